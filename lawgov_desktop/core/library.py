@@ -1,0 +1,887 @@
+"""The library: the one object the window and the command line call to read and change the lists.
+
+Every change goes through here, is validated with a Chinese message per field, runs in one
+``BEGIN IMMEDIATE`` transaction, keeps the search index current and is written to the change
+log with the record before and after.  Changes made by one user action share an ``operation``
+id, so a bulk change or a department merge is undone as one step (``revert_operation``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import db, queries, search
+from .clock import current_user, now_text
+from .errors import DatabaseError, LawGovError, NotFoundError, ValidationError
+from .fields import (
+    CHANGE_KINDS,
+    DEFAULT_STATUS,
+    DEPARTMENT,
+    KIND_LABELS,
+    LICENCE,
+    PART_LABELS,
+    PARTS,
+    POWER,
+    REGION,
+    REGION_KINDS,
+    STATUSES,
+    field_label,
+    part_from_text,
+)
+from .queries import ListFilter, Page
+from .stats import compute_stats
+
+DELEGATION = "delegation"
+BATCH = "batch"
+RECORD_KINDS = (LICENCE, POWER, DELEGATION, DEPARTMENT, REGION, BATCH)
+
+# Editable columns of each record kind, in the order forms show them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    LICENCE: ("parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
+              "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status",
+              "remark", "position"),
+    POWER: ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
+            "department_id", "status", "remark", "position"),
+    DELEGATION: ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
+                 "document_number", "document_number_raw", "remark"),
+    DEPARTMENT: ("name", "level", "region_id", "credit_code", "remark"),
+    REGION: ("name", "code", "kind", "parent_id", "position", "remark"),
+    BATCH: ("name", "document_number", "published_on", "position", "remark"),
+}
+TABLES = {LICENCE: "licence_item", POWER: "power", DELEGATION: "delegation", DEPARTMENT: "department",
+          REGION: "region", BATCH: "batch"}
+_REQUIRED = {
+    LICENCE: {"name": "事项名称", "department_id": "主管部门"},
+    POWER: {"name": "事项名称", "department_id": "原实施主体"},
+    DELEGATION: {"power_id": "执法事项", "region_id": "承接主体"},
+    DEPARTMENT: {"name": "部门名称"},
+    REGION: {"name": "区划名称", "kind": "区划类型"},
+    BATCH: {"name": "批次名称"},
+}
+_INTEGER_COLUMNS = {"parent_id", "department_id", "power_id", "region_id", "batch_id", "position"}
+# Fields whose line breaks mean something (several laws, one per line); others are one line.
+_MULTILINE = {"legal_basis", "penalty_range", "remark"}
+_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*日?)?\s*$")
+_DOC_YEAR = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str | None:
+    """Trim a value the way clerks expect: no stray or full-width spaces, empty means absent."""
+    if value is None:
+        return None
+    text = str(value).replace("\u3000", " ").replace("\r\n", "\n").replace("\r", "\n")
+    if multiline:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        text = "\n".join(line for line in lines if line)
+    else:
+        text = " ".join(text.split())
+    return text or None
+
+
+def normalise_document_number(text: str | None) -> str | None:
+    """汕法治办(2022)39号, [2022], 【2022】 … all become 汕法治办〔2022〕39号."""
+    if not text:
+        return text
+    return _DOC_YEAR.sub(lambda m: f"〔{m.group(1)}〕", text)
+
+
+def parse_date_text(value: object) -> str | None:
+    """An ISO date from a date, 2022-10-01, 2022.10.1, 2022/10/1 or 2022年10月1日; None if empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    match = _DATE.match(str(value))
+    if not match:
+        raise ValueError(str(value))
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+    return date(year, month, day).isoformat()
+
+
+def name_key(text: str) -> str:
+    """The form in which two spellings of a name compare equal (spaces, full-width, case)."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+class Library:
+    """An open LawGov database.  One per thread: the window keeps one for reading on the GUI
+    thread and one on its background writer."""
+
+    def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
+                 user: str | None = None, create: bool = True) -> None:
+        self.path = db.resolve_location(location)
+        self.read_only = read_only
+        self.user = user or current_user()
+        if read_only:
+            db.schema_revision(self.path)
+        else:
+            self.created = db.prepare(self.path, create=create)
+        try:
+            self.conn = db.connect(self.path, read_only=read_only)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"无法打开数据库“{self.path}”：{exc}") from exc
+        self._depth = 0
+        self._operation: str | None = None
+        self._operation_summary = ""
+
+    # ----------------------------------------------------------------------------- lifecycle
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL file)."""
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested uses join the outer one. Rolls back on any error."""
+        if self.read_only:
+            raise DatabaseError("数据库以只读方式打开，不能修改。")
+        if self._depth == 0:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise DatabaseError(f"数据库正被其他程序写入，请稍后再试（{exc}）。") from exc
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def operation(self, summary: str) -> Iterator[str]:
+        """Group the changes made inside into one undoable user action; yields its id."""
+        if self._operation is not None:
+            yield self._operation
+            return
+        self._operation = uuid.uuid4().hex
+        self._operation_summary = summary
+        try:
+            with self.transaction():
+                yield self._operation
+        finally:
+            self._operation = None
+            self._operation_summary = ""
+
+    # ----------------------------------------------------------------------------- reading
+    def query(self, kind: str, flt: ListFilter | None = None, *, sort: str | None = None,
+              descending: bool | None = None, offset: int = 0, limit: int = 50) -> Page:
+        """One page of a list plus its exact total (see ``core/queries.py``)."""
+        return queries.query(self.conn, kind, flt, sort=sort, descending=descending,
+                             offset=offset, limit=limit)
+
+    def get(self, kind: str, record_id: int) -> dict[str, Any]:
+        """One record with display names and, for kinds that have them, aliases and children."""
+        self._check_kind(kind)
+        row = self.conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"未找到{KIND_LABELS[kind]}（编号 {record_id}）。")
+        record = dict(row)
+        if kind in (LICENCE, POWER):
+            record["department"] = self._name_of("department", record["department_id"])
+        if kind == LICENCE:
+            record["sub_items"] = [dict(r) for r in self.conn.execute(
+                "SELECT * FROM licence_item WHERE parent_id = ? ORDER BY position, id", (record_id,))]
+            if record["parent_id"]:
+                record["main_item"] = self._name_of("licence_item", record["parent_id"])
+        if kind == POWER:
+            record["delegations"] = self.delegations(record_id)
+        if kind == DELEGATION:
+            record["region"] = self._name_of("region", record["region_id"])
+            record["batch"] = self._name_of("batch", record["batch_id"]) if record["batch_id"] else None
+            record["power"] = self._name_of("power", record["power_id"])
+        if kind in (DEPARTMENT, REGION):
+            record["aliases"] = self._aliases(kind, record_id)
+        if kind == DEPARTMENT and record["region_id"]:
+            record["region"] = self._name_of("region", record["region_id"])
+        if kind == REGION and record["parent_id"]:
+            record["parent"] = self._name_of("region", record["parent_id"])
+        return record
+
+    def delegations(self, power_id: int) -> list[dict[str, Any]]:
+        """The delegations of one power with region and batch names, in batch order."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT dl.*, r.name AS region, b.name AS batch FROM delegation dl"
+            " JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
+            " WHERE dl.power_id = ? ORDER BY b.position, r.position, dl.id", (power_id,))]
+
+    def region_tree(self) -> list[dict[str, Any]]:
+        """The region tree as nested dicts."""
+        return queries.region_tree(self.conn)
+
+    def stats(self, version_id: int | None = None) -> dict[str, Any]:
+        """The report's figures (see ``core/stats.py`` for the counting rules)."""
+        return compute_stats(self.conn, version_id)
+
+    def change_log(self, *, entity: str | None = None, entity_id: int | None = None,
+                   text: str = "", offset: int = 0, limit: int = 100) -> Page:
+        """The change history, newest first, optionally for one record or matching a text."""
+        where = ["1=1"]
+        params: list[Any] = []
+        if entity:
+            where.append("entity = ?")
+            params.append(entity)
+        if entity_id is not None:
+            where.append("entity_id = ?")
+            params.append(entity_id)
+        if text.strip():
+            where.append("(summary LIKE ? OR user LIKE ?)")
+            params.extend([f"%{text.strip()}%"] * 2)
+        clause = " AND ".join(where)
+        total = self.conn.execute(f"SELECT count(*) FROM change_log WHERE {clause}", params).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT * FROM change_log WHERE {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset]).fetchall()
+        return Page([dict(row) for row in rows], total, offset)
+
+    def find_department(self, name: str) -> int | None:
+        """A department by full name or alias, tolerant of spaces and full-width forms."""
+        return self._find_named("department", "department_alias", "department_id", name)
+
+    def find_region(self, name: str) -> int | None:
+        """A region by name or alias; "红海湾经济开发试验区田墘街道" resolves through its prefix."""
+        found = self._find_named("region", "region_alias", "region_id", name)
+        if found is not None:
+            return found
+        key = name_key(name)
+        for prefix_id, prefix in self._region_names():
+            if key.startswith(prefix) and len(key) > len(prefix):
+                child = self._find_named("region", "region_alias", "region_id", key[len(prefix):],
+                                         parent_id=prefix_id)
+                if child is not None:
+                    return child
+        return None
+
+    def find_batch(self, name: str) -> int | None:
+        """A batch by name."""
+        row = self.conn.execute("SELECT id FROM batch WHERE name = ?", (clean_text(name),)).fetchone()
+        return row[0] if row else None
+
+    def delete_impact(self, kind: str, record_id: int) -> dict[str, int]:
+        """What else a delete takes with it, by Chinese label: {"子项": 3}."""
+        self.get(kind, record_id)
+        count = self._count
+        if kind == LICENCE:
+            return {"子项": count("SELECT count(*) FROM licence_item WHERE parent_id = ?", record_id)}
+        if kind == POWER:
+            return {"赋权承接": count("SELECT count(*) FROM delegation WHERE power_id = ?", record_id)}
+        if kind == DEPARTMENT:
+            return {"别名": count("SELECT count(*) FROM department_alias WHERE department_id = ?", record_id)}
+        if kind == REGION:
+            return {"别名": count("SELECT count(*) FROM region_alias WHERE region_id = ?", record_id)}
+        return {}
+
+    # ----------------------------------------------------------------------------- writing
+    def create(self, kind: str, data: dict[str, Any]) -> int:
+        """Validate and insert one record; returns its id."""
+        self._check_kind(kind)
+        values, aliases = self._prepare(kind, data, existing=None)
+        with self.operation(f"新增{KIND_LABELS[kind]}"), self.transaction():
+            record_id = self._insert(kind, values, aliases)
+            after = self._snapshot(kind, record_id)
+            self._log("create", kind, record_id, f"新增{KIND_LABELS[kind]}“{self._title(kind, after)}”",
+                      None, after)
+        return record_id
+
+    def update(self, kind: str, record_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+        """Validate and apply changes to one record; returns the changed fields (old, new)."""
+        self._check_kind(kind)
+        before = self._snapshot(kind, record_id)
+        self._check_writable(before)
+        values, aliases = self._prepare(kind, changes, existing=before)
+        changed = {key: (before.get(key), value) for key, value in values.items() if before.get(key) != value}
+        if aliases is not None and sorted(aliases) != sorted(before.get("aliases", [])):
+            changed["aliases"] = (before.get("aliases", []), aliases)
+        if not changed:
+            return {}
+        with self.operation(f"修改{KIND_LABELS[kind]}"), self.transaction():
+            column_changes = {key: new for key, (_, new) in changed.items() if key != "aliases"}
+            if column_changes:
+                column_changes["updated_at"] = now_text()
+                assignments = ", ".join(f"{key} = ?" for key in column_changes)
+                self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
+                                  [*column_changes.values(), record_id])
+            if aliases is not None:
+                self._replace_aliases(kind, record_id, aliases)
+            self._after_change(kind, record_id, before)
+            after = self._snapshot(kind, record_id)
+            fields_text = "、".join(self._field_label(kind, key) for key in changed)
+            self._log("update", kind, record_id,
+                      f"修改{KIND_LABELS[kind]}“{self._title(kind, after)}”：{fields_text}", before, after)
+        return changed
+
+    def bulk_update(self, kind: str, record_ids: Iterable[int], changes: dict[str, Any]) -> int:
+        """Apply the same changes to many records as one undoable step; returns how many changed."""
+        ids = list(record_ids)
+        changed = 0
+        with self.operation(f"批量修改{len(ids)}项{KIND_LABELS[kind]}"), self.transaction():
+            for record_id in ids:
+                if self.update(kind, record_id, changes):
+                    changed += 1
+        return changed
+
+    def delete(self, kind: str, record_id: int) -> dict[str, Any]:
+        """Delete one record and what belongs to it (sub-items, delegations, aliases).
+
+        A department or region still used by other records is refused with the counts.
+        """
+        self._check_kind(kind)
+        before = self._snapshot(kind, record_id)
+        self._check_writable(before)
+        self._check_deletable(kind, record_id, before)
+        with self.operation(f"删除{KIND_LABELS[kind]}"), self.transaction():
+            self.conn.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", (record_id,))
+            self._after_delete(kind, before)
+            self._log("delete", kind, record_id, f"删除{KIND_LABELS[kind]}“{self._title(kind, before)}”",
+                      before, None)
+        return before
+
+    def merge_departments(self, keep_id: int, absorb_id: int) -> dict[str, int]:
+        """Merge ``absorb`` into ``keep``: its records move, its names become aliases of ``keep``.
+
+        Logged as ordinary updates and a delete under one operation, so undo restores all of it.
+        """
+        if keep_id == absorb_id:
+            raise ValidationError({"department_id": "不能把部门合并到它自己。"})
+        keep = self.get(DEPARTMENT, keep_id)
+        absorb = self.get(DEPARTMENT, absorb_id)
+        with self.operation(f"合并部门“{absorb['name']}”到“{keep['name']}”"), self.transaction():
+            moved = {}
+            for kind in (LICENCE, POWER):
+                ids = [row[0] for row in self.conn.execute(
+                    f"SELECT id FROM {TABLES[kind]} WHERE department_id = ? AND version_id IS NULL",
+                    (absorb_id,))]
+                for record_id in ids:
+                    self.update(kind, record_id, {"department_id": keep_id})
+                moved[kind] = len(ids)
+            new_aliases = sorted({*keep["aliases"], absorb["name"], *absorb["aliases"]})
+            self.delete(DEPARTMENT, absorb_id)
+            self.update(DEPARTMENT, keep_id, {"aliases": new_aliases})
+        return moved
+
+    def revert_operation(self, operation: str) -> str:
+        """Undo every change of one operation, newest first, as a new operation; returns its id
+        (reverting that one again is redo)."""
+        entries = [dict(row) for row in self.conn.execute(
+            "SELECT * FROM change_log WHERE operation = ? ORDER BY id DESC", (operation,))]
+        if not entries:
+            raise NotFoundError("未找到要撤销的操作。")
+        summary = entries[-1]["summary"]
+        with self.operation(f"撤销：{summary}") as new_operation, self.transaction():
+            for entry in entries:
+                self._revert_entry(entry)
+            self.conn.execute(
+                "UPDATE change_log SET reverted_by = (SELECT min(id) FROM change_log WHERE operation = ?)"
+                " WHERE operation = ?", (new_operation, operation))
+        return new_operation
+
+    def revert_change(self, change_id: int) -> str:
+        """Undo one logged change (from the history window); returns the new operation id."""
+        row = self.conn.execute("SELECT * FROM change_log WHERE id = ?", (change_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"未找到修改记录（编号 {change_id}）。")
+        entry = dict(row)
+        with self.operation(f"撤销：{entry['summary']}") as new_operation, self.transaction():
+            self._revert_entry(entry)
+            self.conn.execute("UPDATE change_log SET reverted_by = (SELECT min(id) FROM change_log"
+                              " WHERE operation = ?) WHERE id = ?", (new_operation, change_id))
+        return new_operation
+
+    def last_operation(self) -> str | None:
+        """The newest operation in the log (what Ctrl+Z undoes in a fresh window)."""
+        row = self.conn.execute("SELECT operation FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def save_filter(self, kind: str, name: str, flt: ListFilter) -> None:
+        """Remember a filter under a name (replacing one of the same name)."""
+        name = clean_text(name) or ""
+        if not name:
+            raise ValidationError({"name": "请填写筛选条件的名称。"})
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO saved_filter (kind, name, filter_json, created_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(kind, name) DO UPDATE SET filter_json = excluded.filter_json",
+                (kind, name, flt.to_json(), now_text()))
+
+    def saved_filters(self, kind: str) -> dict[str, ListFilter]:
+        """The saved filters of one list by name."""
+        return {name: ListFilter.from_json(text) for name, text in self.conn.execute(
+            "SELECT name, filter_json FROM saved_filter WHERE kind = ? ORDER BY name", (kind,))}
+
+    def delete_saved_filter(self, kind: str, name: str) -> None:
+        """Forget a saved filter."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM saved_filter WHERE kind = ? AND name = ?", (kind, name))
+
+    def reindex(self, kind: str, ids: Iterable[int] | None = None) -> None:
+        """Rebuild the search rows of some (or all) licence items or powers."""
+        with self.transaction():
+            if kind == LICENCE:
+                self._reindex_licence(None if ids is None else list(ids))
+            elif kind == POWER:
+                self._reindex_power(None if ids is None else list(ids))
+
+    # ----------------------------------------------------------------------------- internals
+    def _check_kind(self, kind: str) -> None:
+        if kind not in RECORD_KINDS:
+            raise LawGovError(f"未知的记录类型“{kind}”。")
+
+    def _count(self, sql: str, *params: object) -> int:
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def _name_of(self, table: str, record_id: int | None) -> str | None:
+        row = self.conn.execute(f"SELECT name FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else None
+
+    def _aliases(self, kind: str, record_id: int) -> list[str]:
+        table, column = (("department_alias", "department_id") if kind == DEPARTMENT
+                         else ("region_alias", "region_id"))
+        return [r[0] for r in self.conn.execute(
+            f"SELECT alias FROM {table} WHERE {column} = ? ORDER BY alias", (record_id,))]
+
+    def _find_named(self, table: str, alias_table: str, alias_column: str, name: str,
+                    parent_id: int | None = None) -> int | None:
+        text = clean_text(name)
+        if not text:
+            return None
+        scope = " AND parent_id = ?" if parent_id is not None else ""
+        extra = (parent_id,) if parent_id is not None else ()
+        row = self.conn.execute(f"SELECT id FROM {table} WHERE name = ?{scope}", (text, *extra)).fetchone()
+        if row:
+            return row[0]
+        row = self.conn.execute(
+            f"SELECT a.{alias_column} FROM {alias_table} a JOIN {table} t ON t.id = a.{alias_column}"
+            f" WHERE a.alias = ?{scope.replace('parent_id', 't.parent_id')}", (text, *extra)).fetchone()
+        if row:
+            return row[0]
+        key = name_key(text)
+        candidates = self.conn.execute(
+            f"SELECT id, name FROM {table} WHERE 1=1{scope}"
+            f" UNION ALL SELECT a.{alias_column}, a.alias FROM {alias_table} a JOIN {table} t"
+            f" ON t.id = a.{alias_column} WHERE 1=1{scope.replace('parent_id', 't.parent_id')}",
+            (*extra, *extra)).fetchall()
+        for record_id, candidate in candidates:
+            if name_key(candidate) == key:
+                return record_id
+        return None
+
+    def _region_names(self) -> list[tuple[int, str]]:
+        """Every region name and alias as (id, key), longest first, for prefix resolution."""
+        rows = self.conn.execute("SELECT id, name FROM region UNION ALL SELECT region_id, alias FROM region_alias")
+        return sorted(((rid, name_key(name)) for rid, name in rows), key=lambda pair: -len(pair[1]))
+
+    def _resolve_reference(self, values: dict[str, Any], errors: dict[str, str], key: str, column: str,
+                           finder: Any, label: str, kind_label: str) -> None:
+        """Turn a name given for ``key`` (department, region…) into the id column, or an error."""
+        if key not in values:
+            return
+        name = clean_text(values.pop(key))
+        if not name:
+            values[column] = None
+            return
+        found = finder(name)
+        if found is None:
+            errors[column] = f"未找到{kind_label}“{name}”，请先添加该{kind_label}或检查名称、简称。"
+        else:
+            values[column] = found
+
+    def _prepare(self, kind: str, data: dict[str, Any],
+                 existing: dict[str, Any] | None) -> tuple[dict[str, Any], list[str] | None]:
+        """Clean, resolve and validate input; raises ValidationError with a message per field."""
+        values = dict(data)
+        errors: dict[str, str] = {}
+        aliases = values.pop("aliases", None)
+        if isinstance(aliases, str):
+            aliases = [a for a in re.split(r"[、,，;；\n]", aliases)]
+        if aliases is not None:
+            aliases = sorted({a for a in (clean_text(x) for x in aliases) if a})
+        self._resolve_reference(values, errors, "department", "department_id", self.find_department,
+                                "主管部门", "部门")
+        if kind in (DEPARTMENT, DELEGATION):
+            self._resolve_reference(values, errors, "region", "region_id", self.find_region, "区划", "区划")
+        if kind == REGION:
+            self._resolve_reference(values, errors, "parent", "parent_id", self.find_region, "上级区划", "区划")
+        self._resolve_reference(values, errors, "batch", "batch_id", self.find_batch, "批次", "批次")
+        if kind == DELEGATION and "power" in values:
+            self._resolve_reference(values, errors, "power", "power_id", self._find_power, "执法事项",
+                                    "执法事项")
+        unknown = set(values) - set(COLUMNS[kind])
+        if unknown:
+            raise ValidationError({key: f"{KIND_LABELS[kind]}没有“{key}”这一项。" for key in sorted(unknown)})
+        for key in list(values):
+            value = values[key]
+            if key in _INTEGER_COLUMNS:
+                if value in (None, ""):
+                    values[key] = None
+                else:
+                    try:
+                        values[key] = int(value)
+                    except (TypeError, ValueError):
+                        errors[key] = f"“{self._field_label(kind, key)}”必须是数字编号。"
+            else:
+                values[key] = clean_text(value, multiline=key in _MULTILINE)
+        merged = {**(existing or {}), **values}
+        if existing is None:
+            self._apply_defaults(kind, merged, values)
+        for column, label in _REQUIRED[kind].items():
+            if merged.get(column) in (None, "") and column not in errors:
+                errors[column] = f"请填写“{label}”。"
+        self._validate_kind(kind, merged, values, errors, existing)
+        if errors:
+            raise ValidationError(errors)
+        return values, aliases
+
+    def _apply_defaults(self, kind: str, merged: dict[str, Any], values: dict[str, Any]) -> None:
+        if kind == LICENCE and merged.get("parent_id"):
+            parent = self.conn.execute("SELECT part, department_id FROM licence_item WHERE id = ?",
+                                       (merged["parent_id"],)).fetchone()
+            if parent:
+                for key in ("part", "department_id"):
+                    if merged.get(key) is None:
+                        merged[key] = values[key] = parent[key]
+        if kind in (LICENCE, POWER) and merged.get("status") is None:
+            merged["status"] = values["status"] = DEFAULT_STATUS
+        if kind == LICENCE and merged.get("part") is None:
+            merged["part"] = values["part"] = "central"
+        if kind == DELEGATION and merged.get("change_kind") is None:
+            merged["change_kind"] = values["change_kind"] = "新增"
+        if kind in (LICENCE, POWER, REGION, BATCH) and merged.get("position") is None:
+            table = TABLES[kind]
+            merged["position"] = values["position"] = self._count(
+                f"SELECT coalesce(max(position), 0) + 1 FROM {table}")
+
+    def _validate_kind(self, kind: str, merged: dict[str, Any], values: dict[str, Any],
+                       errors: dict[str, str], existing: dict[str, Any] | None) -> None:
+        own_id = existing["id"] if existing else -1
+        if kind == LICENCE:
+            part = merged.get("part")
+            if part is not None and part not in PARTS:
+                resolved = part_from_text(part)
+                if resolved:
+                    values["part"] = merged["part"] = resolved
+                else:
+                    errors["part"] = "“部分”应为：" + "、".join(PART_LABELS.values()) + "。"
+            if merged.get("parent_id"):
+                parent = self.conn.execute("SELECT parent_id FROM licence_item WHERE id = ?",
+                                           (merged["parent_id"],)).fetchone()
+                if parent is None:
+                    errors["parent_id"] = "所属主项不存在。"
+                elif parent[0] is not None or merged["parent_id"] == own_id:
+                    errors["parent_id"] = "子项只能挂在主项下，不能挂在另一个子项下。"
+            if merged.get("name") and merged.get("department_id") and "name" not in errors:
+                duplicate = self.conn.execute(
+                    "SELECT id FROM licence_item WHERE name = ? AND department_id = ? AND parent_id IS ?"
+                    " AND version_id IS NULL AND id != ?",
+                    (merged["name"], merged["department_id"], merged.get("parent_id"), own_id)).fetchone()
+                if duplicate:
+                    where = "该主项下已有同名子项" if merged.get("parent_id") else "该部门已有同名事项"
+                    errors["name"] = f"{where}“{merged['name']}”。"
+        if kind == POWER:
+            if merged.get("code"):
+                duplicate = self.conn.execute(
+                    "SELECT name FROM power WHERE code = ? AND version_id IS NULL AND id != ?",
+                    (merged["code"], own_id)).fetchone()
+                if duplicate:
+                    errors["code"] = f"事项编码“{merged['code']}”已被“{duplicate[0]}”使用。"
+            elif merged.get("name") and merged.get("department_id"):
+                duplicate = self.conn.execute(
+                    "SELECT id FROM power WHERE name = ? AND department_id = ? AND coalesce(code, '') = ''"
+                    " AND version_id IS NULL AND id != ?",
+                    (merged["name"], merged["department_id"], own_id)).fetchone()
+                if duplicate:
+                    errors["name"] = f"该部门已有同名执法事项“{merged['name']}”。"
+        if kind in (LICENCE, POWER) and merged.get("status") not in STATUSES:
+            errors["status"] = "“状态”应为：" + "、".join(STATUSES) + "。"
+        if kind == DELEGATION:
+            if merged.get("change_kind") not in CHANGE_KINDS:
+                errors["change_kind"] = "“调整类型”应为：" + "、".join(CHANGE_KINDS) + "。"
+            try:
+                values_date = parse_date_text(merged.get("effective_date"))
+                if "effective_date" in values:
+                    values["effective_date"] = values_date
+            except ValueError:
+                errors["effective_date"] = f"生效时间“{merged.get('effective_date')}”无法识别，请写成 2022-10-01。"
+            if "document_number" in values and values["document_number"]:
+                values.setdefault("document_number_raw", values["document_number"])
+                values["document_number"] = normalise_document_number(values["document_number"])
+            if merged.get("power_id") and merged.get("region_id"):
+                duplicate = self.conn.execute(
+                    "SELECT 1 FROM delegation WHERE power_id = ? AND region_id = ? AND batch_id IS ? AND id != ?",
+                    (merged["power_id"], merged["region_id"], merged.get("batch_id"), own_id)).fetchone()
+                if duplicate:
+                    errors["region_id"] = "该事项已在同一批次赋权给这个镇街。"
+        if kind == DEPARTMENT and merged.get("name"):
+            clash = self.find_department(merged["name"])
+            if clash is not None and clash != own_id:
+                errors["name"] = f"部门“{merged['name']}”已存在（或已是其他部门的简称）。"
+        if kind == REGION:
+            if merged.get("kind") not in REGION_KINDS:
+                errors["kind"] = "“区划类型”应为：" + "、".join(REGION_KINDS.values()) + "。"
+                for key, label in REGION_KINDS.items():
+                    if merged.get("kind") == label:
+                        values["kind"] = merged["kind"] = key
+                        del errors["kind"]
+                        break
+            if merged.get("name"):
+                clash = self.conn.execute(
+                    "SELECT id FROM region WHERE name = ? AND parent_id IS ? AND id != ?",
+                    (merged["name"], merged.get("parent_id"), own_id)).fetchone()
+                if clash:
+                    errors["name"] = f"同一上级下已有区划“{merged['name']}”。"
+            if existing and merged.get("parent_id") and merged["parent_id"] in queries.region_descendants(
+                    self.conn, (own_id,)):
+                errors["parent_id"] = "上级区划不能是它自己或它的下级。"
+        if kind == BATCH and merged.get("name"):
+            clash = self.conn.execute("SELECT id FROM batch WHERE name = ? AND id != ?",
+                                      (merged["name"], own_id)).fetchone()
+            if clash:
+                errors["name"] = f"批次“{merged['name']}”已存在。"
+
+    def _find_power(self, text: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM power WHERE version_id IS NULL AND (code = ? OR name = ?) ORDER BY id LIMIT 1",
+            (text, text)).fetchone()
+        return row[0] if row else None
+
+    def _check_writable(self, record: dict[str, Any]) -> None:
+        if record.get("version_id") is not None:
+            raise LawGovError("历史版本为只读，不能修改或删除。")
+
+    def _check_deletable(self, kind: str, record_id: int, before: dict[str, Any]) -> None:
+        count = self._count
+        if kind == DEPARTMENT:
+            items = count("SELECT count(*) FROM licence_item WHERE department_id = ?", record_id)
+            powers = count("SELECT count(*) FROM power WHERE department_id = ?", record_id)
+            if items or powers:
+                raise LawGovError(f"部门“{before['name']}”下还有 {items} 项许可事项、{powers} 项执法事项，"
+                                  "不能删除；可先把它合并到其他部门。")
+        if kind == REGION:
+            children = count("SELECT count(*) FROM region WHERE parent_id = ?", record_id)
+            delegations = count("SELECT count(*) FROM delegation WHERE region_id = ?", record_id)
+            departments = count("SELECT count(*) FROM department WHERE region_id = ?", record_id)
+            if children or delegations or departments:
+                raise LawGovError(f"区划“{before['name']}”下还有 {children} 个下级区划、{delegations} 条赋权、"
+                                  f"{departments} 个部门，不能删除。")
+        if kind == BATCH:
+            used = count("SELECT count(*) FROM delegation WHERE batch_id = ?", record_id)
+            if used:
+                raise LawGovError(f"批次“{before['name']}”中还有 {used} 条赋权，不能删除。")
+
+    def _insert(self, kind: str, values: dict[str, Any], aliases: list[str] | None,
+                record_id: int | None = None) -> int:
+        stamp = now_text()
+        row = {key: values.get(key) for key in COLUMNS[kind] if key in values}
+        if record_id is not None:
+            row["id"] = record_id
+        row.setdefault("created_at", stamp)
+        row.setdefault("updated_at", stamp)
+        columns = ", ".join(row)
+        cursor = self.conn.execute(
+            f"INSERT INTO {TABLES[kind]} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        new_id = int(cursor.lastrowid)
+        if aliases:
+            self._replace_aliases(kind, new_id, aliases)
+        self._after_change(kind, new_id, None)
+        return new_id
+
+    def _replace_aliases(self, kind: str, record_id: int, aliases: list[str]) -> None:
+        table, column = (("department_alias", "department_id") if kind == DEPARTMENT
+                         else ("region_alias", "region_id"))
+        for alias in aliases:
+            other = self._find_named(TABLES[kind], table, column, alias)
+            if other is not None and other != record_id:
+                owner = self._name_of(TABLES[kind], other)
+                raise ValidationError({"aliases": f"简称“{alias}”已属于“{owner}”。"})
+        self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (record_id,))
+        self.conn.executemany(f"INSERT INTO {table} ({column}, alias) VALUES (?, ?)",
+                              [(record_id, alias) for alias in aliases])
+
+    def _after_change(self, kind: str, record_id: int, before: dict[str, Any] | None) -> None:
+        """Keep the search index current for the record and the rows that show its name."""
+        if kind == LICENCE:
+            parent = self.conn.execute("SELECT parent_id FROM licence_item WHERE id = ?",
+                                       (record_id,)).fetchone()
+            ids = [record_id] + ([parent[0]] if parent and parent[0] else [])
+            if before and before.get("parent_id") and before["parent_id"] not in ids:
+                ids.append(before["parent_id"])
+            self._reindex_licence(ids)
+        elif kind == POWER:
+            self._reindex_power([record_id])
+        elif kind == DELEGATION:
+            power = self.conn.execute("SELECT power_id FROM delegation WHERE id = ?", (record_id,)).fetchone()
+            ids = [power[0]] if power else []
+            if before and before.get("power_id") not in ids:
+                ids.append(before["power_id"])
+            self._reindex_power(ids)
+        elif kind == DEPARTMENT and before and before.get("name") != self._name_of("department", record_id):
+            self._reindex_licence([r[0] for r in self.conn.execute(
+                "SELECT id FROM licence_item WHERE department_id = ?", (record_id,))])
+            self._reindex_power([r[0] for r in self.conn.execute(
+                "SELECT id FROM power WHERE department_id = ?", (record_id,))])
+        elif kind in (REGION, BATCH) and before and before.get("name") != self._name_of(TABLES[kind], record_id):
+            column = "region_id" if kind == REGION else "batch_id"
+            self._reindex_power([r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT power_id FROM delegation WHERE {column} = ?", (record_id,))])
+
+    def _after_delete(self, kind: str, before: dict[str, Any]) -> None:
+        if kind == LICENCE:
+            ids = [before["id"], *(child["id"] for child in before.get("children", []))]
+            self.conn.executemany("DELETE FROM licence_search WHERE rowid = ?", [(i,) for i in ids])
+            if before.get("parent_id"):
+                self._reindex_licence([before["parent_id"]])
+        elif kind == POWER:
+            self.conn.execute("DELETE FROM power_search WHERE rowid = ?", (before["id"],))
+        elif kind == DELEGATION:
+            self._reindex_power([before["power_id"]])
+
+    def _reindex_licence(self, ids: list[int] | None) -> None:
+        where = "" if ids is None else f" WHERE li.id IN ({','.join('?' * len(ids))})"
+        params = [] if ids is None else ids
+        if ids is not None and not ids:
+            return
+        rows = self.conn.execute(
+            "SELECT li.id, li.name, li.sequence, li.code, d.name, li.implementing_authority, li.legal_basis,"
+            " li.level, li.certificate, li.remark, li.upper_ref, li.list_year, li.part,"
+            " (SELECT group_concat(s.name, ' ') FROM licence_item s WHERE s.parent_id = li.id)"
+            f" FROM licence_item li JOIN department d ON d.id = li.department_id{where}", params).fetchall()
+        self._write_index("licence_search", ids, (
+            (row[0], search.index_text((*row[1:12], PART_LABELS.get(row[12], ""), row[13]))) for row in rows))
+
+    def _reindex_power(self, ids: list[int] | None) -> None:
+        if ids is not None and not ids:
+            return
+        where = "" if ids is None else f" WHERE p.id IN ({','.join('?' * len(ids))})"
+        rows = self.conn.execute(
+            "SELECT p.id, p.name, p.sequence, p.code, d.name, p.power_type, p.domain, p.legal_basis,"
+            " p.penalty_range, p.remark,"
+            " (SELECT group_concat(r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, ''),"
+            "  ' ') FROM delegation dl JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
+            "  WHERE dl.power_id = p.id)"
+            f" FROM power p JOIN department d ON d.id = p.department_id{where}", ids or []).fetchall()
+        self._write_index("power_search", ids, ((row[0], search.index_text(row[1:])) for row in rows))
+
+    def _write_index(self, table: str, ids: list[int] | None, bodies: Iterable[tuple[int, str]]) -> None:
+        if ids is None:
+            self.conn.execute(f"DELETE FROM {table}")
+        else:
+            self.conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in ids])
+        self.conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", bodies)
+
+    def _snapshot(self, kind: str, record_id: int) -> dict[str, Any]:
+        """The record's own row plus what a delete would take with it, for the change log."""
+        row = self.conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"未找到{KIND_LABELS[kind]}（编号 {record_id}）。")
+        record = dict(row)
+        if kind in (DEPARTMENT, REGION):
+            record["aliases"] = self._aliases(kind, record_id)
+        if kind == LICENCE:
+            record["children"] = [dict(r) for r in self.conn.execute(
+                "SELECT * FROM licence_item WHERE parent_id = ? ORDER BY id", (record_id,))]
+        if kind == POWER:
+            record["children"] = [dict(r) for r in self.conn.execute(
+                "SELECT * FROM delegation WHERE power_id = ? ORDER BY id", (record_id,))]
+        return record
+
+    def _title(self, kind: str, record: dict[str, Any]) -> str:
+        if kind == DELEGATION:
+            return f"{self._name_of('power', record['power_id'])} → {self._name_of('region', record['region_id'])}"
+        return str(record.get("name") or record.get("id"))
+
+    def _field_label(self, kind: str, key: str) -> str:
+        labels = {"department_id": "主管部门" if kind == LICENCE else "部门", "region_id": "区划",
+                  "batch_id": "批次", "parent_id": "所属主项" if kind == LICENCE else "上级区划",
+                  "aliases": "简称", "power_id": "执法事项", "name": "名称" if kind in (REGION, BATCH) else None,
+                  "kind": "区划类型", "published_on": "发布日期"}
+        return labels.get(key) or field_label(kind if kind != DELEGATION else POWER, key)
+
+    def _log(self, action: str, kind: str, record_id: int | None, summary: str,
+             before: dict[str, Any] | None, after: dict[str, Any] | None,
+             import_id: int | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO change_log (at, user, action, entity, entity_id, summary, before_json, after_json,"
+            " operation, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (now_text(), self.user, action, kind, record_id, summary,
+             json.dumps(before, ensure_ascii=False) if before is not None else None,
+             json.dumps(after, ensure_ascii=False) if after is not None else None,
+             self._operation or uuid.uuid4().hex, import_id))
+
+    def _revert_entry(self, entry: dict[str, Any]) -> None:
+        kind, record_id = entry["entity"], entry["entity_id"]
+        before = json.loads(entry["before_json"]) if entry["before_json"] else None
+        after = json.loads(entry["after_json"]) if entry["after_json"] else None
+        exists = self.conn.execute(f"SELECT 1 FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+        if entry["action"] == "create" or (before is None and after is not None):
+            if exists:
+                self.delete(kind, record_id)
+        elif entry["action"] == "delete" or (after is None and before is not None):
+            if not exists:
+                self._restore(kind, before)
+        elif before is not None and after is not None:
+            if not exists:
+                raise LawGovError(f"“{self._title(kind, before)}”已被删除，不能撤销这次修改。")
+            changes = {key: before.get(key) for key in COLUMNS[kind]
+                       if key in after and before.get(key) != after.get(key)}
+            if before.get("aliases") != after.get("aliases") and kind in (DEPARTMENT, REGION):
+                changes["aliases"] = before.get("aliases") or []
+            self._apply_raw_update(kind, record_id, changes)
+
+    def _apply_raw_update(self, kind: str, record_id: int, changes: dict[str, Any]) -> None:
+        """Put back stored values without re-validating them (they were valid when logged)."""
+        current = self._snapshot(kind, record_id)
+        aliases = changes.pop("aliases", None)
+        if changes:
+            assignments = ", ".join(f"{key} = ?" for key in changes)
+            self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments}, updated_at = ? WHERE id = ?",
+                              [*changes.values(), now_text(), record_id])
+        if aliases is not None:
+            self.conn.execute(
+                f"DELETE FROM {'department_alias' if kind == DEPARTMENT else 'region_alias'} WHERE"
+                f" {'department_id' if kind == DEPARTMENT else 'region_id'} = ?", (record_id,))
+            self._replace_aliases(kind, record_id, aliases)
+        self._after_change(kind, record_id, current)
+        after = self._snapshot(kind, record_id)
+        self._log("update", kind, record_id, f"撤销修改{KIND_LABELS[kind]}“{self._title(kind, after)}”",
+                  current, after)
+
+    def _restore(self, kind: str, snapshot: dict[str, Any]) -> None:
+        """Re-insert a deleted record with its own id, aliases and children."""
+        values = {key: snapshot.get(key) for key in COLUMNS[kind]}
+        values["created_at"] = snapshot.get("created_at")
+        values["updated_at"] = now_text()
+        columns = ["id", *values]
+        self.conn.execute(f"INSERT INTO {TABLES[kind]} ({', '.join(columns)}) VALUES"
+                          f" ({', '.join('?' * len(columns))})", [snapshot["id"], *values.values()])
+        if snapshot.get("aliases"):
+            self._replace_aliases(kind, snapshot["id"], snapshot["aliases"])
+        child_table = {LICENCE: "licence_item", POWER: "delegation"}.get(kind)
+        for child in snapshot.get("children", []):
+            columns = list(child)
+            self.conn.execute(f"INSERT INTO {child_table} ({', '.join(columns)}) VALUES"
+                              f" ({', '.join('?' * len(columns))})", list(child.values()))
+        self._after_change(kind, snapshot["id"], None)
+        if kind == LICENCE and snapshot.get("children"):
+            self._reindex_licence([child["id"] for child in snapshot["children"]])
+        after = self._snapshot(kind, snapshot["id"])
+        self._log("create", kind, snapshot["id"], f"恢复{KIND_LABELS[kind]}“{self._title(kind, after)}”",
+                  None, after)

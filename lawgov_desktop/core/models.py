@@ -1,0 +1,272 @@
+"""The data model as SQLModel tables: the single source of truth for the database schema.
+
+Alembic migrations under ``database/migrations`` are written against these classes, and a test
+checks that a freshly migrated database matches them column for column.  At run time the library
+talks to SQLite through the standard ``sqlite3`` module (see ``core/db.py`` for why), so importing
+this module is only needed by migrations, tests and tools, never on the path to the first paint.
+
+Conventions: codes and sequence numbers are text; times are ISO-8601 text in UTC; ``version_id``
+NULL means the working list, a number means a frozen, read-only saved version.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, ondelete: str, *, nullable: bool = True, index: bool = True) -> Column:
+    """A foreign-key column; written out because SQLModel's ``foreign_key=`` cannot set ON DELETE."""
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the file; ``application`` marks it as a LawGov database."""
+
+    __tablename__ = "lawgov_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Region(SQLModel, table=True):
+    """A node of the region tree: city → county/district/zone → township/street."""
+
+    __tablename__ = "region"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    code: str | None = Field(default=None, description="official code where one exists; never invented")
+    kind: str = Field(description="city, district, county, county_city, zone, town, street, township")
+    parent_id: int | None = Field(default=None, sa_column=_fk("region.id", "RESTRICT"))
+    position: int = 0
+    remark: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class RegionAlias(SQLModel, table=True):
+    """Another name of a region (红海湾开发区 for 红海湾经济开发试验区)."""
+
+    __tablename__ = "region_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    region_id: int = Field(sa_column=_fk("region.id", "CASCADE", nullable=False))
+    alias: str = Field(unique=True)
+
+
+class Department(SQLModel, table=True):
+    """A competent or original department (市发展和改革局), at a level, in a region."""
+
+    __tablename__ = "department"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    level: str | None = None
+    region_id: int | None = Field(default=None, sa_column=_fk("region.id", "RESTRICT"))
+    credit_code: str | None = None
+    remark: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class DepartmentAlias(SQLModel, table=True):
+    """A short or former name of a department (市发改局 = 市发展和改革局)."""
+
+    __tablename__ = "department_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(sa_column=_fk("department.id", "CASCADE", nullable=False))
+    alias: str = Field(unique=True)
+
+
+class ListVersion(SQLModel, table=True):
+    """A named, read-only snapshot of the lists ("2022年版")."""
+
+    __tablename__ = "list_version"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    created_at: str
+    created_by: str
+    remark: str | None = None
+
+
+class Batch(SQLModel, table=True):
+    """A published batch of delegated powers (第一批, 第二批…)."""
+
+    __tablename__ = "batch"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    document_number: str | None = None
+    published_on: str | None = None
+    position: int = 0
+    remark: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class ImportRecord(SQLModel, table=True):
+    """One import of one sheet: what came in, from which file, and how to take it back."""
+
+    __tablename__ = "import_record"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    user: str
+    file_name: str
+    file_sha256: str
+    sheet: str | None = None
+    kind: str
+    mode: str
+    mapping_json: str = "{}"
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    warnings_json: str = "[]"
+    rejected_json: str = "[]"
+    backup_path: str | None = None
+    undone_at: str | None = None
+
+
+class LicenceItem(SQLModel, table=True):
+    """A licence item; a row with ``parent_id`` is a sub-item (子项) of that main item."""
+
+    __tablename__ = "licence_item"
+    __table_args__ = (
+        Index("ix_licence_item_list", "version_id", "parent_id", "position"),
+        Index("ix_licence_item_department", "department_id", "version_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
+    parent_id: int | None = Field(default=None, sa_column=_fk("licence_item.id", "CASCADE"))
+    part: str = Field(default="central", description="central, local, vertical, other")
+    department_id: int = Field(sa_column=_fk("department.id", "RESTRICT", nullable=False, index=False))
+    name: str = Field(index=True)
+    sequence: str | None = None
+    upper_ref: str | None = None
+    implementing_authority: str | None = None
+    legal_basis: str | None = None
+    level: str | None = None
+    code: str | None = Field(default=None, index=True)
+    certificate: str | None = None
+    list_year: str | None = None
+    status: str = "有效"
+    remark: str | None = None
+    position: int = 0
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    source_json: str | None = Field(default=None, description="original cell texts of the import")
+    created_at: str
+    updated_at: str
+
+
+class Power(SQLModel, table=True):
+    """A county-level enforcement power; handed down through its delegations."""
+
+    __tablename__ = "power"
+    __table_args__ = (
+        Index("ix_power_list", "version_id", "position"),
+        Index("ix_power_department", "department_id", "version_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
+    code: str | None = Field(default=None, index=True)
+    name: str = Field(index=True)
+    sequence: str | None = None
+    power_type: str | None = None
+    domain: str | None = None
+    legal_basis: str | None = None
+    penalty_range: str | None = None
+    department_id: int = Field(sa_column=_fk("department.id", "RESTRICT", nullable=False, index=False))
+    status: str = "有效"
+    remark: str | None = None
+    position: int = 0
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    source_json: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class Delegation(SQLModel, table=True):
+    """One power handed to one township in one batch: three streets make three delegations."""
+
+    __tablename__ = "delegation"
+    __table_args__ = (
+        UniqueConstraint("power_id", "region_id", "batch_id", name="uq_delegation"),
+        Index("ix_delegation_region", "region_id", "power_id"),
+        Index("ix_delegation_batch", "batch_id", "power_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    power_id: int = Field(sa_column=_fk("power.id", "CASCADE", nullable=False))
+    region_id: int = Field(sa_column=_fk("region.id", "RESTRICT", nullable=False, index=False))
+    batch_id: int | None = Field(default=None, sa_column=_fk("batch.id", "RESTRICT", index=False))
+    mode: str | None = None
+    scope: str | None = None
+    effective_date: str | None = None
+    change_kind: str = "新增"
+    document_number: str | None = None
+    document_number_raw: str | None = None
+    remark: str | None = None
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    created_at: str
+    updated_at: str
+
+
+class ChangeLog(SQLModel, table=True):
+    """Who changed what and when, with the record before and after (JSON)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = Field(index=True)
+    user: str
+    action: str = Field(description="create, update, delete, merge, import, undo_import, revert")
+    entity: str
+    entity_id: int | None = None
+    summary: str
+    before_json: str | None = None
+    after_json: str | None = None
+    operation: str = Field(index=True, description="one user action: an edit, a bulk change, a merge")
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    reverted_by: int | None = None
+
+
+class MappingTemplate(SQLModel, table=True):
+    """A saved column mapping (one per county, say), offered again for the same headers."""
+
+    __tablename__ = "mapping_template"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str
+    header_signature: str = Field(index=True)
+    mapping_json: str
+    created_at: str
+
+
+class SavedFilter(SQLModel, table=True):
+    """A filter the clerk saved under a name in the window."""
+
+    __tablename__ = "saved_filter"
+    __table_args__ = (UniqueConstraint("kind", "name", name="uq_saved_filter"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    name: str
+    filter_json: str
+    created_at: str
+
+
+class ReferenceList(SQLModel, table=True):
+    """An upper (provincial or national) list the city list is checked against."""
+
+    __tablename__ = "reference_list"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    level: str | None = None
+    created_at: str
+
+
+class ReferenceItem(SQLModel, table=True):
+    """One item of an upper list."""
+
+    __tablename__ = "reference_item"
+    id: int | None = Field(default=None, primary_key=True)
+    reference_id: int = Field(sa_column=_fk("reference_list.id", "CASCADE", nullable=False))
+    sequence: str | None = None
+    name: str
+    sub_item: str | None = None
+    department: str | None = None
+    code: str | None = None

@@ -1,0 +1,349 @@
+"""Filtered, sorted, paged reads of the lists, with the exact total: what every view shows.
+
+Plain SQL over ``sqlite3`` so that the window's first page needs no heavy import.  Each query
+selects one page of ids and base columns in SQL (filter, order, limit) and then fills in the
+aggregates (sub-item counts, receiving townships, batches) for those rows only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import LawGovError
+from .fields import DEPARTMENT, LICENCE, POWER, REGION
+from .search import match_expression
+
+IMPORTS = "imports"
+BATCH = "batch"
+QUERY_KINDS = (LICENCE, POWER, DEPARTMENT, REGION, IMPORTS, BATCH)
+
+
+@dataclass
+class ListFilter:
+    """What the clerk narrowed a list to; the same object drives views, catalogues and exports."""
+
+    text: str = ""
+    department_ids: tuple[int, ...] = ()
+    parts: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    power_types: tuple[str, ...] = ()
+    batch_ids: tuple[int, ...] = ()
+    region_ids: tuple[int, ...] = ()
+    version_id: int | None = None
+    include_sub_items: bool = False
+
+    def is_empty(self) -> bool:
+        """True when nothing narrows the list (the version alone does not count)."""
+        return not any((self.text.strip(), self.department_ids, self.parts, self.levels, self.statuses,
+                        self.power_types, self.batch_ids, self.region_ids))
+
+    def to_json(self) -> str:
+        """Text form for saved filters."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ListFilter:
+        """The filter saved by ``to_json``; unknown keys from other versions are ignored."""
+        data = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        return cls(**values)
+
+
+@dataclass
+class Page:
+    """One page of rows and the exact number of rows the filter selects."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+    offset: int = 0
+
+
+# Sortable columns per kind: the key the client names → the SQL that orders by it.
+_LICENCE_SORT = {
+    "position": "li.position", "sequence": "li.position", "name": "li.name", "department": "d.name",
+    "part": "li.part", "level": "li.level", "code": "li.code", "status": "li.status",
+    "implementing_authority": "li.implementing_authority", "updated_at": "li.updated_at",
+    "list_year": "li.list_year", "certificate": "li.certificate", "remark": "li.remark",
+    "legal_basis": "li.legal_basis", "upper_ref": "li.upper_ref", "id": "li.id",
+}
+_POWER_SORT = {
+    "position": "p.position", "sequence": "p.position", "name": "p.name", "code": "p.code",
+    "department": "d.name", "power_type": "p.power_type", "domain": "p.domain", "status": "p.status",
+    "updated_at": "p.updated_at", "legal_basis": "p.legal_basis", "penalty_range": "p.penalty_range",
+    "remark": "p.remark", "id": "p.id",
+}
+_DEPARTMENT_SORT = {"name": "dp.name", "level": "dp.level", "region": "r.name", "id": "dp.id",
+                    "position": "dp.id", "credit_code": "dp.credit_code"}
+_REGION_SORT = {"position": "r.position", "name": "r.name", "code": "r.code", "kind": "r.kind",
+                "id": "r.id"}
+_IMPORT_SORT = {"at": "ir.id", "position": "ir.id", "file_name": "ir.file_name", "kind": "ir.kind",
+                "id": "ir.id"}
+_BATCH_SORT = {"position": "b.position", "name": "b.name", "id": "b.id"}
+
+
+def _placeholders(values: tuple[Any, ...]) -> str:
+    return ",".join("?" * len(values))
+
+
+def region_descendants(conn: sqlite3.Connection, region_ids: tuple[int, ...]) -> list[int]:
+    """The regions and every region under them (a zone and its streets)."""
+    if not region_ids:
+        return []
+    sql = (f"WITH RECURSIVE sub(id) AS (SELECT id FROM region WHERE id IN ({_placeholders(region_ids)})"
+           " UNION SELECT r.id FROM region r JOIN sub ON r.parent_id = sub.id) SELECT id FROM sub")
+    return [row[0] for row in conn.execute(sql, region_ids)]
+
+
+def _order(sort: str, descending: bool, columns: dict[str, str], tiebreak: str) -> str:
+    if sort not in columns:
+        raise LawGovError(f"不能按“{sort}”排序。")
+    direction = "DESC" if descending else "ASC"
+    return f"{columns[sort]} {direction}, {tiebreak} {direction}"
+
+
+def _text_clause(table: str, alias: str, text: str, where: list[str], params: list[Any]) -> None:
+    expression = match_expression(text)
+    if expression is None:
+        return
+    where.append(f"{alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+    params.append(expression)
+
+
+def _licence_where(flt: ListFilter) -> tuple[str, list[Any]]:
+    where = ["li.version_id IS ?"]
+    params: list[Any] = [flt.version_id]
+    if not flt.include_sub_items:
+        where.append("li.parent_id IS NULL")
+    if flt.department_ids:
+        where.append(f"li.department_id IN ({_placeholders(flt.department_ids)})")
+        params.extend(flt.department_ids)
+    for column, values in (("part", flt.parts), ("level", flt.levels), ("status", flt.statuses)):
+        if values:
+            where.append(f"li.{column} IN ({_placeholders(values)})")
+            params.extend(values)
+    _text_clause("licence_search", "li", flt.text, where, params)
+    return " AND ".join(where), params
+
+
+def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
+    where = ["p.version_id IS ?"]
+    params: list[Any] = [flt.version_id]
+    if flt.department_ids:
+        where.append(f"p.department_id IN ({_placeholders(flt.department_ids)})")
+        params.extend(flt.department_ids)
+    for column, values in (("power_type", flt.power_types), ("status", flt.statuses)):
+        if values:
+            where.append(f"p.{column} IN ({_placeholders(values)})")
+            params.extend(values)
+    delegation_terms = []
+    if flt.region_ids:
+        regions = tuple(region_descendants(conn, flt.region_ids))
+        delegation_terms.append(f"dl.region_id IN ({_placeholders(regions)})")
+        params.extend(regions)
+    if flt.batch_ids:
+        delegation_terms.append(f"dl.batch_id IN ({_placeholders(flt.batch_ids)})")
+        params.extend(flt.batch_ids)
+    if delegation_terms:
+        where.append("p.id IN (SELECT dl.power_id FROM delegation dl WHERE "
+                     + " AND ".join(delegation_terms) + ")")
+    _text_clause("power_search", "p", flt.text, where, params)
+    return " AND ".join(where), params
+
+
+def _like(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
+                  descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
+    """Licence items (main items unless ``include_sub_items``), each with its sub-item count."""
+    where, params = _licence_where(flt)
+    base = f"FROM licence_item li JOIN department d ON d.id = li.department_id WHERE {where}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT li.id, li.sequence, li.part, li.department_id, d.name AS department, li.name,"
+        " li.parent_id, li.implementing_authority, li.legal_basis, li.level, li.code, li.certificate,"
+        " li.list_year, li.status, li.remark, li.upper_ref, li.position, li.version_id, li.updated_at"
+        f" {base} ORDER BY {_order(sort, descending, _LICENCE_SORT, 'li.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    result = [dict(row) for row in rows]
+    ids = [row["id"] for row in result]
+    if ids:
+        counts = dict(conn.execute(
+            f"SELECT parent_id, count(*) FROM licence_item WHERE parent_id IN ({_placeholders(tuple(ids))})"
+            " GROUP BY parent_id", ids).fetchall())
+        for row in result:
+            row["sub_item_count"] = counts.get(row["id"], 0)
+    return Page(result, total, offset)
+
+
+def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
+                descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
+    """Enforcement powers, each with its receiving townships and batches joined for display."""
+    where, params = _power_where(conn, flt)
+    base = f"FROM power p JOIN department d ON d.id = p.department_id WHERE {where}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT p.id, p.sequence, p.code, p.name, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
+        " p.department_id, d.name AS department, p.status, p.remark, p.position, p.version_id, p.updated_at"
+        f" {base} ORDER BY {_order(sort, descending, _POWER_SORT, 'p.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    result = [dict(row) for row in rows]
+    ids = tuple(row["id"] for row in result)
+    if ids:
+        receiving: dict[int, list[str]] = {}
+        batches: dict[int, list[str]] = {}
+        for power_id, region, batch in conn.execute(
+            "SELECT dl.power_id, r.name, b.name FROM delegation dl JOIN region r ON r.id = dl.region_id"
+            " LEFT JOIN batch b ON b.id = dl.batch_id"
+            f" WHERE dl.power_id IN ({_placeholders(ids)}) ORDER BY dl.power_id, b.position, r.position, r.id",
+            ids,
+        ):
+            names = receiving.setdefault(power_id, [])
+            if region not in names:
+                names.append(region)
+            batch_names = batches.setdefault(power_id, [])
+            if batch and batch not in batch_names:
+                batch_names.append(batch)
+        for row in result:
+            row["receiving"] = "、".join(receiving.get(row["id"], []))
+            row["batches"] = "、".join(batches.get(row["id"], []))
+    return Page(result, total, offset)
+
+
+def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "name",
+                     descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
+    """Departments with their aliases and how many items and powers they hold."""
+    where = ["1=1"]
+    params: list[Any] = []
+    if flt.text.strip():
+        where.append("(dp.name LIKE ? ESCAPE '\\' OR dp.id IN (SELECT department_id FROM department_alias"
+                     " WHERE alias LIKE ? ESCAPE '\\'))")
+        params.extend([_like(flt.text)] * 2)
+    if flt.levels:
+        where.append(f"dp.level IN ({_placeholders(flt.levels)})")
+        params.extend(flt.levels)
+    if flt.region_ids:
+        regions = tuple(region_descendants(conn, flt.region_ids))
+        where.append(f"dp.region_id IN ({_placeholders(regions)})")
+        params.extend(regions)
+    base = f"FROM department dp LEFT JOIN region r ON r.id = dp.region_id WHERE {' AND '.join(where)}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT dp.id, dp.name, dp.level, dp.region_id, r.name AS region, dp.credit_code, dp.remark,"
+        " (SELECT group_concat(alias, '、') FROM department_alias a WHERE a.department_id = dp.id) AS aliases,"
+        " (SELECT count(*) FROM licence_item li WHERE li.department_id = dp.id AND li.version_id IS NULL"
+        "  AND li.parent_id IS NULL) AS licence_count,"
+        " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL) AS power_count"
+        f" {base} ORDER BY {_order(sort, descending, _DEPARTMENT_SORT, 'dp.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page([dict(row) for row in rows], total, offset)
+
+
+def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
+                 descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
+    """Regions (flat, with parent name and aliases); ``region_tree`` gives the tree."""
+    where = ["1=1"]
+    params: list[Any] = []
+    if flt.text.strip():
+        where.append("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\' OR r.id IN"
+                     " (SELECT region_id FROM region_alias WHERE alias LIKE ? ESCAPE '\\'))")
+        params.extend([_like(flt.text)] * 3)
+    if flt.region_ids:
+        regions = tuple(region_descendants(conn, flt.region_ids))
+        where.append(f"r.id IN ({_placeholders(regions)})")
+        params.extend(regions)
+    base = f"FROM region r LEFT JOIN region pr ON pr.id = r.parent_id WHERE {' AND '.join(where)}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT r.id, r.name, r.code, r.kind, r.parent_id, pr.name AS parent, r.position, r.remark,"
+        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases"
+        f" {base} ORDER BY {_order(sort, descending, _REGION_SORT, 'r.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page([dict(row) for row in rows], total, offset)
+
+
+def query_imports(conn: sqlite3.Connection, flt: ListFilter, sort: str = "at",
+                  descending: bool = True, offset: int = 0, limit: int = 50) -> Page:
+    """The import history, newest first."""
+    where = ["1=1"]
+    params: list[Any] = []
+    if flt.text.strip():
+        where.append("(ir.file_name LIKE ? ESCAPE '\\' OR ir.sheet LIKE ? ESCAPE '\\')")
+        params.extend([_like(flt.text)] * 2)
+    base = f"FROM import_record ir WHERE {' AND '.join(where)}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT ir.id, ir.at, ir.user, ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode,"
+        " ir.inserted, ir.updated, ir.unchanged, ir.rejected, ir.warnings_json, ir.undone_at, ir.backup_path"
+        f" {base} ORDER BY {_order(sort, descending, _IMPORT_SORT, 'ir.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page([dict(row) for row in rows], total, offset)
+
+
+def query_batch(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
+                descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
+    """Batches with the number of distinct powers delegated in each."""
+    base = "FROM batch b"
+    params: list[Any] = []
+    if flt.text.strip():
+        base += " WHERE b.name LIKE ? ESCAPE '\\'"
+        params.append(_like(flt.text))
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT b.id, b.name, b.document_number, b.published_on, b.position, b.remark,"
+        " (SELECT count(DISTINCT dl.power_id) FROM delegation dl WHERE dl.batch_id = b.id) AS power_count"
+        f" {base} ORDER BY {_order(sort, descending, _BATCH_SORT, 'b.id')} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page([dict(row) for row in rows], total, offset)
+
+
+QUERIES = {
+    LICENCE: query_licence,
+    POWER: query_power,
+    DEPARTMENT: query_department,
+    REGION: query_region,
+    IMPORTS: query_imports,
+    BATCH: query_batch,
+}
+
+
+def query(conn: sqlite3.Connection, kind: str, flt: ListFilter | None = None, *, sort: str | None = None,
+          descending: bool | None = None, offset: int = 0, limit: int = 50) -> Page:
+    """One page of any list; ``sort`` defaults to the list's own order."""
+    if kind not in QUERIES:
+        raise LawGovError(f"未知的列表类型“{kind}”。")
+    function = QUERIES[kind]
+    kwargs: dict[str, Any] = {"offset": max(0, offset), "limit": max(0, limit)}
+    if sort is not None:
+        kwargs["sort"] = sort
+    if descending is not None:
+        kwargs["descending"] = descending
+    return function(conn, flt or ListFilter(), **kwargs)
+
+
+def region_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """All regions as nested dicts (``children`` lists), roots first, in shipped order."""
+    rows = [dict(row) for row in conn.execute(
+        "SELECT r.id, r.name, r.code, r.kind, r.parent_id,"
+        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases"
+        " FROM region r ORDER BY r.position, r.id")]
+    by_id = {row["id"]: {**row, "children": []} for row in rows}
+    roots = []
+    for row in rows:
+        node = by_id[row["id"]]
+        parent = by_id.get(row["parent_id"]) if row["parent_id"] else None
+        (parent["children"] if parent else roots).append(node)
+    return roots

@@ -1,0 +1,40 @@
+"""Reference data shipped with the program: Shanwei's region tree, loaded into a new database.
+
+Only regions named in the office's own documents ship; codes are given only where an official
+code exists (functional zones have none).  Townships met later in workbooks are added by imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+
+from .clock import now_text
+from .paths import shipped_dir
+
+
+def load_reference_regions(conn: sqlite3.Connection) -> int:
+    """Insert the shipped regions (parents before children); returns how many were added."""
+    path = shipped_dir("database") / "reference" / "regions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    stamp = now_text()
+    ids: dict[str, int] = {}
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for position, row in enumerate(rows):
+            parent_id = ids[row["parent"]] if row["parent"] else None
+            cursor = conn.execute(
+                "INSERT INTO region (name, code, kind, parent_id, position, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (row["name"], row["code"] or None, row["kind"], parent_id, position, stamp, stamp),
+            )
+            ids[row["name"]] = int(cursor.lastrowid)
+            for alias in filter(None, row["aliases"].split(";")):
+                conn.execute("INSERT INTO region_alias (region_id, alias) VALUES (?, ?)",
+                             (ids[row["name"]], alias))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(rows)
