@@ -1,0 +1,603 @@
+"""Printable catalogue PDFs that look like the attachments of an official notice.
+
+A4 (landscape by default), GB/T 9704-style margins, "附件N" at the top left in 黑体, the title
+centred with its version and count, part headings with their counts, a ruled table whose header
+row repeats on every page, Chinese line wrapping in every cell, and "第 X 页 共 Y 页" plus the print
+date in the footer.  A main item's cells span the rows of its sub-items.
+
+Rows taller than a page (a 30,000-character legal basis, an item with a hundred sub-items) are
+split across pages by reportlab's in-row splitting.  That mode costs about a fifth more time, so
+it is switched on only for the tables that need it (estimated from the text length; a layout
+error retries with it switched on everywhere).
+
+Page totals and table-of-contents page numbers are only known at the end: ``_DeferredCanvas``
+keeps every page until ``save`` and then stamps the footers, TOC numbers and bookmarks, so a
+book needs one layout pass, not several.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab.lib.textsplit as _textsplit
+import reportlab.platypus.paragraph as _paragraph
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    LongTable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from lawgov_desktop.core.atomic import atomic_write
+from lawgov_desktop.core.fields import field_label
+from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
+from lawgov_desktop.exporters.model import (
+    PORTRAIT,
+    CatalogueRow,
+    CatalogueSection,
+    CatalogueSpec,
+    ExportError,
+    Progress,
+    check_cancel,
+    report,
+    safe_filename,
+)
+
+# Margins in mm (top, right, bottom, left).  Portrait is GB/T 9704-2012 (37 mm top, 28 mm binding
+# edge); landscape keeps the binding edge and trims the rest so a wide table gets the room.
+_MARGINS = {PORTRAIT: (37, 26, 35, 28), "landscape": (25, 22, 22, 28)}
+
+# Relative column widths; "sequence" gets a fixed narrow width instead.
+_WEIGHTS = {
+    "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 2.0,
+    "implementing_authority": 1.6, "legal_basis": 5.4, "level": 1.1, "code": 1.9,
+    "certificate": 1.5, "list_year": 1.0, "status": 0.9, "remark": 1.3,
+    "power_type": 1.1, "domain": 1.2, "penalty_range": 3.0, "receiving": 2.0, "mode": 1.1,
+    "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
+    "document_number": 1.8,
+}
+_CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
+            "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
+_CELL_PADDING = 3.0
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# reportlab's CJK wrapping keeps Japanese closing punctuation off the start of a line but not the
+# Chinese full-width ，：；！？》” — without this, cells show lines starting with "：".  It lets
+# such a mark hang past the line end, so cell styles keep a little right indent for it.
+_NO_LINE_START = "，：；！？》”’〉"
+for _module in (_textsplit, _paragraph):
+    _module.ALL_CANNOT_START += "".join(c for c in _NO_LINE_START if c not in _module.ALL_CANNOT_START)
+_HEADING_ROOM = 110  # points: a part heading starts a new page unless it and a few rows fit
+_TALL_FRACTION = 0.6  # a row or item block estimated taller than this share of the frame may not fit
+
+
+@dataclass
+class PdfResult:
+    """What was written, for the status bar and the CLI: pages, the font used, warnings to show."""
+
+    path: Path
+    pages: int
+    font: ResolvedFont
+    warnings: list[str] = field(default_factory=list)
+
+
+def write_catalogue(
+    spec: CatalogueSpec,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: object = None,
+) -> PdfResult:
+    """Write one catalogue (a department's list, a part, a filtered view) to ``path`` atomically."""
+    layout = _Layout(spec)
+    total = _count_table_rows([spec])
+    tracker = _Tracker(progress, cancel, total, spec.group_label or spec.title)
+    story = [*_attachment(spec.attachment_label, layout), *_catalogue_story(spec, layout, tracker)]
+    pages = _build(path, story, layout, tracker, spec.title)
+    return PdfResult(Path(path), pages, layout.body_font, layout.warnings)
+
+
+def write_catalogue_book(
+    specs: Sequence[CatalogueSpec],
+    path: str | os.PathLike[str],
+    *,
+    title: str,
+    attachment_label: str | None = None,
+    progress: Progress | None = None,
+    cancel: object = None,
+) -> PdfResult:
+    """One file for several departments: a table of contents, then each catalogue from a new page.
+
+    Page layout (orientation, font, date) comes from the first spec; the specs' own attachment
+    labels are ignored, ``attachment_label`` is printed once on the first page.
+    """
+    if not specs:
+        raise ExportError("没有可导出的清单。")
+    layout = _Layout(specs[0])
+    tracker = _Tracker(progress, cancel, _count_table_rows(specs), title)
+    story: list[Flowable] = [*_attachment(attachment_label, layout)]
+    story.append(Paragraph(_markup(title), layout.styles["title"]))
+    story.append(Paragraph("目　录", layout.styles["toc_title"]))
+    for number, spec in enumerate(specs):
+        label = f"{_numeral(number)}、{spec.group_label or spec.title}（共{spec.item_count}项）"
+        story.append(_TocLine(f"dept{number}", label, layout))
+    for number, spec in enumerate(specs):
+        story.append(PageBreak())
+        story.append(_Anchor(f"dept{number}", spec.group_label or spec.title))
+        story.extend(_catalogue_story(spec, layout, tracker))
+    pages = _build(path, story, layout, tracker, title)
+    return PdfResult(Path(path), pages, layout.body_font, layout.warnings)
+
+
+def write_catalogues_to_folder(
+    specs: Sequence[CatalogueSpec],
+    folder: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: object = None,
+) -> list[PdfResult]:
+    """One PDF per spec, named after its department (``group_label``) made safe as a file name.
+
+    Cancelling stops before the next file; files already finished are complete and stay, the one
+    being written is discarded.
+    """
+    target = Path(folder)
+    if not target.is_dir():
+        raise ExportError(f"文件夹“{target}”不存在。")
+    grand_total = _count_table_rows(specs)
+    done_before = 0
+    used: set[str] = set()
+    results = []
+    for spec in specs:
+        check_cancel(cancel)
+        name = _unique(safe_filename(spec.group_label or spec.title), used)
+        rows = _count_table_rows([spec])
+
+        def file_progress(done: int, _total: int, message: str, offset: int = done_before) -> None:
+            report(progress, offset + done, grand_total, message)
+
+        results.append(write_catalogue(spec, target / f"{name}.pdf", file_progress, cancel))
+        done_before += rows
+    return results
+
+
+# --------------------------------------------------------------------------- layout and styles
+
+
+class _Layout:
+    """Page geometry, fonts and paragraph styles shared by every part of one PDF."""
+
+    def __init__(self, spec: CatalogueSpec) -> None:
+        self.kind = spec.kind
+        self.page_size = A4 if spec.orientation == PORTRAIT else landscape(A4)
+        top, right, bottom, left = (m * mm for m in _MARGINS[spec.orientation])
+        self.margins = (top, right, bottom, left)
+        self.frame_width = self.page_size[0] - left - right
+        self.frame_height = self.page_size[1] - top - bottom
+        self.print_date = spec.print_date or date.today()
+        self.body_font = resolve_font(spec.font_path, role=BODY)
+        heading = resolve_font(None, role=HEADING)
+        self.heading_font = heading if heading.embedded or not self.body_font.embedded else self.body_font
+        self.warnings = _font_warnings(spec.font_path, self.body_font)
+        self.font_size = spec.font_size
+        self.styles = _styles(self.body_font.name, self.heading_font.name, spec.font_size)
+
+
+def _font_warnings(preferred: str | None, font: ResolvedFont) -> list[str]:
+    warnings = []
+    for path, reason in font.skipped:
+        if preferred and path == str(preferred):
+            warnings.append(f"首选字体“{Path(path).name}”不可用（{reason}），已改用"
+                            f"“{Path(font.path).name if font.path else font.name}”。")
+    if font.warning:
+        warnings.append(font.warning)
+    return warnings
+
+
+def _styles(body: str, heading: str, size: float) -> dict[str, ParagraphStyle]:
+    def style(name: str, font: str, font_size: float, leading: float, align: int = TA_LEFT,
+              **extra: float) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=font_size, leading=leading,
+                              alignment=align, wordWrap="CJK", **extra)
+
+    leading = round(size * 1.35, 1)
+    hang = size * 0.6  # room for a hanging full-width mark, whose ink sits in the left of its box
+    return {
+        "cell": style("cell", body, size, leading, rightIndent=hang),
+        "cell_centre": style("cell_centre", body, size, leading, TA_CENTER,
+                             leftIndent=hang / 2, rightIndent=hang / 2),
+        "header": style("header", heading, size, leading, TA_CENTER),
+        "attachment": style("attachment", heading, 16, 22, spaceAfter=4),
+        "title": style("title", heading, 20, 28, TA_CENTER, spaceBefore=2, spaceAfter=2),
+        "count": style("count", body, 12, 18, TA_CENTER, spaceAfter=10),
+        "section": style("section", heading, 13, 20, spaceBefore=8, spaceAfter=5),
+        "toc_title": style("toc_title", heading, 16, 24, TA_CENTER, spaceBefore=14, spaceAfter=12),
+        "toc": style("toc", body, 12, 22),
+        "empty": style("empty", body, size, leading),
+    }
+
+
+def column_widths(columns: Sequence[str], available: float, font_size: float) -> list[float]:
+    """Widths in points: 序号 just wide enough for its header, the rest shared by field weight."""
+    sequence_width = 2 * font_size + 2 * _CELL_PADDING + 4
+    fixed = sequence_width * sum(1 for c in columns if c == "sequence")
+    weights = [_WEIGHTS.get(c, 1.4) for c in columns if c != "sequence"]
+    unit = (available - fixed) / sum(weights) if weights else 0
+    return [sequence_width if c == "sequence" else _WEIGHTS.get(c, 1.4) * unit for c in columns]
+
+
+# --------------------------------------------------------------------------- story
+
+
+def _attachment(label: str | None, layout: _Layout) -> list[Flowable]:
+    return [Paragraph(_markup(label), layout.styles["attachment"])] if label else []
+
+
+def _catalogue_story(spec: CatalogueSpec, layout: _Layout, tracker: _Tracker) -> list[Flowable]:
+    title = spec.title
+    if spec.version_label and spec.version_label not in title:
+        title = f"{title}（{spec.version_label}）"
+    story: list[Flowable] = [
+        Paragraph(_markup(title), layout.styles["title"]),
+        Paragraph(f"（共{spec.item_count}项）", layout.styles["count"]),
+    ]
+    widths = column_widths(spec.columns, layout.frame_width, layout.font_size)
+    for number, section in enumerate(spec.sections):
+        if section.heading:
+            # Not keepWithNext: reportlab would keep the heading with the whole (long) table.
+            story.append(CondPageBreak(_HEADING_ROOM))
+            story.append(_section_heading(section, number, layout))
+        if not section.rows:
+            story.append(Paragraph("本部分无事项。", layout.styles["empty"]))
+            continue
+        story.append(_section_table(spec, section, widths, layout, tracker))
+    return story
+
+
+def _section_heading(section: CatalogueSection, number: int, layout: _Layout) -> Paragraph:
+    heading = section.heading or ""
+    if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
+        heading = f"{_numeral(number)}、{heading}"
+    return Paragraph(_markup(f"{heading}（共{len(section.rows)}项）"), layout.styles["section"])
+
+
+def _section_table(spec: CatalogueSpec, section: CatalogueSection, widths: list[float],
+                   layout: _Layout, tracker: _Tracker) -> _CatalogueTable:
+    """The ruled table of one section; item blocks become spans over their sub-item rows."""
+    columns = spec.columns
+    header = [Paragraph(_markup(field_label(spec.kind, c)), layout.styles["header"]) for c in columns]
+    texts: list[list[str | None]] = []  # None marks a cell covered by a span
+    spans: list[tuple[int, int, int]] = []  # (column, first row, last row), rows counted from 1
+    tall = False
+    for sequence, row in enumerate(section.rows, start=1):
+        tracker.story_row()
+        block, block_spans = _item_block(row, columns, sequence)
+        first = len(texts) + 1
+        spans.extend((column, first + start, first + end) for column, start, end in block_spans)
+        texts.extend(block)
+        tall = tall or _estimated_height(block, block_spans, widths, layout) > (
+            _TALL_FRACTION * layout.frame_height)
+    styles = [layout.styles["cell_centre"] if c in _CENTRED else layout.styles["cell"] for c in columns]
+    data: list[list[object]] = [header]
+    for text_row in texts:
+        cells: list[object] = []
+        for text, style in zip(text_row, styles, strict=True):
+            if text is None:
+                cells.append("")
+            elif tall:
+                cells.append([Paragraph(_markup(text), style)])
+            else:
+                cells.append(Paragraph(_markup(text), style))
+        data.append(cells)
+    commands: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    commands.extend(("SPAN", (column, first), (column, last)) for column, first, last in spans)
+    return _CatalogueTable(data, widths, commands, split_rows=tall)
+
+
+def _item_block(row: CatalogueRow, columns: Sequence[str], sequence: int
+                ) -> tuple[list[list[str | None]], list[tuple[int, int, int]]]:
+    """The text rows of one item and its spans (column, first, last) relative to the block.
+
+    A column spans the block when no sub-item has its own different value for it; 子项 never spans.
+    """
+    main = {**row.values, "sequence": str(sequence)}
+    subs = row.sub_rows or [{}]
+    if len(subs) == 1:
+        merged = {**main, **{k: v for k, v in subs[0].items() if v}}
+        return [[merged.get(c) or "" for c in columns]], []
+    per_row = {c for c in columns if c == "sub_item"
+               or any(sub.get(c) and sub.get(c) != main.get(c) for sub in subs)}
+    block: list[list[str | None]] = []
+    for index, sub in enumerate(subs):
+        block.append([
+            (sub.get(c) or main.get(c) or "") if c in per_row
+            else ((main.get(c) or "") if index == 0 else None)
+            for c in columns
+        ])
+    spans = [(i, 0, len(subs) - 1) for i, c in enumerate(columns) if c not in per_row]
+    return block, spans
+
+
+def _estimated_height(block: list[list[str | None]], spans: list[tuple[int, int, int]],
+                      widths: list[float], layout: _Layout) -> float:
+    """A quick upper-ish estimate of a block's height, to decide whether rows may need splitting."""
+    size = layout.font_size
+    leading = size * 1.35
+
+    def cell_height(text: str, width: float) -> float:
+        per_line = max(1, int((width - 2 * _CELL_PADDING) / size))
+        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        return lines * leading + 6
+
+    row_heights = [max(cell_height(t, w) for t, w in zip(r, widths, strict=True) if t is not None)
+                   for r in block]
+    span_heights = [cell_height(block[0][column] or "", widths[column]) for column, _, _ in spans]
+    return max([sum(row_heights), *span_heights])
+
+
+def _markup(text: str) -> str:
+    """Cell text as reportlab paragraph markup: escaped, line breaks kept."""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def _numeral(index: int) -> str:
+    """一, 二, … 十, 十一 … 九十九 for section and TOC numbering (index counts from 0)."""
+    n = index + 1
+    if n <= 10:
+        return _CHINESE_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    prefix = "" if tens == 1 else _CHINESE_NUMERALS[tens - 1]
+    return prefix + "十" + (_CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+def _unique(name: str, used: set[str]) -> str:
+    candidate, counter = name, 2
+    while candidate.casefold() in used:
+        candidate = f"{name}（{counter}）"
+        counter += 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _count_table_rows(specs: Sequence[CatalogueSpec]) -> int:
+    return sum(max(1, len(row.sub_rows)) for spec in specs for s in spec.sections for row in s.rows)
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _CatalogueTable(LongTable):
+    """A section table; the own class lets progress count the rows of each page's fragment.
+
+    Fragments made by reportlab's split call ``__init__`` with Table's own arguments, so ours are
+    optional.
+    """
+
+    def __init__(self, data: list, widths: list[float] | None = None, commands: list | None = None,
+                 split_rows: bool = False, **kwargs: object) -> None:
+        if commands is None:  # a fragment made by reportlab's split
+            super().__init__(data, **kwargs)
+            return
+        super().__init__(data, colWidths=widths, repeatRows=1, splitInRow=1 if split_rows else 0)
+        self.setStyle(TableStyle(commands))
+        self.commands = commands
+
+    def with_row_splitting(self) -> _CatalogueTable:
+        """The same table with cells wrapped in lists, which reportlab can split inside a row."""
+        data = [self._cellvalues[0]] + [
+            [[cell] if isinstance(cell, Paragraph) else cell for cell in row]
+            for row in self._cellvalues[1:]
+        ]
+        return _CatalogueTable(data, self._argW, self.commands, split_rows=True)
+
+
+class _Tracker:
+    """Progress and cancel for one export: rows prepared, then rows laid out page by page."""
+
+    def __init__(self, progress: Progress | None, cancel: object, total: int, name: str) -> None:
+        self.progress, self.cancel, self.total, self.name = progress, cancel, max(total, 1), name
+        self.prepared = 0
+        self.laid_out = 0
+
+    def story_row(self) -> None:
+        check_cancel(self.cancel)
+        self.prepared += 1
+        if self.prepared % 200 == 0:
+            report(self.progress, 0, self.total, f"正在准备“{self.name}”")
+
+    def page_done(self, rows: int, page: int) -> None:
+        check_cancel(self.cancel)
+        self.laid_out = min(self.total, self.laid_out + rows)
+        report(self.progress, self.laid_out, self.total, f"正在排版“{self.name}”第 {page} 页")
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, filename: str, layout: _Layout, tracker: _Tracker, title: str) -> None:
+        top, right, bottom, left = layout.margins
+        super().__init__(filename, pagesize=layout.page_size, topMargin=top, rightMargin=right,
+                         bottomMargin=bottom, leftMargin=left, title=title, author="",
+                         creator="LawGov Desktop", subject=title)
+        frame = Frame(left, bottom, layout.frame_width, layout.frame_height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.tracker = tracker
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _CatalogueTable):
+            self.tracker.page_done(len(flowable._cellvalues) - 1, self.page)
+
+
+def _build(path: str | os.PathLike[str], story: list[Flowable], layout: _Layout,
+           tracker: _Tracker, title: str) -> int:
+    """Lay out ``story`` into ``path`` via a temporary file; returns the page count."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ExportError(f"文件夹“{target.parent}”不存在。")
+    try:
+        with atomic_write(target) as temp:
+            doc = _Document(str(temp), layout, tracker, title)
+            try:
+                doc.build(list(story), canvasmaker=_canvas_maker(layout))
+            except LayoutError:
+                # The height estimate missed a row taller than a page: split rows everywhere.
+                _force_row_splitting(story)
+                tracker.laid_out = 0
+                doc = _Document(str(temp), layout, tracker, title)
+                doc.build(list(story), canvasmaker=_canvas_maker(layout))
+    except PermissionError as error:
+        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    report(tracker.progress, tracker.total, tracker.total, f"已完成“{tracker.name}”")
+    return doc.canv.page_total
+
+
+def _force_row_splitting(story: list[Flowable]) -> None:
+    for index, item in enumerate(story):
+        if isinstance(item, _CatalogueTable) and not item.splitInRow:
+            story[index] = item.with_row_splitting()
+
+
+def _canvas_maker(layout: _Layout):
+    def make(*args: object, **kwargs: object) -> _DeferredCanvas:
+        return _DeferredCanvas(layout, *args, **kwargs)
+
+    return make
+
+
+class _DeferredCanvas(Canvas):
+    """Holds pages until save, then stamps footers ("第 X 页 共 Y 页"), TOC numbers and bookmarks."""
+
+    def __init__(self, layout: _Layout, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._layout = layout
+        self._pages: list[dict] = []
+        self._anchors: dict[str, tuple[int, float, str]] = {}  # key -> (page, y, title)
+        self._toc_slots: list[tuple[int, str, float, float, float]] = []  # page, key, x0, x1, y
+        self.page_total = 0  # known once saved
+
+    def current_page(self) -> int:
+        return len(self._pages) + 1
+
+    def add_anchor(self, key: str, y: float, title: str) -> None:
+        self._anchors[key] = (self.current_page(), y, title)
+
+    def add_toc_slot(self, key: str, x0: float, x1: float, y: float) -> None:
+        self._toc_slots.append((self.current_page(), key, x0, x1, y))
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        pages = self._pages
+        for number, state in enumerate(pages, start=1):
+            self.__dict__.update(state)  # restores this page's drawing (and the attributes saved with it)
+            self._stamp(number, len(pages))
+            Canvas.showPage(self)
+        self.page_total = len(pages)
+        Canvas.save(self)
+
+    def _stamp(self, number: int, total: int) -> None:
+        layout = self._layout
+        width, _height = layout.page_size
+        _top, right, bottom, _left = layout.margins
+        font = layout.body_font.name
+        y = bottom / 2 - 3
+        self.setFillColor(colors.black)
+        self.setFont(font, 10.5)
+        self.drawCentredString(width / 2, y, f"第 {number} 页 共 {total} 页")
+        self.setFont(font, 9)
+        day = layout.print_date
+        self.drawRightString(width - right, y, f"打印日期：{day.year}年{day.month}月{day.day}日")
+        for key, (page, anchor_y, title) in self._anchors.items():
+            if page == number:
+                self.bookmarkHorizontal(key, 0, anchor_y)
+                self.addOutlineEntry(title, key, level=0)
+        for page, key, x0, x1, slot_y in self._toc_slots:
+            if page == number and key in self._anchors:
+                self._stamp_toc_number(key, x0, x1, slot_y)
+
+    def _stamp_toc_number(self, key: str, x0: float, x1: float, y: float) -> None:
+        font = self._layout.body_font.name
+        text = str(self._anchors[key][0])
+        self.setFont(font, 12)
+        number_x = x1 - stringWidth(text, font, 12)
+        self.drawString(number_x, y, text)
+        dot_width = stringWidth("·", font, 12)
+        dots = int((number_x - x0 - 6) / dot_width)
+        if dots > 0:
+            self.drawRightString(number_x - 4, y, "·" * dots)
+        self.linkRect("", key, (x0, y - 4, x1, y + 12), relative=0, thickness=0)
+
+
+class _Anchor(Flowable):
+    """An invisible mark where a department starts: the target of its TOC line and bookmark."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key, self.title = key, title
+        self.width = self.height = 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        canvas.add_anchor(self.key, y + 20, self.title)
+
+    def draw(self) -> None:
+        pass
+
+
+class _TocLine(Flowable):
+    """A TOC entry; its dotted leader and page number are stamped when the canvas saves."""
+
+    def __init__(self, key: str, text: str, layout: _Layout) -> None:
+        super().__init__()
+        self.key, self.text = key, text
+        self.style = layout.styles["toc"]
+        self.width = layout.frame_width
+        self.height = self.style.leading
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        baseline = y + (self.height - self.style.fontSize) / 2
+        canvas.setFont(self.style.fontName, self.style.fontSize)
+        canvas.drawString(x + 24, baseline, self.text)
+        text_end = x + 24 + stringWidth(self.text, self.style.fontName, self.style.fontSize)
+        canvas.add_toc_slot(self.key, text_end, x + self.width - 24, baseline)
+
+    def draw(self) -> None:
+        pass
+
+
+__all__ = [
+    "PdfResult",
+    "column_widths",
+    "write_catalogue",
+    "write_catalogue_book",
+    "write_catalogues_to_folder",
+]
