@@ -733,7 +733,9 @@ class Library:
             if before and before.get("power_id") not in ids:
                 ids.append(before["power_id"])
             self._reindex_power(ids)
-        elif kind == DEPARTMENT and before and before.get("name") != self._name_of("department", record_id):
+        elif kind == DEPARTMENT and before and (
+                before.get("name") != self._name_of("department", record_id)
+                or before.get("aliases") != self._aliases(DEPARTMENT, record_id)):
             self._reindex_licence([r[0] for r in self.conn.execute(
                 "SELECT id FROM licence_item WHERE department_id = ?", (record_id,))])
             self._reindex_power([r[0] for r in self.conn.execute(
@@ -760,7 +762,8 @@ class Library:
         if ids is not None and not ids:
             return
         rows = self.conn.execute(
-            "SELECT li.id, li.name, li.sequence, li.code, d.name, li.implementing_authority, li.legal_basis,"
+            "SELECT li.id, li.name, li.sequence, li.code, d.name || ' ' || coalesce((SELECT group_concat(alias, ' ')"
+            " FROM department_alias WHERE department_id = d.id), ''), li.implementing_authority, li.legal_basis,"
             " li.level, li.certificate, li.remark, li.upper_ref, li.list_year, li.part,"
             " (SELECT group_concat(s.name, ' ') FROM licence_item s WHERE s.parent_id = li.id)"
             f" FROM licence_item li JOIN department d ON d.id = li.department_id{where}", params).fetchall()
@@ -772,7 +775,8 @@ class Library:
             return
         where = "" if ids is None else f" WHERE p.id IN ({','.join('?' * len(ids))})"
         rows = self.conn.execute(
-            "SELECT p.id, p.name, p.sequence, p.code, d.name, p.power_type, p.domain, p.legal_basis,"
+            "SELECT p.id, p.name, p.sequence, p.code, d.name || ' ' || coalesce((SELECT group_concat(alias, ' ')"
+            " FROM department_alias WHERE department_id = d.id), ''), p.power_type, p.domain, p.legal_basis,"
             " p.penalty_range, p.remark,"
             " (SELECT group_concat(r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, ''),"
             "  ' ') FROM delegation dl JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"

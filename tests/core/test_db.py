@@ -1,0 +1,130 @@
+"""Opening databases: creation, PRAGMAs, migrations, and refusing what is not ours untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from lawgov_desktop.core import db
+from lawgov_desktop.core.backup import backup_folder
+from lawgov_desktop.core.errors import DatabaseError
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.models import SQLModel
+from lawgov_desktop.core.queries import ListFilter
+
+
+def test_schema_head_matches_the_migrations() -> None:
+    script = ScriptDirectory.from_config(db._alembic_config(Path("unused")))
+    assert script.get_current_head() == db.SCHEMA_HEAD
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    Library(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={
+            "include_object": lambda obj, name, type_, reflected, compare_to: not (
+                type_ == "table" and name.startswith(("licence_search", "power_search")))})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    engine.dispose()
+
+
+def test_new_database_has_reference_regions_and_pragmas(lib: Library) -> None:
+    names = {row["name"]: row for row in lib.query("region", limit=100).rows}
+    assert names["汕尾市"]["code"] == "441500"
+    assert names["红海湾经济开发试验区"]["code"] is None
+    assert names["田墘街道"]["parent"] == "红海湾经济开发试验区"
+    assert lib.find_region("红海湾开发区") == names["红海湾经济开发试验区"]["id"]
+    assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+    assert lib.created is True
+
+
+def test_location_from_env_url_and_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAWGOV_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("LAWGOV_DB", raising=False)
+    assert db.resolve_location() == tmp_path / "data" / "lawgov.sqlite3"
+    monkeypatch.setenv("LAWGOV_DB", str(tmp_path / "env.sqlite3"))
+    assert db.resolve_location() == tmp_path / "env.sqlite3"
+    assert db.resolve_location(f"sqlite:///{tmp_path}/url.sqlite3") == tmp_path / "url.sqlite3"
+    with pytest.raises(DatabaseError, match="暂不支持"):
+        db.resolve_location("postgresql://server/lists")
+
+
+def _refused_untouched(path: Path, match: str) -> None:
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match=match):
+        Library(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "清单.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a database at all")
+    _refused_untouched(path, "不是 LawGov 数据库")
+
+
+def test_another_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.execute("INSERT INTO notes (text) VALUES ('x')")
+    conn.commit()
+    conn.close()
+    _refused_untouched(path, "不是 LawGov 数据库")
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    Library(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    _refused_untouched(path, "更新版本")
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="文件夹"):
+        Library(tmp_path)
+
+
+def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    from alembic import command
+
+    command.upgrade(db._alembic_config(path), "0001")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
+    conn.execute("INSERT INTO licence_item (part, department_id, name, status, position, created_at, updated_at)"
+                 " VALUES ('central', 1, '林木采伐许可', '有效', 1, 't', 't')")
+    conn.commit()
+    conn.close()
+    assert db.schema_revision(path) == "0001"
+
+    with Library(path) as lib:
+        assert db.schema_revision(path) == db.SCHEMA_HEAD
+        assert [r["name"] for r in lib.query("licence").rows] == ["林木采伐许可"]
+        lib.save_filter("licence", "林业", ListFilter(text="林"))
+        assert list(lib.saved_filters("licence")) == ["林业"]
+    backups = list(backup_folder(path).glob("*.sqlite3"))
+    assert len(backups) == 1
+    assert db.schema_revision(backups[0]) == "0001"
+
+
+def test_read_only_library_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite3"
+    Library(path).close()
+    with Library(path, read_only=True) as lib:
+        assert lib.query("region").total == 10
+        with pytest.raises(DatabaseError, match="只读"):
+            lib.create("department", {"name": "市林业局"})
