@@ -547,11 +547,10 @@ class _DeferredCanvas(Canvas):
         text = str(self._anchors[key][0])
         self.setFont(font, 12)
         number_x = x1 - stringWidth(text, font, 12)
-        self.drawString(number_x, y, text)
-        dot_width = stringWidth("·", font, 12)
-        dots = int((number_x - x0 - 6) / dot_width)
+        dots = int((number_x - x0 - 10) / stringWidth("·", font, 12))
         if dots > 0:
             self.drawRightString(number_x - 4, y, "·" * dots)
+        self.drawString(number_x, y, text)
         self.linkRect("", key, (x0, y - 4, x1, y + 12), relative=0, thickness=0)
 
 
