@@ -1,0 +1,52 @@
+"""``lawgov delete KIND ID [--yes]``: delete one record and what belongs to it, after confirmation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.library import RECORD_KINDS, Library
+
+from .errors import EXIT_FAILED, UsageError
+from .labels import record_title
+from .options import SubParsers, kind_help, kind_type
+
+
+def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
+    """``delete KIND ID [--yes]``."""
+    parser = commands.add_parser("delete", help="删除一条记录（可用 undo 撤销）",
+                                 description="删除一条记录及其子项、赋权或简称；可用 lawgov undo 撤销。")
+    parser.add_argument("kind", type=kind_type(RECORD_KINDS), metavar="KIND", help=kind_help(RECORD_KINDS))
+    parser.add_argument("id", type=int, metavar="ID", help="记录编号")
+    parser.add_argument("--yes", "-y", action="store_true", help="不再询问，直接删除")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """Say what goes with the record; delete only with --yes or a "y" typed at a terminal."""
+    record = library.get(args.kind, args.id)
+    impact = "、".join(f"{label} {count} 项" for label, count in library.delete_impact(args.kind, args.id).items()
+                      if count)
+    what = f"{KIND_LABELS[args.kind]}“{record_title(args.kind, record)}”（编号 {record['id']}）"
+    with_it = f"，连同{impact}" if impact else ""
+    if not args.yes:
+        out.write(f"将删除{what}{with_it}。\n")
+        out.flush()
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("删除需要确认：请加 --yes")
+        if not _confirmed():
+            out.write("未删除。\n")
+            return EXIT_FAILED
+    library.delete(args.kind, args.id)
+    out.write(f"已删除{what}{with_it}。可用“lawgov undo”撤销。\n")
+    return 0
+
+
+def _confirmed() -> bool:
+    """Ask the person at the terminal; anything but yes keeps the record."""
+    sys.stderr.write("确定删除？[y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes", "是")

@@ -1,0 +1,136 @@
+"""Arguments several commands share: record kinds, list filters, name-or-id references, JSON out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from lawgov_desktop.core.errors import NotFoundError
+from lawgov_desktop.core.fields import (
+    DEPARTMENT,
+    KIND_LABELS,
+    LICENCE,
+    PART_LABELS,
+    POWER,
+    REGION,
+    part_from_text,
+)
+from lawgov_desktop.core.library import BATCH, DELEGATION, Library
+from lawgov_desktop.core.queries import IMPORTS, ListFilter
+
+from .errors import UsageError
+
+# argparse's sub-command container; it has no public name, commands receive it in add_parser().
+SubParsers = argparse._SubParsersAction
+
+# Every spelling a command accepts for a kind; the first of each is the canonical CLI name.
+KIND_NAMES: dict[str, tuple[str, ...]] = {
+    LICENCE: ("items", "item", "licence", "licences", "license", "licenses"),
+    POWER: ("powers", "power"),
+    DELEGATION: ("delegations", "delegation"),
+    DEPARTMENT: ("departments", "department"),
+    REGION: ("regions", "region"),
+    BATCH: ("batches", "batch"),
+    IMPORTS: ("imports", "import"),
+}
+LIST_KINDS = (LICENCE, POWER, DEPARTMENT, REGION, BATCH, IMPORTS)
+
+
+def kind_type(allowed: tuple[str, ...]) -> Callable[[str], str]:
+    """An argparse ``type`` that turns any spelling of an allowed kind into the library's kind."""
+    lookup = {name: kind for kind in allowed for name in KIND_NAMES[kind]}
+
+    def convert(text: str) -> str:
+        if text in lookup:
+            return lookup[text]
+        names = "、".join(KIND_NAMES[kind][0] for kind in allowed)
+        raise argparse.ArgumentTypeError(f"未知的类型“{text}”，可用：{names}")
+
+    return convert
+
+
+def kind_help(allowed: tuple[str, ...]) -> str:
+    """"items（行政许可事项）、powers（…）" for a help text."""
+    return "、".join(f"{KIND_NAMES[kind][0]}（{KIND_LABELS.get(kind, '导入记录')}）" for kind in allowed)
+
+
+# Filter options: destination → (option, the list kinds it narrows).
+_FILTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "departments": ("--department", (LICENCE, POWER)),
+    "parts": ("--part", (LICENCE,)),
+    "levels": ("--level", (LICENCE, DEPARTMENT)),
+    "statuses": ("--status", (LICENCE, POWER)),
+    "power_types": ("--type", (POWER,)),
+    "batches": ("--batch", (POWER,)),
+    "regions": ("--region", (POWER, DEPARTMENT, REGION)),
+    "sub_items": ("--sub-items", (LICENCE,)),
+}
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filters of the window's list views, as options (repeatable ones may be given twice)."""
+    parser.add_argument("--search", "-s", default="", metavar="TEXT", help="在所有可见字段中查找（1 个字以上）")
+    parser.add_argument("--department", dest="departments", action="append", default=[], metavar="NAME",
+                        help="主管部门（全称或简称，可重复）")
+    parts = "、".join(f"{key}={label}" for key, label in PART_LABELS.items())
+    parser.add_argument("--part", dest="parts", action="append", default=[], metavar="PART",
+                        help=f"清单部分（可重复）：{parts}，也可写中文")
+    parser.add_argument("--level", dest="levels", action="append", default=[], help="行使层级（可重复）")
+    parser.add_argument("--status", dest="statuses", action="append", default=[], help="状态：有效、已取消、暂停")
+    parser.add_argument("--type", dest="power_types", action="append", default=[], metavar="TYPE",
+                        help="职权类型，如 行政处罚（可重复）")
+    parser.add_argument("--batch", dest="batches", action="append", default=[], metavar="NAME",
+                        help="批次，如 第一批（可重复）")
+    parser.add_argument("--region", dest="regions", action="append", default=[], metavar="NAME",
+                        help="承接区划，含其下所有镇街（可重复）")
+    parser.add_argument("--sub-items", action="store_true", help="许可事项连同子项一起列出")
+
+
+def list_filter(library: Library, kind: str, args: argparse.Namespace) -> ListFilter:
+    """The ``ListFilter`` the options describe; names are resolved, misfits are refused."""
+    for dest, (option, kinds) in _FILTERS.items():
+        if getattr(args, dest) and kind not in kinds:
+            raise UsageError(f"{option} 不能用于 {KIND_NAMES[kind][0]} 列表。")
+    return ListFilter(
+        text=args.search,
+        department_ids=tuple(resolve(library, DEPARTMENT, name) for name in args.departments),
+        parts=tuple(_part(text) for text in args.parts),
+        levels=tuple(args.levels),
+        statuses=tuple(args.statuses),
+        power_types=tuple(args.power_types),
+        batch_ids=tuple(resolve(library, BATCH, name) for name in args.batches),
+        region_ids=tuple(resolve(library, REGION, name) for name in args.regions),
+        include_sub_items=args.sub_items,
+    )
+
+
+def _part(text: str) -> str:
+    part = part_from_text(text)
+    if part is None:
+        choices = "、".join(f"{key}（{label}）" for key, label in PART_LABELS.items())
+        raise UsageError(f"未知的清单部分“{text}”，可用：{choices}。")
+    return part
+
+
+_FINDERS: dict[str, Callable[[Library, str], int | None]] = {
+    DEPARTMENT: Library.find_department,
+    REGION: Library.find_region,
+    BATCH: Library.find_batch,
+}
+
+
+def resolve(library: Library, kind: str, text: str) -> int:
+    """A department, region or batch by name or alias, or by its number; unknown names fail clearly."""
+    found = _FINDERS[kind](library, text)
+    if found is None and text.strip().isdigit():
+        found = library.get(kind, int(text))["id"]
+    if found is None:
+        raise NotFoundError(f"未找到{KIND_LABELS[kind]}“{text}”，请检查名称或简称。")
+    return found
+
+
+def write_json(out: TextIO, document: Any) -> None:
+    """JSON as people and programs both read it: Chinese kept as is, indented."""
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
