@@ -1,0 +1,237 @@
+"""Read a workbook file into plain grids: .xlsx/.xlsm, old .xls, .ods (python-calamine) and .csv.
+
+The grid keeps the cell types the file stored (a number cell arrives as int/float, a text cell as
+str), which is how later steps know a code was typed as a number; empty cells are None, and each row
+is trimmed of trailing empty cells.  Nothing here knows about licences or powers.
+
+Every problem with the file itself (missing, a folder, empty, not a spreadsheet, damaged,
+encrypted, hostile) becomes one :class:`ImportFileError` naming the file; no parser exception
+reaches the caller.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from lawgov_desktop.core.errors import ImportFileError
+from lawgov_desktop.importers.safety import (
+    CORRUPT_MESSAGE,
+    ENCRYPTED_MESSAGE,
+    PackageScan,
+    scan_zip_package,
+)
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+MAX_CSV_BYTES = 200 * 1024 * 1024
+# Magic numbers of files clerks mistake for spreadsheets, for a more helpful message.
+_OTHER_FORMATS = {
+    b"%PDF": "PDF 文件",
+    b"\x89PNG": "图片",
+    b"\xff\xd8\xff": "图片",
+    b"Rar!": "RAR 压缩包",
+    b"7z\xbc\xaf": "7z 压缩包",
+    b"{\\rtf": "RTF 文档",
+}
+
+
+@dataclass
+class Sheet:
+    """One worksheet as a grid; positions are 0-based and absolute (row 0 is Excel's row 1)."""
+
+    name: str
+    rows: list[list[object]]
+    # (first_row, first_col, last_row, last_col), 0-based, inclusive.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Formula cells the file holds without a computed result (the parser shows them empty).
+    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+    hidden: bool = False
+
+    def value(self, row: int, col: int) -> object:
+        """The cell value, None outside the grid."""
+        if 0 <= row < len(self.rows):
+            cells = self.rows[row]
+            if 0 <= col < len(cells):
+                return cells[col]
+        return None
+
+    def was_number(self, row: int, col: int) -> bool:
+        """True when the file stored the cell as a number (a code that lost its leading zeros)."""
+        value = self.value(row, col)
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@dataclass
+class Workbook:
+    """All worksheets of one file, in workbook order (chart sheets left out)."""
+
+    path: Path
+    sheets: list[Sheet]
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    def sheet(self, name: str) -> Sheet:
+        """The sheet called ``name``; a clear error when there is none."""
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise ImportFileError("找不到这个工作表", file=self.file_name, sheet=name)
+
+
+def read_workbook(path: str | os.PathLike[str]) -> Workbook:
+    """Read every worksheet of a spreadsheet file after the safety checks of ``safety.py``."""
+    file_path = Path(path)
+    name = file_path.name or str(file_path)
+    try:
+        if file_path.is_dir():
+            raise ImportFileError("选择的是文件夹，不是表格文件", file=name)
+        if not file_path.exists():
+            raise ImportFileError("文件不存在（可能已被移动或删除）", file=name)
+        size = file_path.stat().st_size
+        with file_path.open("rb") as handle:
+            head = handle.read(8)
+    except PermissionError as exc:
+        raise ImportFileError("没有读取这个文件的权限（文件可能正被其他程序打开）", file=name) from exc
+    except OSError as exc:
+        raise ImportFileError(f"无法打开文件（{exc.strerror or exc}）", file=name) from exc
+    if size == 0:
+        raise ImportFileError("文件是空的（0 字节），没有可导入的内容", file=name)
+    if head.startswith(ZIP_MAGIC):
+        scan = scan_zip_package(str(file_path), name)
+        return Workbook(file_path, _read_with_calamine(file_path, name, scan))
+    if head.startswith(OLE2_MAGIC):
+        if file_path.suffix.lower() in (".xlsx", ".xlsm") or _ole_is_encrypted_package(file_path):
+            raise ImportFileError(ENCRYPTED_MESSAGE, file=name)
+        return Workbook(file_path, _read_with_calamine(file_path, name, None))
+    if file_path.suffix.lower() in TEXT_SUFFIXES:
+        return Workbook(file_path, [_read_csv(file_path, name, size)])
+    kind = next((label for magic, label in _OTHER_FORMATS.items() if head.startswith(magic)), None)
+    what = f"这是{kind}，" if kind else ""
+    raise ImportFileError(
+        f"{what}不是可导入的表格文件；请选择 .xlsx、.xls、.ods 或 .csv 文件", file=name)
+
+
+def _ole_is_encrypted_package(path: Path) -> bool:
+    """An Office 2007+ workbook with an open password is an OLE2 file with an EncryptionInfo stream."""
+    marker = "EncryptionInfo".encode("utf-16-le")
+    with path.open("rb") as handle:
+        tail = b""
+        while chunk := handle.read(1024 * 1024):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker):]
+    return False
+
+
+def _read_with_calamine(path: Path, name: str, scan: PackageScan | None) -> list[Sheet]:
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        with book:
+            sheets = []
+            for meta in book.sheets_metadata:
+                if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                    continue
+                sheets.append(_sheet_from_calamine(book.get_sheet_by_name(meta.name), meta, scan))
+    except python_calamine.PasswordError as exc:
+        raise ImportFileError(ENCRYPTED_MESSAGE, file=name) from exc
+    except ImportFileError:
+        raise
+    except Exception as exc:  # calamine raises several types, some not exported; all mean "damaged".
+        raise ImportFileError(CORRUPT_MESSAGE, file=name) from exc
+    if not sheets:
+        raise ImportFileError("工作簿里没有工作表", file=name)
+    return sheets
+
+
+def _sheet_from_calamine(sheet: python_calamine.CalamineSheet, meta: python_calamine.SheetMetadata,
+                         scan: PackageScan | None) -> Sheet:
+    rows = [_clean_row(raw) for raw in sheet.to_python(skip_empty_area=False)]
+    while rows and not rows[-1]:
+        rows.pop()
+    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ())]
+    formulas: list[tuple[int, int]] = []
+    if scan is not None:
+        merged = merged or scan.merged.get(meta.name, [])
+        formulas = scan.formulas_without_value.get(meta.name, [])
+    return Sheet(
+        name=meta.name,
+        rows=rows,
+        merged=merged,
+        formulas_without_value=formulas,
+        hidden=meta.visible != python_calamine.SheetVisibleEnum.Visible,
+    )
+
+
+def _clean_row(raw: list[object]) -> list[object]:
+    row = [None if value == "" else value for value in raw]
+    while row and row[-1] is None:
+        row.pop()
+    return row
+
+
+def _read_csv(path: Path, name: str, size: int) -> Sheet:
+    if size > MAX_CSV_BYTES:
+        raise ImportFileError("CSV 文件过大（超过 200 MB），请拆分后再导入", file=name)
+    data = path.read_bytes()
+    text = decode_text(data, name)
+    if "\x00" in text:
+        raise ImportFileError("不是文本格式的 CSV 文件（含有二进制内容），无法导入", file=name)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        rows = [_clean_row(row) for row in reader]
+    except csv.Error as exc:
+        raise ImportFileError(f"CSV 格式错误（{exc}）", file=name) from exc
+    while rows and not rows[-1]:
+        rows.pop()
+    return Sheet(name=path.stem, rows=rows)
+
+
+def decode_text(data: bytes, file_name: str) -> str:
+    """Decode CSV bytes: UTF-16 (by BOM), UTF-8 with or without BOM, else GB18030 (a superset of GBK).
+
+    UTF-8 is tried strictly first: GBK text is almost never valid UTF-8, while the reverse guess
+    would turn UTF-8 into mojibake without any error.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError("无法识别文件的文字编码（不是 UTF-8 或 GBK/GB18030），请另存为 UTF-8 CSV 后再导入",
+                          file=file_name)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among comma, tab and semicolon that appears most in the first lines.
+
+    Counted outside quotes; title lines above the header usually hold no delimiter at all, so the
+    most frequent one wins.  Comma on a tie or when none appears.
+    """
+    counts = {",": 0, "\t": 0, ";": 0}
+    in_quotes = False
+    lines = 0
+    for ch in text[:65536]:
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif not in_quotes:
+            if ch in counts:
+                counts[ch] += 1
+            elif ch == "\n":
+                lines += 1
+                if lines >= 50:
+                    break
+    return max(counts, key=lambda delimiter: counts[delimiter])

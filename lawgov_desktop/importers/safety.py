@@ -1,0 +1,300 @@
+"""Checks a workbook package must pass before a parser touches it.
+
+Counties e-mail these files; a damaged download, an encrypted workbook or a hostile file must give
+one clear message, not a hang or an exhausted PC.  A zip package is inspected with the standard
+library, which never reads past an entry's declared size and verifies each CRC, so what we scan here
+is exactly what the parser will see:
+
+* declared sizes and compression ratios (zip bombs) before anything is decompressed;
+* the prolog of every XML part (a DOCTYPE means entity tricks: XXE, "billion laughs");
+* the declared count of shared strings;
+* each worksheet's real extent (calamine allocates rows × columns densely, so one value in cell
+  XFD1048576 would ask for gigabytes), and formula cells that carry no cached result.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from posixpath import join, normpath
+
+from lawgov_desktop.core.errors import ImportFileError
+
+MAX_ENTRIES = 10_000
+MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
+MAX_ENTRY_RATIO = 200
+RATIO_CHECK_FROM = 50 * 1024 * 1024
+MAX_SHARED_STRINGS = 2_000_000
+MAX_SHARED_STRINGS_BYTES = 200 * 1024 * 1024
+# Dense cells calamine may allocate for one sheet (~40 bytes each in Rust and Python together).
+MAX_SHEET_CELLS = 8_000_000
+MAX_PROLOG = 64 * 1024
+CHUNK = 1024 * 1024
+
+_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_WIDE_VALUE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>/]*>(?:<f[^<]*</f>|<f[^>]*/>)?<(?:v|is)[ >]')
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_FORMULA = re.compile(rb"<f[\s>/]")
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?>[^<]")
+_SST_COUNT = re.compile(rb'<sst\b[^>]*?\b(?:uniqueCount|count)="(\d+)"')
+_PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+
+ENCRYPTED_MESSAGE = "工作簿已加密（设置了打开密码），请先在 Excel/WPS 中取消密码后再导入"
+CORRUPT_MESSAGE = "文件已损坏或不完整（可能没有下载或复制完整），无法读取；请重新获取文件后再导入"
+
+
+@dataclass
+class PackageScan:
+    """What the pre-scan learnt that the parser does not report."""
+
+    kind: str  # "xlsx" or "ods"
+    # Sheet name → (0-based row, 0-based column) of formula cells without a cached result.
+    formulas_without_value: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Sheet name → merged ranges, for .ods (calamine reports merges only for Excel formats).
+    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+
+
+def column_index(letters: bytes | str) -> int:
+    """0-based column of "A", "Z", "AA", …"""
+    index = 0
+    for ch in letters.decode() if isinstance(letters, bytes) else letters:
+        index = index * 26 + (ord(ch) - 64)
+    return index - 1
+
+
+def scan_zip_package(path: str, file_name: str) -> PackageScan:
+    """Refuse a zip package that is not a sound, reasonably sized .xlsx/.xlsm/.ods."""
+
+    def refuse(message: str, sheet: str | None = None) -> ImportFileError:
+        return ImportFileError(message, file=file_name, sheet=sheet)
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise refuse(CORRUPT_MESSAGE) from exc
+    with archive:
+        infos = archive.infolist()
+        _check_sizes(infos, refuse)
+        names = {info.filename for info in infos}
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            kind = "xlsx"
+        elif "content.xml" in names:
+            kind = "ods"
+        elif "EncryptionInfo" in names:
+            raise refuse(ENCRYPTED_MESSAGE)
+        else:
+            raise refuse("不是 Excel/WPS 表格文件（压缩包里没有工作簿），无法导入")
+        scan = PackageScan(kind)
+        sheet_parts = _worksheet_parts(archive, refuse) if kind == "xlsx" else {}
+        try:
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels")) or info.is_dir():
+                    continue
+                sheet_name = sheet_parts.get(info.filename)
+                _scan_part(archive, info, sheet_name, scan, refuse)
+            if kind == "ods":
+                _scan_ods_content(archive, scan, refuse)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+                RuntimeError, ET.ParseError, ValueError) as exc:
+            # RuntimeError: an entry encrypted with a zip password.
+            raise refuse(CORRUPT_MESSAGE) from exc
+    return scan
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], refuse) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise refuse(f"文件结构异常（包含 {len(infos)} 个部件），拒绝导入")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_TOTAL_UNCOMPRESSED or (
+                info.file_size > RATIO_CHECK_FROM and ratio > MAX_ENTRY_RATIO):
+            raise refuse(
+                "文件解压后异常巨大（疑似“压缩炸弹”），为保护电脑拒绝导入；"
+                "如确为正常表格，请删除多余的空行空列后另存再试")
+
+
+def _worksheet_parts(archive: zipfile.ZipFile, refuse) -> dict[str, str]:
+    """Worksheet part path → sheet name, from workbook.xml and its relationships."""
+    try:
+        for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            _check_prolog(_head(archive, part), refuse)
+        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise refuse(CORRUPT_MESSAGE) from exc
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
+        targets[rel.get("Id")] = part
+    parts = {}
+    for element in workbook.iter():
+        if element.tag.endswith("}sheet"):
+            rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rel_id in targets:
+                parts[targets[rel_id]] = element.get("name", "")
+    return parts
+
+
+def _head(archive: zipfile.ZipFile, name: str) -> bytes:
+    with archive.open(name) as stream:
+        return stream.read(MAX_PROLOG)
+
+
+def _check_prolog(head: bytes, refuse) -> None:
+    """An XML part may not declare a DOCTYPE: no workbook needs one, entity attacks do."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    position = 0
+    while match := _PROLOG_SKIP.match(head, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    rest = head[position:].lstrip()
+    if rest[:9].upper() == b"<!DOCTYPE" or b"<!ENTITY" in head.upper():
+        raise refuse("文件中含有不安全的 XML 声明（DOCTYPE/ENTITY），可能是恶意构造的文件，拒绝导入")
+    if not rest and len(head) >= MAX_PROLOG:
+        raise refuse(CORRUPT_MESSAGE)
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet_name: str | None,
+               scan: PackageScan, refuse) -> None:
+    """Stream one XML part once: prolog, and for worksheets their extent and formulas."""
+    is_sst = info.filename.endswith("sharedStrings.xml")
+    if is_sst and info.file_size > MAX_SHARED_STRINGS_BYTES:
+        raise refuse("共享字符串表过大，文件异常，拒绝导入")
+    max_row = max_col = 0
+    formulas: list[tuple[int, int]] = []
+    carry = b""
+    first = True
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(CHUNK)
+            if first:
+                _check_prolog(chunk[:MAX_PROLOG], refuse)
+                m = _SST_COUNT.search(chunk[:MAX_PROLOG]) if is_sst else None
+                if m and int(m.group(1)) > MAX_SHARED_STRINGS:
+                    raise refuse(f"共享字符串数量异常（声明 {int(m.group(1)):,} 个），拒绝导入")
+                first = False
+            if sheet_name is None:
+                if not chunk:
+                    break
+                continue
+            if not chunk:
+                data, carry = carry, b""
+            else:
+                data = carry + chunk
+                cut = data.rfind(b"</row>")
+                if cut < 0:
+                    carry = data
+                    if len(carry) > 64 * CHUNK:
+                        raise refuse("工作表结构异常（单行数据过大），拒绝导入", sheet_name)
+                    continue
+                cut += len(b"</row>")
+                data, carry = data[:cut], data[cut:]
+            max_row, max_col = _sheet_extent(data, max_row, max_col)
+            if max_row * max_col > MAX_SHEET_CELLS:
+                raise refuse(
+                    f"数据范围异常大（第{max_row}行、第{max_col}列仍有内容），请删除多余的行列后另存再导入",
+                    sheet_name)
+            if b"<f" in data:
+                formulas.extend(_formulas_without_value(data))
+            if not chunk:
+                break
+    if formulas:
+        scan.formulas_without_value[sheet_name] = formulas
+
+
+def _sheet_extent(data: bytes, max_row: int, max_col: int) -> tuple[int, int]:
+    """Largest row and column holding a value so far (styled empty cells do not count: the
+    parser skips them, and Excel writes them down to row 1,048,576 when a whole column is styled).
+
+    Columns A–Z are taken as 26 without looking (cheap, and 26× a real row count is bounded);
+    only two- and three-letter columns, which can reach 16,384, are searched for.
+    """
+    last_value = max(data.rfind(b"<v>"), data.rfind(b"<v "), data.rfind(b"<is>"))
+    if last_value < 0:
+        return max_row, max_col
+    row_start = data.rfind(b"<row", 0, last_value)
+    if row_start >= 0 and (m := _ROW_NUMBER.match(data, row_start)):
+        max_row = max(max_row, int(m.group(1)))
+    else:
+        max_row += data.count(b"<row", 0, last_value)
+    max_col = max(max_col, 26)
+    wide = set(_WIDE_VALUE_COLUMN.findall(data))
+    if wide:
+        max_col = max(max_col, max(column_index(letters) + 1 for letters in wide))
+    return max_row, max_col
+
+
+def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
+    found = []
+    for match in _FORMULA.finditer(data):
+        start = data.rfind(b"<c ", 0, match.start())
+        end = data.find(b"</c>", match.start())
+        if start < 0 or end < 0 or _VALUE.search(data, match.start(), end):
+            continue
+        tag_end = data.find(b">", start)
+        ref = _CELL_REF.search(data, start, tag_end)
+        if ref:
+            found.append((int(ref.group(2)) - 1, column_index(ref.group(1))))
+    return found
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _scan_ods_content(archive: zipfile.ZipFile, scan: PackageScan, refuse) -> None:
+    """Merged ranges and the real extent of each table in content.xml.
+
+    Repeated rows and cells ("number-rows-repeated") are how LibreOffice writes empty space; a
+    repeated cell *with* a value would be expanded by the parser, so it counts towards the extent.
+    """
+    table = None
+    row = col = row_repeat = max_row = max_col = 0
+    row_has_value = False
+    merges: list[tuple[int, int, int, int]] = []
+    with archive.open("content.xml") as stream:
+        for event, element in ET.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == _TABLE + "table":
+                    table = element.get(_TABLE + "name", "")
+                    row = max_row = max_col = 0
+                    merges = []
+                elif tag == _TABLE + "table-row":
+                    row_repeat = int(element.get(_TABLE + "number-rows-repeated", "1"))
+                    col = 0
+                    row_has_value = False
+                elif tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+                    repeat = int(element.get(_TABLE + "number-columns-repeated", "1"))
+                    rows_spanned = int(element.get(_TABLE + "number-rows-spanned", "1"))
+                    cols_spanned = int(element.get(_TABLE + "number-columns-spanned", "1"))
+                    if rows_spanned > 1 or cols_spanned > 1:
+                        merges.append((row, col, row + rows_spanned - 1, col + cols_spanned - 1))
+                    if element.get(_OFFICE + "value-type"):
+                        row_has_value = True
+                        max_col = max(max_col, col + repeat)
+                    col += repeat
+                continue
+            if tag == _TABLE + "table-row":
+                row += row_repeat
+                if row_has_value:
+                    max_row = row
+                    if max_row * max_col > MAX_SHEET_CELLS:
+                        raise refuse(
+                            f"数据范围异常大（第{max_row}行、第{max_col}列仍有内容），"
+                            "请删除多余的行列后另存再导入", table)
+                element.clear()
+            elif tag == _TABLE + "table" and table is not None:
+                if merges:
+                    scan.merged[table] = merges
+                element.clear()
