@@ -37,6 +37,7 @@ from .fields import (
     field_label,
     part_from_text,
 )
+from .imports import ImportsMixin
 from .queries import ListFilter, Page
 from .stats import compute_stats
 
@@ -70,6 +71,27 @@ _REQUIRED = {
 _INTEGER_COLUMNS = {"parent_id", "department_id", "power_id", "region_id", "batch_id", "position"}
 # Fields whose line breaks mean something (several laws, one per line); others are one line.
 _MULTILINE = {"legal_basis", "penalty_range", "remark"}
+_DEPARTMENT_NAMES = ("d.name || ' ' || coalesce((SELECT group_concat(alias, ' ') FROM department_alias"
+                     " WHERE department_id = d.id), '')")
+_PART_LABEL = " ".join(f"WHEN '{key}' THEN '{label}'" for key, label in PART_LABELS.items())
+# What the search box finds a record by: its visible fields, its department's names, a main item's
+# sub-items, a power's receiving townships, batches and document numbers.
+_INDEX_SOURCES = {
+    LICENCE: ("licence_search",
+              f"SELECT li.id, li.name, li.sequence, li.code, {_DEPARTMENT_NAMES}, li.implementing_authority,"
+              " li.legal_basis, li.level, li.certificate, li.remark, li.upper_ref, li.list_year,"
+              f" CASE li.part {_PART_LABEL} END,"
+              " (SELECT group_concat(s.name, ' ') FROM licence_item s WHERE s.parent_id = li.id)"
+              " FROM licence_item li JOIN department d ON d.id = li.department_id", "li.id"),
+    POWER: ("power_search",
+            f"SELECT p.id, p.name, p.sequence, p.code, {_DEPARTMENT_NAMES}, p.power_type, p.domain, p.legal_basis,"
+            " p.penalty_range, p.remark,"
+            " (SELECT group_concat(r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, ''),"
+            " ' ') FROM delegation dl JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
+            " WHERE dl.power_id = p.id)"
+            " FROM power p JOIN department d ON d.id = p.department_id", "p.id"),
+}
+_INDEX_CHUNK = 5000
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*日?)?\s*$")
 _DOC_YEAR = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 
@@ -114,9 +136,11 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
-class Library:
+class Library(ImportsMixin):
     """An open LawGov database.  One per thread: the window keeps one for reading on the GUI
     thread and one on its background writer."""
+
+    TABLES = TABLES
 
     def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
                  user: str | None = None, create: bool = True) -> None:
@@ -435,11 +459,10 @@ class Library:
 
     def reindex(self, kind: str, ids: Iterable[int] | None = None) -> None:
         """Rebuild the search rows of some (or all) licence items or powers."""
+        if kind not in _INDEX_SOURCES:
+            raise LawGovError(f"“{kind}”没有检索索引。")
         with self.transaction():
-            if kind == LICENCE:
-                self._reindex_licence(None if ids is None else list(ids))
-            elif kind == POWER:
-                self._reindex_power(None if ids is None else list(ids))
+            self._reindex(kind, None if ids is None else list(ids))
 
     # ----------------------------------------------------------------------------- internals
     def _check_kind(self, kind: str) -> None:
@@ -724,25 +747,25 @@ class Library:
             ids = [record_id] + ([parent[0]] if parent and parent[0] else [])
             if before and before.get("parent_id") and before["parent_id"] not in ids:
                 ids.append(before["parent_id"])
-            self._reindex_licence(ids)
+            self._reindex(LICENCE, ids)
         elif kind == POWER:
-            self._reindex_power([record_id])
+            self._reindex(POWER, [record_id])
         elif kind == DELEGATION:
             power = self.conn.execute("SELECT power_id FROM delegation WHERE id = ?", (record_id,)).fetchone()
             ids = [power[0]] if power else []
             if before and before.get("power_id") not in ids:
                 ids.append(before["power_id"])
-            self._reindex_power(ids)
+            self._reindex(POWER, ids)
         elif kind == DEPARTMENT and before and (
                 before.get("name") != self._name_of("department", record_id)
                 or before.get("aliases") != self._aliases(DEPARTMENT, record_id)):
-            self._reindex_licence([r[0] for r in self.conn.execute(
+            self._reindex(LICENCE, [r[0] for r in self.conn.execute(
                 "SELECT id FROM licence_item WHERE department_id = ?", (record_id,))])
-            self._reindex_power([r[0] for r in self.conn.execute(
+            self._reindex(POWER, [r[0] for r in self.conn.execute(
                 "SELECT id FROM power WHERE department_id = ?", (record_id,))])
         elif kind in (REGION, BATCH) and before and before.get("name") != self._name_of(TABLES[kind], record_id):
             column = "region_id" if kind == REGION else "batch_id"
-            self._reindex_power([r[0] for r in self.conn.execute(
+            self._reindex(POWER, [r[0] for r in self.conn.execute(
                 f"SELECT DISTINCT power_id FROM delegation WHERE {column} = ?", (record_id,))])
 
     def _after_delete(self, kind: str, before: dict[str, Any]) -> None:
@@ -750,46 +773,27 @@ class Library:
             ids = [before["id"], *(child["id"] for child in before.get("children", []))]
             self.conn.executemany("DELETE FROM licence_search WHERE rowid = ?", [(i,) for i in ids])
             if before.get("parent_id"):
-                self._reindex_licence([before["parent_id"]])
+                self._reindex(LICENCE, [before["parent_id"]])
         elif kind == POWER:
             self.conn.execute("DELETE FROM power_search WHERE rowid = ?", (before["id"],))
         elif kind == DELEGATION:
-            self._reindex_power([before["power_id"]])
+            self._reindex(POWER, [before["power_id"]])
 
-    def _reindex_licence(self, ids: list[int] | None) -> None:
-        where = "" if ids is None else f" WHERE li.id IN ({','.join('?' * len(ids))})"
-        params = [] if ids is None else ids
-        if ids is not None and not ids:
-            return
-        rows = self.conn.execute(
-            "SELECT li.id, li.name, li.sequence, li.code, d.name || ' ' || coalesce((SELECT group_concat(alias, ' ')"
-            " FROM department_alias WHERE department_id = d.id), ''), li.implementing_authority, li.legal_basis,"
-            " li.level, li.certificate, li.remark, li.upper_ref, li.list_year, li.part,"
-            " (SELECT group_concat(s.name, ' ') FROM licence_item s WHERE s.parent_id = li.id)"
-            f" FROM licence_item li JOIN department d ON d.id = li.department_id{where}", params).fetchall()
-        self._write_index("licence_search", ids, (
-            (row[0], search.index_text((*row[1:12], PART_LABELS.get(row[12], ""), row[13]))) for row in rows))
-
-    def _reindex_power(self, ids: list[int] | None) -> None:
-        if ids is not None and not ids:
-            return
-        where = "" if ids is None else f" WHERE p.id IN ({','.join('?' * len(ids))})"
-        rows = self.conn.execute(
-            "SELECT p.id, p.name, p.sequence, p.code, d.name || ' ' || coalesce((SELECT group_concat(alias, ' ')"
-            " FROM department_alias WHERE department_id = d.id), ''), p.power_type, p.domain, p.legal_basis,"
-            " p.penalty_range, p.remark,"
-            " (SELECT group_concat(r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, ''),"
-            "  ' ') FROM delegation dl JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
-            "  WHERE dl.power_id = p.id)"
-            f" FROM power p JOIN department d ON d.id = p.department_id{where}", ids or []).fetchall()
-        self._write_index("power_search", ids, ((row[0], search.index_text(row[1:])) for row in rows))
-
-    def _write_index(self, table: str, ids: list[int] | None, bodies: Iterable[tuple[int, str]]) -> None:
+    def _reindex(self, kind: str, ids: list[int] | None) -> None:
+        """Rewrite the search rows of some (``ids``) or all (None) licence items or powers."""
+        table, sql, id_column = _INDEX_SOURCES[kind]
         if ids is None:
             self.conn.execute(f"DELETE FROM {table}")
+            chunks: list[list[int] | None] = [None]
         else:
-            self.conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in ids])
-        self.conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", bodies)
+            chunks = [ids[i : i + _INDEX_CHUNK] for i in range(0, len(ids), _INDEX_CHUNK)]
+        for chunk in chunks:
+            where = "" if chunk is None else f" WHERE {id_column} IN ({','.join('?' * len(chunk))})"
+            rows = self.conn.execute(sql + where, chunk or []).fetchall()
+            if chunk is not None:
+                self.conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in chunk])
+            self.conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)",
+                                  ((row[0], search.index_text(row[1:])) for row in rows))
 
     def _snapshot(self, kind: str, record_id: int) -> dict[str, Any]:
         """The record's own row plus what a delete would take with it, for the change log."""
@@ -885,7 +889,7 @@ class Library:
                               f" ({', '.join('?' * len(columns))})", list(child.values()))
         self._after_change(kind, snapshot["id"], None)
         if kind == LICENCE and snapshot.get("children"):
-            self._reindex_licence([child["id"] for child in snapshot["children"]])
+            self._reindex(LICENCE, [child["id"] for child in snapshot["children"]])
         after = self._snapshot(kind, snapshot["id"])
         self._log("create", kind, snapshot["id"], f"恢复{KIND_LABELS[kind]}“{self._title(kind, after)}”",
                   None, after)

@@ -1,0 +1,317 @@
+"""Applying an import as one transaction, recording it in the history, and taking it back.
+
+The importer (``importers/plan.py``) reads a workbook and decides what should change; this module
+only carries out a finished ``ImportChanges`` inside the library: a backup of the file first,
+then one ``BEGIN IMMEDIATE`` transaction that creates the missing regions, departments and
+batches, deletes what a replace removes, updates changed records field by field, inserts the new
+ones with ``executemany``, indexes them for search and writes the import history.  Updated and
+deleted records are logged with their before-image and the import's id, and inserted rows carry
+the import's id, so ``undo_import`` restores exactly the records as they were.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .backup import make_backup
+from .clock import now_text
+from .errors import LawGovError, NotFoundError
+from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER
+from .progress import Progress, check_cancel, report
+
+if TYPE_CHECKING:
+    from .library import Library
+
+_LICENCE_INSERT = ("id", "parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
+                   "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status", "remark",
+                   "position", "import_id", "source_json", "created_at", "updated_at")
+_POWER_INSERT = ("id", "sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
+                 "department_id", "status", "remark", "position", "import_id", "source_json", "created_at",
+                 "updated_at")
+_DELEGATION_INSERT = ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
+                      "document_number", "document_number_raw", "remark", "import_id", "created_at", "updated_at")
+
+
+@dataclass
+class ImportChanges:
+    """Everything one import will change, decided before anything is written.
+
+    References to departments, regions and batches are either an existing id (``department_id``)
+    or the name of one created by this import (``department_name``); rows of new records are
+    plain dicts of column values, licence rows with ``sub_items`` and power rows with
+    ``delegations``.
+    """
+
+    kind: str
+    file_name: str
+    file_sha256: str
+    sheet: str | None
+    mode: str
+    mapping: dict[str, Any] = field(default_factory=dict)
+    new_regions: list[dict[str, Any]] = field(default_factory=list)
+    new_departments: list[dict[str, Any]] = field(default_factory=list)
+    new_batches: list[str] = field(default_factory=list)
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    new_sub_items: list[dict[str, Any]] = field(default_factory=list)
+    new_delegations: list[dict[str, Any]] = field(default_factory=list)
+    deletes: list[int] = field(default_factory=list)
+    delete_delegations: list[int] = field(default_factory=list)
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class ImportsMixin:
+    """The import operations of ``Library`` (kept in their own module for size)."""
+
+    def apply_import(self: Library, changes: ImportChanges, progress: Progress | None = None,
+                     cancel: object = None) -> int:
+        """Carry out ``changes`` after backing up the file; returns the import's history id.
+
+        Cancelling (or any error) before the commit leaves the database exactly as before.
+        """
+        check_cancel(cancel)
+        report(progress, 0, 5, "备份数据库")
+        backup = make_backup(self.path, "before-import")
+        stamp = now_text()
+        summary = f"导入“{changes.file_name}”" + (f"（{changes.sheet}）" if changes.sheet else "")
+        with self.operation(summary), self.transaction() as conn:
+            import_id = int(conn.execute(
+                "INSERT INTO import_record (at, user, file_name, file_sha256, sheet, kind, mode, mapping_json,"
+                " warnings_json, rejected_json, backup_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (stamp, self.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
+                 changes.mode, json.dumps(changes.mapping, ensure_ascii=False),
+                 json.dumps(changes.warnings, ensure_ascii=False),
+                 json.dumps(changes.rejected, ensure_ascii=False), str(backup))).lastrowid)
+            report(progress, 1, 5, "新建部门和区划")
+            names = self._create_references(changes, import_id)
+            check_cancel(cancel)
+            report(progress, 2, 5, "删除被替换的记录")
+            for record_id in changes.deletes:
+                before = self._snapshot(changes.kind, record_id)
+                conn.execute(f"DELETE FROM {self.TABLES[changes.kind]} WHERE id = ?", (record_id,))
+                self._after_delete(changes.kind, before)
+                self._log("delete", changes.kind, record_id, f"导入替换时删除“{before['name']}”", before, None,
+                          import_id)
+            touched: set[int] = set()
+            for delegation_id in changes.delete_delegations:
+                before = self._snapshot("delegation", delegation_id)
+                conn.execute("DELETE FROM delegation WHERE id = ?", (delegation_id,))
+                self._log("delete", "delegation", delegation_id, "导入替换时删除赋权", before, None, import_id)
+                touched.add(before["power_id"])
+            report(progress, 3, 5, "更新已有记录")
+            touched.update(self._apply_updates(changes, import_id))
+            check_cancel(cancel)
+            report(progress, 4, 5, "写入新记录")
+            inserted_ids = self._insert_rows(changes, names, import_id, stamp)
+            touched.update(inserted_ids)
+            touched.update(row["parent_id"] for row in changes.new_sub_items)
+            touched.update(row["power_id"] for row in changes.new_delegations)
+            check_cancel(cancel)
+            report(progress, 5, 5, "建立检索索引")
+            if changes.kind == LICENCE:
+                self._reindex(LICENCE, sorted(touched))
+            elif changes.kind == POWER:
+                self._reindex(POWER, sorted(touched))
+            conn.execute(
+                "UPDATE import_record SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
+                (changes.inserted, changes.updated, changes.unchanged, len(changes.rejected), import_id))
+            self._log("import", changes.kind, None,
+                      f"{summary}：新增 {changes.inserted}，更新 {changes.updated}，未变 {changes.unchanged}，"
+                      f"拒绝 {len(changes.rejected)}", None, None, import_id)
+        return import_id
+
+    def undo_import(self: Library, import_id: int) -> dict[str, int]:
+        """Restore the records exactly as they were before import ``import_id``.
+
+        Inserted rows are removed, updated ones get their before-image back, deleted ones return
+        with their ids, and what the import created (departments, regions, batches) goes if
+        nothing else uses it.  Backs the file up first; returns counts of what was undone.
+        """
+        record = self.conn.execute("SELECT * FROM import_record WHERE id = ?", (import_id,)).fetchone()
+        if record is None:
+            raise NotFoundError(f"未找到导入记录（编号 {import_id}）。")
+        if record["undone_at"]:
+            raise LawGovError(f"第 {import_id} 次导入已于 {record['undone_at']} 撤销。")
+        make_backup(self.path, "before-undo-import")
+        counts = {"removed": 0, "restored": 0}
+        with self.operation(f"撤销导入“{record['file_name']}”"), self.transaction() as conn:
+            kind = record["kind"]
+            removed_licence = [r[0] for r in conn.execute(
+                "SELECT id FROM licence_item WHERE import_id = ?", (import_id,))]
+            removed_power = [r[0] for r in conn.execute("SELECT id FROM power WHERE import_id = ?", (import_id,))]
+            touched_powers = {r[0] for r in conn.execute(
+                "SELECT power_id FROM delegation WHERE import_id = ?", (import_id,))}
+            touched_parents = {r[0] for r in conn.execute(
+                "SELECT parent_id FROM licence_item WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))}
+            conn.execute("DELETE FROM delegation WHERE import_id = ?", (import_id,))
+            conn.execute("DELETE FROM licence_item WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))
+            conn.execute("DELETE FROM licence_item WHERE import_id = ?", (import_id,))
+            conn.execute("DELETE FROM power WHERE import_id = ?", (import_id,))
+            self._write_index_removals(removed_licence, removed_power)
+            counts["removed"] = len(removed_licence) + len(removed_power)
+            entries = [dict(row) for row in conn.execute(
+                "SELECT * FROM change_log WHERE import_id = ? AND action IN ('update', 'delete')"
+                " ORDER BY id DESC", (import_id,))]
+            for entry in entries:
+                self._revert_entry(entry)
+                counts["restored"] += 1
+            created = [dict(row) for row in conn.execute(
+                "SELECT * FROM change_log WHERE import_id = ? AND action = 'create' ORDER BY id DESC",
+                (import_id,))]
+            for entry in created:
+                if not self._in_use(entry["entity"], entry["entity_id"]):
+                    self.delete(entry["entity"], entry["entity_id"])
+            touched_powers -= set(removed_power)
+            touched_parents -= set(removed_licence)
+            self._reindex(POWER, sorted(touched_powers))
+            self._reindex(LICENCE, sorted(touched_parents))
+            conn.execute("UPDATE import_record SET undone_at = ? WHERE id = ?", (now_text(), import_id))
+            self._log("undo_import", kind, None,
+                      f"撤销导入“{record['file_name']}”：移除 {counts['removed']} 项，恢复 {counts['restored']} 处",
+                      None, None, import_id)
+        return counts
+
+    # ------------------------------------------------------------------------ internals
+    def _create_references(self: Library, changes: ImportChanges, import_id: int) -> dict[str, dict[str, int]]:
+        """Create the regions, departments and batches the import needs; returns name → id maps."""
+        names: dict[str, dict[str, int]] = {"region": {}, "department": {}, "batch": {}}
+        for region in changes.new_regions:
+            values = {key: region.get(key) for key in ("name", "kind", "parent_id", "code")}
+            if values["parent_id"] is None and region.get("parent_name"):
+                values["parent_id"] = names["region"][region["parent_name"]]
+            names["region"][region["name"]] = self._create_logged("region", values, None, import_id)
+        for department in changes.new_departments:
+            values = {key: department.get(key) for key in ("name", "level", "region_id", "credit_code", "remark")}
+            if values["region_id"] is None and department.get("region_name"):
+                values["region_id"] = names["region"][department["region_name"]]
+            names["department"][department["name"]] = self._create_logged(
+                "department", values, department.get("aliases"), import_id)
+        for batch in changes.new_batches:
+            position = self._count("SELECT coalesce(max(position), 0) + 1 FROM batch")
+            names["batch"][batch] = self._create_logged("batch", {"name": batch, "position": position}, None,
+                                                        import_id)
+        return names
+
+    def _create_logged(self: Library, kind: str, values: dict[str, Any], aliases: list[str] | None,
+                       import_id: int) -> int:
+        record_id = self._insert(kind, {k: v for k, v in values.items() if v is not None}, aliases)
+        after = self._snapshot(kind, record_id)
+        self._log("create", kind, record_id, f"导入时新增{KIND_LABELS[kind]}“{after['name']}”", None, after,
+                  import_id)
+        return record_id
+
+    def _apply_updates(self: Library, changes: ImportChanges, import_id: int) -> set[int]:
+        table = self.TABLES[changes.kind]
+        touched: set[int] = set()
+        stamp = now_text()
+        for record_id, new_values in changes.updates:
+            aliases = new_values.pop("aliases", None) if changes.kind == DEPARTMENT else None
+            columns = list(new_values)
+            before_row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+            before = {key: before_row[key] for key in columns}
+            after = dict(new_values)
+            if aliases is not None:
+                before["aliases"] = self._aliases(DEPARTMENT, record_id)
+                after["aliases"] = aliases
+                self._replace_aliases(DEPARTMENT, record_id, aliases)
+            if columns:
+                assignments = ", ".join(f"{key} = ?" for key in columns)
+                self.conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+                                  [*new_values.values(), stamp, record_id])
+            labels = "、".join(self._field_label(changes.kind, key) for key in after)
+            self._log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
+                      before, after, import_id)
+            touched.add(record_id)
+            if changes.kind == LICENCE and before_row["parent_id"]:
+                touched.add(before_row["parent_id"])
+        return touched
+
+    def _insert_rows(self: Library, changes: ImportChanges, names: dict[str, dict[str, int]], import_id: int,
+                     stamp: str) -> set[int]:
+        """Insert the new records with ids assigned here (inside the write lock), so sub-items and
+        delegations can point at their new parents in the same ``executemany``."""
+        conn = self.conn
+
+        def resolve(row: dict[str, Any], key: str) -> int | None:
+            value = row.get(f"{key}_id")
+            if value is None and row.get(f"{key}_name"):
+                value = names[key][row[f"{key}_name"]]
+            return value
+
+        if changes.kind == DEPARTMENT:
+            for row in changes.inserts:
+                values = {k: row.get(k) for k in ("name", "level", "credit_code", "remark")}
+                values["region_id"] = resolve(row, "region")
+                self._create_logged("department", values, row.get("aliases"), import_id)
+            return set()
+        table = self.TABLES[changes.kind]
+        next_id = self._count(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
+        position = self._count(f"SELECT coalesce(max(position), 0) + 1 FROM {table}")
+        rows: list[tuple[Any, ...]] = []
+        delegations: list[tuple[Any, ...]] = []
+        inserted: set[int] = set()
+
+        def delegation_tuple(power_id: int, item: dict[str, Any]) -> tuple[Any, ...]:
+            values = {**item, "power_id": power_id, "region_id": resolve(item, "region"),
+                      "batch_id": resolve(item, "batch"), "import_id": import_id, "created_at": stamp,
+                      "updated_at": stamp}
+            values.setdefault("change_kind", "新增")
+            return tuple(values.get(column) for column in _DELEGATION_INSERT)
+
+        for row in [*changes.inserts, *changes.new_sub_items]:
+            parent_id = row.get("parent_id")
+            main_id = next_id
+            next_id += 1
+            common = {"import_id": import_id, "created_at": stamp, "updated_at": stamp, "status": "有效"}
+            values = {**common, **{k: v for k, v in row.items() if v is not None}, "id": main_id,
+                      "department_id": resolve(row, "department"), "position": position}
+            position += 1
+            if changes.kind == LICENCE:
+                values["parent_id"] = parent_id
+                rows.append(tuple(values.get(column) for column in _LICENCE_INSERT))
+                for sub in row.get("sub_items", []):
+                    sub_values = {**common, **{k: v for k, v in sub.items() if v is not None}, "id": next_id,
+                                  "parent_id": main_id, "department_id": values["department_id"],
+                                  "part": values.get("part"), "position": position}
+                    next_id += 1
+                    position += 1
+                    rows.append(tuple(sub_values.get(column) for column in _LICENCE_INSERT))
+                inserted.add(main_id)
+            else:
+                rows.append(tuple(values.get(column) for column in _POWER_INSERT))
+                delegations.extend(delegation_tuple(main_id, item) for item in row.get("delegations", []))
+                inserted.add(main_id)
+        delegations.extend(delegation_tuple(item["power_id"], item) for item in changes.new_delegations)
+        columns = _LICENCE_INSERT if changes.kind == LICENCE else _POWER_INSERT
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                         rows)
+        conn.executemany(f"INSERT INTO delegation ({', '.join(_DELEGATION_INSERT)}) VALUES"
+                         f" ({', '.join('?' * len(_DELEGATION_INSERT))})", delegations)
+        return inserted
+
+    def _write_index_removals(self: Library, licence_ids: list[int], power_ids: list[int]) -> None:
+        self.conn.executemany("DELETE FROM licence_search WHERE rowid = ?", [(i,) for i in licence_ids])
+        self.conn.executemany("DELETE FROM power_search WHERE rowid = ?", [(i,) for i in power_ids])
+
+    def _in_use(self: Library, kind: str, record_id: int) -> bool:
+        checks = {
+            "department": ("SELECT 1 FROM licence_item WHERE department_id = ? UNION ALL"
+                           " SELECT 1 FROM power WHERE department_id = ?", 2),
+            "region": ("SELECT 1 FROM delegation WHERE region_id = ? UNION ALL SELECT 1 FROM region"
+                       " WHERE parent_id = ? UNION ALL SELECT 1 FROM department WHERE region_id = ?", 3),
+            "batch": ("SELECT 1 FROM delegation WHERE batch_id = ?", 1),
+        }
+        if kind not in checks:
+            return False
+        exists = self.conn.execute(f"SELECT 1 FROM {self.TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+        if not exists:
+            return True
+        sql, count = checks[kind]
+        return self.conn.execute(sql + " LIMIT 1", (record_id,) * count).fetchone() is not None
+
