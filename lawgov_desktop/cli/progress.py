@@ -21,7 +21,7 @@ class ProgressBar:
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.width = width
         self.interval = interval
-        self._last_draw = 0.0
+        self._last_draw = float("-inf")  # the first report always draws
         self._drawn = False
 
     def __call__(self, done: int, total: int, message: str = "") -> None:
