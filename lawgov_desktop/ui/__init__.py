@@ -1,0 +1,1 @@
+"""The desktop window: a thin PySide6 client of ``lawgov_desktop.core.library`` (the only Qt package)."""

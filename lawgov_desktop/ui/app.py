@@ -1,0 +1,153 @@
+"""``lawgov-desktop [--db PATH]``: start the window on a database.
+
+Only sqlite3-based core modules are imported on the way to the first paint; creating a new
+database (which loads Alembic) happens off the GUI thread.  A lock file next to the database
+(``PATH.lock``) tells a second copy of the program that the database is already open; it then
+offers read-only use instead of two windows writing the same lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QLockFile, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from lawgov_desktop import __version__
+from lawgov_desktop.core import db
+from lawgov_desktop.core.errors import LawGovError
+from lawgov_desktop.core.library import Library
+
+from . import i18n, prompts, settings
+from .main_window import MainWindow
+from .session import Session
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line of the window."""
+    parser = argparse.ArgumentParser(prog="lawgov-desktop", description="LawGov Desktop")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: LAWGOV_DB or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def lock_database(path: Path) -> QLockFile | None:
+    """Hold ``PATH.lock`` while the window has the database open; None if another copy holds it.
+
+    A lock left by a crashed copy is stale (its process is gone) and is taken over.
+    """
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(0) else None
+
+
+def run_off_gui_thread(label: str, work: Callable[[], Any]) -> Any:
+    """Run ``work`` in a thread behind a busy dialog, keeping the window painted; re-raises its error."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as exc:  # handed back to the GUI thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="lawgov-open", daemon=True)
+    thread.start()
+    dialog = QProgressDialog(label, "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: thread.is_alive() or loop.quit())
+    timer.start()
+    loop.exec()
+    timer.stop()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")
+
+
+class Launcher(QObject):
+    """Opens windows on databases: locks, read-only fallback, replacing a window by another."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window: MainWindow | None = None
+        self._lock: QLockFile | None = None
+
+    def open(self, path: Path, *, create: bool = True) -> MainWindow | None:
+        """A window on ``path`` (replacing the current one), or None if the clerk gave up."""
+        path = Path(path).expanduser().resolve()
+        lock = lock_database(path)
+        read_only = False
+        if lock is None:
+            if not path.exists() or not prompts.ask_read_only(str(path)):
+                return None
+            read_only = True
+        try:
+            if not read_only and (create or not path.exists()) and not _is_database(path):
+                run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
+            session = Session(path, read_only=read_only)
+        except LawGovError as error:
+            if lock is not None:
+                lock.unlock()
+            prompts.warn(self.window, error)
+            return None
+        if self.window is not None:
+            self.window.close()
+        if self._lock is not None:
+            self._lock.unlock()
+        self._lock = lock
+        settings.add_recent_database(path)
+        self.window = MainWindow(session)
+        self.window.open_requested.connect(lambda target, new: self.open(target, create=new))
+        self.window.show()
+        return self.window
+
+    def release(self) -> None:
+        """Give the database up (the program is ending)."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def _is_database(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with names, style and the chosen language installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv or sys.argv[:1]))
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationVersion(__version__)
+    i18n.install(app, settings.language())
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``lawgov-desktop`` and ``python -m lawgov_desktop.ui``."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application()
+    try:
+        path = db.resolve_location(args.db)
+    except LawGovError as error:
+        prompts.warn(None, error)
+        return 2
+    launcher = Launcher()
+    if launcher.open(path) is None:
+        return 1
+    try:
+        return app.exec()
+    finally:
+        launcher.release()

@@ -1,0 +1,193 @@
+"""Small dialogs of the main window: preferences, about, merging departments, bulk change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop import __version__
+from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.fields import LEVELS, PART_LABELS, POWER_TYPES, STATUSES
+from lawgov_desktop.core.library import Library
+
+from . import settings
+from .facets import facet_options
+from .forms import AFFECTS, ERROR_STYLE, ReferenceCombo, kind_title
+from .kinds import DEPARTMENT, LICENCE, POWER
+from .session import Session
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class PreferencesDialog(QDialog):
+    """The interface language (more settings arrive with backups and printing)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.language()), 0))
+        note = QLabel(self.tr("A new language takes effect when the program is started again."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Interface language:"), self.language)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(_buttons(self))
+
+    def accept(self) -> None:
+        settings.set_language(self.language.currentData())
+        super().accept()
+
+
+def show_about(parent: QWidget, database: str, read_only: bool) -> None:
+    """Version and the database file in use (what IT asks for on the phone)."""
+    mode = QCoreApplication.translate("About", " (read-only)") if read_only else ""
+    text = QCoreApplication.translate(
+        "About", "<h3>LawGov Desktop %1</h3><p>The city's administrative licence list and delegated "
+                 "enforcement powers, kept offline.</p><p>Database: %2%3</p>")
+    QMessageBox.about(parent, QCoreApplication.translate("About", "About LawGov Desktop"),
+                      text.replace("%1", __version__).replace("%2", database).replace("%3", mode))
+
+
+class MergeDepartmentsDialog(QDialog):
+    """Merge one department into another: its items and powers move, its names become short names."""
+
+    def __init__(self, session: Session, absorb_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Merge departments"))
+        options = facet_options(session.library, DEPARTMENT)
+        self.absorb = ReferenceCombo(options)
+        self.absorb.setObjectName("absorb")
+        self.keep = ReferenceCombo(options)
+        self.keep.setObjectName("keep")
+        if absorb_id is not None:
+            self.absorb.set_value(absorb_id)
+        self.error = QLabel()
+        self.error.setObjectName("error_department_id")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        explanation = QLabel(self.tr(
+            "The licence items and powers of the first department move to the second; the first "
+            "department's name and short names become short names of the second. You can undo this "
+            "with Ctrl+Z."))
+        explanation.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Merge this department:"), self.absorb)
+        form.addRow(self.tr("into this department:"), self.keep)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        self.buttons = _buttons(self)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        keep, absorb = self.keep.value(), self.absorb.value()
+        if not isinstance(keep, int) or not isinstance(absorb, int):
+            self._show_error(self.tr("Choose both departments from the list."))
+            return
+        names = {value: label for value, label in facet_options(self.session.library, DEPARTMENT)}
+        text = self.tr("Merge “%1” into “%2”").replace("%1", names.get(absorb, "")).replace("%2", names.get(keep, ""))
+        self.buttons.setEnabled(False)
+        self.session.change(text, lambda library: library.merge_departments(keep, absorb), AFFECTS[DEPARTMENT],
+                            on_done=lambda _moved: QDialog.accept(self), on_error=self._failed)
+
+    def _failed(self, error: LawGovError) -> bool:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self._show_error("；".join(error.errors.values()))
+            return True
+        return False
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+# Fields a bulk change can set, per kind: key -> (label, offered values).
+BULK_FIELDS: dict[str, dict[str, tuple[str, tuple[tuple[Any, str], ...]]]] = {
+    LICENCE: {
+        "status": (QT_TRANSLATE_NOOP("Field", "Status"), tuple((v, v) for v in STATUSES)),
+        "part": (QT_TRANSLATE_NOOP("Field", "Part"), tuple(PART_LABELS.items())),
+        "level": (QT_TRANSLATE_NOOP("Field", "Level"), tuple((v, v) for v in LEVELS)),
+        "department_id": (QT_TRANSLATE_NOOP("Field", "Department"), ()),
+    },
+    POWER: {
+        "status": (QT_TRANSLATE_NOOP("Field", "Status"), tuple((v, v) for v in STATUSES)),
+        "power_type": (QT_TRANSLATE_NOOP("Field", "Power type"), tuple((v, v) for v in POWER_TYPES)),
+        "department_id": (QT_TRANSLATE_NOOP("Field", "Original department"), ()),
+    },
+}
+
+
+class BulkEditDialog(QDialog):
+    """Set one field of many selected records at once (one undoable step)."""
+
+    def __init__(self, session: Session, kind: str, record_ids: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind
+        self.record_ids = list(record_ids)
+        self.setWindowTitle(self.tr("Change %1 records").replace("%1", QLocale().toString(len(record_ids))))
+        self.field = QComboBox()
+        self.field.setObjectName("bulk_field")
+        for key, (label, _choices) in BULK_FIELDS[kind].items():
+            self.field.addItem(QCoreApplication.translate("Field", label), key)
+        self.value = QComboBox()
+        self.value.setObjectName("bulk_value")
+        self.field.currentIndexChanged.connect(self._fill_values)
+        self._fill_values()
+        form = QFormLayout()
+        form.addRow(self.tr("Field:"), self.field)
+        form.addRow(self.tr("New value:"), self.value)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons = _buttons(self)
+        layout.addWidget(self.buttons)
+
+    def _fill_values(self) -> None:
+        key = self.field.currentData()
+        choices = BULK_FIELDS[self.kind][key][1] or tuple(facet_options(self.session.library, DEPARTMENT))
+        self.value.clear()
+        for value, label in choices:
+            self.value.addItem(label, value)
+
+    def accept(self) -> None:
+        key, value, ids, kind = self.field.currentData(), self.value.currentData(), self.record_ids, self.kind
+
+        def work(library: Library) -> int:
+            return library.bulk_update(kind, ids, {key: value})
+
+        text = self.tr("Change %1 of %2 %3").replace("%1", self.field.currentText()).replace(
+            "%2", str(len(ids))).replace("%3", kind_title(kind))
+        self.buttons.setEnabled(False)
+        self.session.change(text, work, AFFECTS[kind], on_done=lambda _n: QDialog.accept(self),
+                            on_error=self._failed)
+
+    def _failed(self, _error: LawGovError) -> bool:
+        """Let the clerk try another value; the session shows the library's message."""
+        self.buttons.setEnabled(True)
+        return False

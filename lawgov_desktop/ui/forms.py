@@ -1,0 +1,314 @@
+"""The record dialog: create or edit any record kind, with the library's messages at the fields.
+
+The dialog is built from ``kinds.FORMS``.  Saving sends only the changed fields through the
+session (background writer, undoable); a ``ValidationError`` comes back as a message per field and
+is shown in red under that field while the dialog stays open.  Closing with unsaved changes asks
+save / discard / cancel, so typed work is never lost silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.library import Library
+
+from . import prompts, settings
+from .facets import facet_options
+from .kinds import (
+    BATCH,
+    DELEGATION,
+    DEPARTMENT,
+    FORMS,
+    LICENCE,
+    NAME_KEYS,
+    POWER,
+    REGION,
+    FormField,
+    field_label,
+)
+from .session import Session
+
+KIND_TITLES = {
+    LICENCE: QT_TRANSLATE_NOOP("Kind", "licence item"),
+    "sub_item": QT_TRANSLATE_NOOP("Kind", "sub-item"),
+    POWER: QT_TRANSLATE_NOOP("Kind", "enforcement power"),
+    DELEGATION: QT_TRANSLATE_NOOP("Kind", "delegation"),
+    DEPARTMENT: QT_TRANSLATE_NOOP("Kind", "department"),
+    REGION: QT_TRANSLATE_NOOP("Kind", "region"),
+    BATCH: QT_TRANSLATE_NOOP("Kind", "batch"),
+}
+# The lists a change to each kind can alter (names appear in other lists' rows).
+AFFECTS = {
+    LICENCE: (LICENCE, DEPARTMENT),
+    POWER: (POWER, DEPARTMENT, BATCH),
+    DELEGATION: (POWER, BATCH),
+    DEPARTMENT: (DEPARTMENT, LICENCE, POWER),
+    REGION: (REGION, DEPARTMENT, POWER),
+    BATCH: (BATCH, POWER),
+}
+ERROR_STYLE = "color: #c0392b;"
+
+
+def kind_title(kind: str) -> str:
+    """"licence item", "enforcement power" … in the interface language."""
+    return QCoreApplication.translate("Kind", KIND_TITLES[kind])
+
+
+class ReferenceCombo(QComboBox):
+    """Pick a department, region or batch by name; typing filters (发改 finds 市发展和改革局)."""
+
+    def __init__(self, options: list[tuple[Any, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", None)
+        for value, label in options:
+            self.addItem(label.strip(), value)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def value(self) -> Any:
+        """The chosen id, None when empty, or the typed text when it names no listed record."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchExactly)
+        return self.itemData(index) if index >= 0 else text
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(max(index, 0))
+
+
+class RecordDialog(QDialog):
+    """Create (``record=None``) or edit one record of ``kind``."""
+
+    def __init__(self, session: Session, kind: str, record: dict[str, Any] | None = None, *,
+                 fixed: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind
+        self.record = record
+        self.fixed = dict(fixed or {})
+        self.saved_id: int | None = record["id"] if record else None
+        self._busy = False
+        self.setObjectName(f"record_dialog_{kind}")
+        title = self.kind_text = kind_title("sub_item" if kind == LICENCE and self._is_sub_item() else kind)
+        self.setWindowTitle((self.tr("Edit %1") if record else self.tr("New %1")).replace("%1", title))
+        self.widgets: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.general_error = self._error_label("general")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        layout.addLayout(grid)
+        for number, form_field in enumerate(FORMS[kind]):
+            label = QLabel(field_label(form_field) + ("*" if form_field.required else ""))
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            widget = self._make_widget(form_field, session.library)
+            widget.setObjectName(f"field_{form_field.key}")
+            label.setBuddy(widget)
+            self.widgets[form_field.key] = widget
+            error = self._error_label(form_field.key)
+            self.error_labels[form_field.key] = error
+            grid.addWidget(label, 2 * number, 0)
+            grid.addWidget(widget, 2 * number, 1)
+            grid.addWidget(error, 2 * number + 1, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if record:
+            self._show_record(record)
+        self._original = self.values()
+        self.resize(620, self.sizeHint().height())
+        geometry = settings.load_state(f"dialog/{kind}")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # ------------------------------------------------------------------ building
+    def _is_sub_item(self) -> bool:
+        return bool(self.fixed.get("parent_id") or (self.record or {}).get("parent_id"))
+
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{key}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _make_widget(self, form_field: FormField, library: Library) -> QWidget:
+        if form_field.widget == "text":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+            return edit
+        if form_field.widget == "choice":
+            combo = QComboBox()
+            if not form_field.required:
+                combo.addItem("", None)
+            for value, label in form_field.choices:
+                combo.addItem(label, value)
+            return combo
+        if form_field.widget == "suggest":
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItem("")
+            combo.addItems([label for _value, label in form_field.choices])
+            return combo
+        if form_field.widget in (DEPARTMENT, REGION, BATCH):
+            return ReferenceCombo(facet_options(library, form_field.widget))
+        return QLineEdit()
+
+    def _show_record(self, record: dict[str, Any]) -> None:
+        for key, widget in self.widgets.items():
+            value = record.get(key)
+            if isinstance(value, list):
+                value = "、".join(value)
+            if isinstance(widget, ReferenceCombo):
+                widget.set_value(value)
+            elif isinstance(widget, QComboBox) and not widget.isEditable():
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+            elif isinstance(widget, QComboBox):
+                widget.setEditText("" if value is None else str(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText("" if value is None else str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+
+    # ------------------------------------------------------------------ values
+    def values(self) -> dict[str, Any]:
+        """What the fields hold now (empty text is None)."""
+        result: dict[str, Any] = {}
+        for key, widget in self.widgets.items():
+            if isinstance(widget, ReferenceCombo):
+                value = widget.value()
+            elif isinstance(widget, QComboBox) and not widget.isEditable():
+                value = widget.currentData()
+            elif isinstance(widget, QComboBox):
+                value = widget.currentText().strip()
+            elif isinstance(widget, QPlainTextEdit):
+                value = widget.toPlainText().strip()
+            else:
+                value = widget.text().strip() if isinstance(widget, QLineEdit) else None
+            result[key] = value if value != "" else None
+        return result
+
+    def changes(self) -> dict[str, Any]:
+        """The fields to send: all filled ones for a new record, the changed ones for an edit.
+
+        A reference typed as a name ("市发改局") is sent under the library's name key, which
+        resolves short names too and reports an unknown name at the field.
+        """
+        current = self.values()
+        if self.record is None:
+            data = {key: value for key, value in current.items() if value is not None}
+            data.update(self.fixed)
+        else:
+            data = {key: value for key, value in current.items() if value != self._original[key]}
+        for form_field in FORMS[self.kind]:
+            name_key = NAME_KEYS.get((form_field.key, form_field.widget))
+            if name_key and isinstance(data.get(form_field.key), str):
+                data[name_key] = data.pop(form_field.key)
+        return data
+
+    def is_dirty(self) -> bool:
+        """True when the fields differ from what was loaded."""
+        return self.values() != self._original
+
+    # ------------------------------------------------------------------ saving
+    def save(self) -> None:
+        """Send the changes; the dialog closes when the library accepted them."""
+        if self._busy:
+            return
+        if self.record is not None and not self.is_dirty():
+            self.accept()
+            return
+        self.show_errors({})
+        data = self.changes()
+        kind = self.kind
+        name = str(self.values().get("name") or "")
+        if self.record is None:
+            text = self.tr("New %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
+
+            def work(library: Library) -> Any:
+                return library.create(kind, data)
+        else:
+            record_id = self.record["id"]
+            text = self.tr("Edit %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
+
+            def work(library: Library) -> Any:
+                library.update(kind, record_id, data)
+                return record_id
+        self._set_busy(True)
+        self.session.change(text, work, AFFECTS[kind], on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, record_id: int) -> None:
+        self._set_busy(False)
+        self.saved_id = record_id
+        self._original = self.values()
+        self.accept()
+
+    def _failed(self, error: LawGovError) -> bool:
+        self._set_busy(False)
+        if isinstance(error, ValidationError):
+            self.show_errors(error.errors)
+            return True
+        return False
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message under its field (unknown keys at the top); hide the others."""
+        general = []
+        for key, label in self.error_labels.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        for key, message in errors.items():
+            if key not in self.error_labels:
+                general.append(message)
+        self.general_error.setText("\n".join(general))
+        self.general_error.setVisible(bool(general))
+        first = next((key for key in self.widgets if key in errors), None)
+        if first:
+            self.widgets[first].setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.buttons.setEnabled(not busy)
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: ask before dropping unsaved changes."""
+        if self._busy:
+            return
+        if self.is_dirty():
+            choice = prompts.ask_save(self)
+            if choice == prompts.Choice.SAVE:
+                self.save()
+                return
+            if choice == prompts.Choice.CANCEL:
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        settings.save_state(f"dialog/{self.kind}", self.saveGeometry())
+        super().done(result)

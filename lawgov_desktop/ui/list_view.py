@@ -1,0 +1,345 @@
+"""One list of the window: search box, facets, saved filters, the paged table and the detail pane.
+
+Typing filters as you type: each keystroke restarts a 200 ms timer and only its timeout asks the
+library (full-text search in SQL), so a clerk typing 食品生产 causes one query, not four.  The
+filter the clerk built is ``current_filter()``: the same object later drives catalogues and exports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop.core.queries import ListFilter, Page
+
+from . import settings
+from .detail import DetailPane
+from .editing import delete_records, open_record_dialog
+from .facets import FacetBar
+from .forms import RecordDialog
+from .kinds import REGION, ListSpec
+from .session import Session
+from .table_model import PagedTableModel
+
+SEARCH_DELAY_MS = 200
+
+
+class ListView(QWidget):
+    """A list of one kind with everything a clerk needs to narrow it down and edit it."""
+
+    status_changed = Signal(str)
+    selection_changed = Signal()
+
+    def __init__(self, session: Session, spec: ListSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.spec = spec
+        self.setObjectName(f"list_{spec.kind}")
+        self._grand_total: int | None = None
+        self._region_filter: tuple[int, ...] = ()
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search names, codes, departments, legal bases… (Ctrl+F)"))
+        self.search.setMinimumWidth(260)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search_timer.timeout.connect(self.apply_filter)
+
+        self.facets = FacetBar(spec.facets)
+        self.facets.changed.connect(self.apply_filter)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.saved_button = QToolButton()
+        self.saved_button.setText(self.tr("Saved filters"))
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_menu = QMenu(self.saved_button)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.facets)
+        bar.addWidget(self.clear_button)
+        bar.addWidget(self.saved_button)
+        bar.addStretch(1)
+
+        self.model = PagedTableModel(spec.columns, self._fetch, parent=self)
+        self.model.stale.connect(self.reload)
+        self.table = self._make_table()
+        self.detail = DetailPane(session, spec) if spec.record_kind else None
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("splitter")
+        self.splitter.setChildrenCollapsible(False)
+        top: QWidget = self.table
+        if spec.kind == REGION:
+            top = self._with_region_tree()
+        self.splitter.addWidget(top)
+        if self.detail is not None:
+            self.splitter.addWidget(self.detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 1)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.count_label)
+        self._restore_state()
+
+    # ------------------------------------------------------------------ building
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        rows.hide()
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        for number, column in enumerate(self.spec.columns):
+            header.resizeSection(number, column.width)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        table.doubleClicked.connect(lambda _index: self.edit_current())
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    def _with_region_tree(self) -> QWidget:
+        """Regions as a tree beside the flat list; picking a node shows it and everything under it."""
+        self.tree_model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("region_tree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.selectionModel().currentChanged.connect(self._tree_changed)
+        self.tree_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree_splitter.addWidget(self.tree)
+        self.tree_splitter.addWidget(self.table)
+        self.tree_splitter.setStretchFactor(1, 3)
+        self.tree_splitter.setSizes([260, 800])
+        return self.tree_splitter
+
+    def _fill_region_tree(self) -> None:
+        self.tree_model.clear()
+
+        def add(parent: QStandardItem, nodes: list[dict[str, Any]]) -> None:
+            for node in nodes:
+                item = QStandardItem(node["name"] + (f"（{node['code']}）" if node.get("code") else ""))
+                item.setData(node["id"], Qt.ItemDataRole.UserRole)
+                item.setEditable(False)
+                parent.appendRow(item)
+                add(item, node["children"])
+
+        add(self.tree_model.invisibleRootItem(), self.session.library.region_tree())
+        self.tree.expandAll()
+
+    def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        region = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self._region_filter = (region,) if region is not None else ()
+        self.apply_filter()
+
+    # ------------------------------------------------------------------ filtering
+    def _fetch(self, flt: ListFilter, sort: str | None, descending: bool, offset: int, limit: int) -> Page:
+        return self.session.library.query(self.spec.kind, flt, sort=sort, descending=descending,
+                                          offset=offset, limit=limit)
+
+    def current_filter(self) -> ListFilter:
+        """What the clerk narrowed the list to (search text, facets, the region picked in the tree)."""
+        flt = self.facets.apply_to(ListFilter(text=self.search.text().strip()))
+        if self._region_filter:
+            flt = dataclasses.replace(flt, region_ids=self._region_filter)
+        return flt
+
+    def set_filter(self, flt: ListFilter) -> None:
+        """Show a (saved) filter in the search box and facets, and apply it."""
+        self.search.blockSignals(True)
+        self.search.setText(flt.text)
+        self.search.blockSignals(False)
+        self.facets.show_filter(flt)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Read the first page for the current filter."""
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self.show_counts()
+
+    def clear_filters(self) -> None:
+        """Empty the search box and untick every facet."""
+        if self.spec.kind == REGION:
+            self.tree.setCurrentIndex(QModelIndex())
+            self._region_filter = ()
+        self.set_filter(ListFilter())
+
+    def _fill_saved_menu(self) -> None:
+        menu = self.saved_menu
+        menu.clear()
+        save = menu.addAction(self.tr("Save current filter…"))
+        save.setEnabled(not self.session.read_only)
+        save.triggered.connect(self.save_current_filter)
+        saved = self.session.library.saved_filters(self.spec.kind)
+        if saved:
+            menu.addSeparator()
+        for name, flt in saved.items():
+            menu.addAction(name).triggered.connect(lambda _checked=False, f=flt: self.set_filter(f))
+        if saved and not self.session.read_only:
+            forget = menu.addMenu(self.tr("Delete saved filter"))
+            for name in saved:
+                forget.addAction(name).triggered.connect(
+                    lambda _checked=False, n=name: self.session.run(
+                        "", lambda library: library.delete_saved_filter(self.spec.kind, n)))
+
+    def save_current_filter(self, name: str | None = None) -> None:
+        """Save the current filter under a name the clerk types."""
+        if name is None:
+            name, accepted = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name of the filter:"))
+            if not accepted or not name.strip():
+                return
+        flt = self.current_filter()
+        self.session.run(self.tr("Save filter"), lambda library: library.save_filter(self.spec.kind, name, flt))
+
+    # ------------------------------------------------------------------ reading
+    def reload(self) -> None:
+        """Read everything again (after a change here or elsewhere), keeping filter and selection."""
+        current = self.current_id()
+        self.facets.load_options(self.session.library)
+        if self.spec.kind == REGION:
+            self._fill_region_tree()
+        self._grand_total = None
+        self.model.set_filter(self.current_filter())
+        if current is not None:
+            self.select_id(current)
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        """Put "showing n of N" in the status line."""
+        if self.model.list_filter.is_empty():
+            self._grand_total = self.model.total
+        elif self._grand_total is None:
+            self._grand_total = self.session.library.query(self.spec.kind, ListFilter(), limit=0).total
+        locale = QLocale()
+        text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(
+            "%2", locale.toString(self._grand_total))
+        self.count_label.setText(text)
+        self.status_changed.emit(text)
+        self._selection_changed()
+
+    def current_id(self) -> int | None:
+        """The record of the current row."""
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The records of the selected rows, in list order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [record_id for record_id in (self.model.id_at(row) for row in rows) if record_id is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        """Make a record current if it is among the rows read so far."""
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
+
+    def _selection_changed(self) -> None:
+        if self.detail is not None:
+            self.detail.show_record(self.current_id())
+        self.selection_changed.emit()
+
+    # ------------------------------------------------------------------ editing
+    def new_record(self) -> RecordDialog | None:
+        """The dialog for a new record of this list."""
+        if not self.spec.record_kind or self.session.read_only:
+            return None
+        dialog = open_record_dialog(self, self.session, self.spec.record_kind)
+        dialog.accepted.connect(lambda: self._select_after_save(dialog))
+        return dialog
+
+    def edit_current(self) -> RecordDialog | None:
+        """The dialog for the current record."""
+        record_id = self.current_id()
+        if record_id is None or not self.spec.record_kind or self.session.read_only:
+            return None
+        return open_record_dialog(self, self.session, self.spec.record_kind, record_id)
+
+    def delete_selected(self) -> bool:
+        """Delete the selected records after asking."""
+        if not self.spec.record_kind or self.session.read_only:
+            return False
+        return delete_records(self, self.session, self.spec.record_kind, self.selected_ids())
+
+    def _select_after_save(self, dialog: RecordDialog) -> None:
+        if dialog.saved_id is not None:
+            QTimer.singleShot(0, lambda: self.select_id(dialog.saved_id))
+
+    # ------------------------------------------------------------------ remembered layout
+    def _column_menu(self, position: Any) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for number in range(self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(number, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+        menu.exec(header.mapToGlobal(position))
+
+    def _restore_state(self) -> None:
+        header_state = settings.load_state(f"header/{self.spec.kind}")
+        if header_state is not None:
+            self.table.horizontalHeader().restoreState(header_state)
+        splitter_state = settings.load_state(f"splitter/{self.spec.kind}")
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+
+    def save_state(self) -> None:
+        """Remember column widths, visibility, order, sort and the splitter."""
+        settings.save_state(f"header/{self.spec.kind}", self.table.horizontalHeader().saveState())
+        settings.save_state(f"splitter/{self.spec.kind}", self.splitter.saveState())
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search.setFocus()
+        self.search.selectAll()

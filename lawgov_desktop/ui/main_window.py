@@ -1,0 +1,295 @@
+"""The main window: side navigation, the lists, menus, toolbar and status line.
+
+Lists are built when first shown, so starting the program reads one page of one list before the
+first paint.  Menus and the navigation leave room for what later work adds (import wizard, print
+preview, statistics, history, backups): each is one more action or navigation entry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+)
+
+from . import settings
+from .dialogs import BULK_FIELDS, BulkEditDialog, MergeDepartmentsDialog, PreferencesDialog, show_about
+from .kinds import DEPARTMENT, LIST_SPECS
+from .list_view import ListView
+from .session import Session
+
+
+class MainWindow(QMainWindow):
+    """One window on one open database."""
+
+    open_requested = Signal(Path, bool)  # path, create a new file
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("main_window")
+        mode = self.tr(" [read-only]") if session.read_only else ""
+        self.setWindowTitle(self.tr("LawGov Desktop — %1").replace("%1", session.path.name) + mode)
+        self.views: dict[str, ListView] = {}
+        self._closed = False
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMinimumWidth(130)
+        icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_FileDialogListView,
+                 QStyle.StandardPixmap.SP_DirHomeIcon, QStyle.StandardPixmap.SP_DirIcon,
+                 QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_DialogOpenButton)
+        for spec, icon in zip(LIST_SPECS, icons, strict=True):
+            item = QListWidgetItem(self.style().standardIcon(icon),
+                                   QCoreApplication.translate("Nav", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.kind)
+            item.setSizeHint(item.sizeHint().expandedTo(self.navigation.fontMetrics().boundingRect("Ag").size()
+                                                        * 2))
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1200])
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        database = QLabel(str(session.path) + mode)
+        database.setObjectName("database_label")
+        self.statusBar().addPermanentWidget(database)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.navigation.currentRowChanged.connect(self._navigate)
+        self.session.records_changed.connect(self._records_changed)
+        self.session.undo_stack.cleanChanged.connect(self._update_actions)
+        QApplication.instance().applicationStateChanged.connect(self._application_state)
+
+        geometry = settings.load_state("main/geometry")
+        if geometry is None:
+            self.resize(1360, 820)
+        else:
+            self.restoreGeometry(geometry)
+        splitter_state = settings.load_state("main/splitter")
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+        self.navigation.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ actions
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                icon: QStyle.StandardPixmap | None = None, *, writes: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        action.setProperty("writes", writes)
+        return action
+
+    def _make_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.new_database_action = self._action(self.tr("&New database…"), self.new_database)
+        self.open_database_action = self._action(self.tr("&Open database…"), self.open_database,
+                                                 QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.new_action = self._action(self.tr("&New record…"), lambda: self.current_view().new_record(),
+                                       QKeySequence.StandardKey.New, pixmap.SP_FileIcon, writes=True)
+        self.edit_action = self._action(self.tr("&Edit…"), lambda: self.current_view().edit_current(),
+                                        "Return", pixmap.SP_FileDialogInfoView, writes=True)
+        self.delete_action = self._action(self.tr("&Delete…"), lambda: self.current_view().delete_selected(),
+                                          QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon, writes=True)
+        self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit, writes=True)
+        self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments, writes=True)
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
+        self.preferences_action = self._action(self.tr("&Preferences…"), self.preferences)
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+                                           pixmap.SP_BrowserReload)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.find_action = self._action(self.tr("&Find"), lambda: self.current_view().focus_search(),
+                                        QKeySequence.StandardKey.Find)
+        self.about_action = self._action(self.tr("&About LawGov Desktop"),
+                                         lambda: show_about(self, str(self.session.path), self.session.read_only))
+        for action in (self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _make_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_database_action)
+        file_menu.addAction(self.open_database_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.new_action, self.edit_action,
+                       self.delete_action, self.bulk_action, None, self.merge_action, None,
+                       self.preferences_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.edit_action, self.delete_action, None, self.undo_action,
+                       self.redo_action, None, self.refresh_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # ------------------------------------------------------------------ lists
+    def view(self, kind: str) -> ListView:
+        """The list of ``kind``, built and read on first use."""
+        if kind not in self.views:
+            spec = next(spec for spec in LIST_SPECS if spec.kind == kind)
+            view = ListView(self.session, spec)
+            view.status_changed.connect(self._status)
+            view.selection_changed.connect(self._update_actions)
+            view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for action in (self.new_action, self.edit_action, self.delete_action, self.bulk_action,
+                           self.merge_action):
+                view.table.addAction(action)
+            self.views[kind] = view
+            self.stack.addWidget(view)
+            view.reload()
+        return self.views[kind]
+
+    def current_view(self) -> ListView:
+        """The list on screen."""
+        return self.view(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def show_list(self, kind: str) -> ListView:
+        """Switch to a list (as a click in the navigation would)."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == kind:
+                self.navigation.setCurrentRow(row)
+        return self.current_view()
+
+    def _navigate(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.view(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentWidget(view)
+        view.show_counts()
+        self._update_actions()
+
+    def _status(self, text: str) -> None:
+        if self.sender() is self.stack.currentWidget():
+            self.count_label.setText(text)
+
+    def _update_actions(self) -> None:
+        view = self.stack.currentWidget()
+        if not isinstance(view, ListView):
+            return
+        writable = not self.session.read_only and view.spec.record_kind is not None
+        has_selection = bool(view.selected_ids())
+        self.new_action.setEnabled(writable)
+        self.edit_action.setEnabled(writable and has_selection)
+        self.delete_action.setEnabled(writable and has_selection)
+        self.bulk_action.setEnabled(writable and has_selection and view.spec.kind in BULK_FIELDS)
+        self.merge_action.setEnabled(not self.session.read_only and view.spec.kind == DEPARTMENT)
+        for action in (self.undo_action, self.redo_action):
+            action.setVisible(not self.session.read_only)
+
+    def _records_changed(self, kinds: list[str]) -> None:
+        for kind, view in self.views.items():
+            if kind in kinds:
+                view.reload()
+
+    def refresh(self) -> None:
+        """F5: read every open list again (changes made by ``lawgov`` on the command line)."""
+        self.session.changed_elsewhere()
+        for view in self.views.values():
+            view.reload()
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self.session.changed_elsewhere():
+            for view in self.views.values():
+                view.reload()
+
+    # ------------------------------------------------------------------ commands
+    def bulk_edit(self) -> BulkEditDialog | None:
+        """Set one field of all selected records."""
+        view = self.current_view()
+        ids = view.selected_ids()
+        if not ids or view.spec.kind not in BULK_FIELDS:
+            return None
+        dialog = BulkEditDialog(self.session, view.spec.kind, ids, self)
+        dialog.open()
+        return dialog
+
+    def merge_departments(self) -> MergeDepartmentsDialog:
+        """Merge the selected department into another."""
+        view = self.current_view()
+        selected = view.current_id() if view.spec.kind == DEPARTMENT else None
+        dialog = MergeDepartmentsDialog(self.session, selected, self)
+        dialog.open()
+        return dialog
+
+    def preferences(self) -> None:
+        """Language (and later: backups, fonts)."""
+        PreferencesDialog(self).exec()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_databases():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(Path(p), False))
+        self.recent_menu.setEnabled(True)
+
+    def new_database(self) -> None:
+        """Start an empty database file (the regions of Shanwei come with it)."""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.session.path.parent),
+                                              self._file_filter())
+        if name:
+            self.open_requested.emit(Path(name), True)
+
+    def open_database(self) -> None:
+        """Open another database file in this window's place."""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.session.path.parent),
+                                              self._file_filter())
+        if name:
+            self.open_requested.emit(Path(name), False)
+
+    def _file_filter(self) -> str:
+        return self.tr("LawGov database (*.sqlite3 *.db);;All files (*)")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Remember the layout, let queued writes finish, close the database."""
+        if self._closed:
+            return
+        self._closed = True
+        settings.save_state("main/geometry", self.saveGeometry())
+        settings.save_state("main/splitter", self.splitter.saveState())
+        for view in self.views.values():
+            view.save_state()
+        QApplication.instance().applicationStateChanged.disconnect(self._application_state)
+        self.session.close()
+        super().closeEvent(event)

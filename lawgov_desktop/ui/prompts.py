@@ -1,0 +1,62 @@
+"""The questions the window asks and the errors it shows, in one place.
+
+Message boxes block, so tests replace these functions (``monkeypatch.setattr(prompts, ...)``)
+instead of clicking a modal dialog.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Choice(Enum):
+    """The answer to "save your changes?"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+def warn(parent: QWidget | None, error: Exception | str) -> None:
+    """Show an error the clerk can act on (the library's messages are already Chinese)."""
+    QMessageBox.warning(parent, _tr("LawGov Desktop"), str(error))
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question whose default answer is No."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save(parent: QWidget | None) -> Choice:
+    """Unsaved changes in a dialog: save, discard or keep editing."""
+    answer = QMessageBox.question(
+        parent, _tr("Unsaved changes"), _tr("This record has unsaved changes. Save them?"),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
+    if answer == QMessageBox.StandardButton.Save:
+        return Choice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Choice.DISCARD
+    return Choice.CANCEL
+
+
+def ask_read_only(path: str) -> bool:
+    """Another copy of the program has this database open: read-only (True) or quit (False)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Database already open"),
+                      _tr("The database\n%1\nis already open in another LawGov Desktop window.\n\n"
+                          "You can open it read-only to look things up, or quit.").replace("%1", path))
+    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only

@@ -1,0 +1,59 @@
+"""The window's preferences, declared once and stored with QSettings.
+
+Every key the window remembers is named here, so the Preferences dialog, the main window and the
+tests agree on spelling and defaults.  An INI file is used on every platform: clerks' IT can read
+and copy it, and tests point it at a temporary folder with ``QSettings.setPath``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "LawGov"
+APPLICATION = "LawGovDesktop"
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """The user's settings file (INI format, per user)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def language() -> str:
+    """The interface language: ``zh_CN`` (default) or ``en``."""
+    value = str(settings().value("ui/language", DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(value: str) -> None:
+    """Remember the interface language for the next start."""
+    settings().setValue("ui/language", value if value in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def recent_databases() -> list[str]:
+    """Recently opened database files, newest first, only those that still exist."""
+    value = settings().value("files/recent", [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [path for path in paths if Path(path).exists()]
+
+
+def add_recent_database(path: Path) -> None:
+    """Put ``path`` at the top of the recent list."""
+    text = str(path.resolve())
+    paths = [text, *(p for p in recent_databases() if p != text)][:MAX_RECENT]
+    settings().setValue("files/recent", paths)
+
+
+def load_state(key: str) -> QByteArray | None:
+    """A saved widget state (geometry, header, splitter) or None when there is none yet."""
+    value = settings().value(f"state/{key}")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_state(key: str, value: QByteArray) -> None:
+    """Remember a widget state for the next start."""
+    settings().setValue(f"state/{key}", value)

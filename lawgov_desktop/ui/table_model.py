@@ -1,0 +1,200 @@
+"""Table models over the library: a paged one for the big lists, a plain one for short child lists.
+
+The paged model never holds a whole list: ``rowCount`` is the exact total the library reports, and
+rows are fetched a page at a time (ordered and filtered in SQL) when the view first asks for one,
+into a small least-recently-used cache.  A page of 100 rows costs 10–30 ms from a 100,000-record
+database, so fetching on the GUI thread keeps scrolling smooth without a thread per page.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from lawgov_desktop.core.queries import ListFilter, Page
+
+from .kinds import Column, column_title
+
+Index = QModelIndex | QPersistentModelIndex
+# (filter, sort key or None, descending, offset, limit) -> Page
+Fetch = Callable[[ListFilter, str | None, bool, int, int], Page]
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _ColumnsMixin:
+    """Cell text, alignment, tooltips and header titles from ``Column`` declarations."""
+
+    columns: Sequence[Column]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return column_title(self.columns[section])
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def cell(self, row: dict[str, Any] | None, column: int, role: int) -> Any:
+        """What the view shows for one cell of ``row``."""
+        if row is None or not 0 <= column < len(self.columns):
+            return None
+        spec = self.columns[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            value = row.get(spec.key)
+            text = str(value) if value not in (None, "") else ""
+            return text if len(text) > 12 or "\n" in text else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
+    """A list of any length, read page by page from the library, sorted in SQL."""
+
+    # Emitted when a page shows that the list changed under us (another program wrote to it).
+    stale = Signal()
+
+    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 100,
+                 max_pages: int = 40, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._fetch = fetch
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._filter = ListFilter()
+        self._sort: str | None = None
+        self._descending = False
+        self._sort_column = -1
+        self._total = 0
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def total(self) -> int:
+        """Rows the current filter selects (exact)."""
+        return self._total
+
+    @property
+    def list_filter(self) -> ListFilter:
+        """The filter the rows were read with."""
+        return self._filter
+
+    @property
+    def sort_state(self) -> tuple[int, bool]:
+        """The sorted column (-1 for the list's own order) and whether it is descending."""
+        return self._sort_column, self._descending
+
+    def set_filter(self, flt: ListFilter) -> None:
+        """Show the rows ``flt`` selects, from the top."""
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the first page again (after a change) and reset the view."""
+        self.beginResetModel()
+        self._pages.clear()
+        page = self._fetch(self._filter, self._sort, self._descending, 0, self._page_size)
+        self._total = page.total
+        self._pages[0] = page.rows
+        self.endResetModel()
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else self._total
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self.row_at(index.row()), index.column(), role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: order in SQL; -1 is the list's own order; columns the library cannot order
+        by keep the current order."""
+        if column < 0:
+            if self._sort is None:
+                return
+            sort, descending = None, False
+        elif column >= len(self.columns) or self.columns[column].sort is None:
+            return
+        else:
+            sort, descending = self.columns[column].sort, order == Qt.SortOrder.DescendingOrder
+        self._sort_column, self._sort, self._descending = max(column, -1), sort, descending
+        self.reload()
+
+    # ------------------------------------------------------------------ rows
+    def row_at(self, row: int) -> dict[str, Any] | None:
+        """The row dict at a position, reading its page if needed (None outside the list)."""
+        if not 0 <= row < self._total:
+            return None
+        number, within = divmod(row, self._page_size)
+        rows = self._pages.get(number)
+        if rows is None:
+            page = self._fetch(self._filter, self._sort, self._descending, number * self._page_size,
+                               self._page_size)
+            rows = page.rows
+            self._pages[number] = rows
+            while len(self._pages) > self._max_pages:
+                self._pages.popitem(last=False)
+            if page.total != self._total:
+                QTimer.singleShot(0, self.stale.emit)
+        else:
+            self._pages.move_to_end(number)
+        return rows[within] if within < len(rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        """The record id at a position."""
+        record = self.row_at(row)
+        return int(record["id"]) if record else None
+
+    def row_of(self, record_id: int) -> int | None:
+        """The position of a record among the pages already read, if it is there."""
+        for number, rows in self._pages.items():
+            for within, record in enumerate(rows):
+                if record["id"] == record_id:
+                    return number * self._page_size + within
+        return None
+
+
+class RowsModel(_ColumnsMixin, QAbstractTableModel):
+    """A short list held in memory: the sub-items of one item, the delegations of one power."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def row_at(self, row: int) -> dict[str, Any] | None:
+        """The row dict at a position."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
