@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import Any, TextIO
 
-from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.fields import DEPARTMENT, LICENCE, POWER, REGION
+from lawgov_desktop.core.library import BATCH, Library
 
 from .labels import display, title
 from .options import SubParsers
 from .records import add_record_parsers, record_data
+
+# The kind an id column points at, so a change reads 市发改局 → 市教育局 rather than 1 → 7.
+_REFERENCED = {"department_id": DEPARTMENT, "region_id": REGION, "batch_id": BATCH, "power_id": POWER}
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -25,5 +29,14 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if not changed:
         out.write("没有需要修改的内容。\n")
     for key, (old, new) in changed.items():
-        out.write(f"{title(args.kind, key)}：{display(key, old) or '（空）'} → {display(key, new) or '（空）'}\n")
+        before, after = (_readable(library, args.kind, key, value) or "（空）" for value in (old, new))
+        out.write(f"{title(args.kind, key)}：{before} → {after}\n")
     return 0
+
+
+def _readable(library: Library, kind: str, key: str, value: Any) -> str:
+    """A value as the clerk knows it: referenced records by name."""
+    target = _REFERENCED.get(key) or ((LICENCE if kind == LICENCE else REGION) if key == "parent_id" else None)
+    if target is None or value is None:
+        return display(key, value)
+    return str(library.get(target, value)["name"])

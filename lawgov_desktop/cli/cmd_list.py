@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from lawgov_desktop.core.fields import DEPARTMENT, LICENCE, POWER, REGION
@@ -78,7 +79,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def fetch(library: Library, kind: str, flt: ListFilter, *, sort: str | None, descending: bool,
-          offset: int, limit: int, progress: Any) -> Page:
+          offset: int, limit: int, progress: Callable[[int, int, str], None]) -> Page:
     """One page, or with ``limit`` 0 every row from ``offset`` on, read page by page with progress."""
     if limit:
         return library.query(kind, flt, sort=sort, descending=descending or None, offset=offset, limit=limit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from itertools import takewhile
-from typing import TextIO
+from typing import Any, TextIO
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
@@ -32,11 +32,21 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if target is None:
         raise LawGovError("没有可撤销的操作。")
     operation = library.revert_change(int(target)) if target.isdigit() else library.revert_operation(target)
-    newest = library.change_log(limit=10_000).rows
-    made = list(takewhile(lambda entry: entry["operation"] == operation, newest))
+    made = _changes_of(library, operation)
     out.write(f"撤销完成（{len(made)} 项修改）：\n")
     out.write("".join(f"  {entry['summary']}\n" for entry in made[:SHOWN_CHANGES]))
     if len(made) > SHOWN_CHANGES:
         out.write(f"  ……另有 {len(made) - SHOWN_CHANGES} 项\n")
     out.write("再运行一次“lawgov undo”可以恢复。\n")
     return 0
+
+
+def _changes_of(library: Library, operation: str) -> list[dict[str, Any]]:
+    """The log entries of the operation just made: the newest entries, read page by page."""
+    made: list[dict[str, Any]] = []
+    while True:
+        rows = library.change_log(offset=len(made), limit=500).rows
+        own = list(takewhile(lambda entry: entry["operation"] == operation, rows))
+        made.extend(own)
+        if len(own) < len(rows) or not rows:
+            return made

@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from lawgov_desktop import __version__
 from lawgov_desktop.cli.main import main
 
@@ -141,6 +143,16 @@ def test_unexpected_errors_are_one_line_unless_debugging(run_cli, sample_db: Pat
     result = run_cli("stats", db=sample_db)
     assert_one_line_error(result)
     assert "RuntimeError: boom" in result.err and "LAWGOV_DEBUG" in result.err
+
+
+def test_debug_mode_shows_the_traceback(sample_db: Path, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("lawgov_desktop.core.library.Library.stats", broken)
+    monkeypatch.setenv("LAWGOV_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["--db", str(sample_db), "stats"])
 
 
 def test_keyboard_interrupt_is_one_line(run_cli, sample_db: Path, monkeypatch) -> None:

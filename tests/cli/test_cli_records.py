@@ -159,10 +159,16 @@ def test_edit_prints_each_change_old_to_new(lawgov) -> None:
 
 def test_edit_department_by_alias_and_json(lawgov) -> None:
     result = lawgov("edit", "licence", "4", "--json", '{"department": "市发改局"}')
-    assert "主管部门：2 → 1" in result.out
+    assert result.out.strip() == "主管部门：汕尾市市场监督管理局 → 汕尾市发展和改革局"
     assert shown(lawgov, "licence", 4)["department"] == "汕尾市发展和改革局"
     aliases = lawgov("edit", "department", "3", "--aliases", "市自然资源局、市国土局")
-    assert aliases.code == 0 and shown(lawgov, "department", 3)["aliases"] == ["市国土局", "市自然资源局"]
+    assert aliases.out.strip() == "简称：市自然资源局 → 市国土局、市自然资源局"
+    assert shown(lawgov, "department", 3)["aliases"] == ["市国土局", "市自然资源局"]
+
+
+def test_edit_moves_a_sub_item_and_names_both_main_items(lawgov) -> None:
+    result = lawgov("edit", "licence", "2", "--parent-id", "4")
+    assert "所属主项：企业投资项目核准 → 食品生产许可" in result.out
 
 
 def test_edit_validation_and_missing_record(lawgov) -> None:
