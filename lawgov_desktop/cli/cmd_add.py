@@ -14,7 +14,7 @@ from .records import add_record_parsers, record_data
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``add`` with one sub-command per record kind (``lawgov add licence --help`` lists its fields)."""
     parser = commands.add_parser("add", help="新增一条记录", description="新增一条记录；字段用选项或 --json 给出。")
-    add_record_parsers(parser, with_id=False, configure=lambda kind_parser: kind_parser.set_defaults(run=run))
+    add_record_parsers(parser, with_id=False, run=run)
     return parser
 
 

@@ -19,7 +19,7 @@ _REFERENCED = {"department_id": DEPARTMENT, "region_id": REGION, "batch_id": BAT
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``edit`` with one sub-command per record kind, each taking the record's id and its fields."""
     parser = commands.add_parser("edit", help="修改一条记录", description="修改一条记录；只改给出的字段，空值清空该字段。")
-    add_record_parsers(parser, with_id=True, configure=lambda kind_parser: kind_parser.set_defaults(run=run))
+    add_record_parsers(parser, with_id=True, run=run)
     return parser
 
 

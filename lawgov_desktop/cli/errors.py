@@ -12,7 +12,6 @@ from lawgov_desktop.core.errors import LawGovError, ValidationError
 
 from .labels import title
 
-EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

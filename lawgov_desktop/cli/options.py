@@ -77,8 +77,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parts = "、".join(f"{key}={label}" for key, label in PART_LABELS.items())
     parser.add_argument("--part", dest="parts", action="append", default=[], metavar="PART",
                         help=f"清单部分（可重复）：{parts}，也可写中文")
-    parser.add_argument("--level", dest="levels", action="append", default=[], help="行使层级（可重复）")
-    parser.add_argument("--status", dest="statuses", action="append", default=[], help="状态：有效、已取消、暂停")
+    parser.add_argument("--level", dest="levels", action="append", default=[], metavar="LEVEL", help="行使层级（可重复）")
+    parser.add_argument("--status", dest="statuses", action="append", default=[], metavar="STATUS", help="状态：有效、已取消、暂停")
     parser.add_argument("--type", dest="power_types", action="append", default=[], metavar="TYPE",
                         help="职权类型，如 行政处罚（可重复）")
     parser.add_argument("--batch", dest="batches", action="append", default=[], metavar="NAME",

@@ -74,16 +74,15 @@ def record_fields(kind: str) -> tuple[str, ...]:
     return (*REFERENCE_FIELDS[kind], *COLUMNS[kind])
 
 
-def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool,
-                       configure: Callable[[argparse.ArgumentParser], None]) -> None:
-    """One sub-command per record kind under ``parent`` (``add`` or ``edit``) with its field options."""
+def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool, run: Callable[..., int]) -> None:
+    """One sub-command per record kind under ``parent`` (``add`` or ``edit``), each running ``run``."""
     kinds = parent.add_subparsers(dest="record_kind", metavar="KIND", required=True,
                                   title="记录类型")
     for kind in RECORD_KINDS:
         aliases = [name for name in KIND_NAMES[kind] if name != kind]
         parser = kinds.add_parser(kind, aliases=aliases, help=KIND_LABELS[kind],
                                   description=f"{KIND_LABELS[kind]}的字段")
-        parser.set_defaults(kind=kind)
+        parser.set_defaults(kind=kind, run=run)
         if with_id:
             parser.add_argument("id", type=int, metavar="ID", help="记录编号")
         parser.add_argument("--json", dest="document", metavar="JSON|@FILE",
@@ -91,7 +90,6 @@ def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool,
         for key in record_fields(kind):
             parser.add_argument("--" + key.replace("_", "-"), dest=_DEST_PREFIX + key, metavar="VALUE",
                                 default=argparse.SUPPRESS, help=_field_help(kind, key))
-        configure(parser)
 
 
 def _field_help(kind: str, key: str) -> str:
