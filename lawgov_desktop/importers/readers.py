@@ -43,6 +43,9 @@ _OTHER_FORMATS = {
 }
 
 
+_BOOLEAN_TEXT = {True: "TRUE", False: "FALSE"}
+
+
 @dataclass
 class Sheet:
     """One worksheet as a grid; positions are 0-based and absolute (row 0 is Excel's row 1)."""
@@ -65,8 +68,7 @@ class Sheet:
 
     def was_number(self, row: int, col: int) -> bool:
         """True when the file stored the cell as a number (a code that lost its leading zeros)."""
-        value = self.value(row, col)
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return isinstance(self.value(row, col), (int, float))
 
 
 @dataclass
@@ -173,7 +175,9 @@ def _sheet_from_calamine(sheet: python_calamine.CalamineSheet, meta: python_cala
 
 
 def _clean_row(raw: list[object]) -> list[object]:
-    row = [None if value == "" else value for value in raw]
+    """Empty cells as None, booleans as the text Excel shows, trailing empty cells dropped."""
+    row = [None if value == "" else (_BOOLEAN_TEXT[value] if value.__class__ is bool else value)
+           for value in raw]
     while row and row[-1] is None:
         row.pop()
     return row

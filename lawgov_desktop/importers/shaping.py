@@ -173,7 +173,7 @@ def _band(grid: list[list[object]], start: int, height: int) -> _Band:
             key = header_key(value)
             if key and (not col_keys or col_keys[-1] != key):
                 col_keys.append(key)
-                col_texts.append(text(value))
+                col_texts.append("".join(text(value).split()))
         if col_keys:
             keys[col] = col_keys
             texts[col] = "/".join(col_texts)
@@ -203,7 +203,16 @@ def find_header(sheet: Sheet, extra: Mapping[str, dict[str, str]] | None = None)
             rank = (score, -height, -start)
             if score >= MIN_HEADER_MATCHES and (best is None or rank > best):
                 best, best_band = rank, band
-    return best_band
+    if best_band is None:
+        return None
+    # Merged cells copy "序号" down into the last header row, so that row alone matches as well as
+    # the whole band; rows above joined to it by a vertical merge are header rows too.
+    start, height = best_band.start, best_band.height
+    while height < MAX_HEADER_ROWS and start > 0 and any(
+            r1 < start <= r2 for r1, _c1, r2, _c2 in sheet.merged):
+        start -= 1
+        height += 1
+    return best_band if start == best_band.start else _band(grid, start, height)
 
 
 def header_signature(sheet: Sheet) -> str:
@@ -220,18 +229,22 @@ _NO_HEADER = ("未找到可识别的表头：前30行中没有“事项名称”
               "请确认选对了工作表，或手工指定各列对应的字段")
 
 
-def _kind_scores(band: _Band, table: Mapping[str, dict[str, str]]) -> dict[str, float]:
-    """How well each kind explains the header: a synonym only one kind uses counts fully, a shared
-    one ("事项名称", "备注") a little."""
+def _kind_scores(band: _Band, table: Mapping[str, dict[str, str]]) -> dict[str, tuple[bool, float]]:
+    """How well each kind explains the header: first whether its required columns are all there,
+    then a score where a synonym only one kind uses counts fully and a shared one ("事项名称",
+    "备注", "实施单位") a little."""
     scores = dict.fromkeys(f.FIELDS_BY_KIND, 0.0)
+    found: dict[str, set[str]] = {kind: set() for kind in f.FIELDS_BY_KIND}
     for parts in band.keys.values():
         match = _exact_match(parts, table) or _loose_match(parts)
         if match:
             weight = 1.0 if len(match) == 1 else 0.4
-            for kind in match:
+            for kind, field_key in match.items():
                 if kind in scores:
                     scores[kind] += weight
-    return scores
+                    found[kind].add(field_key)
+    return {kind: (all(spec.key in found[kind] for spec in f.FIELDS_BY_KIND[kind] if spec.required),
+                   scores[kind]) for kind in scores}
 
 
 def _batch_name(value: str) -> str | None:
@@ -269,7 +282,7 @@ class _Shaper:
         scores = _kind_scores(band, self.table)
         if kind is None:
             kind = max(scores, key=lambda k: scores[k])
-            if scores[kind] == 0:
+            if scores[kind][1] == 0:
                 raise self._error(_NO_HEADER)
         elif kind not in f.FIELDS_BY_KIND:
             raise self._error(f"不支持的清单类型“{kind}”")
@@ -277,7 +290,8 @@ class _Shaper:
         self.specs = {spec.key: spec for spec in f.FIELDS_BY_KIND[kind]}
         self.notes.labels = {spec.key: spec.label for spec in self.specs.values()}
         self.columns = self._map_columns(mapping)
-        runner_up = max((s for k, s in scores.items() if k != kind), default=0.0)
+        # Share of header columns understood, lowered when another kind explains them as well.
+        runner_up = max((score for k, score in scores.items() if k != kind), default=(False, 0.0))
         mapped_share = len(self.columns) / max(len(band.keys), 1)
         self.confidence = round(mapped_share * (0.6 if runner_up >= scores[kind] else 1.0), 2)
         missing = [spec.label for spec in self.specs.values()
@@ -586,7 +600,8 @@ class _LicenceGroups:
             for key, value in first.fields.items():
                 if key != "sub_item" and all(o.fields.get(key) == value for o in others):
                     main.fields[key] = value
-                    main.original[key] = first.original[key]
+                    if key in first.original:
+                        main.original[key] = first.original[key]
         return self.records
 
 

@@ -27,8 +27,6 @@ def cell_text(value: object) -> str:
     """Any cell value as plain text as a clerk reads it: no "12.0", no "1.2e+17", no "00:00:00"."""
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
-        return "是" if value else "否"
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
@@ -70,8 +68,6 @@ def code_text(value: object) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return cell_text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
