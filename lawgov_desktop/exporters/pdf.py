@@ -43,6 +43,8 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    SetPageTopFlowables,
+    Table,
     TableStyle,
 )
 from reportlab.platypus.doctemplate import LayoutError
@@ -87,7 +89,16 @@ _NO_LINE_START = "，：；！？》”’〉"
 for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START += "".join(c for c in _NO_LINE_START if c not in _module.ALL_CANNOT_START)
 _HEADING_ROOM = 110  # points: a part heading starts a new page unless it and a few rows fit
-_TALL_FRACTION = 0.6  # a row or item block estimated taller than this share of the frame may not fit
+_TALL_FRACTION = 0.6
+_CHUNK_ROWS = 40
+_RULES = [
+    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+]  # a row or item block estimated taller than this share of the frame may not fit
 
 
 @dataclass
@@ -267,7 +278,7 @@ def _catalogue_story(spec: CatalogueSpec, layout: _Layout, tracker: _Tracker) ->
         if not section.rows:
             story.append(Paragraph("本部分无事项。", layout.styles["empty"]))
             continue
-        story.append(_section_table(spec, section, widths, layout, tracker))
+        story.extend(_section_flowables(spec, section, widths, layout, tracker))
     return story
 
 
@@ -278,46 +289,71 @@ def _section_heading(section: CatalogueSection, number: int, layout: _Layout) ->
     return Paragraph(_markup(f"{heading}（共{len(section.rows)}项）"), layout.styles["section"])
 
 
-def _section_table(spec: CatalogueSpec, section: CatalogueSection, widths: list[float],
-                   layout: _Layout, tracker: _Tracker) -> _CatalogueTable:
-    """The ruled table of one section; item blocks become spans over their sub-item rows."""
+def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: list[float],
+                       layout: _Layout, tracker: _Tracker) -> list[Flowable]:
+    """The ruled table of one section, as a header plus tables of about ``_CHUNK_ROWS`` rows.
+
+    reportlab recomputes every span of a table each time it splits it at a page end, which makes
+    one long spanned table quadratic (5× slower at 1,000 items).  So the rows go into chunks cut
+    between items, and the header is not a repeated table row but a page-top flowable that
+    reportlab puts at the top of every page while the section runs.
+    """
     columns = spec.columns
-    header = [Paragraph(_markup(field_label(spec.kind, c)), layout.styles["header"]) for c in columns]
+    styles = [layout.styles["cell_centre"] if c in _CENTRED else layout.styles["cell"] for c in columns]
+    flowables: list[Flowable] = [_header_table(spec, widths, layout),
+                                 SetPageTopFlowables([_header_table(spec, widths, layout)])]
     texts: list[list[str | None]] = []  # None marks a cell covered by a span
-    spans: list[tuple[int, int, int]] = []  # (column, first row, last row), rows counted from 1
+    spans: list[tuple[int, int, int]] = []  # (column, first row, last row) within the chunk
     tall = False
     for sequence, row in enumerate(section.rows, start=1):
         tracker.story_row()
         block, block_spans = _item_block(row, columns, sequence)
-        first = len(texts) + 1
+        first = len(texts)
         spans.extend((column, first + start, first + end) for column, start, end in block_spans)
         texts.extend(block)
         tall = tall or _estimated_height(block, block_spans, widths, layout) > (
             _TALL_FRACTION * layout.frame_height)
-    styles = [layout.styles["cell_centre"] if c in _CENTRED else layout.styles["cell"] for c in columns]
-    data: list[list[object]] = [header]
+        if len(texts) >= _CHUNK_ROWS or sequence == len(section.rows):
+            flowables.append(_chunk_table(texts, spans, styles, widths, tall))
+            texts, spans, tall = [], [], False
+    flowables.append(SetPageTopFlowables([]))
+    return flowables
+
+
+def _header_table(spec: CatalogueSpec, widths: list[float], layout: _Layout) -> Table:
+    header = [Paragraph(_markup(field_label(spec.kind, c)), layout.styles["header"]) for c in spec.columns]
+    table = Table([header], colWidths=widths)
+    table.setStyle(TableStyle([*_RULES, ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED"))]))
+    return table
+
+
+def _chunk_table(texts: list[list[str | None]], spans: list[tuple[int, int, int]],
+                 styles: list[ParagraphStyle], widths: list[float], tall: bool) -> _CatalogueTable:
+    data: list[list[object]] = []
     for text_row in texts:
         cells: list[object] = []
         for text, style in zip(text_row, styles, strict=True):
-            if text is None:
-                cells.append("")
-            elif tall:
-                cells.append([Paragraph(_markup(text), style)])
-            else:
-                cells.append(Paragraph(_markup(text), style))
+            cells.append(_cell(text, style, tall))
         data.append(cells)
-    commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-    ]
-    commands.extend(("SPAN", (column, first), (column, last)) for column, first, last in spans)
+    commands = [*_RULES, *(("SPAN", (column, first), (column, last)) for column, first, last in spans)]
     return _CatalogueTable(data, widths, commands, split_rows=tall)
+
+
+def _cell(text: str | None, style: ParagraphStyle, as_list: bool) -> object:
+    """A cell's flowables: one Paragraph per line of the text.
+
+    Separate paragraphs rather than <br/>: reportlab wraps a one-fragment paragraph on a fast
+    path, and markup breaks send it to a slow one (2× for a catalogue whose legal bases list
+    several laws on separate lines).  Lists are what in-row splitting needs anyway.
+    """
+    if not text:
+        return ""
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    if not lines:
+        return ""
+    if len(lines) == 1 and not as_list:
+        return Paragraph(escape(lines[0]), style)
+    return [Paragraph(escape(line), style) for line in lines]
 
 
 def _item_block(row: CatalogueRow, columns: Sequence[str], sequence: int
@@ -393,7 +429,7 @@ def _count_table_rows(specs: Sequence[CatalogueSpec]) -> int:
 
 
 class _CatalogueTable(LongTable):
-    """A section table; the own class lets progress count the rows of each page's fragment.
+    """A chunk of section rows; the own class lets progress count the rows of each page's fragment.
 
     Fragments made by reportlab's split call ``__init__`` with Table's own arguments, so ours are
     optional.
@@ -404,16 +440,13 @@ class _CatalogueTable(LongTable):
         if commands is None:  # a fragment made by reportlab's split
             super().__init__(data, **kwargs)
             return
-        super().__init__(data, colWidths=widths, repeatRows=1, splitInRow=1 if split_rows else 0)
+        super().__init__(data, colWidths=widths, splitInRow=1 if split_rows else 0)
         self.setStyle(TableStyle(commands))
         self.commands = commands
 
     def with_row_splitting(self) -> _CatalogueTable:
         """The same table with cells wrapped in lists, which reportlab can split inside a row."""
-        data = [self._cellvalues[0]] + [
-            [[cell] if isinstance(cell, Paragraph) else cell for cell in row]
-            for row in self._cellvalues[1:]
-        ]
+        data = [[[cell] if isinstance(cell, Paragraph) else cell for cell in row] for row in self._cellvalues]
         return _CatalogueTable(data, self._argW, self.commands, split_rows=True)
 
 
@@ -450,7 +483,7 @@ class _Document(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _CatalogueTable):
-            self.tracker.page_done(len(flowable._cellvalues) - 1, self.page)
+            self.tracker.page_done(len(flowable._cellvalues), self.page)
 
 
 def _build(path: str | os.PathLike[str], story: list[Flowable], layout: _Layout,
@@ -551,7 +584,7 @@ class _DeferredCanvas(Canvas):
         if dots > 0:
             self.drawRightString(number_x - 4, y, "·" * dots)
         self.drawString(number_x, y, text)
-        self.linkRect("", key, (x0, y - 4, x1, y + 12), relative=0, thickness=0)
+        self.linkRect("", key, (x0, y - 4, x1, y + 12), relative=0, thickness=0, name=f"toc-{key}")
 
 
 class _Anchor(Flowable):
