@@ -98,6 +98,7 @@ class DetailPane(QWidget):
         self.splitter.addWidget(self._children_panel())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([480, 720])
         layout.addWidget(self.splitter)
 
     def _children_panel(self) -> QWidget:
@@ -110,7 +111,7 @@ class DetailPane(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.verticalHeader().hide()
         for number, column in enumerate(self.children_model.columns):
             view.setColumnWidth(number, column.width)
         view.horizontalHeader().setStretchLastSection(True)
@@ -148,7 +149,8 @@ class DetailPane(QWidget):
                 record = None
         if record is None:
             self.record_id = None
-            self.summary.setText(f"<span style='color:#888'>{self.tr('Select a row to see it in full.')}</span>")
+            hint = self.tr("Select a row to see it in full.")
+            self.summary.setText(f"<span style='color:#888'>{html.escape(hint)}</span>")
         else:
             self.summary.setText(summary_html(self.spec.record_kind or "", record))
         if self.children_model is not None:

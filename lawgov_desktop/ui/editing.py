@@ -18,9 +18,8 @@ from . import prompts
 from .forms import AFFECTS, RecordDialog, kind_title
 from .session import Session
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Editing", text)
 
 
 def open_record_dialog(parent: QWidget, session: Session, kind: str, record_id: int | None = None, *,
@@ -42,15 +41,15 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
         impact.update(session.library.delete_impact(kind, record_id))
     if len(record_ids) == 1:
         name = session.library.get(kind, record_ids[0]).get("name") or ""
-        question = _tr("Delete %1 “%2”?").replace("%1", kind_title(kind)).replace("%2", str(name))
+        question = translate("Editing", "Delete %1 “%2”?").replace("%1", kind_title(kind)).replace("%2", str(name))
     else:
-        question = _tr("Delete %1 records (%2)?").replace("%1", str(len(record_ids))).replace(
+        question = translate("Editing", "Delete %1 records (%2)?").replace("%1", str(len(record_ids))).replace(
             "%2", kind_title(kind))
     goes_with = "、".join(f"{label} {count}" for label, count in impact.items() if count)
     if goes_with:
-        question += "\n\n" + _tr("Also deleted with it: %1").replace("%1", goes_with)
-    question += "\n\n" + _tr("You can undo this with Ctrl+Z.")
-    if not prompts.confirm(parent, _tr("Delete"), question):
+        question += "\n\n" + translate("Editing", "Also deleted with it: %1").replace("%1", goes_with)
+    question += "\n\n" + translate("Editing", "You can undo this with Ctrl+Z.")
+    if not prompts.confirm(parent, translate("Editing", "Delete"), question):
         return False
 
     def work(library: Library) -> int:
@@ -59,6 +58,6 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
                 library.delete(kind, record_id)
         return len(record_ids)
 
-    text = _tr("Delete %1 %2").replace("%1", str(len(record_ids))).replace("%2", kind_title(kind))
+    text = translate("Editing", "Delete %1 %2").replace("%1", str(len(record_ids))).replace("%2", kind_title(kind))
     session.change(text, work, AFFECTS[kind])
     return True

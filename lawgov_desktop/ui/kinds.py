@@ -36,6 +36,11 @@ def one_line(value: Any) -> str:
     return "；".join(part for part in str(value).split("\n") if part)
 
 
+def nonzero(value: Any) -> str:
+    """Counts of children: an empty cell reads better than a column of zeros."""
+    return str(value) if value else ""
+
+
 def timestamp(value: Any) -> str:
     """ISO time to the minute, as a clerk writes it."""
     return str(value)[:16].replace("T", " ")
@@ -108,7 +113,7 @@ LICENCE_SPEC = ListSpec(
         Column("part", QT_TRANSLATE_NOOP("Column", "Part"), 120, "part", PART_LABELS.get),
         Column("department", QT_TRANSLATE_NOOP("Column", "Department"), 150, "department"),
         Column("name", QT_TRANSLATE_NOOP("Column", "Item name"), 280, "name"),
-        Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 64, numeric=True),
+        Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True),
         Column("implementing_authority", QT_TRANSLATE_NOOP("Column", "Implementing authority"), 150,
                "implementing_authority"),
         Column("legal_basis", QT_TRANSLATE_NOOP("Column", "Legal basis"), 300, "legal_basis", one_line),

@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -73,9 +71,7 @@ class ListView(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.clicked.connect(self.clear_filters)
-        self.saved_button = QToolButton()
-        self.saved_button.setText(self.tr("Saved filters"))
-        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_button = QPushButton(self.tr("Saved filters"))
         self.saved_menu = QMenu(self.saved_button)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
@@ -104,13 +100,11 @@ class ListView(QWidget):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 1)
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
+        self.status_text = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count_label)
         self._restore_state()
 
     # ------------------------------------------------------------------ building
@@ -202,6 +196,7 @@ class ListView(QWidget):
         """Read the first page for the current filter."""
         self.search_timer.stop()
         self.model.set_filter(self.current_filter())
+        self._select(None)
         self.show_counts()
 
     def clear_filters(self) -> None:
@@ -247,8 +242,7 @@ class ListView(QWidget):
             self._fill_region_tree()
         self._grand_total = None
         self.model.set_filter(self.current_filter())
-        if current is not None:
-            self.select_id(current)
+        self._select(current)
         self.show_counts()
 
     def show_counts(self) -> None:
@@ -260,7 +254,7 @@ class ListView(QWidget):
         locale = QLocale()
         text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(
             "%2", locale.toString(self._grand_total))
-        self.count_label.setText(text)
+        self.status_text = text
         self.status_changed.emit(text)
         self._selection_changed()
 
@@ -283,6 +277,13 @@ class ListView(QWidget):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         return True
+
+    def _select(self, record_id: int | None) -> None:
+        """Keep the record the clerk was on; otherwise the first row, so the detail pane is never blank."""
+        if (record_id is None or not self.select_id(record_id)) and self.model.total:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _selection_changed(self) -> None:
         if self.detail is not None:

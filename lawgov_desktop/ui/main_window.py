@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
 
         geometry = settings.load_state("main/geometry")
         if geometry is None:
-            self.resize(1360, 820)
+            available = self.screen().availableGeometry()
+            self.resize(min(1500, available.width() * 19 // 20), min(900, available.height() * 9 // 10))
         else:
             self.restoreGeometry(geometry)
         splitter_state = settings.load_state("main/splitter")
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
             return
         view = self.view(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
         self.stack.setCurrentWidget(view)
-        view.show_counts()
+        self.count_label.setText(view.status_text)
         self._update_actions()
 
     def _status(self, text: str) -> None:

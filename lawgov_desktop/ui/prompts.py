@@ -11,6 +11,8 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+translate = QCoreApplication.translate
+
 
 class Choice(Enum):
     """The answer to "save your changes?"."""
@@ -20,13 +22,11 @@ class Choice(Enum):
     CANCEL = "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 def warn(parent: QWidget | None, error: Exception | str) -> None:
     """Show an error the clerk can act on (the library's messages are already Chinese)."""
-    QMessageBox.warning(parent, _tr("LawGov Desktop"), str(error))
+    QMessageBox.warning(parent, translate("Prompts", "LawGov Desktop"), str(error))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -40,7 +40,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def ask_save(parent: QWidget | None) -> Choice:
     """Unsaved changes in a dialog: save, discard or keep editing."""
     answer = QMessageBox.question(
-        parent, _tr("Unsaved changes"), _tr("This record has unsaved changes. Save them?"),
+        parent, translate("Prompts", "Unsaved changes"), translate("Prompts", "This record has unsaved changes. Save them?"),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save)
     if answer == QMessageBox.StandardButton.Save:
@@ -52,11 +52,11 @@ def ask_save(parent: QWidget | None) -> Choice:
 
 def ask_read_only(path: str) -> bool:
     """Another copy of the program has this database open: read-only (True) or quit (False)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Database already open"),
-                      _tr("The database\n%1\nis already open in another LawGov Desktop window.\n\n"
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Prompts", "Database already open"),
+                      translate("Prompts", "The database\n%1\nis already open in another LawGov Desktop window.\n\n"
                           "You can open it read-only to look things up, or quit.").replace("%1", path))
-    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(translate("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Prompts", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.exec()
     return box.clickedButton() is read_only
