@@ -42,7 +42,7 @@ def bare_longtable(spec, path: Path, font_name: str) -> None:
                 data.append([Paragraph(values.get(c, ""), style) for c in spec.columns])
     page = landscape(A4)
     width = page[0] - 50 * mm
-    table = LongTable(data, colWidths=column_widths(spec.columns, width, spec.font_size), repeatRows=1)
+    table = LongTable(data, colWidths=column_widths(spec.columns, width, spec.font_size, spec.kind), repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=28 * mm, rightMargin=22 * mm,
                             topMargin=25 * mm, bottomMargin=22 * mm)

@@ -50,7 +50,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.fields import field_label
+from lawgov_desktop.core.fields import LICENCE, POWER, field_label
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
     PORTRAIT,
@@ -71,12 +71,14 @@ _MARGINS = {PORTRAIT: (37, 26, 35, 28), "landscape": (25, 22, 22, 28)}
 # Relative column widths; "sequence" gets a fixed narrow width instead.
 _WEIGHTS = {
     "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 2.0,
-    "implementing_authority": 1.6, "legal_basis": 5.4, "level": 1.1, "code": 1.9,
+    "implementing_authority": 1.6, "legal_basis": 5.4, "level": 1.3, "code": 1.9,
     "certificate": 1.5, "list_year": 1.0, "status": 0.9, "remark": 1.3,
     "power_type": 1.1, "domain": 1.2, "penalty_range": 3.0, "receiving": 2.0, "mode": 1.1,
     "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
     "document_number": 1.8,
 }
+# Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text.
+_POWER_WEIGHTS = {"name": 3.4, "department": 1.7, "receiving": 2.2}
 _CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
             "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CELL_PADDING = 3.0
@@ -232,8 +234,7 @@ def _styles(body: str, heading: str, size: float) -> dict[str, ParagraphStyle]:
     hang = size * 0.6  # room for a hanging full-width mark, whose ink sits in the left of its box
     return {
         "cell": style("cell", body, size, leading, rightIndent=hang),
-        "cell_centre": style("cell_centre", body, size, leading, TA_CENTER,
-                             leftIndent=hang / 2, rightIndent=hang / 2),
+        "cell_centre": style("cell_centre", body, size, leading, TA_CENTER),
         "header": style("header", heading, size, leading, TA_CENTER),
         "attachment": style("attachment", heading, 16, 22, spaceAfter=4),
         "title": style("title", heading, 20, 28, TA_CENTER, spaceBefore=2, spaceAfter=2),
@@ -245,13 +246,15 @@ def _styles(body: str, heading: str, size: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def column_widths(columns: Sequence[str], available: float, font_size: float) -> list[float]:
+def column_widths(columns: Sequence[str], available: float, font_size: float,
+                  kind: str = LICENCE) -> list[float]:
     """Widths in points: 序号 just wide enough for its header, the rest shared by field weight."""
+    weight_of = {**_WEIGHTS, **(_POWER_WEIGHTS if kind == POWER else {})}
     sequence_width = 2 * font_size + 2 * _CELL_PADDING + 4
     fixed = sequence_width * sum(1 for c in columns if c == "sequence")
-    weights = [_WEIGHTS.get(c, 1.4) for c in columns if c != "sequence"]
+    weights = [weight_of.get(c, 1.4) for c in columns if c != "sequence"]
     unit = (available - fixed) / sum(weights) if weights else 0
-    return [sequence_width if c == "sequence" else _WEIGHTS.get(c, 1.4) * unit for c in columns]
+    return [sequence_width if c == "sequence" else weight_of.get(c, 1.4) * unit for c in columns]
 
 
 # --------------------------------------------------------------------------- story
@@ -262,14 +265,18 @@ def _attachment(label: str | None, layout: _Layout) -> list[Flowable]:
 
 
 def _catalogue_story(spec: CatalogueSpec, layout: _Layout, tracker: _Tracker) -> list[Flowable]:
-    title = spec.title
-    if spec.version_label and spec.version_label not in title:
-        title = f"{title}（{spec.version_label}）"
+    title = _markup(spec.title)
+    if spec.version_label and spec.version_label not in spec.title:
+        version = f"（{spec.version_label}）"
+        style = layout.styles["title"]
+        one_line = stringWidth(spec.title + version, style.fontName, style.fontSize) <= layout.frame_width
+        # Too long for one line: keep "（2022年版）" whole on the second line rather than split it.
+        title += ("" if one_line else "<br/>") + _markup(version)
     story: list[Flowable] = [
-        Paragraph(_markup(title), layout.styles["title"]),
+        Paragraph(title, layout.styles["title"]),
         Paragraph(f"（共{spec.item_count}项）", layout.styles["count"]),
     ]
-    widths = column_widths(spec.columns, layout.frame_width, layout.font_size)
+    widths = column_widths(spec.columns, layout.frame_width, layout.font_size, spec.kind)
     for number, section in enumerate(spec.sections):
         if section.heading:
             # Not keepWithNext: reportlab would keep the heading with the whole (long) table.
