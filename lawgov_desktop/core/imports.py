@@ -83,7 +83,8 @@ class ImportsMixin:
         with self.operation(summary), self.transaction() as conn:
             import_id = int(conn.execute(
                 "INSERT INTO import_record (at, user, file_name, file_sha256, sheet, kind, mode, mapping_json,"
-                " warnings_json, rejected_json, backup_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " warnings_json, rejected_json, backup_path, inserted, updated, unchanged, rejected)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
                 (stamp, self.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
                  changes.mode, json.dumps(changes.mapping, ensure_ascii=False),
                  json.dumps(changes.warnings, ensure_ascii=False),
@@ -177,6 +178,62 @@ class ImportsMixin:
                       None, None, import_id)
         return counts
 
+    def rows_for_matching(self: Library, kind: str) -> list[dict[str, Any]]:
+        """Every working-list row of a kind, all columns, for matching an import against it.
+
+        Powers carry ``delegations`` as (id, region_id, batch_id, change_kind) tuples; departments
+        carry their ``aliases``.
+        """
+        rows = [dict(row) for row in self.conn.execute(
+            f"SELECT * FROM {self.TABLES[kind]}" + (" WHERE version_id IS NULL" if kind in (LICENCE, POWER)
+                                                     else ""))]
+        if kind == POWER:
+            by_power: dict[int, list[tuple[int, int, int | None, str]]] = {}
+            for row in self.conn.execute("SELECT id, power_id, region_id, batch_id, change_kind FROM delegation"):
+                by_power.setdefault(row[1], []).append((row[0], row[2], row[3], row[4]))
+            for row in rows:
+                row["delegations"] = by_power.get(row["id"], [])
+        if kind == DEPARTMENT:
+            aliases: dict[int, list[str]] = {}
+            for department_id, alias in self.conn.execute("SELECT department_id, alias FROM department_alias"):
+                aliases.setdefault(department_id, []).append(alias)
+            for row in rows:
+                row["aliases"] = sorted(aliases.get(row["id"], []))
+        return rows
+
+    def region_names(self: Library) -> list[dict[str, Any]]:
+        """Every region with its aliases and kind, for placing new townships under their county."""
+        return [dict(row) for row in self.conn.execute(
+            "SELECT r.id, r.name, r.kind, r.parent_id, (SELECT group_concat(alias, '、') FROM region_alias a"
+            " WHERE a.region_id = r.id) AS aliases FROM region r ORDER BY r.position, r.id")]
+
+    def save_mapping_template(self: Library, name: str, kind: str, header_signature: str,
+                              mapping: dict[str, str]) -> None:
+        """Remember a hand-made column mapping (one per county, say) under a name."""
+        if not name.strip():
+            raise LawGovError("请填写映射模板的名称。")
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO mapping_template (name, kind, header_signature, mapping_json, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind,"
+                " header_signature = excluded.header_signature, mapping_json = excluded.mapping_json",
+                (name.strip(), kind, header_signature, json.dumps(mapping, ensure_ascii=False), now_text()))
+
+    def mapping_templates(self: Library, header_signature: str | None = None) -> list[dict[str, Any]]:
+        """Saved mapping templates: all of them, or those made for sheets with these headers."""
+        rows = self.conn.execute(
+            "SELECT name, kind, header_signature, mapping_json FROM mapping_template"
+            " WHERE ? IS NULL OR header_signature = ? ORDER BY name", (header_signature, header_signature))
+        return [{"name": r[0], "kind": r[1], "header_signature": r[2], "mapping": json.loads(r[3])} for r in rows]
+
+    def mapping_template(self: Library, name: str) -> dict[str, Any]:
+        """One saved template by name."""
+        row = self.conn.execute("SELECT name, kind, header_signature, mapping_json FROM mapping_template"
+                                " WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"未找到映射模板“{name}”。")
+        return {"name": row[0], "kind": row[1], "header_signature": row[2], "mapping": json.loads(row[3])}
+
     # ------------------------------------------------------------------------ internals
     def _create_references(self: Library, changes: ImportChanges, import_id: int) -> dict[str, dict[str, int]]:
         """Create the regions, departments and batches the import needs; returns name → id maps."""
@@ -200,7 +257,9 @@ class ImportsMixin:
 
     def _create_logged(self: Library, kind: str, values: dict[str, Any], aliases: list[str] | None,
                        import_id: int) -> int:
-        record_id = self._insert(kind, {k: v for k, v in values.items() if v is not None}, aliases)
+        prepared, aliases = self._prepare(kind, {**{k: v for k, v in values.items() if v is not None},
+                                                  "aliases": aliases or []}, None)
+        record_id = self._insert(kind, prepared, aliases)
         after = self._snapshot(kind, record_id)
         self._log("create", kind, record_id, f"导入时新增{KIND_LABELS[kind]}“{after['name']}”", None, after,
                   import_id)
@@ -214,8 +273,8 @@ class ImportsMixin:
             aliases = new_values.pop("aliases", None) if changes.kind == DEPARTMENT else None
             columns = list(new_values)
             before_row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
-            before = {key: before_row[key] for key in columns}
-            after = dict(new_values)
+            before = {key: before_row[key] for key in (*columns, "updated_at")}
+            after = {**new_values, "updated_at": stamp}
             if aliases is not None:
                 before["aliases"] = self._aliases(DEPARTMENT, record_id)
                 after["aliases"] = aliases
@@ -224,7 +283,7 @@ class ImportsMixin:
                 assignments = ", ".join(f"{key} = ?" for key in columns)
                 self.conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
                                   [*new_values.values(), stamp, record_id])
-            labels = "、".join(self._field_label(changes.kind, key) for key in after)
+            labels = "、".join(self._field_label(changes.kind, key) for key in after if key != "updated_at")
             self._log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
                       before, after, import_id)
             touched.add(record_id)

@@ -850,6 +850,8 @@ class Library(ImportsMixin):
                 raise LawGovError(f"“{self._title(kind, before)}”已被删除，不能撤销这次修改。")
             changes = {key: before.get(key) for key in COLUMNS[kind]
                        if key in after and before.get(key) != after.get(key)}
+            if changes and before.get("updated_at"):
+                changes["updated_at"] = before["updated_at"]  # the record as it was, time stamp included
             if before.get("aliases") != after.get("aliases") and kind in (DEPARTMENT, REGION):
                 changes["aliases"] = before.get("aliases") or []
             self._apply_raw_update(kind, record_id, changes)
@@ -859,13 +861,11 @@ class Library(ImportsMixin):
         current = self._snapshot(kind, record_id)
         aliases = changes.pop("aliases", None)
         if changes:
+            changes.setdefault("updated_at", now_text())
             assignments = ", ".join(f"{key} = ?" for key in changes)
-            self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments}, updated_at = ? WHERE id = ?",
-                              [*changes.values(), now_text(), record_id])
+            self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
+                              [*changes.values(), record_id])
         if aliases is not None:
-            self.conn.execute(
-                f"DELETE FROM {'department_alias' if kind == DEPARTMENT else 'region_alias'} WHERE"
-                f" {'department_id' if kind == DEPARTMENT else 'region_id'} = ?", (record_id,))
             self._replace_aliases(kind, record_id, aliases)
         self._after_change(kind, record_id, current)
         after = self._snapshot(kind, record_id)
@@ -876,7 +876,7 @@ class Library(ImportsMixin):
         """Re-insert a deleted record with its own id, aliases and children."""
         values = {key: snapshot.get(key) for key in COLUMNS[kind]}
         values["created_at"] = snapshot.get("created_at")
-        values["updated_at"] = now_text()
+        values["updated_at"] = snapshot.get("updated_at") or now_text()
         columns = ["id", *values]
         self.conn.execute(f"INSERT INTO {TABLES[kind]} ({', '.join(columns)}) VALUES"
                           f" ({', '.join('?' * len(columns))})", [snapshot["id"], *values.values()])

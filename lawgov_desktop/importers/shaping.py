@@ -219,8 +219,11 @@ def header_signature(sheet: Sheet) -> str:
     """The detected header texts as one stable string, to offer a saved mapping template again
     for workbooks with the same headers (e.g. each county's own layout)."""
     band = find_header(sheet)
-    if band is None:
-        raise ImportFileError(_NO_HEADER, sheet=sheet.name)
+    if band is None:  # headers nobody recognises are exactly what templates are for: use the first row
+        first = next((row for row in sheet.rows if any(cell not in (None, "") for cell in row)), None)
+        if first is None:
+            raise ImportFileError(_NO_HEADER, sheet=sheet.name)
+        return "|".join(header_key(cell) if cell is not None else "" for cell in first)
     width = max(band.keys, default=-1) + 1
     return "|".join("/".join(band.keys.get(col, [])) for col in range(width))
 
