@@ -6,8 +6,7 @@ Exit codes: 0 success, 1 the work failed (database, file, not found), 2 the comm
 
 from __future__ import annotations
 
-import sqlite3
-
+from lawgov_desktop.core.db import explain_database_error
 from lawgov_desktop.core.errors import LawGovError, ValidationError
 
 from .labels import title
@@ -34,8 +33,9 @@ def error_report(exc: BaseException, kind: str | None = None) -> tuple[list[str]
     if isinstance(exc, OSError):
         where = f"“{exc.filename}”" if exc.filename else ""
         return [f"错误：无法访问文件{where}：{exc.strerror or exc}"], EXIT_FAILED
-    if isinstance(exc, sqlite3.Error):
-        return [f"错误：数据库出错：{exc}"], EXIT_FAILED
+    explained = explain_database_error(exc)
+    if explained is not None:
+        return [f"错误：{explained}"], EXIT_FAILED
     return [f"内部错误：{type(exc).__name__}: {exc}（设置环境变量 LAWGOV_DEBUG=1 可查看详细信息）"], EXIT_FAILED
 
 

@@ -159,3 +159,19 @@ def prepare(path: Path, *, create: bool = True) -> bool:
     make_backup(path, f"before-migrate-{revision}")
     upgrade(path)
     return False
+
+
+def explain_database_error(exc: BaseException) -> str | None:
+    """A clerk's explanation of a SQLite error that escaped the library (None: not one)."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序（或另一个 LawGov 窗口）写入，请稍后再试。"
+    if "disk is full" in text or "full" in text:
+        return "磁盘空间不足，数据库无法写入；请清理磁盘后再试，已有数据未受影响。"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "数据库文件已损坏，请从备份恢复（文件未被改动）。"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的（或所在文件夹不可写），不能保存修改。"
+    return f"数据库出错：{exc}"
