@@ -93,14 +93,14 @@ for _module in (_textsplit, _paragraph):
 _HEADING_ROOM = 110  # points: a part heading starts a new page unless it and a few rows fit
 _TALL_FRACTION = 0.6
 _CHUNK_ROWS = 40
-_RULES = [
-    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+_RULE = 0.6
+_PADDING = [
     ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-]  # a row or item block estimated taller than this share of the frame may not fit
+]
+_RULES = [("GRID", (0, 0), (-1, -1), _RULE, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_PADDING]  # a row or item block estimated taller than this share of the frame may not fit
 
 
 @dataclass
@@ -311,18 +311,24 @@ def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: l
                                  SetPageTopFlowables([_header_table(spec, widths, layout)])]
     texts: list[list[str | None]] = []  # None marks a cell covered by a span
     spans: list[tuple[int, int, int]] = []  # (column, first row, last row) within the chunk
-    tall = False
     for sequence, row in enumerate(section.rows, start=1):
         tracker.story_row()
         block, block_spans = _item_block(row, columns, sequence)
+        if _estimated_height(block, block_spans, widths, layout) > _TALL_FRACTION * layout.frame_height:
+            # An item that may not fit on a page gets a table of its own that splits inside rows.
+            if texts:
+                flowables.append(_chunk_table(texts, spans, styles, widths, split_rows=False))
+                texts, spans = [], []
+            flowables.append(_tall_item_table(block, block_spans, styles, widths))
+            continue
         first = len(texts)
         spans.extend((column, first + start, first + end) for column, start, end in block_spans)
         texts.extend(block)
-        tall = tall or _estimated_height(block, block_spans, widths, layout) > (
-            _TALL_FRACTION * layout.frame_height)
-        if len(texts) >= _CHUNK_ROWS or sequence == len(section.rows):
-            flowables.append(_chunk_table(texts, spans, styles, widths, tall))
-            texts, spans, tall = [], [], False
+        if len(texts) >= _CHUNK_ROWS:
+            flowables.append(_chunk_table(texts, spans, styles, widths, split_rows=False))
+            texts, spans = [], []
+    if texts:
+        flowables.append(_chunk_table(texts, spans, styles, widths, split_rows=False))
     flowables.append(SetPageTopFlowables([]))
     return flowables
 
@@ -335,15 +341,40 @@ def _header_table(spec: CatalogueSpec, widths: list[float], layout: _Layout) -> 
 
 
 def _chunk_table(texts: list[list[str | None]], spans: list[tuple[int, int, int]],
-                 styles: list[ParagraphStyle], widths: list[float], tall: bool) -> _CatalogueTable:
+                 styles: list[ParagraphStyle], widths: list[float], split_rows: bool) -> _CatalogueTable:
     data: list[list[object]] = []
     for text_row in texts:
         cells: list[object] = []
         for text, style in zip(text_row, styles, strict=True):
-            cells.append(_cell(text, style, tall))
+            cells.append(_cell(text, style, split_rows))
         data.append(cells)
     commands = [*_RULES, *(("SPAN", (column, first), (column, last)) for column, first, last in spans)]
-    return _CatalogueTable(data, widths, commands, split_rows=tall)
+    return _CatalogueTable(data, widths, commands, split_rows=split_rows)
+
+
+def _tall_item_table(block: list[list[str | None]], spans: list[tuple[int, int, int]],
+                     styles: list[ParagraphStyle], widths: list[float]) -> _CatalogueTable:
+    """An item that may not fit on one page: split between and inside rows, without spans.
+
+    reportlab cannot split a span across pages reliably, so the main item's cells print once in
+    its first row and the rules between its sub-item rows are left out in those columns — it reads
+    as merged, and every row boundary stays a place to break the page.
+    """
+    merged = {column for column, _, _ in spans}
+    per_row = [c for c in range(len(widths)) if c not in merged]
+    last = len(block) - 1
+    commands: list[tuple] = [
+        *_PADDING,
+        ("LINEBEFORE", (0, 0), (-1, -1), _RULE, colors.black),
+        ("LINEAFTER", (-1, 0), (-1, -1), _RULE, colors.black),
+        ("LINEABOVE", (0, 0), (-1, 0), _RULE, colors.black),
+        ("LINEBELOW", (0, -1), (-1, -1), _RULE, colors.black),
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), _RULE, colors.black),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), _RULE, colors.black),
+    ]
+    commands.extend(("LINEBELOW", (c, r), (c, r), _RULE, colors.black) for r in range(last) for c in per_row)
+    data = [[_cell(text, style, True) for text, style in zip(row, styles, strict=True)] for row in block]
+    return _CatalogueTable(data, widths, commands, split_rows=True)
 
 
 def _cell(text: str | None, style: ParagraphStyle, as_list: bool) -> object:
@@ -448,7 +479,8 @@ class _CatalogueTable(LongTable):
             super().__init__(data, **kwargs)
             return
         super().__init__(data, colWidths=widths, splitInRow=1 if split_rows else 0)
-        self.setStyle(TableStyle(commands))
+        # reportlab loses text when it splits a middle-aligned cell inside a row: align to the top.
+        self.setStyle(TableStyle([*commands, ("VALIGN", (0, 0), (-1, -1), "TOP")] if split_rows else commands))
         self.commands = commands
 
     def with_row_splitting(self) -> _CatalogueTable:
