@@ -148,7 +148,11 @@ def _read_with_calamine(path: Path, name: str, scan: PackageScan | None) -> list
         raise ImportFileError(ENCRYPTED_MESSAGE, file=name) from exc
     except ImportFileError:
         raise
-    except Exception as exc:  # calamine raises several types, some not exported; all mean "damaged".
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        # calamine raises several types, some not exported, and a damaged .xls can make its Rust
+        # code panic, which arrives as pyo3's PanicException (a BaseException): all mean "damaged".
         raise ImportFileError(CORRUPT_MESSAGE, file=name) from exc
     if not sheets:
         raise ImportFileError("工作簿里没有工作表", file=name)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from posixpath import join, normpath
 
@@ -72,10 +71,18 @@ def scan_zip_package(path: str, file_name: str) -> PackageScan:
         return ImportFileError(message, file=file_name, sheet=sheet)
 
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return _scan(path, refuse)
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        # zipfile, zlib and expat fail on damaged input in many ways (BadZipFile, zlib.error,
+        # EOFError, RuntimeError for a password-protected entry, struct.error, ParseError, …);
+        # for a file from outside every one of them means the same thing to the clerk.
         raise refuse(CORRUPT_MESSAGE) from exc
-    with archive:
+
+
+def _scan(path: str, refuse) -> PackageScan:
+    with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         _check_sizes(infos, refuse)
         names = {info.filename for info in infos}
@@ -89,18 +96,11 @@ def scan_zip_package(path: str, file_name: str) -> PackageScan:
             raise refuse("不是 Excel/WPS 表格文件（压缩包里没有工作簿），无法导入")
         scan = PackageScan(kind)
         sheet_parts = _worksheet_parts(archive, refuse) if kind == "xlsx" else {}
-        try:
-            for info in infos:
-                if not info.filename.endswith((".xml", ".rels")) or info.is_dir():
-                    continue
-                sheet_name = sheet_parts.get(info.filename)
-                _scan_part(archive, info, sheet_name, scan, refuse)
-            if kind == "ods":
-                _scan_ods_content(archive, scan, refuse)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-                RuntimeError, ET.ParseError, ValueError) as exc:
-            # RuntimeError: an entry encrypted with a zip password.
-            raise refuse(CORRUPT_MESSAGE) from exc
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and not info.is_dir():
+                _scan_part(archive, info, sheet_parts.get(info.filename), scan, refuse)
+        if kind == "ods":
+            _scan_ods_content(archive, scan, refuse)
     return scan
 
 
@@ -120,15 +120,12 @@ def _check_sizes(infos: list[zipfile.ZipInfo], refuse) -> None:
 
 def _worksheet_parts(archive: zipfile.ZipFile, refuse) -> dict[str, str]:
     """Worksheet part path → sheet name, from workbook.xml and its relationships."""
-    try:
-        for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
-            _check_prolog(_head(archive, part), refuse)
-        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
-        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
+    if "xl/workbook.xml" not in archive.namelist() or "xl/_rels/workbook.xml.rels" not in archive.namelist():
         return {}
-    except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise refuse(CORRUPT_MESSAGE) from exc
+    for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+        _check_prolog(_head(archive, part), refuse)
+    workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {}
     for rel in rels:
         target = rel.get("Target", "")
