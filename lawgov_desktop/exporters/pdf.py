@@ -5,10 +5,12 @@ centred with its version and count, part headings with their counts, a ruled tab
 row repeats on every page, Chinese line wrapping in every cell, and "第 X 页 共 Y 页" plus the print
 date in the footer.  A main item's cells span the rows of its sub-items.
 
-Rows taller than a page (a 30,000-character legal basis, an item with a hundred sub-items) are
-split across pages by reportlab's in-row splitting.  That mode costs about a fifth more time, so
-it is switched on only for the tables that need it (estimated from the text length; a layout
-error retries with it switched on everywhere).
+Speed (bench/bench_pdf.py: within 1.3× a bare LongTable): a section is a header plus tables of
+about 40 rows cut between items, the header repeated as a page-top flowable, because reportlab
+re-derives every span of a table at each page split (quadratic for one long table).  Items taller
+than a page (a 30,000-character legal basis, a hundred sub-items) get a table of their own that
+reportlab splits inside rows; that mode is slower, so it is used only where the text length says
+it may be needed, and a layout error retries with it everywhere.
 
 Page totals and table-of-contents page numbers are only known at the end: ``_DeferredCanvas``
 keeps every page until ``save`` and then stamps the footers, TOC numbers and bookmarks, so a
@@ -91,7 +93,7 @@ _NO_LINE_START = "，：；！？》”’〉"
 for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START += "".join(c for c in _NO_LINE_START if c not in _module.ALL_CANNOT_START)
 _HEADING_ROOM = 110  # points: a part heading starts a new page unless it and a few rows fit
-_TALL_FRACTION = 0.6
+_TALL_FRACTION = 0.6  # an item estimated taller than this share of the frame may not fit a page
 _CHUNK_ROWS = 40
 _RULE = 0.6
 _PADDING = [
@@ -100,7 +102,7 @@ _PADDING = [
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
 ]
-_RULES = [("GRID", (0, 0), (-1, -1), _RULE, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_PADDING]  # a row or item block estimated taller than this share of the frame may not fit
+_RULES = [("GRID", (0, 0), (-1, -1), _RULE, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *_PADDING]
 
 
 @dataclass
