@@ -190,7 +190,10 @@ def _clean_row(raw: list[object]) -> list[object]:
 def _read_csv(path: Path, name: str, size: int) -> Sheet:
     if size > MAX_CSV_BYTES:
         raise ImportFileError("CSV 文件过大（超过 200 MB），请拆分后再导入", file=name)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"无法读取文件（{exc.strerror or exc}）", file=name) from exc
     text = decode_text(data, name)
     if "\x00" in text:
         raise ImportFileError("不是文本格式的 CSV 文件（含有二进制内容），无法导入", file=name)

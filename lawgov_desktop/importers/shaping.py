@@ -429,6 +429,7 @@ class _Shaper:
         duplicated = {key for key in keys if keys.count(key) > 1}
         list_keys = [key for key in dict.fromkeys(keys) if key in LIST_FIELDS]
         required = [spec for spec in self.specs.values() if spec.required]
+        required_keys = {spec.key for spec in required}
         groups = _LicenceGroups(self) if self.kind == f.LICENCE else None
         flat: list[ParsedRecord] = []
         for (index, row_part, open_sections), entries in zip(plan, zip(*cells_by_column, strict=True), strict=True):
@@ -448,8 +449,8 @@ class _Shaper:
                     groups.inherit_main(values)
             elif self.kind == f.POWER and batch and "batch" not in values:
                 values["batch"] = batch
-            missing = [spec.label for spec in required if spec.key not in values]
-            if missing:
+            if not required_keys <= values.keys():
+                missing = [spec.label for spec in required if spec.key not in values]
                 self.rejected.append(RowProblem(self.sheet.name, index + 1,
                                                 f"缺少必填项：{'、'.join(missing)}", list(rows[index])))
                 continue
