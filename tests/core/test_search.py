@@ -8,30 +8,32 @@ import pytest
 
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
-from lawgov_desktop.core.search import index_text, match_expression
+from lawgov_desktop.core.search import BOUNDARY, index_text, match_expression
 
 
-def test_index_text_writes_pairs_and_the_last_character_of_each_run() -> None:
-    assert index_text(["市场监管", None, "", "《食品》"]) == "市场 场监 监管 管 食品 品"
+def test_index_text_writes_characters_and_boundaries() -> None:
+    b = BOUNDARY
+    assert index_text(["市场监管", None, "", "《食品》"]) == f"市 场 监 管 {b} 食 品 {b}"
 
 
-def test_match_expression_by_term_length() -> None:
-    assert match_expression("市") == '"市"*'
-    assert match_expression("市场") == '"市场"'
-    assert match_expression("市场监管") == '"市场 场监 监管"'
-    assert match_expression("食品 许可") == '"食品" AND "许可"'
+def test_match_expression_is_a_phrase_of_characters() -> None:
+    assert match_expression("市") == '"市"'
+    assert match_expression("市场监管") == '"市 场 监 管"'
+    assert match_expression("食品 许可") == '"食 品" AND "许 可"'
+    assert match_expression("汕府函〔2022〕") == '"汕 府 函" AND "2 0 2 2"'
     assert match_expression("《》 ,") is None
 
 
 def test_full_width_and_case_fold() -> None:
-    assert match_expression("ＡＢＣ") == match_expression("abc")
+    assert match_expression("ＡＢＣ１") == match_expression("abc1")
+    assert index_text(["ＡＢ"]) == "a b"
 
 
 @pytest.fixture
 def fts() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 0', prefix='1')")
-    texts = ["食品经营许可", "市场监督管理局", "药品经营", "对违法建设的处罚", "经营", "品"]
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
+    texts = ["食品经营许可", "市场监督管理局", "药品经营", "对违法建设的处罚", "经营", "品", "许可，食品"]
     conn.executemany("INSERT INTO t (rowid, body) VALUES (?, ?)",
                      [(i, index_text([text])) for i, text in enumerate(texts, 1)])
     return conn
@@ -43,13 +45,13 @@ def _found(conn: sqlite3.Connection, term: str) -> list[int]:
 
 
 @pytest.mark.parametrize(("term", "expected"), [
-    ("品", [1, 3, 6]),            # one character, including at the end of a text and alone
+    ("品", [1, 3, 6, 7]),         # one character, including at the end of a text and alone
     ("营", [1, 3, 5]),
     ("经营", [1, 3, 5]),          # two characters
     ("品经营", [1, 3]),            # three
     ("食品经营许可", [1]),          # the whole text
     ("监督管理", [2]),
-    ("许可食品", []),              # characters present but not as a substring
+    ("许可食品", []),              # never across punctuation (row 7 is "许可，食品")
     ("可市", []),                  # never across two texts
 ])
 def test_substring_semantics(fts: sqlite3.Connection, term: str, expected: list[int]) -> None:

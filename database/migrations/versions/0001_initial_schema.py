@@ -247,13 +247,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_delegation_power_id"), ["power_id"], unique=False)
         batch_op.create_index("ix_delegation_region", ["region_id", "power_id"], unique=False)
 
-    # Substring search in Chinese: the library writes bigram tokens (plus each run's last
-    # character) into these tables, so 1-, 2- and 3+-character terms all match by token.
+    # Substring search in Chinese: the library writes every character as a token (see
+    # core/search.py), so terms of any length match as phrases.
     for table in ("licence_search", "power_search"):
-        op.execute(
-            f"CREATE VIRTUAL TABLE {table} USING fts5("
-            "body, tokenize='unicode61 remove_diacritics 0', prefix='1')"
-        )
+        op.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
     op.execute("INSERT INTO lawgov_meta (key, value) VALUES ('application', 'lawgov-desktop')")
 
 
