@@ -110,15 +110,13 @@ class ImportsMixin:
             check_cancel(cancel)
             report(progress, 4, 5, "写入新记录")
             inserted_ids = self._insert_rows(changes, names, import_id, stamp)
-            touched.update(inserted_ids)
             touched.update(row["parent_id"] for row in changes.new_sub_items)
             touched.update(row["power_id"] for row in changes.new_delegations)
             check_cancel(cancel)
             report(progress, 5, 5, "建立检索索引")
-            if changes.kind == LICENCE:
-                self._reindex(LICENCE, sorted(touched))
-            elif changes.kind == POWER:
-                self._reindex(POWER, sorted(touched))
+            if changes.kind in (LICENCE, POWER):
+                self._reindex(changes.kind, sorted(touched - inserted_ids))
+                self._reindex(changes.kind, sorted(inserted_ids), fresh=True)
             conn.execute(
                 "UPDATE import_record SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
                 (changes.inserted, changes.updated, changes.unchanged, len(changes.rejected), import_id))
@@ -317,11 +315,10 @@ class ImportsMixin:
         inserted: set[int] = set()
 
         def delegation_tuple(power_id: int, item: dict[str, Any]) -> tuple[Any, ...]:
-            values = {**item, "power_id": power_id, "region_id": resolve(item, "region"),
-                      "batch_id": resolve(item, "batch"), "import_id": import_id, "created_at": stamp,
-                      "updated_at": stamp}
-            values.setdefault("change_kind", "新增")
-            return tuple(values.get(column) for column in _DELEGATION_INSERT)
+            # in the order of _DELEGATION_INSERT; written out because this runs once per township
+            return (power_id, resolve(item, "region"), resolve(item, "batch"), item.get("mode"), item.get("scope"),
+                    item.get("effective_date"), item.get("change_kind") or "新增", item.get("document_number"),
+                    item.get("document_number_raw"), item.get("remark"), import_id, stamp, stamp)
 
         for row in [*changes.inserts, *changes.new_sub_items]:
             parent_id = row.get("parent_id")
@@ -341,11 +338,11 @@ class ImportsMixin:
                     next_id += 1
                     position += 1
                     rows.append(tuple(sub_values.get(column) for column in _LICENCE_INSERT))
-                inserted.add(main_id)
+                    inserted.add(sub_values["id"])
             else:
                 rows.append(tuple(values.get(column) for column in _POWER_INSERT))
                 delegations.extend(delegation_tuple(main_id, item) for item in row.get("delegations", []))
-                inserted.add(main_id)
+            inserted.add(main_id)
         delegations.extend(delegation_tuple(item["power_id"], item) for item in changes.new_delegations)
         columns = _LICENCE_INSERT if changes.kind == LICENCE else _POWER_INSERT
         conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",

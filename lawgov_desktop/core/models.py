@@ -148,7 +148,7 @@ class LicenceItem(SQLModel, table=True):
     status: str = "有效"
     remark: str | None = None
     position: int = 0
-    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL", index=False))
     source_json: str | None = Field(default=None, description="original cell texts of the import")
     created_at: str
     updated_at: str
@@ -175,7 +175,7 @@ class Power(SQLModel, table=True):
     status: str = "有效"
     remark: str | None = None
     position: int = 0
-    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL", index=False))
     source_json: str | None = None
     created_at: str
     updated_at: str
@@ -191,7 +191,7 @@ class Delegation(SQLModel, table=True):
         Index("ix_delegation_batch", "batch_id", "power_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    power_id: int = Field(sa_column=_fk("power.id", "CASCADE", nullable=False))
+    power_id: int = Field(sa_column=_fk("power.id", "CASCADE", nullable=False, index=False))
     region_id: int = Field(sa_column=_fk("region.id", "RESTRICT", nullable=False, index=False))
     batch_id: int | None = Field(default=None, sa_column=_fk("batch.id", "RESTRICT", index=False))
     mode: str | None = None
@@ -201,7 +201,7 @@ class Delegation(SQLModel, table=True):
     document_number: str | None = None
     document_number_raw: str | None = None
     remark: str | None = None
-    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL"))
+    import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL", index=False))
     created_at: str
     updated_at: str
 

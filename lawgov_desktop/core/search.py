@@ -21,11 +21,14 @@ BOUNDARY = "\ue000"
 _NOT_WORD = re.compile(r"[\W_]+")
 # Full-width letters and digits (Ａ１) search like their ASCII forms; the tokenizer folds case.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff10-\uff5e]")
 
 
 def normalise(text: str) -> str:
     """Fold full-width letters and digits and case, so ＡＢ, ab and AB search alike."""
-    return text.translate(_FOLD).lower()
+    if _FULL_WIDTH.search(text):  # rare, and translate() is slow on long Chinese text
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def index_text(values: Iterable[object]) -> str:

@@ -614,5 +614,8 @@ def _part(record: ParsedRecord, sheet: ShapedSheet) -> str:
 
 
 def _source(record: ParsedRecord) -> str:
-    """The original cell texts of the row, kept for audit."""
-    return json.dumps({"row": record.row_number, **record.original}, ensure_ascii=False)
+    """The row number and the original text of every cell that normalising changed, for audit
+    (cells kept as written are already in the record itself)."""
+    fields = record.fields
+    changed = {key: raw for key, raw in record.original.items() if raw != fields.get(key)}
+    return json.dumps({"row": record.row_number, **changed}, ensure_ascii=False)

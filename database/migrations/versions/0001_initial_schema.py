@@ -182,7 +182,6 @@ def upgrade() -> None:
     with op.batch_alter_table("licence_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_licence_item_code"), ["code"], unique=False)
         batch_op.create_index("ix_licence_item_department", ["department_id", "version_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_licence_item_import_id"), ["import_id"], unique=False)
         batch_op.create_index("ix_licence_item_list", ["version_id", "parent_id", "position"], unique=False)
         batch_op.create_index(batch_op.f("ix_licence_item_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_licence_item_parent_id"), ["parent_id"], unique=False)
@@ -214,7 +213,6 @@ def upgrade() -> None:
     with op.batch_alter_table("power", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_power_code"), ["code"], unique=False)
         batch_op.create_index("ix_power_department", ["department_id", "version_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_power_import_id"), ["import_id"], unique=False)
         batch_op.create_index("ix_power_list", ["version_id", "position"], unique=False)
         batch_op.create_index(batch_op.f("ix_power_name"), ["name"], unique=False)
 
@@ -243,8 +241,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("delegation", schema=None) as batch_op:
         batch_op.create_index("ix_delegation_batch", ["batch_id", "power_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_delegation_import_id"), ["import_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_delegation_power_id"), ["power_id"], unique=False)
         batch_op.create_index("ix_delegation_region", ["region_id", "power_id"], unique=False)
 
     # Substring search in Chinese: the library writes every character as a token (see
@@ -259,15 +255,12 @@ def downgrade() -> None:
     op.execute("DROP TABLE licence_search")
     with op.batch_alter_table("delegation", schema=None) as batch_op:
         batch_op.drop_index("ix_delegation_region")
-        batch_op.drop_index(batch_op.f("ix_delegation_power_id"))
-        batch_op.drop_index(batch_op.f("ix_delegation_import_id"))
         batch_op.drop_index("ix_delegation_batch")
 
     op.drop_table("delegation")
     with op.batch_alter_table("power", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_power_name"))
         batch_op.drop_index("ix_power_list")
-        batch_op.drop_index(batch_op.f("ix_power_import_id"))
         batch_op.drop_index("ix_power_department")
         batch_op.drop_index(batch_op.f("ix_power_code"))
 
@@ -276,7 +269,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_licence_item_parent_id"))
         batch_op.drop_index(batch_op.f("ix_licence_item_name"))
         batch_op.drop_index("ix_licence_item_list")
-        batch_op.drop_index(batch_op.f("ix_licence_item_import_id"))
         batch_op.drop_index("ix_licence_item_department")
         batch_op.drop_index(batch_op.f("ix_licence_item_code"))
 
