@@ -1,26 +1,27 @@
-"""Plain data the exporters take, and the progress/cancel conventions they share.
+"""Plain data the exporters take.
 
-The library turns database records into these dataclasses; the exporters never query the
-database, so they can be tested, benchmarked and run from the CLI with hand-made data.
+``exporters.catalogue`` turns library records into these dataclasses; the PDF and workbook
+writers never query the database, so they can be tested and benchmarked with hand-made data.
+Progress and cancel follow ``core.progress`` (re-exported here for the writers' callers).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS
+from lawgov_desktop.core.progress import Progress as Progress
+from lawgov_desktop.core.progress import check_cancel as check_cancel
+from lawgov_desktop.core.progress import report as report
 
 LANDSCAPE = "landscape"
 PORTRAIT = "portrait"
-
-Progress = Callable[[int, int, str], None]
-"""progress(done, total, message): called often; must be cheap and must not touch widgets."""
 
 
 @dataclass
@@ -66,10 +67,17 @@ class CatalogueSpec:
     font_path: str | None = None
     font_size: float = 10.5
     print_date: date | None = None
+    distinct_items: int | None = None
 
     @property
     def item_count(self) -> int:
-        """Items, not rows: a main item with five sub-items counts once (the published count)."""
+        """Items, not rows: a main item with five sub-items counts once (the published count).
+
+        ``distinct_items`` overrides the sum when an item appears in several sections (a power
+        delegated in two batches is one power).
+        """
+        if self.distinct_items is not None:
+            return self.distinct_items
         return sum(len(section.rows) for section in self.sections)
 
 
@@ -95,33 +103,27 @@ def licence_part_heading(part: str) -> str:
     return f"{PART_LABELS.get(part, part)}的行政许可事项"
 
 
+# Fields the importer leaves off a sub-item when they equal its main item's (merged cells repeat
+# them); repeating them on sub-item rows keeps the sheet filterable and still reads back exactly.
+SUB_ITEM_INHERITED = ("sequence", "implementing_authority", "legal_basis", "level", "code", "certificate")
+
+
 def flatten_licence_rows(rows: Sequence[CatalogueRow]) -> list[dict[str, str]]:
-    """One dict per sub-item with the main item's cells repeated, the layout the importer reads."""
+    """Workbook rows the importer reads back exactly: the main item's own row, then one per sub-item.
+
+    A sub-item row names its main item (department, name, part), repeats the main item's
+    ``SUB_ITEM_INHERITED`` cells where it has none of its own, and carries its own cells.  The
+    main item keeps a row of its own so that its values (a remark, a code) are not mistaken for
+    the sub-items' or lost when the sub-items differ.
+    """
     flat: list[dict[str, str]] = []
     for row in rows:
-        if not row.sub_rows:
-            flat.append(dict(row.values))
-            continue
+        flat.append(dict(row.values))
+        named = {key: row.values[key] for key in ("part", "department", "name") if key in row.values}
+        inherited = {key: row.values[key] for key in SUB_ITEM_INHERITED if row.values.get(key)}
         for sub in row.sub_rows:
-            merged = dict(row.values)
-            merged.update({key: value for key, value in sub.items() if value not in (None, "")})
-            flat.append(merged)
+            flat.append({**named, **inherited, **{key: value for key, value in sub.items() if value}})
     return flat
-
-
-def check_cancel(cancel: object) -> None:
-    """Raise core.errors.Cancelled if ``cancel`` (a callable or an object with .cancelled) says so."""
-    if cancel is None:
-        return
-    stop = cancel() if callable(cancel) else getattr(cancel, "cancelled", False)
-    if stop:
-        raise Cancelled()
-
-
-def report(progress: Progress | None, done: int, total: int, message: str) -> None:
-    """Call ``progress`` if there is one (exporters accept None for "nobody is watching")."""
-    if progress is not None:
-        progress(done, total, message)
 
 
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')

@@ -53,6 +53,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import LICENCE, POWER, field_label
+from lawgov_desktop.core.progress import Progress, check_cancel, report
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
     PORTRAIT,
@@ -60,9 +61,6 @@ from lawgov_desktop.exporters.model import (
     CatalogueSection,
     CatalogueSpec,
     ExportError,
-    Progress,
-    check_cancel,
-    report,
     safe_filename,
 )
 

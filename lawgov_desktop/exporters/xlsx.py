@@ -1,9 +1,10 @@
 """Excel export in exactly the layout our importer reads back.
 
 Row 1 is the header (no title rows), written with the *first* header synonym of each field from
-``core.fields`` so the importer maps it without guessing; data starts in row 2.  One row per
-licence sub-item with the main item's cells repeated (the importer groups them back by item name
-and department); one row per power with its receiving townships joined by "、".
+``core.fields`` so the importer maps it without guessing; data starts in row 2.  A licence main
+item has its own row, followed by one row per sub-item naming it (``flatten_licence_rows``; the
+importer groups them back by item name and department); a power has one row per batch (and per
+set of delegation terms) with its receiving townships joined by "、".
 
 Every value is written as a text cell with number format "@", so codes keep their leading zeros
 and long numbers never turn into 1.2E+17.
@@ -31,13 +32,8 @@ from openpyxl.utils import get_column_letter
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import FIELDS_BY_KIND, PART_LABELS, field_label
-from lawgov_desktop.exporters.model import (
-    ExportError,
-    ExportSheet,
-    Progress,
-    check_cancel,
-    report,
-)
+from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.exporters.model import ExportError, ExportSheet
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 EXCEL_CELL_LIMIT = 32767

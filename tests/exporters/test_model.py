@@ -36,9 +36,11 @@ def test_safe_filename_caps_length():
     assert len(safe_filename("局" * 500)) == 80
 
 
-def test_flatten_repeats_main_cells_per_sub_item():
-    rows = flatten_licence_rows([CatalogueRow({"name": "甲", "code": "1"}, [{"sub_item": "a"}, {"sub_item": "b"}])])
-    assert rows == [{"name": "甲", "code": "1", "sub_item": "a"}, {"name": "甲", "code": "1", "sub_item": "b"}]
+def test_flatten_gives_the_main_item_a_row_and_repeats_its_cells_per_sub_item():
+    rows = flatten_licence_rows([CatalogueRow({"name": "甲", "code": "1", "remark": "注"},
+                                              [{"sub_item": "a"}, {"sub_item": "b"}])])
+    assert rows == [{"name": "甲", "code": "1", "remark": "注"},
+                    {"name": "甲", "code": "1", "sub_item": "a"}, {"name": "甲", "code": "1", "sub_item": "b"}]
 
 
 def test_item_count_counts_items_not_sub_items():

@@ -81,7 +81,7 @@ def test_ordinary_text_has_no_quote_prefix(tmp_path):
     assert load_workbook(path).active["C2"].quotePrefix is False
 
 
-def test_sub_items_are_rows_with_main_cells_repeated(tmp_path):
+def test_main_item_row_then_sub_item_rows_with_main_cells_repeated(tmp_path):
     rows = flatten_licence_rows([
         CatalogueRow({"department": "市住建局", "name": "建筑工程施工许可", "code": "001"},
                      [{"sub_item": "新办"}, {"sub_item": "变更", "code": "002"}]),
@@ -91,6 +91,7 @@ def test_sub_items_are_rows_with_main_cells_repeated(tmp_path):
     write_workbook([licence_sheet(rows)], path)
     values = [[c.value for c in row] for row in load_workbook(path).active.iter_rows(min_row=2)]
     assert values == [
+        [None, "市住建局", "建筑工程施工许可", None, "001", None],
         [None, "市住建局", "建筑工程施工许可", "新办", "001", None],
         [None, "市住建局", "建筑工程施工许可", "变更", "002", None],
         [None, "市住建局", "燃气经营许可", None, None, None],

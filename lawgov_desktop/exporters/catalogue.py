@@ -1,0 +1,360 @@
+"""Catalogues and export sheets built from the library: what the window and ``lawgov export`` print.
+
+Every list is read through ``Library.query`` in pages of ``PAGE_SIZE``, in the list's own order,
+with the same ``ListFilter`` the window's views use, so "print what I see" prints exactly the
+filtered view and no SQL lives here.  A licence catalogue has a section per part (中央层面设定,
+地方性法规、省政府规章设定 …) with sub-items grouped under their item; a power catalogue has a
+section per batch (第一批, 第二批 …, then 未分批次), each power listing the townships it was
+handed to in that batch.  Department and township lists are these catalogues with a filter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from lawgov_desktop.core.fields import (
+    LICENCE,
+    LICENCE_FIELDS,
+    PART_LABELS,
+    PARTS,
+    POWER,
+    POWER_FIELDS,
+)
+from lawgov_desktop.core.library import BATCH, Library
+from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.exporters.model import (
+    LANDSCAPE,
+    CatalogueRow,
+    CatalogueSection,
+    CatalogueSpec,
+    ExportError,
+    ExportSheet,
+    flatten_licence_rows,
+    licence_part_heading,
+)
+from lawgov_desktop.exporters.xlsx import group_sheets
+
+PAGE_SIZE = 500
+UNBATCHED = "未分批次"
+BY_PART = "part"
+BY_BATCH = "batch"
+
+# Columns a printed catalogue shows unless the clerk chooses others.
+LICENCE_COLUMNS = ("sequence", "name", "sub_item", "implementing_authority", "legal_basis", "level", "remark")
+POWER_COLUMNS = ("sequence", "code", "name", "power_type", "department", "receiving", "mode", "remark")
+# Workbook columns: every field the importer knows, in its order.
+LICENCE_SHEET_COLUMNS = [spec.key for spec in LICENCE_FIELDS]
+POWER_SHEET_COLUMNS = [spec.key for spec in POWER_FIELDS]
+
+_LICENCE_KEYS = ("sequence", "upper_ref", "department", "name", "implementing_authority", "legal_basis",
+                 "level", "code", "certificate", "list_year", "status", "remark")
+_SUB_ITEM_KEYS = ("sequence", "upper_ref", "implementing_authority", "legal_basis", "level", "code",
+                  "certificate", "list_year", "status", "remark")
+_POWER_KEYS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
+               "department", "status", "remark")
+# A workbook row gives one set of these to all its townships, so rows split where they differ.
+_DELEGATION_TERMS = ("batch", "mode", "scope", "effective_date", "change_kind", "document_number")
+_YEAR = re.compile(r"^(\d{4})(?:年)?$")
+
+
+@dataclass
+class CatalogueOptions:
+    """What the clerk chose for a printed catalogue; None means the list's own default.
+
+    ``version_label`` None takes the version from the items' 清单版本 (2022 → "2022年版");
+    "" prints none.
+    """
+
+    columns: Sequence[str] | None = None
+    orientation: str = LANDSCAPE
+    attachment_label: str | None = None
+    title: str | None = None
+    version_label: str | None = None
+    font_path: str | None = None
+    font_size: float = 10.5
+    print_date: date | None = None
+
+
+# --------------------------------------------------------------------------- catalogues
+
+
+def licence_catalogue(library: Library, flt: ListFilter | None = None, options: CatalogueOptions | None = None,
+                      progress: Progress | None = None, cancel: object = None) -> CatalogueSpec:
+    """The licence list the filter selects: one department's, one part's, or the window's view."""
+    flt = _main_items(flt)
+    items = list(_read(library, LICENCE, flt, progress, cancel))
+    if not items:
+        raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
+    options = options or CatalogueOptions()
+    city = _city_name(library)
+    if len(flt.department_ids) == 1:
+        group = items[0]["department"]
+        title = f"{_official_name(city, group)}行政许可事项清单"
+    else:
+        group = None
+        title = f"{city}{_part_title(flt.parts)}行政许可事项清单"
+    columns = _default_licence_columns(several_departments=group is None)
+    return _spec(LICENCE, title, group, _licence_sections(library, items, cancel), columns, options,
+                 _version_of(items))
+
+
+def department_catalogues(library: Library, flt: ListFilter | None = None,
+                          options: CatalogueOptions | None = None, progress: Progress | None = None,
+                          cancel: object = None) -> list[CatalogueSpec]:
+    """Every department's licence list (within the filter), in the order the list names them.
+
+    One pass over the list, not one query per department; for a book or a folder of files.
+    """
+    items_by_department: dict[int, list[dict[str, Any]]] = {}
+    for item in _read(library, LICENCE, _main_items(flt), progress, cancel):
+        items_by_department.setdefault(item["department_id"], []).append(item)
+    if not items_by_department:
+        raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
+    options = options or CatalogueOptions()
+    city = _city_name(library)
+    specs = []
+    for items in items_by_department.values():
+        department = items[0]["department"]
+        specs.append(_spec(LICENCE, f"{_official_name(city, department)}行政许可事项清单", department,
+                           _licence_sections(library, items, cancel), _default_licence_columns(False), options,
+                           _version_of(items)))
+    return specs
+
+
+def power_catalogue(library: Library, flt: ListFilter | None = None, options: CatalogueOptions | None = None,
+                    progress: Progress | None = None, cancel: object = None) -> CatalogueSpec:
+    """The delegated powers the filter selects, a section per batch.
+
+    With a region in the filter (a street, or a zone and everything under it) only the
+    delegations to that region count: the list a township receives.  With a department it is
+    what that original department handed down.
+    """
+    flt = flt or ListFilter()
+    scope = _DelegationScope(library, flt)
+    by_batch: dict[str, list[CatalogueRow]] = {}
+    powers = list(_read(library, POWER, flt, progress, cancel))
+    if not powers:
+        raise ExportError("没有符合条件的赋权事项，无法生成目录。")
+    for power in powers:
+        check_cancel(cancel)
+        groups = scope.groups(power["id"], ("batch",)) or [[]]
+        for delegations in groups:
+            batch = delegations[0]["batch"] if delegations and delegations[0]["batch"] else UNBATCHED
+            by_batch.setdefault(batch, []).append(CatalogueRow(_power_values(power, delegations)))
+    order = [*scope.batch_names, UNBATCHED]
+    sections = [CatalogueSection(name, by_batch[name]) for name in order if name in by_batch]
+    options = options or CatalogueOptions()
+    city = _city_name(library)
+    columns = list(POWER_COLUMNS)
+    if len(flt.region_ids) == 1:
+        group = scope.region_name
+        if scope.is_township:
+            columns.remove("receiving")
+    elif len(flt.department_ids) == 1:
+        group = _official_name(city, powers[0]["department"])
+    else:
+        group = f"{city}镇街"
+    if len(flt.department_ids) == 1:
+        columns.remove("department")
+    spec = _spec(POWER, f"{group}赋权事项目录", group, sections, columns, options, None)
+    spec.distinct_items = len(powers)
+    return spec
+
+
+def book_title(library: Library, specs: Sequence[CatalogueSpec]) -> str:
+    """The title of an all-departments book: "汕尾市行政许可事项清单（2022年版）"."""
+    versions = {spec.version_label for spec in specs}
+    version = f"（{versions.pop()}）" if len(versions) == 1 and None not in versions else ""
+    return f"{_city_name(library)}行政许可事项清单{version}"
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by: str | None = None,
+                  progress: Progress | None = None, cancel: object = None) -> list[ExportSheet]:
+    """The view (or, without a filter, the whole list) as worksheets the importer reads back.
+
+    Licence items go a sheet per part, a main item's row followed by its sub-items' rows; powers
+    a sheet per batch, a row per batch and set of delegation terms with its townships joined.
+    """
+    by = by or (BY_BATCH if kind == POWER else BY_PART)
+    if (kind, by) not in ((LICENCE, BY_PART), (POWER, BY_BATCH)):
+        raise ExportError("行政许可事项按部分分表，赋权事项按批次分表。")
+    if kind == LICENCE:
+        items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), progress, cancel)]
+        rows = flatten_licence_rows(items)
+        columns = LICENCE_SHEET_COLUMNS
+    else:
+        flt = flt or ListFilter()
+        scope = _DelegationScope(library, flt)
+        rows = []
+        for power in _read(library, POWER, flt, progress, cancel):
+            groups = scope.groups(power["id"], _DELEGATION_TERMS) or [[]]
+            rows.extend(_power_values(power, delegations) for delegations in groups)
+        columns = POWER_SHEET_COLUMNS
+    if not rows:
+        raise ExportError("没有符合条件的记录，无法导出。")
+    return group_sheets(kind, columns, rows, by, default_name=UNBATCHED)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read(library: Library, kind: str, flt: ListFilter, progress: Progress | None,
+          cancel: object) -> Iterator[dict[str, Any]]:
+    """Every row the filter selects, page by page in list order."""
+    offset = 0
+    while True:
+        check_cancel(cancel)
+        page = library.query(kind, flt, sort="position", offset=offset, limit=PAGE_SIZE)
+        yield from page.rows
+        offset += len(page.rows)
+        report(progress, offset, page.total, "正在读取清单")
+        if not page.rows or offset >= page.total:
+            return
+
+
+def _main_items(flt: ListFilter | None) -> ListFilter:
+    """The filter for main items only: sub-items print grouped under theirs, never as rows."""
+    return replace(flt or ListFilter(), include_sub_items=False)
+
+
+def _licence_row(library: Library, item: dict[str, Any]) -> CatalogueRow:
+    """An item's cells (part in words) and, for each sub-item, the cells it fills itself."""
+    values = {key: _text(item.get(key)) for key in _LICENCE_KEYS}
+    values["part"] = PART_LABELS.get(item["part"], item["part"])
+    sub_rows = []
+    if item.get("sub_item_count"):
+        for sub in library.get(LICENCE, item["id"])["sub_items"]:
+            own = {key: text for key in _SUB_ITEM_KEYS if (text := _text(sub.get(key)))}
+            sub_rows.append({**own, "sub_item": sub["name"]})
+    return CatalogueRow(values, sub_rows)
+
+
+def _licence_sections(library: Library, items: list[dict[str, Any]], cancel: object) -> list[CatalogueSection]:
+    by_part: dict[str, list[CatalogueRow]] = {}
+    for item in items:
+        check_cancel(cancel)
+        by_part.setdefault(item["part"], []).append(_licence_row(library, item))
+    order = [part for part in PARTS if part in by_part] + [part for part in by_part if part not in PARTS]
+    return [CatalogueSection(licence_part_heading(part), by_part[part]) for part in order]
+
+
+class _DelegationScope:
+    """Which of a power's delegations a list shows: those inside the filter's regions and batches."""
+
+    def __init__(self, library: Library, flt: ListFilter) -> None:
+        self.library = library
+        self.batch_ids = set(flt.batch_ids)
+        self.batch_names = [row["name"] for row in _read(library, BATCH, ListFilter(), None, None)]
+        self.region_ids: set[int] | None = None
+        self.region_name = ""
+        self.is_township = False
+        if flt.region_ids:
+            self.region_ids = set()
+            for node in _region_nodes(library.region_tree()):
+                if node["id"] in flt.region_ids:
+                    self.region_ids.update(n["id"] for n in _region_nodes([node]))
+                    self.region_name = node["name"]
+                    self.is_township = not node["children"]
+
+    def groups(self, power_id: int, terms: Sequence[str]) -> list[list[dict[str, Any]]]:
+        """The power's delegations in scope, grouped by the values of ``terms``, in batch order."""
+        grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        for delegation in self.library.delegations(power_id):
+            if self.region_ids is not None and delegation["region_id"] not in self.region_ids:
+                continue
+            if self.batch_ids and delegation["batch_id"] not in self.batch_ids:
+                continue
+            grouped.setdefault(tuple(delegation[term] for term in terms), []).append(delegation)
+        return list(grouped.values())
+
+
+def _region_nodes(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for node in nodes:
+        yield node
+        yield from _region_nodes(node["children"])
+
+
+def _power_values(power: dict[str, Any], delegations: list[dict[str, Any]]) -> dict[str, str]:
+    """A power's cells with the townships and terms of the given delegations, each joined by "、"."""
+    values = {key: _text(power.get(key)) for key in _POWER_KEYS}
+    values["receiving"] = _joined(d["region"] for d in delegations)
+    for term in _DELEGATION_TERMS:
+        values[term] = _joined(d[term] for d in delegations)
+    return values
+
+
+# --------------------------------------------------------------------------- titles and layout
+
+
+def _spec(kind: str, title: str, group: str | None, sections: list[CatalogueSection], columns: list[str],
+          options: CatalogueOptions, version: str | None) -> CatalogueSpec:
+    if options.version_label is not None:
+        version = options.version_label or None
+    return CatalogueSpec(
+        title=options.title or title, columns=list(options.columns or columns), sections=sections, kind=kind,
+        attachment_label=options.attachment_label, version_label=version, group_label=group or title,
+        orientation=options.orientation, font_path=options.font_path, font_size=options.font_size,
+        print_date=options.print_date)
+
+
+def _default_licence_columns(several_departments: bool) -> list[str]:
+    columns = list(LICENCE_COLUMNS)
+    if several_departments:
+        columns.insert(1, "department")
+    return columns
+
+
+def _part_title(parts: tuple[str, ...]) -> str:
+    return f"{PART_LABELS.get(parts[0], parts[0])}的" if len(parts) == 1 else ""
+
+
+def _version_of(items: list[dict[str, Any]]) -> str | None:
+    """"2022年版" from the items' most common 清单版本 ("2022", "2022年" or already "2022年版")."""
+    years = Counter(year for item in items if (year := _text(item.get("list_year"))))
+    if not years:
+        return None
+    year = years.most_common(1)[0][0]
+    match = _YEAR.match(year)
+    return f"{match.group(1)}年版" if match else year
+
+
+def _city_name(library: Library) -> str:
+    """The city at the top of the region tree ("汕尾市"), which qualifies "市…局" names."""
+    roots = library.region_tree()
+    return roots[0]["name"] if roots else ""
+
+
+def _official_name(city: str, department: str) -> str:
+    """"市市场监督管理局" printed as "汕尾市市场监督管理局"; county and full names stay as they are."""
+    if city and department.startswith("市") and not department.startswith(city):
+        return city + department[1:]
+    return department
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _joined(values: Iterator[object]) -> str:
+    return "、".join(dict.fromkeys(text for value in values if (text := _text(value))))
+
+
+__all__ = [
+    "BY_BATCH",
+    "BY_PART",
+    "CatalogueOptions",
+    "book_title",
+    "department_catalogues",
+    "export_sheets",
+    "licence_catalogue",
+    "power_catalogue",
+]
