@@ -25,6 +25,7 @@ from . import (
     cmd_add,
     cmd_delete,
     cmd_edit,
+    cmd_export,
     cmd_import,
     cmd_imports,
     cmd_init,
@@ -41,7 +42,7 @@ from .errors import EXIT_FAILED, UsageError, error_report, one_line
 # The commands in the order ``lawgov --help`` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
-    cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import,
+    cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
 )
 
 
