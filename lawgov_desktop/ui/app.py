@@ -65,7 +65,12 @@ def run_off_gui_thread(label: str, work: Callable[[], Any]) -> Any:
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(50)
-    timer.timeout.connect(lambda: thread.is_alive() or loop.quit())
+
+    def poll() -> None:
+        if not thread.is_alive():
+            loop.quit()
+
+    timer.timeout.connect(poll)
     timer.start()
     loop.exec()
     timer.stop()
@@ -86,7 +91,8 @@ class Launcher(QObject):
     def open(self, path: Path, *, create: bool = True) -> MainWindow | None:
         """A window on ``path`` (replacing the current one), or None if the clerk gave up."""
         path = Path(path).expanduser().resolve()
-        lock = lock_database(path)
+        reopening = self.window is not None and self.window.session.path.resolve() == path
+        lock = self._lock if reopening else lock_database(path)
         read_only = False
         if lock is None:
             if not path.exists() or not prompts.ask_read_only(str(path)):
@@ -97,20 +103,23 @@ class Launcher(QObject):
                 run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
             session = Session(path, read_only=read_only)
         except LawGovError as error:
-            if lock is not None:
+            if lock is not None and not reopening:
                 lock.unlock()
             prompts.warn(self.window, error)
             return None
         if self.window is not None:
             self.window.close()
-        if self._lock is not None:
+        if self._lock is not None and not reopening:
             self._lock.unlock()
         self._lock = lock
         settings.add_recent_database(path)
         self.window = MainWindow(session)
-        self.window.open_requested.connect(lambda target, new: self.open(target, create=new))
+        self.window.open_requested.connect(self._open_requested)
         self.window.show()
         return self.window
+
+    def _open_requested(self, path: Path, new: bool) -> None:
+        self.open(path, create=new)
 
     def release(self) -> None:
         """Give the database up (the program is ending)."""

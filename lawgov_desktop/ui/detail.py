@@ -123,7 +123,7 @@ class DetailPane(QWidget):
         self.edit_child_button = QPushButton(self.tr("Edit"))
         self.delete_child_button = QPushButton(self.tr("Delete"))
         self.add_child_button.clicked.connect(self.add_child)
-        self.edit_child_button.clicked.connect(lambda: self._edit_child_at(view.currentIndex()))
+        self.edit_child_button.clicked.connect(self.edit_child)
         self.delete_child_button.clicked.connect(self.delete_child)
         buttons = QHBoxLayout()
         buttons.addWidget(self.children_title)
@@ -172,6 +172,11 @@ class DetailPane(QWidget):
         if self.record_id is None:
             return None
         return open_record_dialog(self, self.session, self.child_kind, fixed=self._fixed())
+
+    def edit_child(self) -> None:
+        """Edit the current child row."""
+        if self.children_view is not None:
+            self._edit_child_at(self.children_view.currentIndex())
 
     def _edit_child_at(self, index: QModelIndex) -> RecordDialog | None:
         row = self.children_model.row_at(index.row()) if self.children_model and index.isValid() else None

@@ -18,6 +18,8 @@ from lawgov_desktop.core.fields import DEPARTMENT_LEVELS, LEVELS, PART_LABELS, P
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 
+from .qtcompat import emit
+
 # facet key -> (title, ListFilter field)
 FACETS = {
     "department": (QT_TRANSLATE_NOOP("Facet", "Department"), "department_ids"),
@@ -95,7 +97,7 @@ class MultiSelectCombo(QComboBox):
                                else Qt.CheckState.Unchecked)
         self.update()
         if notify:
-            self.selection_changed.emit()
+            emit(self.selection_changed)
 
     def summary(self) -> str:
         """The text on the closed combo."""
@@ -118,7 +120,7 @@ class MultiSelectCombo(QComboBox):
                 checked = item.checkState() == Qt.CheckState.Checked
                 item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
                 self.update()
-                self.selection_changed.emit()
+                emit(self.selection_changed)
             return True
         return super().eventFilter(watched, event)
 

@@ -24,7 +24,7 @@ def install(app: QCoreApplication, language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return
     QLocale.setDefault(QLocale(language))
     sources = ((f"lawgov_{language}", translations_dir()),

@@ -35,6 +35,7 @@ from .editing import delete_records, open_record_dialog
 from .facets import FacetBar
 from .forms import RecordDialog
 from .kinds import REGION, ListSpec
+from .qtcompat import emit
 from .session import Session
 from .table_model import PagedTableModel
 
@@ -134,9 +135,12 @@ class ListView(QWidget):
         table.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        table.doubleClicked.connect(lambda _index: self.edit_current())
+        table.doubleClicked.connect(self._double_clicked)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
+
+    def _double_clicked(self, _index: QModelIndex) -> None:
+        self.edit_current()
 
     def _with_region_tree(self) -> QWidget:
         """Regions as a tree beside the flat list; picking a node shows it and everything under it."""
@@ -255,7 +259,7 @@ class ListView(QWidget):
         text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(
             "%2", locale.toString(self._grand_total))
         self.status_text = text
-        self.status_changed.emit(text)
+        emit(self.status_changed, text)
         self._selection_changed()
 
     def current_id(self) -> int | None:
@@ -288,7 +292,7 @@ class ListView(QWidget):
     def _selection_changed(self) -> None:
         if self.detail is not None:
             self.detail.show_record(self.current_id())
-        self.selection_changed.emit()
+        emit(self.selection_changed)
 
     # ------------------------------------------------------------------ editing
     def new_record(self) -> RecordDialog | None:
@@ -314,7 +318,7 @@ class ListView(QWidget):
 
     def _select_after_save(self, dialog: RecordDialog) -> None:
         if dialog.saved_id is not None:
-            QTimer.singleShot(0, lambda: self.select_id(dialog.saved_id))
+            self.select_id(dialog.saved_id)
 
     # ------------------------------------------------------------------ remembered layout
     def _column_menu(self, position: Any) -> None:

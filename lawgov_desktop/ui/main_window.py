@@ -7,6 +7,7 @@ preview, statistics, history, backups): each is one more action or navigation en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,6 +29,7 @@ from . import settings
 from .dialogs import BULK_FIELDS, BulkEditDialog, MergeDepartmentsDialog, PreferencesDialog, show_about
 from .kinds import DEPARTMENT, LIST_SPECS
 from .list_view import ListView
+from .qtcompat import emit
 from .session import Session
 
 
@@ -78,7 +80,6 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self.navigation.currentRowChanged.connect(self._navigate)
         self.session.records_changed.connect(self._records_changed)
-        self.session.undo_stack.cleanChanged.connect(self._update_actions)
         QApplication.instance().applicationStateChanged.connect(self._application_state)
 
         geometry = settings.load_state("main/geometry")
@@ -93,14 +94,18 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     # ------------------------------------------------------------------ actions
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
                 icon: QStyle.StandardPixmap | None = None, *, writes: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(slot)
+
+        def triggered(_checked: bool = False) -> None:
+            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
+
+        action.triggered.connect(triggered)
         action.setProperty("writes", writes)
         return action
 
@@ -262,22 +267,28 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in settings.recent_databases():
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(Path(p), False))
+            action.setData(path)
+            action.triggered.connect(self._open_recent)
         self.recent_menu.setEnabled(True)
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            emit(self.open_requested, Path(action.data()), False)
 
     def new_database(self) -> None:
         """Start an empty database file (the regions of Shanwei come with it)."""
         name, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.session.path.parent),
                                               self._file_filter())
         if name:
-            self.open_requested.emit(Path(name), True)
+            emit(self.open_requested, Path(name), True)
 
     def open_database(self) -> None:
         """Open another database file in this window's place."""
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.session.path.parent),
                                               self._file_filter())
         if name:
-            self.open_requested.emit(Path(name), False)
+            emit(self.open_requested, Path(name), False)
 
     def _file_filter(self) -> str:
         return self.tr("LawGov database (*.sqlite3 *.db);;All files (*)")
@@ -292,5 +303,9 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.save_state()
         QApplication.instance().applicationStateChanged.disconnect(self._application_state)
+        self.session.records_changed.disconnect(self._records_changed)
+        for view in self.views.values():
+            view.selection_changed.disconnect(self._update_actions)
+            view.status_changed.disconnect(self._status)
         self.session.close()
         super().closeEvent(event)

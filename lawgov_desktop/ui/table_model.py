@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from .kinds import Column, column_title
+from .qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 # (filter, sort key or None, descending, offset, limit) -> Page
@@ -154,10 +155,13 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             while len(self._pages) > self._max_pages:
                 self._pages.popitem(last=False)
             if page.total != self._total:
-                QTimer.singleShot(0, self.stale.emit)
+                QTimer.singleShot(0, self._report_stale)
         else:
             self._pages.move_to_end(number)
         return rows[within] if within < len(rows) else None
+
+    def _report_stale(self) -> None:
+        emit(self.stale)
 
     def id_at(self, row: int) -> int | None:
         """The record id at a position."""

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
 from lawgov_desktop.core.library import Library
+
+from .qtcompat import emit
 
 Work = Callable[[Library, "Progress"], Any]
 Done = Callable[[Any], None]
@@ -86,7 +88,7 @@ class _Worker(QObject):
             result, error = None, exc
         except Exception as exc:  # a bug must not kill the writer; report it like an error
             result, error = None, LawGovError(f"{type(exc).__name__}: {exc}")
-        self.finished.emit(task.number, result, error)
+        emit(self.finished, task.number, result, error)
 
     @Slot()
     def close(self) -> None:
@@ -130,15 +132,15 @@ class Writer(QObject):
         task = _Task(next(self._numbers), work, label, on_done, on_error)
         self._pending[task.number] = task
         if len(self._pending) == 1:
-            self.busy_changed.emit(True)
+            emit(self.busy_changed, True)
             self._timer.start()
-        self._submit.emit(task)
+        emit(self._submit, task)
 
     def shutdown(self) -> None:
         """Finish queued work, close the writer's connection and stop the thread."""
         if not self._thread.isRunning():
             return
-        self._close.emit()
+        emit(self._close)
         self._thread.quit()
         self._thread.wait()
         self._timer.stop()
@@ -149,7 +151,7 @@ class Writer(QObject):
         if not self._pending:
             self._timer.stop()
             self._hide_dialog()
-            self.busy_changed.emit(False)
+            emit(self.busy_changed, False)
         if task is None:
             return
         if error is None:
@@ -158,11 +160,8 @@ class Writer(QObject):
         elif task.on_error:
             task.on_error(error)
 
-    def _current(self) -> _Task | None:
-        return next(iter(self._pending.values()), None)
-
     def _poll(self) -> None:
-        task = self._current()
+        task = next(iter(self._pending.values()), None)
         if task is None:
             return
         if self._dialog is None:
@@ -171,22 +170,18 @@ class Writer(QObject):
             self._dialog.setMinimumDuration(400)
             self._dialog.setAutoClose(False)
             self._dialog.setAutoReset(False)
-            self._dialog.canceled.connect(self._cancel)
+            self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         progress = task.progress
+        if self._dialog.wasCanceled() and not progress.cancelled:
+            progress.cancel()
+            self._dialog.setLabelText(self.tr("Cancelling…"))
+            return
         self._dialog.setLabelText(progress.text or task.label)
         self._dialog.setMaximum(max(progress.total, 0))
         self._dialog.setValue(min(progress.done, progress.total) if progress.total else 0)
 
-    def _cancel(self) -> None:
-        task = self._current()
-        if task is not None:
-            task.progress.cancel()
-            if self._dialog is not None:
-                self._dialog.setLabelText(self.tr("Cancelling…"))
-
     def _hide_dialog(self) -> None:
         if self._dialog is not None:
-            self._dialog.canceled.disconnect(self._cancel)
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None

@@ -384,48 +384,48 @@
 <context>
     <name>Facet</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="23" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="25" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="24" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="26" />
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="25" />
-        <location filename="../../lawgov_desktop/ui/facets.py" line="26" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="27" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="28" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="27" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="29" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="28" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="30" />
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="29" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="31" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="30" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="32" />
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="106" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="108" />
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="109" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="111" />
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -666,7 +666,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="97" />
+        <location filename="../../lawgov_desktop/ui/app.py" line="103" />
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
@@ -674,43 +674,43 @@
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="61" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="62" />
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="71" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="72" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="74" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="75" />
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="212" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="216" />
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="221" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="225" />
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="230" />
         <location filename="../../lawgov_desktop/ui/list_view.py" line="234" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="238" />
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="230" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="234" />
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="255" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="259" />
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -718,127 +718,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="43" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="45" />
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="44" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="46" />
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="109" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="114" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="110" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="115" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="112" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="117" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="113" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="118" />
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="115" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="120" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="117" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="122" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="119" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="124" />
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="120" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="125" />
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="121" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="126" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="127" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="132" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="128" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="131" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="136" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138" />
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="143" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="157" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="155" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="159" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="164" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="270" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="281" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="277" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="288" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="283" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="294" />
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -999,7 +999,7 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="81" />
+        <location filename="../../lawgov_desktop/ui/session.py" line="82" />
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -1007,12 +1007,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Writer</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="170" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="169" />
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="185" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="177" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
