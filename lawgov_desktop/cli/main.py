@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
 
@@ -23,6 +24,9 @@ from lawgov_desktop.core.library import Library
 
 from . import (
     cmd_add,
+    cmd_backup,
+    cmd_backups,
+    cmd_check_db,
     cmd_delete,
     cmd_edit,
     cmd_export,
@@ -32,6 +36,7 @@ from . import (
     cmd_list,
     cmd_log,
     cmd_merge_departments,
+    cmd_restore,
     cmd_show,
     cmd_stats,
     cmd_undo,
@@ -43,6 +48,7 @@ from .errors import EXIT_FAILED, UsageError, error_report, one_line
 COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
     cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
+    cmd_backup, cmd_backups, cmd_restore, cmd_check_db,
 )
 
 
@@ -68,14 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_library(args: argparse.Namespace) -> Library:
-    """The database the arguments name; only a command that creates one may name a missing file."""
+def database_path(args: argparse.Namespace) -> Path:
+    """The database file the arguments name; only a command that creates one may name a missing file."""
     path = resolve_location(args.db)
-    creates = getattr(args, "creates_database", False)
-    if not creates and not path.exists():
+    if not getattr(args, "creates_database", False) and not path.exists():
         raise DatabaseError(f"数据库文件“{path}”不存在；请先运行“lawgov --db {path} init”创建，"
                             "或用 --db 指定已有的数据库。")
-    return Library(path, create=creates)
+    return path
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The library on the database the arguments name; its warnings (a network share) go to stderr."""
+    library = Library(database_path(args), create=getattr(args, "creates_database", False))
+    for warning in library.warnings:
+        sys.stderr.write(one_line(f"提示：{warning}") + "\n")
+    return library
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
+        if hasattr(args, "run_on_file"):  # backup, restore, check: work on the file, even a damaged one
+            return int(args.run_on_file(database_path(args), args, sys.stdout))
         with open_library(args) as library:
             return int(args.run(library, args, sys.stdout))
     except SystemExit as exit_request:  # --help and --version end here

@@ -1,37 +1,370 @@
-"""Consistent copies of the database made with SQLite's online backup API.
+"""Consistent copies of the database, a rotating set of them, and restoring one.
 
 A plain file copy of a database in WAL mode can miss committed pages still in the ``-wal`` file;
-the backup API copies a consistent snapshot even while another connection writes.
+SQLite's online backup API copies a consistent snapshot even while another connection writes.
+
+Each copy is written under a temporary name and renamed when complete (a backup killed half-way
+never looks like a good one), switched to a single-file journal mode, checked with
+``quick_check`` and described by a JSON sidecar (time, reason, record counts, sound or not), so
+the restore window lists backups without opening them.  The folder keeps the newest ``keep``
+copies (Preferences: ``lawgov_meta`` keys ``backup_keep`` and ``backup_folder``) but never
+deletes the newest sound one.
+
+Restore copies the backup *into* the live file with the same API: open connections (the window
+and ``lawgov`` at once) see the restored data at their next statement, no open file is renamed
+(Windows forbids that), and the copy is one transaction, so a crash leaves the old or the new
+database, never a mixture.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import re
+import shutil
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from .db import read_only_uri
+from . import db
+from .atomic import atomic_write
+from .clock import now_text
+from .errors import DatabaseError, ValidationError
+from .integrity import connection_problem, open_read_only, quick_check
+
+DEFAULT_KEEP = 20
+KEEP_KEY = "backup_keep"
+FOLDER_KEY = "backup_folder"
+DAILY_INTERVAL = timedelta(hours=24)
+# Temporary files of a backup killed half-way are removed once they are this old.
+STALE_TEMP_AGE = timedelta(hours=1)
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+# <database stem>-<stamp>-<reason>.sqlite3: what make_backup names a copy in the backup folder.
+_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_-]+)\.sqlite3$")
+REASON_LABELS = {
+    "manual": "手动备份", "daily": "每日自动备份", "on-close": "关闭窗口时", "before-import": "导入前",
+    "before-undo-import": "撤销导入前", "before-bulk-update": "批量修改前", "before-merge": "合并部门前",
+    "before-restore": "恢复备份前", "before-migrate": "升级数据库结构前", "damaged": "损坏的数据库原件",
+}
+COUNT_LABELS = {
+    "licence_items": "许可事项", "powers": "执法事项", "delegations": "赋权", "departments": "部门",
+    "regions": "区划", "batches": "批次", "imports": "导入记录", "changes": "修改记录",
+}
+_SHOWN_COUNTS = ("licence_items", "powers", "delegations", "departments")
+_COUNT_TABLES = {
+    "licence_items": "licence_item", "powers": "power", "delegations": "delegation", "departments": "department",
+    "regions": "region", "batches": "batch", "imports": "import_record", "changes": "change_log",
+}
 
 
-def backup_folder(database: Path) -> Path:
-    """Backups of ``x.sqlite3`` live in ``x-backups/`` beside it, so they travel with the file."""
+@dataclass(frozen=True)
+class BackupSettings:
+    """How many backups to keep and where (None: ``<database>-backups`` beside the file)."""
+
+    keep: int = DEFAULT_KEEP
+    folder: Path | None = None
+
+
+@dataclass
+class BackupInfo:
+    """One backup as the restore window lists it."""
+
+    path: Path
+    created: datetime
+    reason: str
+    counts: dict[str, int] = field(default_factory=dict)
+    sound: bool | None = None  # quick_check passed when made; None: not recorded
+    size: int = 0
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in Chinese ("导入前"); migrations carry their old revision."""
+        base = self.reason.rsplit("-", 1)[0] if self.reason.startswith("before-migrate") else self.reason
+        return REASON_LABELS.get(base, self.reason)
+
+    def counts_text(self) -> str:
+        """"许可事项 439，执法事项 755，赋权 1200，部门 44" for a list row (the rest: ``counts``)."""
+        return "，".join(f"{COUNT_LABELS[key]} {self.counts[key]}" for key in _SHOWN_COUNTS if key in self.counts)
+
+    def to_json(self) -> dict[str, Any]:
+        """The document ``lawgov backups --json`` prints for one backup."""
+        return {"path": str(self.path), "created": self.created.isoformat(timespec="seconds"),
+                "reason": self.reason, "reason_label": self.reason_label, "counts": self.counts,
+                "sound": self.sound, "size": self.size}
+
+
+def read_backup_settings(conn: sqlite3.Connection) -> BackupSettings:
+    """The backup settings stored in the database (defaults for a file that has none)."""
+    try:
+        values = dict(conn.execute("SELECT key, value FROM lawgov_meta WHERE key IN (?, ?)",
+                                   (KEEP_KEY, FOLDER_KEY)).fetchall())
+    except sqlite3.DatabaseError:
+        return BackupSettings()
+    keep = int(values[KEEP_KEY]) if str(values.get(KEEP_KEY, "")).isdigit() else DEFAULT_KEEP
+    folder = Path(values[FOLDER_KEY]) if values.get(FOLDER_KEY) else None
+    return BackupSettings(max(1, keep), folder)
+
+
+def write_backup_settings(conn: sqlite3.Connection, keep: int | None = None,
+                          folder: str | Path | None = None) -> BackupSettings:
+    """Store the Preferences' backup settings (inside the caller's transaction); "" resets the folder."""
+    if keep is not None:
+        if keep < 1:
+            raise ValidationError({"backup_keep": "至少保留 1 份备份。"})
+        conn.execute("INSERT OR REPLACE INTO lawgov_meta (key, value) VALUES (?, ?)", (KEEP_KEY, str(keep)))
+    if folder is not None:
+        text = str(Path(folder).expanduser().resolve()) if str(folder) else ""
+        if text and Path(text).exists() and not Path(text).is_dir():
+            raise ValidationError({"backup_folder": f"“{text}”不是文件夹。"})
+        conn.execute("INSERT OR REPLACE INTO lawgov_meta (key, value) VALUES (?, ?)", (FOLDER_KEY, text))
+    return read_backup_settings(conn)
+
+
+def backup_settings(database: Path) -> BackupSettings:
+    """The settings of ``database`` read without opening it for writing."""
+    if not database.is_file():
+        return BackupSettings()
+    try:
+        conn = open_read_only(database)
+    except sqlite3.Error:
+        return BackupSettings()
+    try:
+        return read_backup_settings(conn)
+    finally:
+        conn.close()
+
+
+def backup_folder(database: Path, settings: BackupSettings | None = None) -> Path:
+    """Backups of ``x.sqlite3`` live in ``x-backups/`` beside it (so they travel with the file),
+    unless Preferences chose another folder."""
+    if settings is not None and settings.folder is not None:
+        return settings.folder
     return database.with_name(database.stem + "-backups")
 
 
-def make_backup(database: Path, reason: str, folder: Path | None = None) -> Path:
-    """Copy ``database`` into ``folder`` (default: beside it) and return the copy's path."""
-    target_dir = folder or backup_folder(database)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch in "-_") or "backup"
-    target = target_dir / f"{database.stem}-{stamp}-{safe_reason}.sqlite3"
-    source = sqlite3.connect(read_only_uri(database), uri=True)
+def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many records of each kind a database holds (kinds its schema lacks are left out)."""
+    counts = {}
+    for key, table in _COUNT_TABLES.items():
+        with contextlib.suppress(sqlite3.DatabaseError):
+            counts[key] = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return counts
+
+
+def make_backup(database: Path, reason: str, folder: Path | None = None, *,
+                target: Path | None = None) -> Path:
+    """Copy ``database`` into the backup folder (or ``folder``) and rotate the set; returns the copy.
+
+    ``target`` names the copy exactly instead: an on-demand copy (a USB stick) that is not part
+    of the rotating set.
+    """
     try:
-        copy = sqlite3.connect(target)
+        source = open_read_only(database)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"无法读取数据库“{database.name}”，未能备份：{exc}") from exc
+    try:
+        settings = read_backup_settings(source)
+        target_dir = target.parent if target is not None else folder or backup_folder(database, settings)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        path = target or target_dir / _backup_name(database, reason)
+        info = _write_copy(source, path, reason)
+    finally:
+        source.close()
+    _write_sidecar(info)
+    if target is None:
+        rotate_backups(database, target_dir, settings.keep)
+    return path
+
+
+def _backup_name(database: Path, reason: str) -> str:
+    stamp = datetime.now().strftime(_STAMP_FORMAT)
+    safe_reason = "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "backup"
+    return f"{database.stem}-{stamp}-{safe_reason}.sqlite3"
+
+
+def _write_copy(source: sqlite3.Connection, path: Path, reason: str) -> BackupInfo:
+    """Copy ``source`` to ``path`` atomically; a single-file journal so the copy is one file."""
+    with atomic_write(path) as temp:
+        copy = sqlite3.connect(temp)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            counts = record_counts(copy)
+            sound = connection_problem(copy) is None
+        finally:
+            copy.close()
+    return BackupInfo(path, datetime.now(), reason, counts, sound, path.stat().st_size)
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _write_sidecar(info: BackupInfo) -> None:
+    with atomic_write(_sidecar(info.path)) as temp:
+        document = {**info.to_json(), "written_at": now_text()}
+        temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def list_backups(database: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of ``database`` in its backup folder (or ``folder``), newest first."""
+    target_dir = folder or backup_folder(database, backup_settings(database))
+    if not target_dir.is_dir():
+        return []
+    stem = database.stem
+    found = [read_backup_info(path) for path in target_dir.iterdir()
+             if path.name.startswith(stem) and _NAME.fullmatch(path.name[len(stem):]) and path.is_file()]
+    return sorted(found, key=lambda info: info.created, reverse=True)
+
+
+def read_backup_info(path: Path) -> BackupInfo:
+    """A backup as its sidecar describes it; without one (killed before writing it), its time and
+    reason come from its name and the counts from the copy itself."""
+    size = path.stat().st_size
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        document = json.loads(_sidecar(path).read_text(encoding="utf-8"))
+        return BackupInfo(path, datetime.fromisoformat(document["created"]), str(document["reason"]),
+                          dict(document.get("counts", {})), document.get("sound"), size)
+    match = _NAME.search(path.name)
+    created = (datetime.strptime(match.group(1), _STAMP_FORMAT) if match
+               else datetime.fromtimestamp(path.stat().st_mtime))
+    reason = match.group(2) if match else "manual"
+    counts: dict[str, int] = {}
+    with contextlib.suppress(sqlite3.Error):
+        conn = open_read_only(path)
+        try:
+            counts = record_counts(conn)
+        finally:
+            conn.close()
+    return BackupInfo(path, created, reason, counts, None, size)
+
+
+def rotate_backups(database: Path, folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups, sparing the newest sound one; returns the deleted.
+
+    Also removes temporary files that backups killed half-way left behind.
+    """
+    backups = list_backups(database, folder)
+    kept, surplus = backups[:max(1, keep)], backups[max(1, keep):]
+    if not any(info.sound for info in kept):
+        spared = next((info for info in surplus if info.sound), None)
+        surplus = [info for info in surplus if info is not spared]
+    deleted = []
+    for info in surplus:
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            _sidecar(info.path).unlink(missing_ok=True)
+            deleted.append(info.path)
+    cutoff = (datetime.now() - STALE_TEMP_AGE).timestamp()
+    for temp in folder.glob(f".{database.stem}-*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+    return deleted
+
+
+def newest_good_backup(database: Path, folder: Path | None = None) -> BackupInfo | None:
+    """The newest backup that is a LawGov database and passes ``quick_check`` now."""
+    for info in list_backups(database, folder):
+        if info.sound is False or quick_check(info.path) is not None:
+            continue
+        try:
+            db.schema_revision(info.path)
+        except DatabaseError:
+            continue
+        return info
+    return None
+
+
+def ensure_daily_backup(database: Path, now: datetime | None = None) -> Path | None:
+    """Back up unless some backup is younger than 24 hours; returns the new copy, if any.
+
+    The window calls this when it starts and when it closes.
+    """
+    now = now or datetime.now()
+    backups = list_backups(database)
+    if backups and now - backups[0].created < DAILY_INTERVAL:
+        return None
+    return make_backup(database, "daily")
+
+
+def restore_backup(database: Path, backup: Path) -> Path | None:
+    """Make ``database`` a copy of ``backup``; returns the backup made of the state it replaced
+    (None when there was no database yet: a new PC restoring from a USB stick).
+
+    Refuses (changing nothing) a missing, foreign, newer or damaged backup.  The current
+    database is backed up first; a damaged one is kept byte for byte instead.
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise DatabaseError(f"备份文件“{backup}”不存在。")
+    if database.exists() and backup.resolve() == database.resolve():
+        raise DatabaseError("不能用数据库自身作为备份来恢复。")
+    revision = db.schema_revision(backup)
+    if revision != db.SCHEMA_HEAD and revision not in db.known_revisions():
+        raise DatabaseError(f"备份“{backup.name}”由更新版本的 LawGov 创建（结构版本 {revision}），"
+                            "请升级本程序后再恢复；数据库未作改动。")
+    conn = open_read_only(backup)
+    try:
+        problem = connection_problem(conn, "integrity_check")
+    finally:
+        conn.close()
+    if problem is not None:
+        raise DatabaseError(f"备份“{backup.name}”已损坏（完整性检查未通过：{problem}），未恢复；数据库未作改动。")
+    before = _keep_current(database) if database.exists() else None
+    _copy_into(backup, database)
+    db.prepare(database, create=False)  # a backup from an older version is migrated like any old file
+    problem = quick_check(database)
+    if problem is not None:
+        raise DatabaseError(f"恢复后的数据库未通过检查（{problem}）；恢复前的数据库已保存在“{before}”。")
+    return before
+
+
+def _keep_current(database: Path) -> Path:
+    """A backup of the database about to be replaced; a damaged one is copied byte for byte."""
+    try:
+        return make_backup(database, "before-restore")
+    except (sqlite3.Error, DatabaseError):
+        folder = backup_folder(database, backup_settings(database))
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / _backup_name(database, "damaged")
+        for suffix in ("", "-wal"):
+            source = Path(f"{database}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{kept}{suffix}")
+        _write_sidecar(BackupInfo(kept, datetime.now(), "damaged", {}, False, kept.stat().st_size))
+        return kept
+
+
+def _copy_into(backup: Path, database: Path) -> None:
+    """Copy ``backup`` into the live file as one transaction; swap the file only when the live
+    one is too damaged for SQLite to open (then no other program can be using it either)."""
+    source = open_read_only(backup)
+    try:
+        try:
+            target = db.connect(database)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        except sqlite3.OperationalError as exc:
+            raise DatabaseError(f"数据库正被其他程序写入，未能恢复，请稍后再试（{exc}）。") from exc
+        except sqlite3.DatabaseError:
+            _swap_in(source, database)
+    finally:
+        source.close()
+
+
+def _swap_in(source: sqlite3.Connection, database: Path) -> None:
+    with atomic_write(database) as temp:
+        copy = sqlite3.connect(temp)
         try:
             source.backup(copy)
         finally:
             copy.close()
-    finally:
-        source.close()
-    return target
+        for suffix in ("-wal", "-shm"):  # they belong to the damaged file (kept by _keep_current)
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{database}{suffix}")

@@ -37,8 +37,10 @@ from .fields import (
     field_label,
     part_from_text,
 )
+from .history import change_log_page
 from .imports import ImportsMixin
 from .queries import ListFilter, Page
+from .safety import SafetyMixin, opening_warnings
 from .stats import compute_stats
 
 DELEGATION = "delegation"
@@ -136,17 +138,18 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
-class Library(ImportsMixin):
+class Library(ImportsMixin, SafetyMixin):
     """An open LawGov database.  One per thread: the window keeps one for reading on the GUI
     thread and one on its background writer."""
 
     TABLES = TABLES
 
     def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
-                 user: str | None = None, create: bool = True) -> None:
+                 user: str | None = None, create: bool = True, verify: bool = True) -> None:
         self.path = db.resolve_location(location)
         self.read_only = read_only
         self.user = user or current_user()
+        self.warnings = opening_warnings(self.path, read_only=read_only, verify=verify)
         if read_only:
             db.schema_revision(self.path)
         else:
@@ -257,26 +260,12 @@ class Library(ImportsMixin):
         """The report's figures (see ``core/stats.py`` for the counting rules)."""
         return compute_stats(self.conn, version_id)
 
-    def change_log(self, *, entity: str | None = None, entity_id: int | None = None,
+    def change_log(self, *, entity: str | None = None, entity_id: int | None = None, user: str | None = None,
+                   action: str | None = None, since: date | str | None = None, until: date | str | None = None,
                    text: str = "", offset: int = 0, limit: int = 100) -> Page:
-        """The change history, newest first, optionally for one record or matching a text."""
-        where = ["1=1"]
-        params: list[Any] = []
-        if entity:
-            where.append("entity = ?")
-            params.append(entity)
-        if entity_id is not None:
-            where.append("entity_id = ?")
-            params.append(entity_id)
-        if text.strip():
-            where.append("(summary LIKE ? OR user LIKE ?)")
-            params.extend([f"%{text.strip()}%"] * 2)
-        clause = " AND ".join(where)
-        total = self.conn.execute(f"SELECT count(*) FROM change_log WHERE {clause}", params).fetchone()[0]
-        rows = self.conn.execute(
-            f"SELECT * FROM change_log WHERE {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset]).fetchall()
-        return Page([dict(row) for row in rows], total, offset)
+        """The change history, newest first: per record, user, action, date range or text."""
+        return change_log_page(self.conn, entity=entity, entity_id=entity_id, user=user, action=action,
+                               since=since, until=until, text=text, offset=offset, limit=limit)
 
     def find_department(self, name: str) -> int | None:
         """A department by full name or alias, tolerant of spaces and full-width forms."""
@@ -358,6 +347,7 @@ class Library(ImportsMixin):
         """Apply the same changes to many records as one undoable step; returns how many changed."""
         ids = list(record_ids)
         changed = 0
+        self._backup_before_bulk("before-bulk-update")
         with self.operation(f"批量修改{len(ids)}项{KIND_LABELS[kind]}"), self.transaction():
             for record_id in ids:
                 if self.update(kind, record_id, changes):
@@ -389,6 +379,7 @@ class Library(ImportsMixin):
             raise ValidationError({"department_id": "不能把部门合并到它自己。"})
         keep = self.get(DEPARTMENT, keep_id)
         absorb = self.get(DEPARTMENT, absorb_id)
+        self._backup_before_bulk("before-merge")
         with self.operation(f"合并部门“{absorb['name']}”到“{keep['name']}”"), self.transaction():
             moved = {}
             for kind in (LICENCE, POWER):
