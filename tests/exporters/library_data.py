@@ -88,3 +88,29 @@ def snapshot(library: Library) -> dict[str, list[dict[str, Any]]]:
         powers.append({**{k: v for k, v in row.items() if k not in skip},
                        "department": departments[row["department_id"]], "delegations": delegations})
     return {"licence": licence, "power": powers}
+
+
+ITEM_NOUNS = ["食品经营", "药品零售", "医疗器械经营", "特种设备安装改造维修", "计量器具型式批准", "检验检测机构资质认定",
+              "工业产品生产", "广告发布", "网络交易平台备案审查", "重要工业产品生产"]
+
+
+def build_department(library: Library, department: str, count: int) -> list[str]:
+    """One department's licence list long enough for several pages; returns the item names.
+
+    Every ninth item has sub-items; the last three are in the local part.
+    """
+    library.create("department", {"name": department, "level": "市级"})
+    names = []
+    for index in range(count):
+        name = f"{ITEM_NOUNS[index % len(ITEM_NOUNS)]}许可（第{index + 1}项）"
+        main = library.create("licence", {
+            "department": department, "name": name, "part": "local" if index >= count - 3 else "central",
+            "implementing_authority": department, "level": "市级" if index % 4 else "市级、县级", "list_year": "2022",
+            "legal_basis": f"《中华人民共和国行政许可法》第十二条\n《{ITEM_NOUNS[index % len(ITEM_NOUNS)]}管理办法》"
+                           f"第{index % 30 + 1}条：从事相关经营活动，应当依法取得许可。",
+            "remark": "实行告知承诺制" if index % 5 == 0 else None})
+        if index % 9 == 0:
+            for kind in ("新办", "变更", "延续"):
+                library.create("licence", {"parent_id": main, "name": f"{name}（{kind}）"})
+        names.append(name)
+    return names

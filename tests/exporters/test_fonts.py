@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import compact, embedded_font_files, make_spec, needs_font, page_texts
+from pdf_helpers import compact, embedded_font_files, make_spec, needs_font, page_texts
 
 from lawgov_desktop.exporters import fonts
 from lawgov_desktop.exporters.fonts import FALLBACK_FONT, FALLBACK_WARNING, HEADING, resolve_font

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import (
+from pdf_helpers import (
     compact,
     dark_pixel_share,
     embedded_font_files,
