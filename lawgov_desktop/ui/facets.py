@@ -18,8 +18,6 @@ from lawgov_desktop.core.fields import DEPARTMENT_LEVELS, LEVELS, PART_LABELS, P
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 
-from .qtcompat import emit
-
 # facet key -> (title, ListFilter field)
 FACETS = {
     "department": (QT_TRANSLATE_NOOP("Facet", "Department"), "department_ids"),
@@ -97,7 +95,7 @@ class MultiSelectCombo(QComboBox):
                                else Qt.CheckState.Unchecked)
         self.update()
         if notify:
-            emit(self.selection_changed)
+            self.selection_changed.emit()
 
     def summary(self) -> str:
         """The text on the closed combo."""
@@ -120,7 +118,7 @@ class MultiSelectCombo(QComboBox):
                 checked = item.checkState() == Qt.CheckState.Checked
                 item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
                 self.update()
-                emit(self.selection_changed)
+                self.selection_changed.emit()
             return True
         return super().eventFilter(watched, event)
 

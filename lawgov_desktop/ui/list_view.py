@@ -35,7 +35,6 @@ from .editing import delete_records, open_record_dialog
 from .facets import FacetBar
 from .forms import RecordDialog
 from .kinds import REGION, ListSpec
-from .qtcompat import emit
 from .session import Session
 from .table_model import PagedTableModel
 
@@ -259,7 +258,7 @@ class ListView(QWidget):
         text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(
             "%2", locale.toString(self._grand_total))
         self.status_text = text
-        emit(self.status_changed, text)
+        self.status_changed.emit(text)
         self._selection_changed()
 
     def current_id(self) -> int | None:
@@ -292,7 +291,7 @@ class ListView(QWidget):
     def _selection_changed(self) -> None:
         if self.detail is not None:
             self.detail.show_record(self.current_id())
-        emit(self.selection_changed)
+        self.selection_changed.emit()
 
     # ------------------------------------------------------------------ editing
     def new_record(self) -> RecordDialog | None:

@@ -29,7 +29,6 @@ from . import settings
 from .dialogs import BULK_FIELDS, BulkEditDialog, MergeDepartmentsDialog, PreferencesDialog, show_about
 from .kinds import DEPARTMENT, LIST_SPECS
 from .list_view import ListView
-from .qtcompat import emit
 from .session import Session
 
 
@@ -274,21 +273,21 @@ class MainWindow(QMainWindow):
     def _open_recent(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
-            emit(self.open_requested, Path(action.data()), False)
+            self.open_requested.emit(Path(action.data()), False)
 
     def new_database(self) -> None:
         """Start an empty database file (the regions of Shanwei come with it)."""
         name, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.session.path.parent),
                                               self._file_filter())
         if name:
-            emit(self.open_requested, Path(name), True)
+            self.open_requested.emit(Path(name), True)
 
     def open_database(self) -> None:
         """Open another database file in this window's place."""
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.session.path.parent),
                                               self._file_filter())
         if name:
-            emit(self.open_requested, Path(name), False)
+            self.open_requested.emit(Path(name), False)
 
     def _file_filter(self) -> str:
         return self.tr("LawGov database (*.sqlite3 *.db);;All files (*)")

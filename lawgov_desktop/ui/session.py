@@ -20,7 +20,6 @@ from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
 
 from . import prompts
-from .qtcompat import emit
 from .tasks import Progress, Writer
 
 
@@ -127,7 +126,7 @@ class Session(QObject):
     def _announce(self, kinds: Iterable[str]) -> None:
         """Tell the views what to read again; our own change is not news on the next focus."""
         self._marker = self._change_marker()
-        emit(self.records_changed, list(kinds))
+        self.records_changed.emit(list(kinds))
 
     # ------------------------------------------------------------------ outside changes
     def _change_marker(self) -> tuple[int, int]:

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from .kinds import Column, column_title
-from .qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 # (filter, sort key or None, descending, offset, limit) -> Page
@@ -161,7 +160,7 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         return rows[within] if within < len(rows) else None
 
     def _report_stale(self) -> None:
-        emit(self.stale)
+        self.stale.emit()
 
     def id_at(self, row: int) -> int | None:
         """The record id at a position."""

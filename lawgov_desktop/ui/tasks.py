@@ -23,8 +23,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from lawgov_desktop.core.errors import Cancelled, LawGovError
 from lawgov_desktop.core.library import Library
 
-from .qtcompat import emit
-
 Work = Callable[[Library, "Progress"], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[LawGovError], None]
@@ -88,7 +86,7 @@ class _Worker(QObject):
             result, error = None, exc
         except Exception as exc:  # a bug must not kill the writer; report it like an error
             result, error = None, LawGovError(f"{type(exc).__name__}: {exc}")
-        emit(self.finished, task.number, result, error)
+        self.finished.emit(task.number, result, error)
 
     @Slot()
     def close(self) -> None:
@@ -132,15 +130,15 @@ class Writer(QObject):
         task = _Task(next(self._numbers), work, label, on_done, on_error)
         self._pending[task.number] = task
         if len(self._pending) == 1:
-            emit(self.busy_changed, True)
+            self.busy_changed.emit(True)
             self._timer.start()
-        emit(self._submit, task)
+        self._submit.emit(task)
 
     def shutdown(self) -> None:
         """Finish queued work, close the writer's connection and stop the thread."""
         if not self._thread.isRunning():
             return
-        emit(self._close)
+        self._close.emit()
         self._thread.quit()
         self._thread.wait()
         self._timer.stop()
@@ -151,7 +149,7 @@ class Writer(QObject):
         if not self._pending:
             self._timer.stop()
             self._hide_dialog()
-            emit(self.busy_changed, False)
+            self.busy_changed.emit(False)
         if task is None:
             return
         if error is None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
-from lawgov_desktop.ui.qtcompat import emit
 from lawgov_desktop.ui.tasks import Writer
 
 
@@ -18,13 +17,16 @@ class _Sender(QObject):
     fired = Signal(str)
 
 
-def test_emitting_does_not_use_up_references_to_true(qapp) -> None:  # noqa: ANN001
+def test_void_calls_and_emits_cannot_use_up_none_and_true(qapp) -> None:  # noqa: ANN001
+    """PySide6 6.12.0 on Python 3.11 drops a reference per call; the window must survive a long day."""
+    import lawgov_desktop.ui  # noqa: F401 - applies the protection
+
     sender = _Sender()
     sender.fired.connect(lambda _text: None)
-    before = sys.getrefcount(True)
-    for _ in range(1000):
-        emit(sender.fired, "x")
-    assert sys.getrefcount(True) >= before
+    for _ in range(200_000):
+        sender.setObjectName("x")
+        sender.fired.emit("x")
+    assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
 
 
 def test_work_runs_on_the_writer_thread_in_order(qapp, db_path: Path, qtbot) -> None:  # noqa: ANN001
