@@ -1,16 +1,23 @@
-"""Realistic generated licence catalogues (Chinese names, departments, legal bases) for benchmarks."""
+"""Realistic generated licence catalogues (Chinese names, departments, legal bases) for benchmarks,
+as specs and as a database."""
 
 from __future__ import annotations
 
 import random
+from collections import Counter
+from pathlib import Path
 
-from lawgov_desktop.core.fields import CENTRAL, LOCAL
+from lawgov_desktop.core.fields import CENTRAL, LICENCE, LOCAL, part_from_text
+from lawgov_desktop.core.library import Library
 from lawgov_desktop.exporters.model import (
     CatalogueRow,
     CatalogueSection,
     CatalogueSpec,
+    flatten_licence_rows,
     licence_part_heading,
 )
+from lawgov_desktop.exporters.xlsx import group_sheets, write_workbook
+from lawgov_desktop.importers.plan import ImportOptions, import_file
 
 DEPARTMENTS = [
     "市发展和改革局", "市教育局", "市科学技术局", "市工业和信息化局", "市公安局", "市民政局", "市司法局",
@@ -91,3 +98,32 @@ def all_department_specs(total_items: int = 1000, departments: int = 44) -> list
     counts = [max(2, int(total_items * w / sum(weights))) for w in weights]
     counts[0] += total_items - sum(counts)
     return [department_spec(DEPARTMENTS[i], n, seed=i) for i, n in enumerate(counts)]
+
+
+def build_library(specs: list[CatalogueSpec], path: Path) -> Library:
+    """A database holding the specs' items, brought in the way clerks do: a workbook, imported.
+
+    Generated names repeat within a department (the importer would take a repeat for the same
+    item), so repeats get a number.
+    """
+    rows: list[dict[str, str]] = []
+    for spec in specs:
+        seen: Counter[str] = Counter()
+        for section in spec.sections:
+            part = part_from_text(section.heading or "") or CENTRAL
+            for row in section.rows:
+                name = row.values["name"]
+                seen[name] += 1
+                if seen[name] > 1:
+                    name = f"{name}（{seen[name]}）"
+                values = {**row.values, "name": name, "part": part, "list_year": "2022"}
+                subs = [{"sub_item": sub["sub_item"].replace(row.values["name"], name, 1)} for sub in row.sub_rows]
+                rows.extend(flatten_licence_rows([CatalogueRow(values, subs)]))
+    workbook = path.with_suffix(".xlsx")
+    columns = ["part", "department", "name", "sub_item", "implementing_authority", "legal_basis", "level", "code",
+               "list_year", "remark"]
+    write_workbook(group_sheets(LICENCE, columns, rows, "part"), workbook)
+    library = Library(path, user="bench")
+    result = import_file(library, workbook, ImportOptions(kind=LICENCE))
+    assert not result.rejected, result.rejected[:3]
+    return library

@@ -9,6 +9,7 @@ fails (missing, CFF outlines such as Noto CJK, no Chinese glyphs) is skipped and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -104,19 +105,24 @@ def _existing(folders: Sequence[Path], names: Sequence[str]) -> list[str]:
     return [str(folder / name) for name in names for folder in folders if (folder / name).is_file()]
 
 
-def _fontconfig_chinese_files() -> list[str]:
-    """Font files fontconfig says cover Chinese; .otf files are left out (CFF, not embeddable)."""
+@functools.cache
+def _fontconfig_chinese_files() -> tuple[str, ...]:
+    """Font files fontconfig says cover Chinese; .otf files are left out (CFF, not embeddable).
+
+    Asked once per process: ``fc-list`` takes milliseconds, and a folder export resolves the
+    font for every file.
+    """
     fc_list = shutil.which("fc-list")
     if not fc_list:
-        return []
+        return ()
     try:
         output = subprocess.run(
             [fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10, check=False
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return []
+        return ()
     files = {line.split(":", 1)[0].strip() for line in output.splitlines() if line.strip()}
-    return sorted(f for f in files if f.lower().endswith((".ttf", ".ttc")))
+    return tuple(sorted(f for f in files if f.lower().endswith((".ttf", ".ttc"))))
 
 
 def _try_register(path: str) -> str | None:
