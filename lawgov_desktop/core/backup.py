@@ -169,8 +169,9 @@ def make_backup(database: Path, reason: str, folder: Path | None = None, *,
         settings = read_backup_settings(source)
         target_dir = target.parent if target is not None else folder or backup_folder(database, settings)
         target_dir.mkdir(parents=True, exist_ok=True)
-        path = target or target_dir / _backup_name(database, reason)
-        info = _write_copy(source, path, reason)
+        created = datetime.now()
+        path = target or target_dir / _backup_name(database, reason, created)
+        info = _write_copy(source, path, reason, created)
     finally:
         source.close()
     _write_sidecar(info)
@@ -179,13 +180,13 @@ def make_backup(database: Path, reason: str, folder: Path | None = None, *,
     return path
 
 
-def _backup_name(database: Path, reason: str) -> str:
-    stamp = datetime.now().strftime(_STAMP_FORMAT)
+def _backup_name(database: Path, reason: str, created: datetime) -> str:
+    stamp = created.strftime(_STAMP_FORMAT)
     safe_reason = "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "backup"
     return f"{database.stem}-{stamp}-{safe_reason}.sqlite3"
 
 
-def _write_copy(source: sqlite3.Connection, path: Path, reason: str) -> BackupInfo:
+def _write_copy(source: sqlite3.Connection, path: Path, reason: str, created: datetime) -> BackupInfo:
     """Copy ``source`` to ``path`` atomically; a single-file journal so the copy is one file."""
     with atomic_write(path) as temp:
         copy = sqlite3.connect(temp)
@@ -196,7 +197,7 @@ def _write_copy(source: sqlite3.Connection, path: Path, reason: str) -> BackupIn
             sound = connection_problem(copy) is None
         finally:
             copy.close()
-    return BackupInfo(path, datetime.now(), reason, counts, sound, path.stat().st_size)
+    return BackupInfo(path, created, reason, counts, sound, path.stat().st_size)
 
 
 def _sidecar(path: Path) -> Path:
@@ -221,17 +222,17 @@ def list_backups(database: Path, folder: Path | None = None) -> list[BackupInfo]
 
 
 def read_backup_info(path: Path) -> BackupInfo:
-    """A backup as its sidecar describes it; without one (killed before writing it), its time and
-    reason come from its name and the counts from the copy itself."""
+    """A backup as its name (time to the microsecond, reason) and sidecar (counts, soundness)
+    describe it; without a sidecar (killed before writing it) the copy itself is counted."""
     size = path.stat().st_size
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        document = json.loads(_sidecar(path).read_text(encoding="utf-8"))
-        return BackupInfo(path, datetime.fromisoformat(document["created"]), str(document["reason"]),
-                          dict(document.get("counts", {})), document.get("sound"), size)
     match = _NAME.search(path.name)
     created = (datetime.strptime(match.group(1), _STAMP_FORMAT) if match
                else datetime.fromtimestamp(path.stat().st_mtime))
     reason = match.group(2) if match else "manual"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        document = json.loads(_sidecar(path).read_text(encoding="utf-8"))
+        return BackupInfo(path, created if match else datetime.fromisoformat(document["created"]),
+                          str(document["reason"]), dict(document["counts"]), document.get("sound"), size)
     counts: dict[str, int] = {}
     with contextlib.suppress(sqlite3.Error):
         conn = open_read_only(path)
@@ -330,12 +331,13 @@ def _keep_current(database: Path) -> Path:
     except (sqlite3.Error, DatabaseError):
         folder = backup_folder(database, backup_settings(database))
         folder.mkdir(parents=True, exist_ok=True)
-        kept = folder / _backup_name(database, "damaged")
+        created = datetime.now()
+        kept = folder / _backup_name(database, "damaged", created)
         for suffix in ("", "-wal"):
             source = Path(f"{database}{suffix}")
             if source.exists():
                 shutil.copyfile(source, f"{kept}{suffix}")
-        _write_sidecar(BackupInfo(kept, datetime.now(), "damaged", {}, False, kept.stat().st_size))
+        _write_sidecar(BackupInfo(kept, created, "damaged", {}, False, kept.stat().st_size))
         return kept
 
 

@@ -49,7 +49,7 @@ def connection_problem(conn: sqlite3.Connection, pragma: str = "quick_check") ->
         rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}({_PROBLEMS_SHOWN})")]
     except sqlite3.DatabaseError as exc:  # page 1 or the schema itself is unreadable
         return str(exc)
-    return None if rows == ["ok"] else "；".join(rows)
+    return None if rows == ["ok"] else "；".join(" ".join(str(row).split()) for row in rows)
 
 
 def quick_check(path: Path) -> str | None:

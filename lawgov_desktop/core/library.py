@@ -186,10 +186,12 @@ class Library(ImportsMixin, SafetyMixin):
         self._depth += 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
             if self._depth == 0:
                 self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.IntegrityError):  # e.g. undoing a change whose record is gone
+                    raise LawGovError(f"无法保存：涉及的记录已被删除或已改变（{exc}），数据未作任何改动。") from exc
             raise
         self._depth -= 1
         if self._depth == 0:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from . import backup as backups
 from . import db
 from .errors import DatabaseError
+from .history import change_log_users
 from .integrity import CheckReport, check_database, network_share_warning, quick_check
 
 if TYPE_CHECKING:
@@ -127,6 +128,10 @@ class SafetyMixin:
         """Preferences: keep ``keep`` backups, in ``folder`` ("" = beside the database)."""
         with self.transaction() as conn:
             return backups.write_backup_settings(conn, keep, folder)
+
+    def change_log_users(self: Library) -> list[str]:
+        """Everyone who appears in the change history (the history window's user filter)."""
+        return change_log_users(self.conn)
 
     def _backup_before_bulk(self: Library, reason: str) -> None:
         """A backup before a bulk change, unless it runs inside a larger operation (already backed up)."""

@@ -1,0 +1,213 @@
+"""Backups: consistent copies with sidecars, the rotating set, the daily backup, restore."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from safety_helpers import corrupt_pages, digest, fill, rows
+
+from lawgov_desktop.core import backup as backups
+from lawgov_desktop.core.errors import DatabaseError, LawGovError, ValidationError
+from lawgov_desktop.core.library import Library
+
+
+def _departments(path: Path) -> list[str]:
+    return [row[0] for row in rows(path, "SELECT name FROM department ORDER BY id")]
+
+
+def test_backup_is_one_sound_file_described_by_its_sidecar(lib, city):
+    copy = lib.backup()
+    assert copy.parent == lib.path.with_name(lib.path.stem + "-backups")
+    info = backups.read_backup_info(copy)
+    assert info.reason == "manual" and info.reason_label == "手动备份" and info.sound is True
+    assert info.counts["licence_items"] == 4 and info.counts["powers"] == 2 and info.counts["delegations"] == 4
+    assert info.counts["departments"] == 3
+    assert info.counts_text().startswith("许可事项 4，执法事项 2，赋权 4，部门 3")
+    assert rows(copy, "PRAGMA journal_mode") == [("delete",)]  # no -wal beside a backup
+    assert json.loads(copy.with_suffix(".json").read_text(encoding="utf-8"))["counts"] == info.counts
+    assert lib.backups()[0].path == copy
+
+
+def test_backup_while_another_connection_writes_holds_only_committed_data(lib, city):
+    writer = sqlite3.connect(lib.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE department SET name = '未提交' WHERE id = ?", (city["fgj"],))
+    try:
+        copy = lib.backup()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert "未提交" not in _departments(copy)
+    assert "汕尾市发展和改革局" in _departments(copy)
+
+
+def test_on_demand_backup_to_a_file_or_folder_never_overwrites(lib, tmp_path):
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    copy = lib.backup(usb)
+    assert copy.parent == usb and copy.suffix == ".sqlite3"
+    named = lib.backup(usb / "给县里的副本.sqlite3")
+    assert named.name == "给县里的副本.sqlite3"
+    with pytest.raises(DatabaseError, match="已存在"):
+        lib.backup(named)
+    with pytest.raises(DatabaseError, match="已存在"):
+        lib.backup(lib.path)
+    assert lib.backups() == []  # copies elsewhere are not part of the rotating set
+
+
+def test_rotation_keeps_the_newest_n(lib):
+    lib.set_backup_settings(keep=3)
+    made = [lib.backup() for _ in range(5)]
+    assert [info.path for info in lib.backups()] == made[::-1][:3]
+    assert not made[0].exists() and not made[0].with_suffix(".json").exists()
+
+
+def test_rotation_never_deletes_the_newest_sound_backup(lib):
+    made = [lib.backup() for _ in range(4)]
+    for path in made[1:]:  # all but the oldest were copies of a damaged database
+        sidecar = path.with_suffix(".json")
+        sidecar.write_text(sidecar.read_text(encoding="utf-8").replace('"sound": true', '"sound": false'),
+                           encoding="utf-8")
+    deleted = backups.rotate_backups(lib.path, made[0].parent, keep=1)
+    assert sorted(deleted) == sorted(made[1:3])
+    assert [info.path for info in lib.backups()] == [made[3], made[0]]
+
+
+def test_rotation_removes_temporary_files_of_killed_backups(lib):
+    folder = lib.backup().parent
+    stale = folder / f".{lib.path.stem}-20240101-000000-000000-daily.sqlite3.x1.tmp"
+    fresh = folder / f".{lib.path.stem}-20240101-000000-000001-daily.sqlite3.x2.tmp"
+    for temp in (stale, fresh):
+        temp.write_bytes(b"half a backup")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    lib.backup()
+    assert not stale.exists() and fresh.exists()
+
+
+def test_settings_choose_the_folder_and_refuse_nonsense(lib, tmp_path):
+    other = tmp_path / "备份 文件夹"
+    settings = lib.set_backup_settings(keep=5, folder=other)
+    assert settings == backups.BackupSettings(5, other.resolve())
+    assert lib.backup().parent == other.resolve()
+    assert backups.backup_settings(lib.path).folder == other.resolve()
+    with pytest.raises(ValidationError):
+        lib.set_backup_settings(keep=0)
+    assert lib.set_backup_settings(folder="").folder is None
+
+
+def test_a_backup_without_sidecar_is_counted_from_the_copy(lib, city):
+    copy = lib.backup()
+    copy.with_suffix(".json").unlink()
+    info = lib.backups()[0]
+    assert info.counts["departments"] == 3 and info.sound is None and info.reason == "manual"
+
+
+def test_backups_of_other_databases_in_the_same_folder_are_not_listed(lib, tmp_path):
+    folder = lib.backup().parent
+    other = tmp_path / f"{lib.path.stem}-县里.sqlite3"
+    Library(other).close()
+    backups.make_backup(other, "manual", folder)
+    assert len(lib.backups()) == 1 and len(backups.list_backups(other, folder)) == 1
+
+
+def test_daily_backup_only_once_a_day(lib):
+    first = lib.ensure_daily_backup()
+    assert first is not None and "daily" in first.name
+    assert lib.ensure_daily_backup() is None
+    assert lib.ensure_daily_backup(datetime.now() + timedelta(hours=25)) is not None
+
+
+def test_bulk_changes_and_merges_are_backed_up_first(lib, city):
+    lib.bulk_update("licence", [city["food"], city["school"]], {"remark": "批量"})
+    lib.merge_departments(city["fgj"], city["hfjy"])
+    reasons = [info.reason for info in lib.backups()]
+    assert reasons == ["before-merge", "before-bulk-update"]
+    merged = lib.backups()[0]
+    assert merged.counts["departments"] == 3  # the state before the merge
+
+
+def test_restore_brings_the_data_back_and_keeps_the_replaced_state(lib, city, tmp_path):
+    copy = lib.backup()
+    lib.create("department", {"name": "恢复后应消失的部门"})
+    reader = Library(lib.path, read_only=True)  # the window, open during the restore
+    try:
+        assert reader.query("department").total == 4
+        kept = lib.restore(copy)
+        assert reader.query("department").total == 3  # sees the restored data at once
+    finally:
+        reader.close()
+    assert "恢复后应消失的部门" not in _departments(lib.path)
+    assert "恢复后应消失的部门" in _departments(kept)
+    assert backups.read_backup_info(kept).reason == "before-restore"
+    lib.create("department", {"name": "恢复后新增"})  # the library writes on as before
+    assert rows(lib.path, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(lib.path, "PRAGMA journal_mode") == [("wal",)]
+
+
+@pytest.mark.parametrize("spoil", ["damaged", "foreign", "newer", "missing", "itself"])
+def test_restore_refuses_a_bad_backup_and_changes_nothing(lib, city, tmp_path, spoil):
+    fill(lib, 200)
+    copy = lib.backup()
+    if spoil == "damaged":
+        corrupt_pages(copy)
+    elif spoil == "foreign":
+        copy.write_bytes(b"PK\x03\x04 not a database")
+    elif spoil == "newer":
+        conn = sqlite3.connect(copy)
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+        conn.close()
+    elif spoil == "missing":
+        copy.unlink()
+    else:
+        copy = lib.path
+    lib.create("department", {"name": "之后新增"})
+    before = rows(lib.path, "SELECT * FROM department ORDER BY id")
+    count = len(list(copy.parent.glob("*.sqlite3")))
+    with pytest.raises(LawGovError):
+        lib.restore(copy)
+    assert rows(lib.path, "SELECT * FROM department ORDER BY id") == before
+    assert len(list(copy.parent.glob("*.sqlite3"))) == count  # nothing backed up either
+
+
+def test_restore_over_a_damaged_database_keeps_the_damaged_file(lib, tmp_path):
+    fill(lib)
+    good = lib.backup()
+    lib.close()
+    corrupt_pages(lib.path)
+    damaged = digest(lib.path)
+    kept = backups.restore_backup(lib.path, good)
+    assert digest(kept) == damaged or backups.read_backup_info(kept).sound is False
+    assert rows(lib.path, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(lib.path, "SELECT count(*) FROM licence_item") == [(300,)]
+    assert backups.newest_good_backup(lib.path).path != kept
+
+
+def test_restore_over_a_file_whose_header_is_destroyed(lib, tmp_path):
+    fill(lib, 50)
+    good = lib.backup()
+    lib.close()
+    with lib.path.open("r+b") as handle:
+        handle.write(b"\0" * 100)
+    damaged = digest(lib.path)
+    kept = backups.restore_backup(lib.path, good)
+    assert digest(kept) == damaged  # kept byte for byte
+    assert backups.read_backup_info(kept).reason_label == "损坏的数据库原件"
+    with Library(lib.path) as reopened:
+        assert reopened.query("licence").total == 50
+
+
+def test_restore_onto_a_new_pc(lib, city, tmp_path):
+    copy = lib.backup()
+    target = tmp_path / "新电脑" / "lawgov.sqlite3"
+    target.parent.mkdir()
+    assert backups.restore_backup(target, copy) is None
+    with Library(target) as restored:
+        assert restored.query("department").total == 3
