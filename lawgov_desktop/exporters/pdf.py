@@ -70,15 +70,15 @@ _MARGINS = {PORTRAIT: (37, 26, 35, 28), "landscape": (25, 22, 22, 28)}
 
 # Relative column widths; "sequence" gets a fixed narrow width instead.
 _WEIGHTS = {
-    "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 2.0,
-    "implementing_authority": 1.6, "legal_basis": 5.4, "level": 1.3, "code": 1.9,
+    "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 1.8,
+    "implementing_authority": 2.0, "legal_basis": 5.2, "level": 1.3, "code": 1.9,
     "certificate": 1.5, "list_year": 1.0, "status": 0.9, "remark": 1.3,
     "power_type": 1.1, "domain": 1.2, "penalty_range": 3.0, "receiving": 2.0, "mode": 1.1,
     "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
     "document_number": 1.8,
 }
 # Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text.
-_POWER_WEIGHTS = {"name": 3.4, "department": 1.7, "receiving": 2.2}
+_POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2}
 _CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
             "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CELL_PADDING = 3.0
@@ -90,6 +90,31 @@ _CHINESE_NUMERALS = "一二三四五六七八九十"
 _NO_LINE_START = "，：；！？》”’〉"
 for _module in (_textsplit, _paragraph):
     _module.ALL_CANNOT_START += "".join(c for c in _NO_LINE_START if c not in _module.ALL_CANNOT_START)
+# Nor does it keep an opening mark off the end of a line: "审批（" / "新办）" in every 子项 cell.
+_NO_LINE_END = "（《“‘〈【〔「『("
+_reportlab_dumb_split = _textsplit.dumbSplit
+
+
+def _dumb_split(word: str, widths: list[float], max_widths: float | list[float]) -> list[list]:
+    """reportlab's CJK line split, with an opening mark at a line end carried to the next line.
+
+    Replaces ``textsplit.dumbSplit``, which the fast path of CJK paragraphs (one fragment per
+    paragraph, as every cell is) calls; the rest of the text is split again from the mark.
+    """
+    max_widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
+    lines = _reportlab_dumb_split(word, widths, max_widths)
+    position = 0
+    for index, (extra, text) in enumerate(lines[:-1]):
+        end = word.find(text, position) + len(text)
+        position = end
+        if len(text) > 1 and text[-1] in _NO_LINE_END:
+            head = [*lines[:index], [extra + widths[end - 1], text[:-1]]]
+            rest = _dumb_split(word[end - 1:], widths[end - 1:], max_widths[len(head):] or max_widths[-1:])
+            return head + rest
+    return lines
+
+
+_textsplit.dumbSplit = _dumb_split
 _HEADING_ROOM = 110  # points: a part heading starts a new page unless it and a few rows fit
 _TALL_FRACTION = 0.6  # an item estimated taller than this share of the frame may not fit a page
 _CHUNK_ROWS = 40
