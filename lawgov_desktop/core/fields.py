@@ -23,6 +23,7 @@ KIND_LABELS = {
     REGION: "行政区划",
     "delegation": "赋权承接",
     "batch": "批次",
+    "list_version": "清单版本",
 }
 
 

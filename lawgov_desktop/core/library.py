@@ -40,8 +40,10 @@ from .fields import (
 from .history import change_log_page
 from .imports import ImportsMixin
 from .queries import ListFilter, Page
+from .reference_check import ReferenceChecksMixin
 from .safety import SafetyMixin, opening_warnings
 from .stats import compute_stats
+from .versions import VERSION, VersionsMixin
 
 DELEGATION = "delegation"
 BATCH = "batch"
@@ -138,7 +140,7 @@ def name_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
-class Library(ImportsMixin, SafetyMixin):
+class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
     """An open LawGov database.  One per thread: the window keeps one for reading on the GUI
     thread and one on its background writer."""
 
@@ -834,6 +836,8 @@ class Library(ImportsMixin, SafetyMixin):
 
     def _revert_entry(self, entry: dict[str, Any]) -> None:
         kind, record_id = entry["entity"], entry["entity_id"]
+        if kind == VERSION:
+            return self._revert_version_entry(entry)
         before = json.loads(entry["before_json"]) if entry["before_json"] else None
         after = json.loads(entry["after_json"]) if entry["after_json"] else None
         exists = self.conn.execute(f"SELECT 1 FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()

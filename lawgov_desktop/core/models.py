@@ -11,7 +11,7 @@ NULL means the working list, a number means a frozen, read-only saved version.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -130,6 +130,8 @@ class LicenceItem(SQLModel, table=True):
     __table_args__ = (
         Index("ix_licence_item_list", "version_id", "parent_id", "position"),
         Index("ix_licence_item_department", "department_id", "version_id"),
+        # Covers the statistics' grouped count (migration 0003).
+        Index("ix_licence_item_stats", "version_id", "parent_id", "part", "department_id", "level", "position"),
     )
     id: int | None = Field(default=None, primary_key=True)
     version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
@@ -161,6 +163,7 @@ class Power(SQLModel, table=True):
     __table_args__ = (
         Index("ix_power_list", "version_id", "position"),
         Index("ix_power_department", "department_id", "version_id"),
+        Index("ix_power_stats", "version_id", "power_type", "department_id"),  # the statistics (0003)
     )
     id: int | None = Field(default=None, primary_key=True)
     version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
@@ -189,6 +192,8 @@ class Delegation(SQLModel, table=True):
         UniqueConstraint("power_id", "region_id", "batch_id", name="uq_delegation"),
         Index("ix_delegation_region", "region_id", "power_id"),
         Index("ix_delegation_batch", "batch_id", "power_id"),
+        # Only the rare taken-back rows, so the statistics can leave them out cheaply (migration 0003).
+        Index("ix_delegation_taken_back", "power_id", "region_id", sqlite_where=text("change_kind = '收回'")),
     )
     id: int | None = Field(default=None, primary_key=True)
     power_id: int = Field(sa_column=_fk("power.id", "CASCADE", nullable=False, index=False))

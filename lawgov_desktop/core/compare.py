@@ -1,0 +1,389 @@
+"""Comparing two lists (清单调整对照表): what the yearly adjustment added, removed, changed and moved.
+
+Both sides are a ``ListSnapshot``: plain records with department, region and batch *names*, read
+from the database (the working list or a saved version) here, or from a workbook by
+``importers/compare_file.py``.  Records are matched like the importer matches them: by item code
+when the code is unambiguous, else by name and department.  Licence items come out as added,
+removed, changed (field by field, old → new) or moved (same name and code, another competent
+department); powers as added, removed or changed, and their delegations as newly delegated (a new
+power, or a power delegated for the first time), extended (more townships, or 部分 → 全部) or taken
+back (收回, or a township that is no longer there).
+
+Only the fields both sides know are compared: a workbook without a 备注 column does not erase
+every remark.  Sequence numbers and the list year are not compared — they change for every item
+when one item is inserted or a new year begins, and would drown the real changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .fields import LICENCE, PART_LABELS, POWER, field_label
+
+TAKEN_BACK = "收回"
+WHOLE_SCOPE = "全部"
+# Fields compared, in the order a change lists them.
+LICENCE_COMPARED = ("name", "code", "part", "implementing_authority", "legal_basis", "level", "certificate",
+                    "upper_ref", "status", "remark", "sub_items")
+POWER_COMPARED = ("name", "code", "power_type", "domain", "legal_basis", "penalty_range", "status", "remark",
+                  "department")
+LICENCE_CHANGE_KINDS = {"added": "新增事项", "removed": "取消事项", "changed": "变更事项",
+                        "moved": "调整主管部门"}
+POWER_CHANGE_KINDS = {"delegated": "新增下放", "extended": "扩大范围", "taken_back": "收回",
+                      "added": "新增事项", "removed": "取消事项", "changed": "变更事项"}
+_LABELS = {"sub_items": "子项", "department": "原实施主体", "delegations": "承接主体"}
+
+
+@dataclass
+class Delegated:
+    """One delegation as a list states it: to a township, in a batch, with a scope and change kind."""
+
+    region: str
+    batch: str | None = None
+    scope: str | None = None
+    change_kind: str | None = None
+
+
+@dataclass
+class LicenceRecord:
+    """A main licence item in comparable form: field values as text, sub-items by name."""
+
+    name: str
+    department: str
+    values: dict[str, str | None] = field(default_factory=dict)
+    sub_items: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str | None:
+        """The item code, the first key records are matched by."""
+        return self.values.get("code")
+
+
+@dataclass
+class PowerRecord:
+    """A power in comparable form, with its delegations."""
+
+    name: str
+    department: str
+    values: dict[str, str | None] = field(default_factory=dict)
+    delegations: list[Delegated] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        """The power code, the first key records are matched by."""
+        return self.values.get("code")
+
+    def active(self) -> dict[str, Delegated]:
+        """Townships the power is handed to and not taken back from (as ``core/stats.py`` counts)."""
+        taken_back = {d.region for d in self.delegations if d.change_kind == TAKEN_BACK}
+        active: dict[str, Delegated] = {}
+        for delegation in self.delegations:
+            if delegation.change_kind != TAKEN_BACK and delegation.region not in taken_back:
+                known = active.get(delegation.region)
+                if known is None or delegation.scope == WHOLE_SCOPE:
+                    active[delegation.region] = delegation
+        return active
+
+
+@dataclass
+class ListSnapshot:
+    """One side of a comparison.  ``licences``/``powers`` is None when the side does not hold that
+    list (a workbook of powers only); ``*_fields`` are the fields the side states."""
+
+    label: str
+    licences: list[LicenceRecord] | None = None
+    powers: list[PowerRecord] | None = None
+    licence_fields: frozenset[str] = frozenset(LICENCE_COMPARED)
+    power_fields: frozenset[str] = frozenset(POWER_COMPARED)
+    has_delegations: bool = True
+
+
+@dataclass
+class FieldChange:
+    """One field of one record, before and after."""
+
+    field: str
+    label: str
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class LicenceChange:
+    """A licence item that was added, removed, changed or moved to another department."""
+
+    kind: str  # added, removed, changed, moved
+    name: str
+    department: str
+    code: str | None = None
+    part: str | None = None
+    old_department: str | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        """新增事项, 取消事项, 变更事项 or 调整主管部门."""
+        return LICENCE_CHANGE_KINDS[self.kind]
+
+
+@dataclass
+class PowerChange:
+    """A power whose record or delegations changed; ``regions`` are the townships concerned."""
+
+    kind: str  # delegated, extended, taken_back, added, removed, changed
+    name: str
+    department: str
+    code: str | None = None
+    regions: list[str] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        """新增下放, 扩大范围, 收回, 新增事项, 取消事项 or 变更事项."""
+        return POWER_CHANGE_KINDS[self.kind]
+
+
+@dataclass
+class Comparison:
+    """Everything that changed from ``old_label`` to ``new_label``."""
+
+    old_label: str
+    new_label: str
+    licences: list[LicenceChange] = field(default_factory=list)
+    powers: list[PowerChange] = field(default_factory=list)
+    compared: tuple[str, ...] = (LICENCE, POWER)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """How many entries of each kind, every kind present (0 when none)."""
+        licence = {kind: 0 for kind in LICENCE_CHANGE_KINDS}
+        for change in self.licences:
+            licence[change.kind] += 1
+        power = {kind: 0 for kind in POWER_CHANGE_KINDS}
+        for power_change in self.powers:
+            power[power_change.kind] += 1
+        return {"licence_items": licence, "powers": power}
+
+    def is_empty(self) -> bool:
+        """True when the two lists are the same in every compared field."""
+        return not self.licences and not self.powers
+
+    def to_json(self) -> dict[str, Any]:
+        """The document ``lawgov diff --json`` prints."""
+        return {"old": self.old_label, "new": self.new_label, "compared": list(self.compared),
+                "counts": self.counts(),
+                "licence_items": [asdict(change) for change in self.licences],
+                "powers": [asdict(change) for change in self.powers]}
+
+
+def comparable_text(value: object) -> str | None:
+    """A value as compared: whitespace (full-width too) collapsed, empty as None, lists joined."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = "、".join(str(v) for v in value if v not in (None, ""))
+    text = " ".join(str(value).split())  # str.split() also splits at full-width spaces
+    return text or None
+
+
+def match_key(text: str) -> str:
+    """The spelling-insensitive form of a name (spaces, full-width forms, case), as the importer uses."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+# --------------------------------------------------------------------------- reading the database
+
+_LICENCE_SQL = (
+    "SELECT li.id, li.parent_id, li.name, d.name AS department, li.code, li.part, li.implementing_authority,"
+    " li.legal_basis, li.level, li.certificate, li.upper_ref, li.status, li.remark FROM licence_item li"
+    " JOIN department d ON d.id = li.department_id WHERE li.version_id IS ? ORDER BY li.position, li.id")
+_POWER_SQL = (
+    "SELECT p.id, p.name, d.name AS department, p.code, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
+    " p.status, p.remark FROM power p JOIN department d ON d.id = p.department_id WHERE p.version_id IS ?"
+    " ORDER BY p.position, p.id")
+_DELEGATION_SQL = (
+    "SELECT dl.power_id, r.name, b.name, dl.scope, dl.change_kind FROM delegation dl JOIN power p"
+    " ON p.id = dl.power_id JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
+    " WHERE p.version_id IS ? ORDER BY b.position, dl.id")
+
+
+def read_snapshot(conn: sqlite3.Connection, version_id: int | None, label: str) -> ListSnapshot:
+    """The working list (``version_id`` None) or a saved version, in comparable form."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    mains: dict[int, LicenceRecord] = {}
+    subs: dict[int, list[str]] = {}
+    for row in cursor.execute(_LICENCE_SQL, (version_id,)):
+        if row["parent_id"] is not None:
+            subs.setdefault(row["parent_id"], []).append(row["name"])
+            continue
+        mains[row["id"]] = LicenceRecord(row["name"], row["department"], _values(row, LICENCE_COMPARED))
+    for parent_id, names in subs.items():
+        if parent_id in mains:
+            mains[parent_id].sub_items = tuple(names)
+    powers: dict[int, PowerRecord] = {}
+    for row in cursor.execute(_POWER_SQL, (version_id,)):
+        powers[row["id"]] = PowerRecord(row["name"], row["department"], _values(row, POWER_COMPARED))
+    plain = conn.cursor()
+    plain.row_factory = None
+    for power_id, region, batch, scope, change_kind in plain.execute(_DELEGATION_SQL, (version_id,)):
+        powers[power_id].delegations.append(Delegated(region, batch, scope, change_kind))
+    return ListSnapshot(label, list(mains.values()), list(powers.values()))
+
+
+def _values(row: sqlite3.Row, compared: Iterable[str]) -> dict[str, str | None]:
+    keys = row.keys()
+    return {key: comparable_text(row[key]) for key in compared if key in keys and key != "department"}
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def compare_snapshots(old: ListSnapshot, new: ListSnapshot) -> Comparison:
+    """Every difference between two lists, in the new list's order (removed ones in the old's)."""
+    result = Comparison(old.label, new.label)
+    compared = []
+    if old.licences is not None and new.licences is not None:
+        fields = [key for key in LICENCE_COMPARED if key in old.licence_fields and key in new.licence_fields]
+        result.licences = _compare_licences(old.licences, new.licences, fields)
+        compared.append(LICENCE)
+    if old.powers is not None and new.powers is not None:
+        fields = [key for key in POWER_COMPARED if key in old.power_fields and key in new.power_fields]
+        with_delegations = old.has_delegations and new.has_delegations
+        result.powers = _compare_powers(old.powers, new.powers, fields, with_delegations)
+        compared.append(POWER)
+    result.compared = tuple(compared)
+    return result
+
+
+def _pairs(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
+    """Match records by unambiguous code, else by name and department; returns the matched pairs,
+    the old records left over and the new ones left over, each in list order."""
+    old_codes: dict[str, list[int]] = {}
+    for index, record in enumerate(old):
+        if record.code:
+            old_codes.setdefault(record.code, []).append(index)
+    new_code_count: dict[str, int] = {}
+    for record in new:
+        if record.code:
+            new_code_count[record.code] = new_code_count.get(record.code, 0) + 1
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for index, record in enumerate(old):
+        by_name.setdefault((match_key(record.name), match_key(record.department)), []).append(index)
+    taken: set[int] = set()
+    pairs: list[tuple[Any, Any]] = []
+    left_new: list[Any] = []
+    for record in new:
+        found = None
+        code_hits = old_codes.get(record.code or "", [])
+        if len(code_hits) == 1 and new_code_count.get(record.code or "") == 1 and code_hits[0] not in taken:
+            found = code_hits[0]
+        else:
+            candidates = by_name.get((match_key(record.name), match_key(record.department)), [])
+            found = next((index for index in candidates if index not in taken), None)
+        if found is None:
+            left_new.append(record)
+        else:
+            taken.add(found)
+            pairs.append((old[found], record))
+    left_old = [record for index, record in enumerate(old) if index not in taken]
+    return pairs, left_old, left_new
+
+
+def _field_changes(old: dict[str, str | None], new: dict[str, str | None], fields: Iterable[str],
+                   kind: str) -> list[FieldChange]:
+    return [FieldChange(key, _LABELS.get(key) or field_label(kind, key), old.get(key), new.get(key))
+            for key in fields if old.get(key) != new.get(key)]
+
+
+def _licence_values(record: LicenceRecord) -> dict[str, str | None]:
+    part = record.values.get("part")
+    return {**record.values, "name": record.name, "part": PART_LABELS.get(part or "", part),
+            "sub_items": comparable_text(record.sub_items)}
+
+
+def _compare_licences(old: list[LicenceRecord], new: list[LicenceRecord], fields: list[str]) -> list[LicenceChange]:
+    pairs, removed, added = _pairs(old, new)
+    # Same name and code under another department: the item moved (the clerk's 调整主管部门).
+    moved_from: dict[tuple[str, str | None], list[LicenceRecord]] = {}
+    for record in removed:
+        moved_from.setdefault((match_key(record.name), record.code), []).append(record)
+    changes: list[LicenceChange] = []
+    still_added = []
+    for record in added:
+        sources = moved_from.get((match_key(record.name), record.code))
+        if sources:
+            pairs.append((sources.pop(0), record))
+        else:
+            still_added.append(record)
+    consumed = {id(old_record) for old_record, _ in pairs}
+    for old_record, new_record in pairs:
+        diffs = _field_changes(_licence_values(old_record), _licence_values(new_record), fields, LICENCE)
+        moved = match_key(old_record.department) != match_key(new_record.department)
+        if moved and match_key(old_record.name) == match_key(new_record.name):
+            kind = "moved"
+        elif moved:
+            kind = "changed"
+            diffs.insert(0, FieldChange("department", "主管部门", old_record.department, new_record.department))
+        elif diffs:
+            kind = "changed"
+        else:
+            continue
+        changes.append(_licence_change(kind, new_record, diffs, old_record.department if moved else None))
+    changes.extend(_licence_change("added", record, []) for record in still_added)
+    changes.extend(_licence_change("removed", record, []) for record in removed if id(record) not in consumed)
+    order = {"moved": 0, "changed": 0, "added": 1, "removed": 2}
+    changes.sort(key=lambda change: order[change.kind])  # stable: list order within each group
+    return changes
+
+
+def _licence_change(kind: str, record: LicenceRecord, diffs: list[FieldChange],
+                    old_department: str | None = None) -> LicenceChange:
+    return LicenceChange(kind, record.name, record.department, record.code, record.values.get("part"),
+                         old_department, diffs)
+
+
+def _compare_powers(old: list[PowerRecord], new: list[PowerRecord], fields: list[str],
+                    with_delegations: bool) -> list[PowerChange]:
+    pairs, removed, added = _pairs(old, new)
+    changes: list[PowerChange] = []
+    for record in added:
+        active = list(record.active()) if with_delegations else []
+        changes.append(_power_change("delegated" if active else "added", record, active))
+    for old_record, new_record in pairs:
+        diffs = _field_changes({**old_record.values, "name": old_record.name, "department": old_record.department},
+                               {**new_record.values, "name": new_record.name, "department": new_record.department},
+                               fields, POWER)
+        if diffs:
+            changes.append(_power_change("changed", new_record, [], diffs))
+        if with_delegations:
+            changes.extend(_delegation_changes(old_record, new_record))
+    for record in removed:
+        active = list(record.active()) if with_delegations else []
+        changes.append(_power_change("taken_back" if active else "removed", record, active))
+    return changes
+
+
+def _delegation_changes(old: PowerRecord, new: PowerRecord) -> list[PowerChange]:
+    before, after = old.active(), new.active()
+    if not before and after:
+        return [_power_change("delegated", new, list(after))]
+    changes = []
+    more = [region for region in after if region not in before]
+    widened = [FieldChange("scope", f"赋权范围（{region}）", before[region].scope, WHOLE_SCOPE)
+               for region, delegation in after.items()
+               if region in before and delegation.scope == WHOLE_SCOPE and before[region].scope != WHOLE_SCOPE]
+    if more or widened:
+        changes.append(_power_change("extended", new, more, widened))
+    gone = [region for region in before if region not in after]
+    if gone:
+        changes.append(_power_change("taken_back", new, gone))
+    return changes
+
+
+def _power_change(kind: str, record: PowerRecord, regions: list[str],
+                  diffs: list[FieldChange] | None = None) -> PowerChange:
+    return PowerChange(kind, record.name, record.department, record.code, regions, diffs or [])
