@@ -8,6 +8,7 @@ facet bar turns the ticks into the fields of a ``ListFilter``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
@@ -68,6 +69,20 @@ class MultiSelectCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(9)
         self.setMaxVisibleItems(20)
+        self._loader: Callable[[], list[tuple[Any, str]]] | None = None
+
+    def set_loader(self, loader: Callable[[], list[tuple[Any, str]]]) -> None:
+        """Read the options when the list is first opened (or a value is set), not before the first paint."""
+        self._loader = loader
+
+    def _load(self) -> None:
+        if self._loader is not None:
+            loader, self._loader = self._loader, None
+            self.set_options(loader())
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt API
+        self._load()
+        super().showPopup()
 
     def set_options(self, options: list[tuple[Any, str]]) -> None:
         """Replace the items, keeping the ticks of values that are still offered."""
@@ -88,6 +103,8 @@ class MultiSelectCombo(QComboBox):
 
     def set_selected(self, values: tuple[Any, ...], *, notify: bool = True) -> None:
         """Tick exactly ``values``."""
+        if values:
+            self._load()
         wanted = set(values)
         for row in range(self._model.rowCount()):
             item = self._model.item(row)
@@ -149,9 +166,9 @@ class FacetBar(QWidget):
             self.combos[facet] = combo
 
     def load_options(self, library: Library) -> None:
-        """Read the offered values (departments and batches change; parts do not)."""
+        """Offer current values (departments and batches change), read when a list is opened."""
         for facet, combo in self.combos.items():
-            combo.set_options(facet_options(library, facet))
+            combo.set_loader(lambda facet=facet: facet_options(library, facet))
 
     def apply_to(self, flt: ListFilter) -> ListFilter:
         """``flt`` narrowed by the ticked values."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,9 @@ from .dialogs import BULK_FIELDS, BulkEditDialog, MergeDepartmentsDialog, Prefer
 from .kinds import DEPARTMENT, LIST_SPECS
 from .list_view import ListView
 from .session import Session
+
+# The integrity check and the daily backup wait until the first page is on screen.
+BACKGROUND_START_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self.navigation.currentRowChanged.connect(self._navigate)
         self.session.records_changed.connect(self._records_changed)
+        self.session.read_only_changed.connect(self._update_actions)
         QApplication.instance().applicationStateChanged.connect(self._application_state)
 
         geometry = settings.load_state("main/geometry")
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
         self.navigation.setCurrentRow(0)
+        QTimer.singleShot(BACKGROUND_START_MS, self.session.start_background_work)
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
             view.save_state()
         QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         self.session.records_changed.disconnect(self._records_changed)
+        self.session.read_only_changed.disconnect(self._update_actions)
         for view in self.views.values():
             view.selection_changed.disconnect(self._update_actions)
             view.status_changed.disconnect(self._status)

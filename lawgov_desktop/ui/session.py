@@ -52,15 +52,37 @@ class Session(QObject):
     """The open database as the window sees it."""
 
     records_changed = Signal(list)  # kinds of records that changed ("licence", "power", …)
+    read_only_changed = Signal()
 
     def __init__(self, path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.library = Library(path, read_only=read_only)
+        # The integrity check of a large file takes a while: the first page must not wait for it,
+        # so the reading library skips it and the writer runs it before anything can be written.
+        self.library = Library(path, read_only=read_only, verify=False)
         self.path = self.library.path
         self.read_only = read_only
         self.writer = None if read_only else Writer(self.path, self)
         self.undo_stack = QUndoStack(self)
         self._marker = self._change_marker()
+
+    def start_background_work(self) -> None:
+        """After the first paint: check the file and make the daily backup on the writer.
+
+        The writer's library checks integrity when it opens, so no write can precede the check.
+        """
+        if self.writer is not None:
+            self.writer.submit(lambda library, _progress: library.ensure_daily_backup(),
+                               self.tr("Checking the database"), on_error=self._writer_unusable)
+
+    def _writer_unusable(self, error: LawGovError) -> None:
+        """The file failed its check (or cannot be written): keep it for reading only."""
+        if self.writer is not None:
+            self.writer.shutdown()
+            self.writer = None
+        self.read_only = True
+        self.undo_stack.clear()
+        prompts.warn(None, error)
+        self.read_only_changed.emit()
 
     def close(self) -> None:
         """Stop the writer (after its queued work) and close both connections."""

@@ -79,7 +79,7 @@ class _Worker(QObject):
     @Slot(object)
     def run(self, task: _Task) -> None:
         try:
-            if self._library is None:
+            if self._library is None:  # checks the file's integrity before the first write
                 self._library = Library(self._path, create=False)
             result, error = task.work(self._library, task.progress), None
         except LawGovError as exc:
