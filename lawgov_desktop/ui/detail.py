@@ -8,7 +8,7 @@ item to maintain what belongs to it.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop.core.errors import NotFoundError
 
-from .editing import delete_records, open_record_dialog
-from .forms import RecordDialog
 from .kinds import (
     DELEGATION,
     DELEGATION_COLUMNS,
@@ -38,6 +36,9 @@ from .kinds import (
     field_label,
 )
 from .session import Session
+
+if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
+    from .forms import RecordDialog
 from .table_model import RowsModel
 
 # For reference fields, the key under which ``Library.get`` puts the name.
@@ -171,6 +172,8 @@ class DetailPane(QWidget):
         """A new sub-item under the item, or a new delegation of the power."""
         if self.record_id is None:
             return None
+        from .editing import open_record_dialog
+
         return open_record_dialog(self, self.session, self.child_kind, fixed=self._fixed())
 
     def edit_child(self) -> None:
@@ -182,6 +185,8 @@ class DetailPane(QWidget):
         row = self.children_model.row_at(index.row()) if self.children_model and index.isValid() else None
         if row is None or self.session.read_only:
             return None
+        from .editing import open_record_dialog
+
         return open_record_dialog(self, self.session, self.child_kind, row["id"])
 
     def delete_child(self) -> None:
@@ -190,4 +195,6 @@ class DetailPane(QWidget):
             return
         rows = {index.row() for index in self.children_view.selectionModel().selectedRows()}
         ids = [self.children_model.row_at(row)["id"] for row in sorted(rows)]
+        from .editing import delete_records
+
         delete_records(self, self.session, self.child_kind, ids)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,13 +16,12 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop import __version__
 from lawgov_desktop.core.errors import LawGovError, ValidationError
-from lawgov_desktop.core.fields import LEVELS, PART_LABELS, POWER_TYPES, STATUSES
 from lawgov_desktop.core.library import Library
 
 from . import settings
 from .facets import facet_options
 from .forms import AFFECTS, ERROR_STYLE, ReferenceCombo, kind_title
-from .kinds import DEPARTMENT, LICENCE, POWER
+from .kinds import BULK_FIELDS, DEPARTMENT
 from .session import Session
 
 
@@ -125,22 +122,6 @@ class MergeDepartmentsDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-
-
-# Fields a bulk change can set, per kind: key -> (label, offered values).
-BULK_FIELDS: dict[str, dict[str, tuple[str, tuple[tuple[Any, str], ...]]]] = {
-    LICENCE: {
-        "status": (QT_TRANSLATE_NOOP("Field", "Status"), tuple((v, v) for v in STATUSES)),
-        "part": (QT_TRANSLATE_NOOP("Field", "Part"), tuple(PART_LABELS.items())),
-        "level": (QT_TRANSLATE_NOOP("Field", "Level"), tuple((v, v) for v in LEVELS)),
-        "department_id": (QT_TRANSLATE_NOOP("Field", "Department"), ()),
-    },
-    POWER: {
-        "status": (QT_TRANSLATE_NOOP("Field", "Status"), tuple((v, v) for v in STATUSES)),
-        "power_type": (QT_TRANSLATE_NOOP("Field", "Power type"), tuple((v, v) for v in POWER_TYPES)),
-        "department_id": (QT_TRANSLATE_NOOP("Field", "Original department"), ()),
-    },
-}
 
 
 class BulkEditDialog(QDialog):

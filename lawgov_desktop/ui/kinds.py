@@ -283,6 +283,22 @@ FORMS: dict[str, tuple[FormField, ...]] = {
         _REMARK,
     ),
 }
+# Fields a bulk change can set, per kind: key -> (label, offered values).
+BULK_FIELDS: dict[str, dict[str, tuple[str, tuple[tuple[Any, str], ...]]]] = {
+    LICENCE: {
+        "status": (QT_TRANSLATE_NOOP("Field", "Status"), _pairs(STATUSES)),
+        "part": (QT_TRANSLATE_NOOP("Field", "Part"), tuple(PART_LABELS.items())),
+        "level": (QT_TRANSLATE_NOOP("Field", "Level"), _pairs(LEVELS)),
+        "department_id": (QT_TRANSLATE_NOOP("Field", "Department"), ()),
+    },
+    POWER: {
+        "status": (QT_TRANSLATE_NOOP("Field", "Status"), _pairs(STATUSES)),
+        "power_type": (QT_TRANSLATE_NOOP("Field", "Power type"), _pairs(POWER_TYPES)),
+        "department_id": (QT_TRANSLATE_NOOP("Field", "Original department"), ()),
+    },
+}
+
+
 # What a reference field sends when the clerk typed a name instead of picking one: the library
 # resolves names and short names ("市发改局") and reports unknown ones under the id field.
 NAME_KEYS = {("department_id", "department"): "department", ("region_id", "region"): "region",

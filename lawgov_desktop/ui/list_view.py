@@ -8,7 +8,7 @@ filter the clerk built is ``current_filter()``: the same object later drives cat
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,12 +31,13 @@ from lawgov_desktop.core.queries import ListFilter, Page
 
 from . import settings
 from .detail import DetailPane
-from .editing import delete_records, open_record_dialog
 from .facets import FacetBar
-from .forms import RecordDialog
 from .kinds import REGION, ListSpec
 from .session import Session
 from .table_model import PagedTableModel
+
+if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
+    from .forms import RecordDialog
 
 SEARCH_DELAY_MS = 200
 
@@ -298,6 +299,8 @@ class ListView(QWidget):
         """The dialog for a new record of this list."""
         if not self.spec.record_kind or self.session.read_only:
             return None
+        from .editing import open_record_dialog
+
         dialog = open_record_dialog(self, self.session, self.spec.record_kind)
         dialog.accepted.connect(lambda: self._select_after_save(dialog))
         return dialog
@@ -307,12 +310,16 @@ class ListView(QWidget):
         record_id = self.current_id()
         if record_id is None or not self.spec.record_kind or self.session.read_only:
             return None
+        from .editing import open_record_dialog
+
         return open_record_dialog(self, self.session, self.spec.record_kind, record_id)
 
     def delete_selected(self) -> bool:
         """Delete the selected records after asking."""
         if not self.spec.record_kind or self.session.read_only:
             return False
+        from .editing import delete_records
+
         return delete_records(self, self.session, self.spec.record_kind, self.selected_ids())
 
     def _select_after_save(self, dialog: RecordDialog) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from . import settings
-from .dialogs import BULK_FIELDS, BulkEditDialog, MergeDepartmentsDialog, PreferencesDialog, show_about
-from .kinds import DEPARTMENT, LIST_SPECS
+from .kinds import BULK_FIELDS, DEPARTMENT, LIST_SPECS
 from .list_view import ListView
 from .session import Session
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from .dialogs import BulkEditDialog, MergeDepartmentsDialog
 
 # The integrity check and the daily backup wait until the first page is on screen.
 BACKGROUND_START_MS = 300
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), lambda: self.current_view().focus_search(),
                                         QKeySequence.StandardKey.Find)
         self.about_action = self._action(self.tr("&About LawGov Desktop"),
-                                         lambda: show_about(self, str(self.session.path), self.session.read_only))
+                                         self.about)
         for action in (self.edit_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -251,6 +254,8 @@ class MainWindow(QMainWindow):
         ids = view.selected_ids()
         if not ids or view.spec.kind not in BULK_FIELDS:
             return None
+        from .dialogs import BulkEditDialog
+
         dialog = BulkEditDialog(self.session, view.spec.kind, ids, self)
         dialog.open()
         return dialog
@@ -259,13 +264,23 @@ class MainWindow(QMainWindow):
         """Merge the selected department into another."""
         view = self.current_view()
         selected = view.current_id() if view.spec.kind == DEPARTMENT else None
+        from .dialogs import MergeDepartmentsDialog
+
         dialog = MergeDepartmentsDialog(self.session, selected, self)
         dialog.open()
         return dialog
 
     def preferences(self) -> None:
         """Language (and later: backups, fonts)."""
+        from .dialogs import PreferencesDialog
+
         PreferencesDialog(self).exec()
+
+    def about(self) -> None:
+        """Version and database path."""
+        from .dialogs import show_about
+
+        show_about(self, str(self.session.path), self.session.read_only)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
