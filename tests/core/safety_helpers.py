@@ -45,7 +45,7 @@ def digest(path: Path) -> str:
 
 def rows(path: Path, sql: str) -> list[tuple]:
     """What a query returns from a database, read through its own connection."""
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)  # never creates a missing file
     try:
         return conn.execute(sql).fetchall()
     finally:
