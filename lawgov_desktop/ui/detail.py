@@ -113,6 +113,7 @@ class DetailPane(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
         view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         for number, column in enumerate(self.children_model.columns):
             view.setColumnWidth(number, column.width)
         view.horizontalHeader().setStretchLastSection(True)

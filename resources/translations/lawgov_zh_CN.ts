@@ -3,17 +3,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="65" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="62" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="66" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="63" />
         <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city's administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="69" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="66" />
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="154" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135" />
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="164" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="145" />
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="165" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="146" />
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="184" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="165" />
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
@@ -77,7 +77,6 @@
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="119" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="141" />
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
@@ -155,6 +154,11 @@
         <location filename="../../lawgov_desktop/ui/kinds.py" line="214" />
         <source>Batch</source>
         <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="141" />
+        <source>Enforcement basis</source>
+        <translation>实施依据</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="142" />
@@ -313,37 +317,37 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="120" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="120" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
         <source>Delegated to</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="124" />
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="124" />
         <source>Add delegation</source>
         <translation>添加承接镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="123" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="125" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="126" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="152" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="154" />
         <source>Select a row to see it in full.</source>
         <translation>选择一行查看详细内容。</translation>
     </message>
@@ -384,48 +388,48 @@
 <context>
     <name>Facet</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="25" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="24" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="26" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="25" />
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="26" />
         <location filename="../../lawgov_desktop/ui/facets.py" line="27" />
-        <location filename="../../lawgov_desktop/ui/facets.py" line="28" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="29" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="28" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="30" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="29" />
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="31" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="30" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="32" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="31" />
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="108" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="123" />
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="111" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="126" />
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -433,40 +437,40 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="133" />
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="139" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="223" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="289" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="295" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="134" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="228" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="290" />
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="232" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="266" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="291" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="136" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="227" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="292" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="140" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="246" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="296" />
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="141" />
         <location filename="../../lawgov_desktop/ui/kinds.py" line="242" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="297" />
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
@@ -493,7 +497,6 @@
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="231" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="248" />
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
@@ -531,6 +534,11 @@
         <location filename="../../lawgov_desktop/ui/kinds.py" line="247" />
         <source>Domain</source>
         <translation>执法领域</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="248" />
+        <source>Enforcement basis</source>
+        <translation>实施依据</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="249" />
@@ -718,127 +726,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="45" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="50" />
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="46" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="51" />
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="114" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="121" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="115" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="122" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="117" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="118" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="125" />
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="120" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="127" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="131" />
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="125" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="132" />
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="126" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="136" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="132" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="136" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="143" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="138" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145" />
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="145" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="155" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="159" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="157" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="164" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="160" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="164" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="171" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="281" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="300" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="288" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="307" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="294" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="313" />
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -846,32 +854,32 @@
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="79" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="76" />
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="92" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="89" />
         <source>The licence items and powers of the first department move to the second; the first department's name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="97" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="94" />
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="98" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="95" />
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="110" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="107" />
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="113" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="110" />
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
@@ -912,17 +920,17 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="43" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="40" />
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="49" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="46" />
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改的界面语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="52" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="49" />
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
@@ -999,7 +1007,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="82" />
+        <location filename="../../lawgov_desktop/ui/session.py" line="75" />
+        <source>Checking the database</source>
+        <translation>正在检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/session.py" line="103" />
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -1007,12 +1020,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Writer</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="169" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="167" />
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="177" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="175" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
