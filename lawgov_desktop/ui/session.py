@@ -72,7 +72,7 @@ class Session(QObject):
         """
         if self.writer is not None:
             self.writer.submit(lambda library, _progress: library.ensure_daily_backup(),
-                               self.tr("Checking the database"), on_error=self._writer_unusable)
+                               self.tr("Checking the database"), on_error=self._writer_unusable, quiet=True)
 
     def _writer_unusable(self, error: LawGovError) -> None:
         """The file failed its check (or cannot be written): keep it for reading only."""

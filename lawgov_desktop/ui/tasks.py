@@ -63,6 +63,7 @@ class _Task:
     label: str
     on_done: Done | None
     on_error: Failed | None
+    quiet: bool = False
     progress: Progress = field(default_factory=Progress)
 
 
@@ -125,9 +126,12 @@ class Writer(QObject):
         return bool(self._pending)
 
     def submit(self, work: Work, label: str = "", *, on_done: Done | None = None,
-               on_error: Failed | None = None) -> None:
-        """Queue ``work``; ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread."""
-        task = _Task(next(self._numbers), work, label, on_done, on_error)
+               on_error: Failed | None = None, quiet: bool = False) -> None:
+        """Queue ``work``; ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread.
+
+        ``quiet`` work (the check and backup at start) never shows the progress dialog.
+        """
+        task = _Task(next(self._numbers), work, label, on_done, on_error, quiet)
         self._pending[task.number] = task
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
@@ -160,7 +164,7 @@ class Writer(QObject):
 
     def _poll(self) -> None:
         task = next(iter(self._pending.values()), None)
-        if task is None:
+        if task is None or task.quiet:
             return
         if self._dialog is None:
             self._dialog = QProgressDialog(self._parent_widget())
