@@ -12,8 +12,10 @@ reaches the caller.
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import csv
 import io
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_CSV_BYTES = 200 * 1024 * 1024
+OLD_EXCEL_TIMEOUT_S = 120
 # Magic numbers of files clerks mistake for spreadsheets, for a more helpful message.
 _OTHER_FORMATS = {
     b"%PDF": "PDF 文件",
@@ -114,7 +117,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Workbook:
     if head.startswith(OLE2_MAGIC):
         if file_path.suffix.lower() in (".xlsx", ".xlsm") or _ole_is_encrypted_package(file_path):
             raise ImportFileError(ENCRYPTED_MESSAGE, file=name)
-        return Workbook(file_path, _read_with_calamine(file_path, name, None))
+        return Workbook(file_path, _read_old_excel_isolated(file_path, name))
     if file_path.suffix.lower() in TEXT_SUFFIXES:
         return Workbook(file_path, [_read_csv(file_path, name, size)])
     kind = next((label for magic, label in _OTHER_FORMATS.items() if head.startswith(magic)), None)
@@ -157,6 +160,27 @@ def _read_with_calamine(path: Path, name: str, scan: PackageScan | None) -> list
     if not sheets:
         raise ImportFileError("工作簿里没有工作表", file=name)
     return sheets
+
+
+def _read_old_excel_isolated(path: Path, name: str) -> list[Sheet]:
+    """Read an old .xls in a child process.
+
+    calamine's .xls (OLE2) parser aborts the whole process on some damaged files — a Rust panic
+    inside a panic, or a failed allocation of a size read from the file — which no exception
+    handler can catch.  A clerk's program must survive any file, so the parsing happens in a
+    throw-away process and a crash there becomes the "damaged file" message.
+    """
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(_read_with_calamine, path, name, None)
+        try:
+            return future.result(timeout=OLD_EXCEL_TIMEOUT_S)
+        except concurrent.futures.process.BrokenProcessPool as exc:
+            raise ImportFileError(CORRUPT_MESSAGE, file=name) from exc
+        except concurrent.futures.TimeoutError as exc:
+            for process in pool._processes.values():  # the pool has no public way to stop a hung worker
+                process.kill()
+            raise ImportFileError(f"读取超时（超过 {OLD_EXCEL_TIMEOUT_S} 秒），文件可能已损坏", file=name) from exc
 
 
 def _sheet_from_calamine(sheet: python_calamine.CalamineSheet, meta: python_calamine.SheetMetadata,
