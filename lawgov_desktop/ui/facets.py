@@ -179,11 +179,3 @@ class FacetBar(QWidget):
         """Tick what a (saved) filter selects, without firing ``changed`` per combo."""
         for facet, combo in self.combos.items():
             combo.set_selected(tuple(getattr(flt, FACETS[facet][1])), notify=False)
-
-    def clear(self) -> None:
-        """Untick everything."""
-        self.show_filter(ListFilter())
-
-    def is_empty(self) -> bool:
-        """True when no facet narrows the list."""
-        return not any(combo.selected() for combo in self.combos.values())

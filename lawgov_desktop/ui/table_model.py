@@ -28,7 +28,6 @@ from .kinds import Column, column_title
 Index = QModelIndex | QPersistentModelIndex
 # (filter, sort key or None, descending, offset, limit) -> Page
 Fetch = Callable[[ListFilter, str | None, bool, int, int], Page]
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ColumnsMixin:
@@ -61,8 +60,6 @@ class _ColumnsMixin:
             return text if len(text) > 12 or "\n" in text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
         return None
 
 

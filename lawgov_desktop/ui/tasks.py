@@ -101,7 +101,6 @@ class Writer(QObject):
 
     _submit = Signal(object)
     _close = Signal()
-    busy_changed = Signal(bool)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +133,6 @@ class Writer(QObject):
         task = _Task(next(self._numbers), work, label, on_done, on_error, quiet)
         self._pending[task.number] = task
         if len(self._pending) == 1:
-            self.busy_changed.emit(True)
             self._timer.start()
         self._submit.emit(task)
 
@@ -153,7 +151,6 @@ class Writer(QObject):
         if not self._pending:
             self._timer.stop()
             self._hide_dialog()
-            self.busy_changed.emit(False)
         if task is None:
             return
         if error is None:
