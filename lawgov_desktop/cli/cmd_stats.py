@@ -1,32 +1,61 @@
-"""``lawgov stats [--json]``: the figures of the annual report, counted by the library's rules."""
+"""``lawgov stats [--json] [--summary] [--of VERSION] [--export FILE]``: the figures of the annual report.
+
+Counted by the library's rules; ``--summary`` prints the report's own paragraph ready to paste,
+``--export`` writes the statistics workbook (.xlsx) or the one-page PDF (.pdf).
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any, TextIO
 
 from lawgov_desktop.core.fields import CENTRAL, LOCAL, PART_LABELS, PARTS
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.summary import summary_paragraph
+from lawgov_desktop.exporters.statistics import DEFAULT_TITLE, write_stats_pdf, write_stats_workbook
 
+from .cmd_version import resolve_version
+from .errors import UsageError
 from .options import SubParsers, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
-    """``stats [--json]``."""
+    """``stats [--json] [--summary] [--of VERSION] [--export FILE]``."""
     parser = commands.add_parser("stats", help="统计数字（年度报告用）",
-                                 description="许可事项按部分、执法事项按批次和承接区划的统计。")
-    parser.add_argument("--json", action="store_true", help="输出 JSON（Library.stats() 的完整文档）")
+                                 description="许可事项按部分、部门、层级，执法事项按批次、承接区划、职权类型、"
+                                             "原实施部门的统计。")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="输出 JSON（Library.stats() 的完整文档）")
+    shown.add_argument("--summary", action="store_true", help="只输出年度报告用的一段文字（可直接粘贴）")
+    parser.add_argument("--of", metavar="VERSION", default="current", help="统计哪个版本（默认当前清单）")
+    parser.add_argument("--export", metavar="FILE", help="导出统计表：.xlsx 工作簿或一页 .pdf")
     parser.set_defaults(run=run)
     return parser
 
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    """The JSON document as is, or the same figures in the report's own wording."""
-    stats = library.stats()
+    """The JSON document as is, the paragraph, or the figures line by line; then the export."""
+    target = Path(args.export) if args.export else None
+    if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
+        raise UsageError("统计表只能导出为 .xlsx 或 .pdf 文件。")
+    version_id = resolve_version(library, args.of)
+    stats = library.stats(version_id)
+    paragraph = summary_paragraph(stats)
     if args.json:
         write_json(out, stats)
+    elif args.summary:
+        out.write((paragraph or "当前清单中没有可统计的事项。") + "\n")
     else:
         out.write("\n".join(summary_lines(stats)) + "\n")
+    if target is not None:
+        title = DEFAULT_TITLE if version_id is None else f"{DEFAULT_TITLE}（{library.version(version_id)['name']}）"
+        if target.suffix.lower() == ".pdf":
+            write_stats_pdf(stats, paragraph, target, title)
+        else:
+            write_stats_workbook(stats, paragraph, target, title)
+        if not args.json:
+            out.write(f"已导出统计表：{target}\n")
     return 0
 
 

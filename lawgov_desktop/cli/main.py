@@ -26,8 +26,10 @@ from . import (
     cmd_add,
     cmd_backup,
     cmd_backups,
+    cmd_check,
     cmd_check_db,
     cmd_delete,
+    cmd_diff,
     cmd_edit,
     cmd_export,
     cmd_import,
@@ -36,11 +38,13 @@ from . import (
     cmd_list,
     cmd_log,
     cmd_merge_departments,
+    cmd_reference,
     cmd_restore,
     cmd_show,
     cmd_stats,
     cmd_undo,
     cmd_undo_import,
+    cmd_version,
 )
 from .errors import EXIT_FAILED, UsageError, error_report, one_line
 
@@ -48,7 +52,7 @@ from .errors import EXIT_FAILED, UsageError, error_report, one_line
 COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
     cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
-    cmd_backup, cmd_backups, cmd_restore, cmd_check_db,
+    cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_version, cmd_diff, cmd_reference, cmd_check,
 )
 
 

@@ -69,4 +69,6 @@ def _power_sentence(stats: dict[str, Any]) -> str:
 
 
 def _numeral(number: int) -> str:
+    if number == 2:
+        return "两"  # 两批, not 二批
     return _NUMERALS[number - 1] if 1 <= number <= len(_NUMERALS) else str(number)

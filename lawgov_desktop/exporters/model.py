@@ -68,6 +68,10 @@ class CatalogueSpec:
     font_size: float = 10.5
     print_date: date | None = None
     distinct_items: int | None = None
+    # Column headers and relative widths for columns that are not fields of ``kind`` (a
+    # comparison's 调整前/调整后); they override the field's own label and weight.
+    labels: dict[str, str] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
 
     @property
     def item_count(self) -> int:

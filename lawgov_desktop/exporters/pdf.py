@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -272,9 +272,10 @@ def _styles(body: str, heading: str, size: float) -> dict[str, ParagraphStyle]:
 
 
 def column_widths(columns: Sequence[str], available: float, font_size: float,
-                  kind: str = LICENCE) -> list[float]:
-    """Widths in points: 序号 just wide enough for its header, the rest shared by field weight."""
-    weight_of = {**_WEIGHTS, **(_POWER_WEIGHTS if kind == POWER else {})}
+                  kind: str = LICENCE, overrides: Mapping[str, float] | None = None) -> list[float]:
+    """Widths in points: 序号 just wide enough for its header, the rest shared by field weight
+    (``overrides`` weighs columns that are not fields, or weighs fields differently)."""
+    weight_of = {**_WEIGHTS, **(_POWER_WEIGHTS if kind == POWER else {}), **(overrides or {})}
     sequence_width = 2 * font_size + 2 * _CELL_PADDING + 4
     fixed = sequence_width * sum(1 for c in columns if c == "sequence")
     weights = [weight_of.get(c, 1.4) for c in columns if c != "sequence"]
@@ -301,7 +302,7 @@ def _catalogue_story(spec: CatalogueSpec, layout: _Layout, tracker: _Tracker) ->
         Paragraph(title, layout.styles["title"]),
         Paragraph(f"（共{spec.item_count}项）", layout.styles["count"]),
     ]
-    widths = column_widths(spec.columns, layout.frame_width, layout.font_size, spec.kind)
+    widths = column_widths(spec.columns, layout.frame_width, layout.font_size, spec.kind, spec.weights)
     for number, section in enumerate(spec.sections):
         if section.heading:
             # Not keepWithNext: reportlab would keep the heading with the whole (long) table.
@@ -359,7 +360,8 @@ def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: l
 
 
 def _header_table(spec: CatalogueSpec, widths: list[float], layout: _Layout) -> Table:
-    header = [Paragraph(_markup(field_label(spec.kind, c)), layout.styles["header"]) for c in spec.columns]
+    header = [Paragraph(_markup(spec.labels.get(c) or field_label(spec.kind, c)), layout.styles["header"])
+              for c in spec.columns]
     table = Table([header], colWidths=widths)
     table.setStyle(TableStyle([*_RULES, ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED"))]))
     return table

@@ -1,0 +1,88 @@
+"""``lawgov version save|list|delete``: named, read-only versions of the lists ("2022年版")."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from lawgov_desktop.core.errors import NotFoundError
+from lawgov_desktop.core.library import Library
+
+from .errors import EXIT_FAILED, UsageError
+from .options import SubParsers, write_json
+from .table import format_page
+
+CURRENT_NAMES = ("current", "当前", "当前清单")
+_COLUMNS = ("id", "name", "created_at", "created_by", "licence_items", "sub_items", "powers", "delegations", "remark")
+_HEADERS = ("编号", "版本名称", "保存时间", "保存人", "许可事项", "子项", "执法事项", "赋权承接", "备注")
+
+
+def resolve_version(library: Library, text: str) -> int | None:
+    """A saved version by name (or number); "current" means the working list (None)."""
+    if text.strip() in CURRENT_NAMES:
+        return None
+    found = library.find_version(text)
+    if found is None and text.strip().isdigit():
+        found = library.version(int(text))["id"]
+    if found is None:
+        names = "、".join(version["name"] for version in library.versions()) or "（尚未保存任何版本）"
+        raise NotFoundError(f"未找到清单版本“{text}”；已保存的版本：{names}。")
+    return found
+
+
+def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
+    """``version save NAME [--remark TEXT]``, ``version list [--json]``, ``version delete NAME --yes``."""
+    parser = commands.add_parser("version", help="保存、列出、删除清单版本",
+                                 description="把当前的许可事项清单和赋权事项清单保存为只读版本（如“2022年版”），"
+                                             "以后可查看、统计、比较。")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, title="操作")
+    save = actions.add_parser("save", help="把当前清单保存为一个版本")
+    save.add_argument("name", metavar="NAME", help="版本名称，如 2022年版")
+    save.add_argument("--remark", metavar="TEXT", help="备注")
+    save.set_defaults(run=_save)
+    listing = actions.add_parser("list", help="列出已保存的版本")
+    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing.set_defaults(run=_list)
+    delete = actions.add_parser("delete", help="删除一个版本（删除前自动备份数据库）")
+    delete.add_argument("name", metavar="NAME", help="版本名称或编号")
+    delete.add_argument("--yes", "-y", action="store_true", help="不再询问，直接删除")
+    delete.set_defaults(run=_delete)
+    return parser
+
+
+def _save(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    version = library.version(library.save_version(args.name, args.remark))
+    out.write(f"已保存版本“{version['name']}”：许可事项 {version['licence_items']} 项（子项 {version['sub_items']} 项），"
+              f"执法事项 {version['powers']} 项。\n")
+    return 0
+
+
+def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    versions = library.versions()
+    if args.json:
+        write_json(out, versions)
+        return 0
+    rows = ([str(version[key] if version[key] is not None else "") for key in _COLUMNS] for version in versions)
+    out.write("\n".join(format_page(_HEADERS, rows, len(versions), "个版本")) + "\n")
+    return 0
+
+
+def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    version_id = resolve_version(library, args.name)
+    if version_id is None:
+        raise UsageError("当前清单不是已保存的版本，不能删除。")
+    name = library.version(version_id)["name"]
+    if not args.yes:
+        out.write(f"将删除清单版本“{name}”（删除后不能撤销，删除前会自动备份数据库）。\n")
+        out.flush()
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("删除版本需要确认：请加 --yes")
+        sys.stderr.write("确定删除？[y/N] ")
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
+            out.write("未删除。\n")
+            return EXIT_FAILED
+    library.delete_version(version_id)
+    out.write(f"已删除清单版本“{name}”。\n")
+    return 0
