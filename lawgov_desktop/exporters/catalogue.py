@@ -101,7 +101,7 @@ def licence_catalogue(library: Library, flt: ListFilter | None = None, options: 
         title = f"{city}{_part_title(flt.parts)}行政许可事项清单"
     columns = _default_licence_columns(several_departments=group is None)
     return _spec(LICENCE, title, group, _licence_sections(library, items, cancel), columns, options,
-                 _version_of(items))
+                 _version_of(library, flt, items))
 
 
 def department_catalogues(library: Library, flt: ListFilter | None = None,
@@ -111,8 +111,9 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
 
     One pass over the list, not one query per department; for a book or a folder of files.
     """
+    flt = _main_items(flt)
     items_by_department: dict[int, list[dict[str, Any]]] = {}
-    for item in _read(library, LICENCE, _main_items(flt), progress, cancel):
+    for item in _read(library, LICENCE, flt, progress, cancel):
         items_by_department.setdefault(item["department_id"], []).append(item)
     if not items_by_department:
         raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
@@ -123,7 +124,7 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
         department = items[0]["department"]
         specs.append(_spec(LICENCE, f"{_official_name(city, department)}行政许可事项清单", department,
                            _licence_sections(library, items, cancel), _default_licence_columns(False), options,
-                           _version_of(items)))
+                           _version_of(library, flt, items)))
     return specs
 
 
@@ -317,8 +318,11 @@ def _part_title(parts: tuple[str, ...]) -> str:
     return f"{PART_LABELS.get(parts[0], parts[0])}的" if len(parts) == 1 else ""
 
 
-def _version_of(items: list[dict[str, Any]]) -> str | None:
-    """"2022年版" from the items' most common 清单版本 ("2022", "2022年" or already "2022年版")."""
+def _version_of(library: Library, flt: ListFilter, items: list[dict[str, Any]]) -> str | None:
+    """The saved version's name when printing one, else "2022年版" from the items' most common
+    清单版本 ("2022", "2022年" or already "2022年版")."""
+    if flt.version_id is not None:
+        return str(library.version(flt.version_id)["name"])
     years = Counter(year for item in items if (year := _text(item.get("list_year"))))
     if not years:
         return None

@@ -180,3 +180,13 @@ def test_all_departments_book(library, tmp_path):
     write_catalogue_book(specs, path, title=title)
     first = compact(page_texts(path)[0])
     assert "目录" in first and all(spec.group_label in first for spec in specs)
+
+
+def test_a_saved_version_prints_under_its_name(library):
+    version = library.save_version("2022年9月版")
+    try:
+        flt = ListFilter(department_ids=(library.find_department(BIG),), version_id=version)
+        spec = licence_catalogue(library, flt)
+        assert spec.version_label == "2022年9月版" and spec.item_count == 60
+    finally:
+        library.delete_version(version)
