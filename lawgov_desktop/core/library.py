@@ -333,18 +333,8 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
             return {}
         with self.operation(f"修改{KIND_LABELS[kind]}"), self.transaction():
             column_changes = {key: new for key, (_, new) in changed.items() if key != "aliases"}
-            if column_changes:
-                column_changes["updated_at"] = now_text()
-                assignments = ", ".join(f"{key} = ?" for key in column_changes)
-                self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
-                                  [*column_changes.values(), record_id])
-            if aliases is not None:
-                self._replace_aliases(kind, record_id, aliases)
-            self._after_change(kind, record_id, before)
-            after = self._snapshot(kind, record_id)
             fields_text = "、".join(self._field_label(kind, key) for key in changed)
-            self._log("update", kind, record_id,
-                      f"修改{KIND_LABELS[kind]}“{self._title(kind, after)}”：{fields_text}", before, after)
+            self._write_update(kind, record_id, before, column_changes, aliases, "修改", f"：{fields_text}")
         return changed
 
     def bulk_update(self, kind: str, record_ids: Iterable[int], changes: dict[str, Any]) -> int:
@@ -860,19 +850,23 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
 
     def _apply_raw_update(self, kind: str, record_id: int, changes: dict[str, Any]) -> None:
         """Put back stored values without re-validating them (they were valid when logged)."""
-        current = self._snapshot(kind, record_id)
         aliases = changes.pop("aliases", None)
-        if changes:
-            changes.setdefault("updated_at", now_text())
-            assignments = ", ".join(f"{key} = ?" for key in changes)
+        self._write_update(kind, record_id, self._snapshot(kind, record_id), changes, aliases, "撤销修改", "")
+
+    def _write_update(self, kind: str, record_id: int, before: dict[str, Any], columns: dict[str, Any],
+                      aliases: list[str] | None, verb: str, detail: str) -> None:
+        """Write column values and aliases, keep the index current and log before/after."""
+        if columns:
+            columns.setdefault("updated_at", now_text())
+            assignments = ", ".join(f"{key} = ?" for key in columns)
             self.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
-                              [*changes.values(), record_id])
+                              [*columns.values(), record_id])
         if aliases is not None:
             self._replace_aliases(kind, record_id, aliases)
-        self._after_change(kind, record_id, current)
+        self._after_change(kind, record_id, before)
         after = self._snapshot(kind, record_id)
-        self._log("update", kind, record_id, f"撤销修改{KIND_LABELS[kind]}“{self._title(kind, after)}”",
-                  current, after)
+        self._log("update", kind, record_id, f"{verb}{KIND_LABELS[kind]}“{self._title(kind, after)}”{detail}",
+                  before, after)
 
     def _restore(self, kind: str, snapshot: dict[str, Any]) -> None:
         """Re-insert a deleted record with its own id, aliases and children."""

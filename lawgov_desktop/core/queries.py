@@ -160,44 +160,55 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _page(conn: sqlite3.Connection, select: str, source: str, where: list[str], params: list[Any],
+          order: str, offset: int, limit: int) -> Page:
+    """Count every row the filter selects, then fetch one ordered page of them."""
+    base = f"FROM {source} WHERE {' AND '.join(where) or '1=1'}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT {select} {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                        [*params, limit, offset]).fetchall()
+    return Page([dict(row) for row in rows], total, offset)
+
+
+def _like_any(text: str, expressions: tuple[str, ...], where: list[str], params: list[Any]) -> None:
+    """Substring match over a few short columns (departments, regions: no index needed)."""
+    if text.strip():
+        where.append("(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in expressions) + ")")
+        params.extend([_like(text)] * len(expressions))
+
+
 def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                   descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Licence items (main items unless ``include_sub_items``), each with its sub-item count."""
     where, params = _licence_where(flt)
-    base = f"FROM licence_item li JOIN department d ON d.id = li.department_id WHERE {where}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT li.id, li.sequence, li.part, li.department_id, d.name AS department, li.name,"
-        " li.parent_id, li.implementing_authority, li.legal_basis, li.level, li.code, li.certificate,"
-        " li.list_year, li.status, li.remark, li.upper_ref, li.position, li.version_id, li.updated_at"
-        f" {base} ORDER BY {_order(sort, descending, _LICENCE_SORT, 'li.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    result = [dict(row) for row in rows]
-    ids = [row["id"] for row in result]
+    page = _page(
+        conn,
+        "li.id, li.sequence, li.part, li.department_id, d.name AS department, li.name, li.parent_id,"
+        " li.implementing_authority, li.legal_basis, li.level, li.code, li.certificate, li.list_year, li.status,"
+        " li.remark, li.upper_ref, li.position, li.version_id, li.updated_at",
+        "licence_item li JOIN department d ON d.id = li.department_id", [where], params,
+        _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
+    ids = tuple(row["id"] for row in page.rows)
     if ids:
         counts = dict(conn.execute(
-            f"SELECT parent_id, count(*) FROM licence_item WHERE parent_id IN ({_placeholders(tuple(ids))})"
+            f"SELECT parent_id, count(*) FROM licence_item WHERE parent_id IN ({_placeholders(ids)})"
             " GROUP BY parent_id", ids).fetchall())
-        for row in result:
+        for row in page.rows:
             row["sub_item_count"] = counts.get(row["id"], 0)
-    return Page(result, total, offset)
+    return page
 
 
 def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                 descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Enforcement powers, each with its receiving townships and batches joined for display."""
     where, params = _power_where(conn, flt)
-    base = f"FROM power p JOIN department d ON d.id = p.department_id WHERE {where}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT p.id, p.sequence, p.code, p.name, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
-        " p.department_id, d.name AS department, p.status, p.remark, p.position, p.version_id, p.updated_at"
-        f" {base} ORDER BY {_order(sort, descending, _POWER_SORT, 'p.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    result = [dict(row) for row in rows]
-    ids = tuple(row["id"] for row in result)
+    page = _page(
+        conn,
+        "p.id, p.sequence, p.code, p.name, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
+        " p.department_id, d.name AS department, p.status, p.remark, p.position, p.version_id, p.updated_at",
+        "power p JOIN department d ON d.id = p.department_id", [where], params,
+        _order(sort, descending, _POWER_SORT, "p.id"), offset, limit)
+    ids = tuple(row["id"] for row in page.rows)
     if ids:
         receiving: dict[int, list[str]] = {}
         batches: dict[int, list[str]] = {}
@@ -213,21 +224,19 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
             batch_names = batches.setdefault(power_id, [])
             if batch and batch not in batch_names:
                 batch_names.append(batch)
-        for row in result:
+        for row in page.rows:
             row["receiving"] = "、".join(receiving.get(row["id"], []))
             row["batches"] = "、".join(batches.get(row["id"], []))
-    return Page(result, total, offset)
+    return page
 
 
 def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "name",
                      descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Departments with their aliases and how many items and powers they hold."""
-    where = ["1=1"]
+    where: list[str] = []
     params: list[Any] = []
-    if flt.text.strip():
-        where.append("(dp.name LIKE ? ESCAPE '\\' OR dp.id IN (SELECT department_id FROM department_alias"
-                     " WHERE alias LIKE ? ESCAPE '\\'))")
-        params.extend([_like(flt.text)] * 2)
+    _like_any(flt.text, ("dp.name", "(SELECT group_concat(alias) FROM department_alias WHERE department_id = dp.id)"),
+              where, params)
     if flt.levels:
         where.append(f"dp.level IN ({_placeholders(flt.levels)})")
         params.extend(flt.levels)
@@ -235,79 +244,60 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
         regions = tuple(region_descendants(conn, flt.region_ids))
         where.append(f"dp.region_id IN ({_placeholders(regions)})")
         params.extend(regions)
-    base = f"FROM department dp LEFT JOIN region r ON r.id = dp.region_id WHERE {' AND '.join(where)}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT dp.id, dp.name, dp.level, dp.region_id, r.name AS region, dp.credit_code, dp.remark,"
+    return _page(
+        conn,
+        "dp.id, dp.name, dp.level, dp.region_id, r.name AS region, dp.credit_code, dp.remark,"
         " (SELECT group_concat(alias, '、') FROM department_alias a WHERE a.department_id = dp.id) AS aliases,"
         " (SELECT count(*) FROM licence_item li WHERE li.department_id = dp.id AND li.version_id IS NULL"
         "  AND li.parent_id IS NULL) AS licence_count,"
-        " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL) AS power_count"
-        f" {base} ORDER BY {_order(sort, descending, _DEPARTMENT_SORT, 'dp.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([dict(row) for row in rows], total, offset)
+        " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL) AS power_count",
+        "department dp LEFT JOIN region r ON r.id = dp.region_id", where, params,
+        _order(sort, descending, _DEPARTMENT_SORT, "dp.id"), offset, limit)
 
 
 def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                  descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Regions (flat, with parent name and aliases); ``region_tree`` gives the tree."""
-    where = ["1=1"]
+    where: list[str] = []
     params: list[Any] = []
-    if flt.text.strip():
-        where.append("(r.name LIKE ? ESCAPE '\\' OR r.code LIKE ? ESCAPE '\\' OR r.id IN"
-                     " (SELECT region_id FROM region_alias WHERE alias LIKE ? ESCAPE '\\'))")
-        params.extend([_like(flt.text)] * 3)
+    _like_any(flt.text, ("r.name", "r.code", "(SELECT group_concat(alias) FROM region_alias WHERE region_id = r.id)"),
+              where, params)
     if flt.region_ids:
         regions = tuple(region_descendants(conn, flt.region_ids))
         where.append(f"r.id IN ({_placeholders(regions)})")
         params.extend(regions)
-    base = f"FROM region r LEFT JOIN region pr ON pr.id = r.parent_id WHERE {' AND '.join(where)}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT r.id, r.name, r.code, r.kind, r.parent_id, pr.name AS parent, r.position, r.remark,"
-        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases"
-        f" {base} ORDER BY {_order(sort, descending, _REGION_SORT, 'r.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([dict(row) for row in rows], total, offset)
+    return _page(
+        conn,
+        "r.id, r.name, r.code, r.kind, r.parent_id, pr.name AS parent, r.position, r.remark,"
+        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases",
+        "region r LEFT JOIN region pr ON pr.id = r.parent_id", where, params,
+        _order(sort, descending, _REGION_SORT, "r.id"), offset, limit)
 
 
 def query_imports(conn: sqlite3.Connection, flt: ListFilter, sort: str = "at",
                   descending: bool = True, offset: int = 0, limit: int = 50) -> Page:
     """The import history, newest first."""
-    where = ["1=1"]
+    where: list[str] = []
     params: list[Any] = []
-    if flt.text.strip():
-        where.append("(ir.file_name LIKE ? ESCAPE '\\' OR ir.sheet LIKE ? ESCAPE '\\')")
-        params.extend([_like(flt.text)] * 2)
-    base = f"FROM import_record ir WHERE {' AND '.join(where)}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT ir.id, ir.at, ir.user, ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode,"
-        " ir.inserted, ir.updated, ir.unchanged, ir.rejected, ir.warnings_json, ir.undone_at, ir.backup_path"
-        f" {base} ORDER BY {_order(sort, descending, _IMPORT_SORT, 'ir.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([dict(row) for row in rows], total, offset)
+    _like_any(flt.text, ("ir.file_name", "ir.sheet"), where, params)
+    return _page(
+        conn,
+        "ir.id, ir.at, ir.user, ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode, ir.inserted, ir.updated,"
+        " ir.unchanged, ir.rejected, ir.warnings_json, ir.rejected_json, ir.undone_at, ir.backup_path",
+        "import_record ir", where, params, _order(sort, descending, _IMPORT_SORT, "ir.id"), offset, limit)
 
 
 def query_batch(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                 descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Batches with the number of distinct powers delegated in each."""
-    base = "FROM batch b"
+    where: list[str] = []
     params: list[Any] = []
-    if flt.text.strip():
-        base += " WHERE b.name LIKE ? ESCAPE '\\'"
-        params.append(_like(flt.text))
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT b.id, b.name, b.document_number, b.published_on, b.position, b.remark,"
-        " (SELECT count(DISTINCT dl.power_id) FROM delegation dl WHERE dl.batch_id = b.id) AS power_count"
-        f" {base} ORDER BY {_order(sort, descending, _BATCH_SORT, 'b.id')} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([dict(row) for row in rows], total, offset)
+    _like_any(flt.text, ("b.name",), where, params)
+    return _page(
+        conn,
+        "b.id, b.name, b.document_number, b.published_on, b.position, b.remark,"
+        " (SELECT count(DISTINCT dl.power_id) FROM delegation dl WHERE dl.batch_id = b.id) AS power_count",
+        "batch b", where, params, _order(sort, descending, _BATCH_SORT, "b.id"), offset, limit)
 
 
 QUERIES = {
