@@ -375,6 +375,23 @@ class _Planner:
     def _duplicate_in_append(self, sheet: str, record: ParsedRecord, name: str) -> None:
         self._reject(sheet, record, "与已有记录相同（追加方式不修改已有记录，可改用合并方式）", name)
 
+    def _main_row(self, sheet: ShapedSheet, record: ParsedRecord, columns: tuple[str, ...],
+                  department_label: str) -> dict[str, Any] | None:
+        """A licence item's or power's values with its department resolved; None when rejected."""
+        fields = record.fields
+        name = str(fields.get("name") or "")
+        if not name:
+            self._reject(sheet.sheet_name, record, "缺少必填项：事项名称")
+            return None
+        if not fields.get("department"):
+            self._reject(sheet.sheet_name, record, f"缺少必填项：{department_label}", name)
+            return None
+        row = _values(fields, columns)
+        row["source_json"] = _source(record)
+        if not self._reference("department", fields["department"], sheet.sheet_name, record, row, "department"):
+            return None
+        return row
+
     # ------------------------------------------------------------------ replace
     def _replace_scope(self, kind: str, existing: list[dict[str, Any]],
                        sheets: list[ShapedSheet]) -> list[dict[str, Any]]:
@@ -412,23 +429,12 @@ class _Planner:
         append = self.options.mode == "append"
         for sheet in sheets:
             for record in sheet.records:
-                fields = record.fields
-                name = str(fields.get("name") or "")
-                if not name:
-                    self._reject(sheet.sheet_name, record, "缺少必填项：事项名称")
+                row = self._main_row(sheet, record, _LICENCE_COLUMNS, "主管部门")
+                if row is None:
                     continue
-                row: dict[str, Any] = _values(fields, _LICENCE_COLUMNS)
+                name = row["name"]
                 row["part"] = _part(record, sheet)
-                row["source_json"] = _source(record)
-                if not fields.get("department"):
-                    self._reject(sheet.sheet_name, record, "缺少必填项：主管部门", name)
-                    continue
-                if not self._reference("department", fields["department"], sheet.sheet_name, record, row,
-                                       "department"):
-                    continue
-                match = by_code.get(row.get("code")) if row.get("code") else None
-                if match is None and "department_id" in row:
-                    match = by_name.get((name_key(name), row["department_id"]))
+                match = _match(row, by_code, by_name)
                 if match is not None and append:
                     self._duplicate_in_append(sheet.sheet_name, record, name)
                     continue
@@ -487,25 +493,14 @@ class _Planner:
         append = self.options.mode == "append"
         for sheet in sheets:
             for record in sheet.records:
-                fields = record.fields
-                name = str(fields.get("name") or "")
-                if not name:
-                    self._reject(sheet.sheet_name, record, "缺少必填项：事项名称")
+                row = self._main_row(sheet, record, _POWER_COLUMNS, "原实施主体")
+                if row is None:
                     continue
-                if not fields.get("department"):
-                    self._reject(sheet.sheet_name, record, "缺少必填项：原实施主体", name)
-                    continue
-                row = _values(fields, _POWER_COLUMNS)
-                row["source_json"] = _source(record)
-                if not self._reference("department", fields["department"], sheet.sheet_name, record, row,
-                                       "department"):
-                    continue
+                name = row["name"]
                 delegations = self._delegations(sheet, record)
                 if delegations is None:
                     continue
-                match = by_code.get(row.get("code")) if row.get("code") else None
-                if match is None and "department_id" in row:
-                    match = by_name.get((name_key(name), row["department_id"]))
+                match = _match(row, by_code, by_name)
                 same_file = pending.get((row.get("code") or name_key(name), row.get("department_id")
                                          or row.get("department_name")))
                 if same_file is not None:  # the same power again (another batch sheet): one power
@@ -595,6 +590,15 @@ class _Planner:
                 if changed:
                     self.changes.updates.append((found, {k: new for k, (_, new) in changed.items()}))
                 self._count(sheet.sheet_name, record, name, changed, False)
+
+
+def _match(row: dict[str, Any], by_code: dict[str, dict[str, Any]],
+           by_name: dict[tuple[str, int], dict[str, Any]]) -> dict[str, Any] | None:
+    """The existing record a new row is: same code, else same name in the same department."""
+    match = by_code.get(row["code"]) if row.get("code") else None
+    if match is None and "department_id" in row:
+        match = by_name.get((name_key(row["name"]), row["department_id"]))
+    return match
 
 
 def _values(fields: dict[str, object], columns: tuple[str, ...]) -> dict[str, Any]:
