@@ -304,7 +304,13 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
         raise DatabaseError(f"备份文件“{backup}”不存在。")
     if database.exists() and backup.resolve() == database.resolve():
         raise DatabaseError("不能用数据库自身作为备份来恢复。")
-    revision = db.schema_revision(backup)
+    damaged = f"备份“{backup.name}”已损坏（完整性检查未通过：{{}}），未恢复；数据库未作改动。"
+    try:
+        revision = db.schema_revision(backup)
+    except DatabaseError as exc:
+        if isinstance(exc.__cause__, sqlite3.Error):  # a LawGov file too damaged to read its version
+            raise DatabaseError(damaged.format(exc.__cause__)) from exc
+        raise
     if revision != db.SCHEMA_HEAD and revision not in db.known_revisions():
         raise DatabaseError(f"备份“{backup.name}”由更新版本的 LawGov 创建（结构版本 {revision}），"
                             "请升级本程序后再恢复；数据库未作改动。")
@@ -314,7 +320,7 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
     finally:
         conn.close()
     if problem is not None:
-        raise DatabaseError(f"备份“{backup.name}”已损坏（完整性检查未通过：{problem}），未恢复；数据库未作改动。")
+        raise DatabaseError(damaged.format(problem))
     before = _keep_current(database) if database.exists() else None
     _copy_into(backup, database)
     db.prepare(database, create=False)  # a backup from an older version is migrated like any old file
