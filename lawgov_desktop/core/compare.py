@@ -35,7 +35,9 @@ LICENCE_CHANGE_KINDS = {"added": "新增事项", "removed": "取消事项", "cha
                         "moved": "调整主管部门"}
 POWER_CHANGE_KINDS = {"delegated": "新增下放", "extended": "扩大范围", "taken_back": "收回",
                       "added": "新增事项", "removed": "取消事项", "changed": "变更事项"}
-_LABELS = {"sub_items": "子项", "department": "原实施主体", "delegations": "承接主体"}
+_LABELS = {"sub_items": "子项", "department": "原实施主体"}
+# Compared fields a record keeps outside ``values``.
+NOT_VALUES = frozenset({"name", "department", "sub_items"})
 
 
 @dataclass
@@ -236,7 +238,7 @@ def read_snapshot(conn: sqlite3.Connection, version_id: int | None, label: str) 
 
 def _values(row: sqlite3.Row, compared: Iterable[str]) -> dict[str, str | None]:
     keys = row.keys()
-    return {key: comparable_text(row[key]) for key in compared if key in keys and key != "department"}
+    return {key: comparable_text(row[key]) for key in compared if key in keys and key not in NOT_VALUES}
 
 
 # --------------------------------------------------------------------------- comparing

@@ -25,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import PART_LABELS, REGION_KINDS
@@ -168,7 +169,10 @@ def _build(buffer: io.BytesIO, title: str, subtitle: str, summary: str, tables: 
              Spacer(1, size), Paragraph(escape(summary or "（暂无数据）"), styles["body"]), Spacer(1, size), grid]
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=_MARGIN,
                             bottomMargin=_MARGIN, title=title, creator="LawGov Desktop")
-    doc.build(story)
+    try:
+        doc.build(story)
+    except LayoutError:  # a pair of tables taller than the page: certainly not one page
+        return 2
     return doc.page
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from lawgov_desktop.core.compare import (
     LICENCE_COMPARED,
+    NOT_VALUES,
     POWER_COMPARED,
     Delegated,
     LicenceRecord,
@@ -73,7 +74,7 @@ class _Names:
 
 
 def _values(record: ParsedRecord, keys: tuple[str, ...]) -> dict[str, str | None]:
-    return {key: comparable_text(record.fields.get(key)) for key in keys if key not in ("name", "department")}
+    return {key: comparable_text(record.fields.get(key)) for key in keys if key not in NOT_VALUES}
 
 
 def _licence(record: ParsedRecord, sheet: ShapedSheet, names: _Names, has_part: bool) -> LicenceRecord:
