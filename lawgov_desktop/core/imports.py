@@ -12,10 +12,13 @@ the import's id, so ``undo_import`` restores exactly the records as they were.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .backup import make_backup
+from .atomic import atomic_write
+from .backup import backup_folder, make_backup
 from .clock import now_text
 from .errors import LawGovError, NotFoundError
 from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER
@@ -49,6 +52,7 @@ class ImportChanges:
     file_sha256: str
     sheet: str | None
     mode: str
+    source_path: Path | None = None
     mapping: dict[str, Any] = field(default_factory=dict)
     new_regions: list[dict[str, Any]] = field(default_factory=list)
     new_departments: list[dict[str, Any]] = field(default_factory=list)
@@ -78,6 +82,8 @@ class ImportsMixin:
         check_cancel(cancel)
         report(progress, 0, 5, "备份数据库")
         backup = make_backup(self.path, "before-import")
+        if changes.source_path is not None:
+            self._keep_imported_file(changes.source_path, changes.file_sha256)
         stamp = now_text()
         summary = f"导入“{changes.file_name}”" + (f"（{changes.sheet}）" if changes.sheet else "")
         with self.operation(summary), self.transaction() as conn:
@@ -231,6 +237,19 @@ class ImportsMixin:
         if row is None:
             raise NotFoundError(f"未找到映射模板“{name}”。")
         return {"name": row[0], "kind": row[1], "header_signature": row[2], "mapping": json.loads(row[3])}
+
+    def imported_file_copy(self: Library, file_sha256: str) -> Path | None:
+        """The kept copy of an imported file (the audit trail of its original cells), if any."""
+        folder = backup_folder(self.path) / "imports"
+        return next(iter(sorted(folder.glob(f"{file_sha256}.*"))), None) if folder.is_dir() else None
+
+    def _keep_imported_file(self: Library, source: Path, file_sha256: str) -> None:
+        if self.imported_file_copy(file_sha256) is not None:
+            return
+        folder = backup_folder(self.path) / "imports"
+        folder.mkdir(parents=True, exist_ok=True)
+        with atomic_write(folder / f"{file_sha256}{source.suffix.lower()}") as temp:
+            shutil.copyfile(source, temp)
 
     # ------------------------------------------------------------------------ internals
     def _create_references(self: Library, changes: ImportChanges, import_id: int) -> dict[str, dict[str, int]]:

@@ -175,7 +175,7 @@ def plan_import(lib: Library, path: str | Path, options: ImportOptions | None = 
         raise ImportFileError("部门清单不支持替换方式，请用合并或追加", file=file_path.name)
     report(progress, 1, 3, "核对数据库中的记录")
     changes = ImportChanges(
-        kind=kind, file_name=file_path.name, file_sha256=file_sha256(file_path),
+        kind=kind, file_name=file_path.name, file_sha256=file_sha256(file_path), source_path=file_path,
         sheet="、".join(s.sheet_name for s in sheets), mode=options.mode,
         mapping={s.sheet_name: {s.headers.get(col, str(col)): key for col, key in s.columns.items()}
                  for s in sheets})
@@ -387,7 +387,7 @@ class _Planner:
             self._reject(sheet.sheet_name, record, f"缺少必填项：{department_label}", name)
             return None
         row = _values(fields, columns)
-        row["source_json"] = _source(record)
+        row["source_json"] = _source(sheet.sheet_name, record)
         if not self._reference("department", fields["department"], sheet.sheet_name, record, row, "department"):
             return None
         return row
@@ -439,7 +439,7 @@ class _Planner:
                     self._duplicate_in_append(sheet.sheet_name, record, name)
                     continue
                 if match is None:
-                    row["sub_items"] = [self._sub_row(sub, row) for sub in record.sub_items]
+                    row["sub_items"] = [self._sub_row(sheet.sheet_name, sub, row) for sub in record.sub_items]
                     self.changes.inserts.append(row)
                     self._count(sheet.sheet_name, record, name, None, True)
                     for sub in record.sub_items:
@@ -457,10 +457,10 @@ class _Planner:
                 for sub in record.sub_items:
                     self._plan_sub_item(sheet.sheet_name, sub, match, row, subs)
 
-    def _sub_row(self, sub: ParsedRecord, main_row: dict[str, Any]) -> dict[str, Any]:
+    def _sub_row(self, sheet: str, sub: ParsedRecord, main_row: dict[str, Any]) -> dict[str, Any]:
         values = _values(sub.fields, _LICENCE_COLUMNS)
         values["name"] = str(sub.fields.get("sub_item"))
-        values["source_json"] = _source(sub)
+        values["source_json"] = _source(sheet, sub)
         values.pop("part", None)
         for key in ("sequence", "implementing_authority", "legal_basis", "level", "code", "certificate"):
             if values.get(key) == main_row.get(key):
@@ -469,7 +469,7 @@ class _Planner:
 
     def _plan_sub_item(self, sheet: str, sub: ParsedRecord, main: dict[str, Any], main_row: dict[str, Any],
                        subs: dict[tuple[int, str], dict[str, Any]]) -> None:
-        values = self._sub_row(sub, main_row)
+        values = self._sub_row(sheet, sub, main_row)
         label = f"{main['name']} / {values['name']}"
         existing = subs.get((main["id"], name_key(values["name"])))
         if existing is None:
@@ -617,9 +617,7 @@ def _part(record: ParsedRecord, sheet: ShapedSheet) -> str:
     return str(part) if part in PARTS else "other"
 
 
-def _source(record: ParsedRecord) -> str:
-    """The row number and the original text of every cell that normalising changed, for audit
-    (cells kept as written are already in the record itself)."""
-    fields = record.fields
-    changed = {key: raw for key, raw in record.original.items() if raw != fields.get(key)}
-    return json.dumps({"row": record.row_number, **changed}, ensure_ascii=False)
+def _source(sheet: str, record: ParsedRecord) -> str:
+    """Where the record came from; the file itself is kept beside the backups for audit
+    (``Library.imported_file_copy``), so the original cell texts are always at hand."""
+    return f'{{"sheet": {json.dumps(sheet, ensure_ascii=False)}, "row": {record.row_number}}}'

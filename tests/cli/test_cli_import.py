@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-from conftest import Runner
 
+Runner = Callable[..., Any]  # the lawgov fixture of tests/cli/conftest.py
 HEADER = ["序号", "事项编码", "事项名称", "职权类型", "原实施主体", "承接主体", "生效时间", "文号"]
 
 

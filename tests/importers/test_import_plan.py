@@ -65,7 +65,9 @@ def test_a_licence_list_comes_in_field_by_field(lib: Library, tmp_path: Path) ->
     assert (food["part"], food["level"], food["code"], food["sequence"]) == ("central", "市级", "330217000100", "1")
     assert food["legal_basis"] == "《中华人民共和国食品安全法》第三十五条"
     assert [s["name"] for s in food["sub_items"]] == ["食品经营许可证核发", "食品经营许可证延续"]
-    assert json.loads(food["source_json"])["row"] == 5
+    assert json.loads(food["source_json"]) == {"sheet": "清单", "row": 5}
+    kept = lib.imported_file_copy(lib.query("imports").rows[0]["file_sha256"])
+    assert kept is not None and kept.read_bytes() == (tmp_path / "v1.xlsx").read_bytes()
     school = items["民办学校办学许可"]
     department = lib.get("department", school["department_id"])
     assert (department["name"], department["level"], department["region"]) == ("城区教育局", "县级", "城区")
