@@ -203,13 +203,14 @@ def write_catalogues_to_folder(
     done_before = 0
     used: set[str] = set()
     results = []
-    for spec in specs:
+    for number, spec in enumerate(specs, start=1):
         check_cancel(cancel)
         name = _unique(safe_filename(spec.group_label or spec.title), used)
         rows = _count_table_rows([spec])
+        step = f"正在生成第 {number}/{len(specs)} 个部门…"
 
-        def file_progress(done: int, _total: int, message: str, offset: int = done_before) -> None:
-            report(progress, offset + done, grand_total, message)
+        def file_progress(done: int, _total: int, _message: str, offset: int = done_before, step: str = step) -> None:
+            report(progress, offset + done, grand_total, step)
 
         results.append(write_catalogue(spec, target / f"{name}.pdf", file_progress, cancel))
         done_before += rows
