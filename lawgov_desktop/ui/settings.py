@@ -34,6 +34,16 @@ def set_language(value: str) -> None:
     settings().setValue("ui/language", value if value in LANGUAGES else DEFAULT_LANGUAGE)
 
 
+def catalogue_font() -> str:
+    """The TrueType font file printed catalogues embed; "" lets the exporter pick a system font."""
+    return str(settings().value("print/font", "") or "")
+
+
+def set_catalogue_font(path: str) -> None:
+    """Remember the catalogue font ("" for automatic)."""
+    settings().setValue("print/font", path.strip())
+
+
 def recent_databases() -> list[str]:
     """Recently opened database files, newest first, only those that still exist."""
     value = settings().value("files/recent", [])

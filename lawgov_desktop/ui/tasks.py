@@ -72,16 +72,17 @@ class _Worker(QObject):
 
     finished = Signal(int, object, object)  # task number, result, error
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool) -> None:
         super().__init__()
         self._path = path
+        self._read_only = read_only
         self._library: Library | None = None
 
     @Slot(object)
     def run(self, task: _Task) -> None:
         try:
             if self._library is None:  # checks the file's integrity before the first write
-                self._library = Library(self._path, create=False)
+                self._library = Library(self._path, create=False, read_only=self._read_only)
             result, error = task.work(self._library, task.progress), None
         except LawGovError as exc:
             result, error = None, exc
@@ -102,13 +103,14 @@ class Writer(QObject):
     _submit = Signal(object)
     _close = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, parent: QObject | None = None, *, read_only: bool = False) -> None:
+        """``read_only`` gives a worker for long reads (exports) when the database is open read-only."""
         super().__init__(parent)
         self._numbers = itertools.count(1)
         self._pending: dict[int, _Task] = {}
         self._thread = QThread()
         self._thread.setObjectName("lawgov-writer")
-        self._worker = _Worker(path)
+        self._worker = _Worker(path, read_only)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
@@ -125,16 +127,18 @@ class Writer(QObject):
         return bool(self._pending)
 
     def submit(self, work: Work, label: str = "", *, on_done: Done | None = None,
-               on_error: Failed | None = None, quiet: bool = False) -> None:
+               on_error: Failed | None = None, quiet: bool = False) -> Progress:
         """Queue ``work``; ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread.
 
-        ``quiet`` work (the check and backup at start) never shows the progress dialog.
+        ``quiet`` work (the check and backup at start) never shows the progress dialog.  The
+        returned ``Progress`` is the work's: its ``cancel()`` is what the dialog's Cancel calls.
         """
         task = _Task(next(self._numbers), work, label, on_done, on_error, quiet)
         self._pending[task.number] = task
         if len(self._pending) == 1:
             self._timer.start()
         self._submit.emit(task)
+        return task.progress
 
     def shutdown(self) -> None:
         """Finish queued work, close the writer's connection and stop the thread."""
