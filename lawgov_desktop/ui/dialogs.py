@@ -7,9 +7,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +37,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class PreferencesDialog(QDialog):
-    """The interface language (more settings arrive with backups and printing)."""
+    """The interface language and the font printed lists embed (more settings arrive with backups)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +51,34 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
+        form.addRow(self.tr("Font of printed lists:"), self._font_row())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(_buttons(self))
 
+    def _font_row(self) -> QHBoxLayout:
+        """The TrueType file catalogues embed; empty lets the exporter find a system font."""
+        self.font_path = QLineEdit(settings.catalogue_font())
+        self.font_path.setObjectName("catalogue_font")
+        self.font_path.setPlaceholderText(self.tr("Automatic (a Chinese font of this computer)"))
+        self.font_path.setClearButtonEnabled(True)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_font)
+        row = QHBoxLayout()
+        row.addWidget(self.font_path, 1)
+        row.addWidget(choose)
+        return row
+
+    def _choose_font(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Font of printed lists"), self.font_path.text(),
+                                              self.tr("TrueType fonts (*.ttf *.ttc)"))
+        if name:
+            self.font_path.setText(name)
+
     def accept(self) -> None:
         settings.set_language(self.language.currentData())
+        settings.set_catalogue_font(self.font_path.text())
         super().accept()
 
 
