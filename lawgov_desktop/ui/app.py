@@ -33,6 +33,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="lawgov-desktop", description="LawGov Desktop")
     parser.add_argument("--db", metavar="PATH", help="database file (default: LAWGOV_DB or the user data folder)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary database, print a report and exit")
     return parser.parse_args(argv)
 
 
@@ -147,6 +149,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``lawgov-desktop`` and ``python -m lawgov_desktop.ui``."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from .self_test import run_self_test
+
+        return run_self_test()
     app = create_application()
     try:
         path = db.resolve_location(args.db)
