@@ -368,6 +368,8 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         """Merge ``absorb`` into ``keep``: its records move, its names become aliases of ``keep``.
 
         Logged as ordinary updates and a delete under one operation, so undo restores all of it.
+        Rows of saved versions move too (a version is read-only for clerks, but the department is
+        one record; its old name stays findable as an alias).
         """
         if keep_id == absorb_id:
             raise ValidationError({"department_id": "不能把部门合并到它自己。"})
@@ -377,12 +379,15 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         with self.operation(f"合并部门“{absorb['name']}”到“{keep['name']}”"), self.transaction():
             moved = {}
             for kind in (LICENCE, POWER):
-                ids = [row[0] for row in self.conn.execute(
-                    f"SELECT id FROM {TABLES[kind]} WHERE department_id = ? AND version_id IS NULL",
-                    (absorb_id,))]
-                for record_id in ids:
-                    self.update(kind, record_id, {"department_id": keep_id})
-                moved[kind] = len(ids)
+                rows = self.conn.execute(f"SELECT id, version_id FROM {TABLES[kind]} WHERE department_id = ?",
+                                         (absorb_id,)).fetchall()
+                for record_id, version_id in rows:
+                    if version_id is None:
+                        self.update(kind, record_id, {"department_id": keep_id})
+                    else:
+                        self._write_update(kind, record_id, self._snapshot(kind, record_id),
+                                           {"department_id": keep_id}, None, "合并部门时移动历史版本", "")
+                moved[kind] = sum(1 for _, version_id in rows if version_id is None)
             new_aliases = sorted({*keep["aliases"], absorb["name"], *absorb["aliases"]})
             self.delete(DEPARTMENT, absorb_id)
             self.update(DEPARTMENT, keep_id, {"aliases": new_aliases})

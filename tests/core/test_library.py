@@ -174,3 +174,13 @@ def test_saved_filters_round_trip(lib: Library, city: dict[str, int]) -> None:
     assert lib.saved_filters("licence") == {"市场监管中央事项": flt}
     lib.delete_saved_filter("licence", "市场监管中央事项")
     assert lib.saved_filters("licence") == {}
+
+
+def test_merge_moves_saved_version_rows_too_and_undo_puts_them_back(lib: Library, city: dict[str, int]) -> None:
+    version = lib.save_version("2022年版")
+    lib.merge_departments(city["scj"], city["fgj"])
+    in_version = lib.query("licence", ListFilter(version_id=version, department_ids=(city["scj"],))).rows
+    assert {row["name"] for row in in_version} == {"企业投资项目核准", "食品经营许可"}
+    lib.revert_operation(lib.last_operation())
+    in_version = lib.query("licence", ListFilter(version_id=version, department_ids=(city["fgj"],))).rows
+    assert [row["name"] for row in in_version] == ["企业投资项目核准"]
