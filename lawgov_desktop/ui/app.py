@@ -23,7 +23,7 @@ from lawgov_desktop.core import db
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
 
-from . import i18n, prompts, settings
+from . import i18n, icons, prompts, settings
 from .main_window import MainWindow
 from .session import Session
 
@@ -142,6 +142,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(icons.app_icon())
     i18n.install(app, settings.language())
     return app
 

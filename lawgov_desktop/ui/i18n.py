@@ -27,10 +27,10 @@ def install(app: QCoreApplication, language: str) -> None:
         QLocale.setDefault(QLocale("en_US"))
         return
     QLocale.setDefault(QLocale(language))
-    sources = ((f"lawgov_{language}", translations_dir()),
-               (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    for name, folder in sources:
+    # Qt's own translation ships in our folder too (the bundle leaves Qt's 300 files out).
+    ours, qts = translations_dir(), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folders in ((f"lawgov_{language}", (ours,)), (f"qtbase_{language}", (ours, qts))):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             _installed.append(translator)

@@ -31,6 +31,7 @@ from lawgov_desktop.core.paths import data_dir, shipped_dir
 
 from . import i18n
 from .app import create_application
+from .icons import SIZES
 
 WINDOW_TIMEOUT_MS = 20_000
 
@@ -97,14 +98,17 @@ class _Run:
         embedded = "embedded" if result.font.embedded else "not embedded"
         return f"{result.pages} page(s), font {font} ({embedded}){warnings}"
 
-    def translations(self) -> str:
-        app = QCoreApplication.instance()
+    def resources(self) -> str:
+        app = QApplication.instance()
         i18n.install(app, "zh_CN")
         ours = QCoreApplication.translate("MainWindow", "&File")
         qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
         if ours == "&File" or qts == "Cancel":
             raise SelfTestError(f"untranslated: {ours!r}, {qts!r} (folder {i18n.translations_dir()})")
-        return f"{ours} / {qts}"
+        sizes = app.windowIcon().availableSizes()
+        if len(sizes) < len(SIZES):
+            raise SelfTestError(f"application icon has {len(sizes)} of {len(SIZES)} sizes")
+        return f"translations {ours} / {qts}, icon in {len(sizes)} sizes, from {shipped_dir('resources')}"
 
     def open_window(self) -> str:
         from .main_window import BACKGROUND_START_MS, MainWindow
@@ -157,7 +161,7 @@ def run_self_test() -> int:
             run = _Run(Path(folder), out)
             run.say(f"LawGov Desktop {__version__} self-test ({sys.executable})")
             steps = (("database", run.create_database), ("import", run.import_workbook),
-                     ("pdf", run.write_pdf), ("translations", run.translations), ("window", run.open_window))
+                     ("pdf", run.write_pdf), ("resources", run.resources), ("window", run.open_window))
             passed = all(run.step(name, work) for name, work in steps)
             run.say("self-test passed" if passed else "self-test FAILED")
             return 0 if passed else 1

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-STEPS = ("database", "import", "pdf", "translations", "window")
+STEPS = ("database", "import", "pdf", "resources", "window")
 
 
 def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
