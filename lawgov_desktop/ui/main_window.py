@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from . import settings
-from .kinds import BULK_FIELDS, DEPARTMENT, LIST_SPECS
+from .kinds import BULK_FIELDS, DEPARTMENT, IMPORTS, LIST_SPECS
 from .list_view import ListView
+from .printing import PrintActions
 from .session import Session
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from .dialogs import BulkEditDialog, MergeDepartmentsDialog
+    from .import_wizard import ImportWizard
 
 # The integrity check and the daily backup wait until the first page is on screen.
 BACKGROUND_START_MS = 300
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("LawGov Desktop — %1").replace("%1", session.path.name) + mode)
         self.views: dict[str, ListView] = {}
         self._closed = False
+        self.import_wizard: ImportWizard | None = None
+        self.setAcceptDrops(True)  # a workbook dropped on the window opens the import wizard
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -130,6 +134,9 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon, writes=True)
         self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit, writes=True)
         self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments, writes=True)
+        self.import_action = self._action(self.tr("&Import workbook…"), self.import_workbook, "Ctrl+I",
+                                          pixmap.SP_ArrowDown, writes=True)
+        self.undo_import_action = self._action(self.tr("&Undo this import…"), self.undo_import, writes=True)
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
@@ -154,6 +161,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_database_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        self.printing = PrintActions(self)
+        file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -189,6 +201,8 @@ class MainWindow(QMainWindow):
             for action in (self.new_action, self.edit_action, self.delete_action, self.bulk_action,
                            self.merge_action):
                 view.table.addAction(action)
+            if kind == IMPORTS:
+                view.table.addAction(self.undo_import_action)
             self.views[kind] = view
             self.stack.addWidget(view)
             view.reload()
@@ -228,6 +242,9 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(writable and has_selection)
         self.bulk_action.setEnabled(writable and has_selection and view.spec.kind in BULK_FIELDS)
         self.merge_action.setEnabled(not self.session.read_only and view.spec.kind == DEPARTMENT)
+        self.import_action.setEnabled(not self.session.read_only)
+        self.undo_import_action.setEnabled(not self.session.read_only and view.spec.kind == IMPORTS
+                                           and has_selection)
         for action in (self.undo_action, self.redo_action):
             action.setVisible(not self.session.read_only)
 
@@ -269,6 +286,41 @@ class MainWindow(QMainWindow):
         dialog = MergeDepartmentsDialog(self.session, selected, self)
         dialog.open()
         return dialog
+
+    def import_workbook(self, path: Path | None = None) -> ImportWizard | None:
+        """Ctrl+I or a dropped file: the import wizard (one at a time)."""
+        from .import_wizard import open_wizard
+
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            self.import_wizard.activateWindow()
+            if path is not None:
+                self.import_wizard.open_file(path)
+            return self.import_wizard
+        self.import_wizard = open_wizard(self, self.session, path)
+        return self.import_wizard
+
+    def undo_import(self) -> None:
+        """Take back the import selected in the import history."""
+        view = self.current_view()
+        import_id = view.current_id()
+        if view.spec.kind != IMPORTS or import_id is None:
+            return
+        from .import_wizard import undo_import
+
+        row = view.model.row_of(import_id)
+        file_name = view.model.row_at(row)["file_name"] if row is not None else str(import_id)
+        undo_import(self, self.session, import_id, file_name)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if not self.session.read_only and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_workbook(files[0])
 
     def preferences(self) -> None:
         """Language (and later: backups, fonts)."""

@@ -1,0 +1,367 @@
+"""File → print preview, print, save as PDF, export to Excel, and every department's list at once.
+
+What is printed is what the clerk is looking at: the current list's ``current_filter()`` goes to
+``exporters.catalogue`` unchanged (for powers, a township picked in the 承接主体 facet prints that
+township's list by batch).  Reading the list and writing files run on the background worker —
+the writer, or for a database open read-only a reader of its own — with progress and Cancel, so
+the window never waits.  The builder runs first and its title, version and columns fill the
+options dialog; the clerk's changes are applied to that same catalogue, so nothing is read twice.
+reportlab, openpyxl and QtPdf are imported when an action is first used, not before the first
+paint.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.queries import ListFilter
+
+from . import prompts, settings
+from .kinds import LICENCE, POWER
+from .tasks import Progress, Writer
+
+if TYPE_CHECKING:
+    from lawgov_desktop.exporters.model import CatalogueSpec
+    from lawgov_desktop.exporters.pdf import PdfResult
+
+    from .main_window import MainWindow
+    from .print_options import BatchDialog, CatalogueOptionsDialog
+    from .print_preview import PrintPreview
+
+PRINTABLE = (LICENCE, POWER)
+STATUS_MS = 15000
+
+
+def stopped(progress: Progress) -> Callable[[], bool]:
+    """The exporters' cancel check for a task's progress (a callable ``Progress`` would be called as one)."""
+    return lambda: progress.cancelled
+
+
+def choose_save_path(parent: QWidget, title: str, name: str, filters: str, suffix: str) -> Path | None:
+    """Ask where to save (tests replace this); the suffix is added when the clerk leaves it off."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def choose_folder(parent: QWidget, title: str) -> Path | None:
+    """Ask for a folder (tests replace this)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen = QFileDialog.getExistingDirectory(parent, title, folder)
+    return Path(chosen) if chosen else None
+
+
+def copy_file(source: Path, target: Path) -> Path:
+    """Copy the previewed PDF to where the clerk saves it, atomically like every export."""
+    from lawgov_desktop.core.atomic import atomic_write
+
+    with atomic_write(target) as temp:
+        shutil.copyfile(source, temp)
+    return target
+
+
+def temporary_folder() -> Path:
+    """A private folder for a generated preview; removed when the preview closes or at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="lawgov-print-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+class PrintActions(QObject):
+    """The File menu's printing and export commands for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: Progress | None = None  # the running work's progress: Cancel goes here
+        self.options_dialog: CatalogueOptionsDialog | BatchDialog | None = None
+        self.preview_window: PrintPreview | None = None
+        self._reader: Writer | None = None
+        self.preview_action = self._action(self.tr("Print pre&view…"), self.preview, "Ctrl+Shift+P")
+        self.print_action = self._action(self.tr("&Print…"), self.print_catalogue, QKeySequence.StandardKey.Print)
+        self.export_pdf_action = self._action(self.tr("Export P&DF…"), self.export_pdf)
+        self.export_excel_action = self._action(self.tr("Export E&xcel…"), self.export_excel)
+        self.batch_action = self._action(self.tr("Print or export every &department's list…"), self.batch)
+        window.navigation.currentRowChanged.connect(self.update_actions)
+        window.installEventFilter(self)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+
+        def triggered(_checked: bool = False) -> None:
+            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
+
+        action.triggered.connect(triggered)
+        return action
+
+    def actions(self) -> list[QAction]:
+        """The menu entries, in menu order."""
+        return [self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action,
+                self.batch_action]
+
+    def update_actions(self) -> None:
+        """Catalogues exist for licence items and powers; the other lists have nothing to print."""
+        enabled = self._current_kind() in PRINTABLE
+        for action in (self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action):
+            action.setEnabled(enabled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Stop our reader thread when the window closes."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self._reader is not None:
+            self._reader.shutdown()
+            self._reader = None
+        return False
+
+    # ------------------------------------------------------------------ what is printed
+    def _current_kind(self) -> str | None:
+        item = self.window.navigation.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _target(self) -> tuple[str, ListFilter] | None:
+        kind = self._current_kind()
+        if kind not in PRINTABLE:
+            return None
+        return kind, self.window.view(kind).current_filter()
+
+    # ------------------------------------------------------------------ background work
+    def _submit(self, work: Callable[[Library, Progress], Any], label: str,
+                on_done: Callable[[Any], None]) -> None:
+        """Run on the writer (or our read-only reader); errors and Cancel come back to ``_failed``."""
+        worker = self.window.session.writer
+        if worker is None:
+            if self._reader is None:
+                self._reader = Writer(self.window.session.path, self, read_only=True)
+            worker = self._reader
+
+        def done(result: Any) -> None:
+            self.job = None
+            on_done(result)
+
+        self.job = worker.submit(work, label, on_done=done, on_error=self._failed)
+
+    def _failed(self, error: LawGovError) -> None:
+        self.job = None
+        if isinstance(error, Cancelled):
+            self._status(self.tr("Cancelled."))
+        else:
+            prompts.warn(self.window, error)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MS)
+
+    def _show_warnings(self, results: Sequence[PdfResult]) -> None:
+        """The PDF is written, but a missing embedded font must not go unnoticed."""
+        warnings = dict.fromkeys(warning for result in results for warning in result.warnings)
+        if warnings:
+            prompts.warn(self.window, "\n".join(warnings))
+
+    # ------------------------------------------------------------------ one catalogue
+    def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec], None]) -> None:
+        """Build the catalogue of the current view, then let the clerk adjust it in the options dialog."""
+        target = self._target()
+        if target is None:
+            return
+        kind, flt = target
+        font = settings.catalogue_font() or None
+
+        def build(library: Library, progress: Progress) -> CatalogueSpec:
+            from lawgov_desktop.exporters.catalogue import (
+                CatalogueOptions,
+                licence_catalogue,
+                power_catalogue,
+            )
+
+            make = power_catalogue if kind == POWER else licence_catalogue
+            return make(library, flt, CatalogueOptions(font_path=font), progress, stopped(progress))
+
+        def ask(spec: CatalogueSpec) -> None:
+            from .print_options import CatalogueOptionsDialog
+
+            dialog = CatalogueOptionsDialog(spec, ok_text, self.window)
+            dialog.accepted.connect(lambda: then(dialog.chosen_spec()))
+            self.options_dialog = dialog
+            dialog.open()
+
+        self._submit(build, self.tr("Reading the list"), ask)
+
+    def _write_pdf(self, spec: CatalogueSpec, path: Path, then: Callable[[PdfResult], None]) -> None:
+        def write(_library: Library, progress: Progress) -> PdfResult:
+            from lawgov_desktop.exporters.pdf import write_catalogue
+
+            return write_catalogue(spec, path, progress, stopped(progress))
+
+        self._submit(write, self.tr("Generating the PDF"), then)
+
+    def _write_temporary(self, spec: CatalogueSpec, then: Callable[[PdfResult], None]) -> None:
+        from lawgov_desktop.exporters.model import safe_filename
+
+        self._write_pdf(spec, temporary_folder() / f"{safe_filename(spec.title)}.pdf", then)
+
+    def preview(self) -> None:
+        """Ctrl+Shift+P: the real pages of the catalogue of the current view."""
+        self._choose_layout(self.tr("Preview"), lambda spec: self._write_temporary(
+            spec, lambda result: self._open_preview(spec, result)))
+
+    def _open_preview(self, spec: CatalogueSpec, result: PdfResult) -> None:
+        from .print_preview import PrintPreview
+
+        try:
+            preview = PrintPreview(result.path, spec.title, result.warnings, self.window)
+        except OSError as error:
+            prompts.warn(self.window, error)
+            return
+        folder = result.path.parent
+        preview.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
+        preview.save_requested.connect(lambda: self._save_copy(result.path))
+        self.preview_window = preview
+        preview.show()
+
+    def print_catalogue(self) -> None:
+        """Ctrl+P: generate the catalogue, then Qt's print dialog."""
+        self._choose_layout(self.tr("Print…"), lambda spec: self._write_temporary(spec, self._print_file))
+
+    def _print_file(self, result: PdfResult) -> None:
+        from .print_preview import load_document, print_with_dialog
+
+        self._show_warnings([result])
+        try:
+            document = load_document(result.path)
+        except OSError as error:
+            prompts.warn(self.window, error)
+            return
+        try:
+            pages = print_with_dialog(document, self.window)
+        finally:
+            document.close()
+            shutil.rmtree(result.path.parent, ignore_errors=True)
+        if pages:
+            self._status(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
+
+    def export_pdf(self) -> None:
+        """Save the catalogue of the current view as a PDF file."""
+        self._choose_layout(self.tr("Save…"), self._save_spec)
+
+    def _save_spec(self, spec: CatalogueSpec) -> None:
+        from lawgov_desktop.exporters.model import safe_filename
+
+        path = choose_save_path(self.window, self.tr("Save as PDF"), f"{safe_filename(spec.title)}.pdf",
+                                self.tr("PDF files (*.pdf)"), ".pdf")
+        if path is not None:
+            self._write_pdf(spec, path, self._saved)
+
+    def _saved(self, result: PdfResult) -> None:
+        self._status(self.tr("Saved “%1” (%2 pages).").replace("%1", str(result.path)).replace(
+            "%2", str(result.pages)))
+        self._show_warnings([result])
+
+    def _save_copy(self, source: Path) -> None:
+        """The preview's "Save as PDF": the very pages on screen, copied on the worker."""
+        path = choose_save_path(self.preview_window or self.window, self.tr("Save as PDF"), source.name,
+                                self.tr("PDF files (*.pdf)"), ".pdf")
+        if path is None:
+            return
+        self._submit(lambda _library, _progress: copy_file(source, path), self.tr("Saving the PDF"),
+                     lambda saved: self._status(self.tr("Saved “%1”.").replace("%1", str(saved))))
+
+    # ------------------------------------------------------------------ workbooks
+    def export_excel(self) -> None:
+        """The current view, or the whole list, as a workbook the importer reads back."""
+        target = self._target()
+        if target is None:
+            return
+        kind, flt = target
+        if flt.is_empty():
+            self._export_excel(kind, flt)
+            return
+        from .print_options import ExportScopeDialog
+
+        library = self.window.session.library
+        dialog = ExportScopeDialog(library.query(kind, flt, limit=0).total,
+                                   library.query(kind, ListFilter(), limit=0).total, self.window)
+        dialog.accepted.connect(lambda: self._export_excel(kind, flt if dialog.current.isChecked() else ListFilter()))
+        self.options_dialog = dialog
+        dialog.open()
+
+    def _export_excel(self, kind: str, flt: ListFilter) -> None:
+        name = self.tr("Licence items") if kind == LICENCE else self.tr("Delegated powers")
+        path = choose_save_path(self.window, self.tr("Export to Excel"), f"{name}.xlsx",
+                                self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        if path is None:
+            return
+
+        def write(library: Library, progress: Progress) -> tuple[Path, int, int]:
+            from lawgov_desktop.exporters.catalogue import export_sheets
+            from lawgov_desktop.exporters.xlsx import write_workbook
+
+            sheets = export_sheets(library, kind, flt, None, progress, stopped(progress))
+            written = write_workbook(sheets, path, progress, stopped(progress))
+            return written, len(sheets), sum(len(sheet.rows) for sheet in sheets)
+
+        def done(outcome: tuple[Path, int, int]) -> None:
+            written, sheets, rows = outcome
+            self._status(self.tr("Exported “%1”: %2 sheets, %3 rows.").replace("%1", str(written)).replace(
+                "%2", str(sheets)).replace("%3", str(rows)))
+
+        self._submit(write, self.tr("Exporting to Excel"), done)
+
+    # ------------------------------------------------------------------ every department
+    def batch(self) -> None:
+        """Every department's licence list: a PDF each into a folder, or one book with contents."""
+        from .print_options import BatchDialog
+
+        view = self.window.views.get(LICENCE)
+        flt = view.current_filter() if view is not None else ListFilter()
+        dialog = BatchDialog(not flt.is_empty(), self.window)
+        dialog.accepted.connect(lambda: self._batch(dialog, flt))
+        self.options_dialog = dialog
+        dialog.open()
+
+    def _batch(self, dialog: BatchDialog, view_filter: ListFilter) -> None:
+        one_file = dialog.book.isChecked()
+        flt = view_filter if dialog.only_filtered.isChecked() else ListFilter()
+        options, title = dialog.options(), dialog.book_title()
+        if one_file:
+            target = choose_save_path(self.window, self.tr("Save the book as"),
+                                      f"{title or self.tr('Licence lists of every department')}.pdf",
+                                      self.tr("PDF files (*.pdf)"), ".pdf")
+        else:
+            target = choose_folder(self.window, self.tr("Folder for the departments' PDF files"))
+        if target is None:
+            return
+
+        def write(library: Library, progress: Progress) -> list[PdfResult]:
+            from lawgov_desktop.exporters.catalogue import book_title, department_catalogues
+            from lawgov_desktop.exporters.pdf import write_catalogue_book, write_catalogues_to_folder
+
+            specs = department_catalogues(library, flt, options, progress, stopped(progress))
+            if not one_file:
+                return write_catalogues_to_folder(specs, target, progress, stopped(progress))
+            return [write_catalogue_book(specs, target, title=title or book_title(library, specs),
+                                         attachment_label=options.attachment_label, progress=progress,
+                                         cancel=stopped(progress))]
+
+        def done(results: list[PdfResult]) -> None:
+            if one_file:
+                self._saved(results[0])
+                return
+            self._status(self.tr("Wrote %1 PDF files into “%2”.").replace("%1", str(len(results))).replace(
+                "%2", str(target)))
+            self._show_warnings(results)
+
+        self._submit(write, self.tr("Generating the departments' lists"), done)
