@@ -145,6 +145,10 @@ class Session(QObject):
         self.writer.submit(command.toggle, command.text(), on_done=lambda _op: self._announce(command.kinds),
                            on_error=failed)
 
+    def announce(self, kinds: Iterable[str]) -> None:
+        """Work submitted to the writer directly (an import, its undo) changed these lists."""
+        self._announce(kinds)
+
     def _announce(self, kinds: Iterable[str]) -> None:
         """Tell the views what to read again; our own change is not news on the next focus."""
         self._marker = self._change_marker()

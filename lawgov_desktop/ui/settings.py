@@ -58,6 +58,16 @@ def add_recent_database(path: Path) -> None:
     settings().setValue("files/recent", paths)
 
 
+def import_folder() -> str:
+    """The folder the last imported workbook came from (counties' files tend to arrive together)."""
+    return str(settings().value("files/import_folder", "") or "")
+
+
+def set_import_folder(folder: Path) -> None:
+    """Remember where the clerk picked a workbook to import."""
+    settings().setValue("files/import_folder", str(folder))
+
+
 def load_state(key: str) -> QByteArray | None:
     """A saved widget state (geometry, header, splitter) or None when there is none yet."""
     value = settings().value(f"state/{key}")

@@ -1,0 +1,1272 @@
+"""The import wizard: a county's workbook → sheets and columns → preview → import → summary.
+
+Everything that reads the file or touches the database runs on the session's background writer
+as quiet work whose progress this dialog shows on its own bar, so the window never freezes and a
+second import or edit simply queues behind it.  Each change the clerk makes (list kind, sheet,
+column mapping, template, merge mode, strictness, how an unknown name is settled) plans the
+import again from the file; only the plan on screen can be applied.  Applying is one transaction
+after a backup (``apply_plan``), so Cancel leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop.core.errors import Cancelled, ImportFileError, LawGovError
+from lawgov_desktop.core.fields import DEPARTMENT, FIELDS_BY_KIND, KIND_LABELS, LICENCE, POWER, field_label
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.importers.plan import (
+    ImportOptions,
+    ImportPlan,
+    ImportResult,
+    PlannedRow,
+    UnresolvedName,
+    apply_plan,
+    plan_import,
+)
+from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
+from lawgov_desktop.importers.shaping import find_header, header_signature, shape_sheet
+from lawgov_desktop.importers.values import header_key
+
+from . import prompts, settings
+from .facets import facet_options
+from .forms import ReferenceCombo
+from .session import Session
+from .tasks import Progress
+
+translate = QCoreApplication.translate
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# Every list an import can change, for the views to read again.
+IMPORT_KINDS = ("licence", "power", "department", "region", "batch", "imports")
+FILE, COLUMNS, PREVIEW, APPLY, SUMMARY = range(5)
+ACTION_COLOURS = {"new": "#e2f3e2", "changed": "#fff1c7", "rejected": "#f9dcdc"}
+REFERENCE_FACETS = {"department": "department", "region": "region", "batch": "batch"}
+_SEARCH = "search"
+
+
+def stop_requested(progress: Progress) -> Callable[[], bool]:
+    """The library's cancel check for this dialog's progress (which is itself callable, as a reporter)."""
+    return lambda: progress.cancelled
+
+
+def is_spreadsheet(path: Path) -> bool:
+    """Whether the wizard can read ``path`` (by its name; the readers check the content)."""
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 0-based column: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def mapping_keys(header: str) -> list[str]:
+    """The keys a mapping needs for one header: a header over two rows is shown "组/列", and the
+    importer matches it by its rows run together."""
+    joined = header.replace("/", "")
+    return [header] if joined == header else [header, joined]
+
+
+@dataclass
+class SheetState:
+    """One worksheet as the clerk sees it on the columns page: read, or skipped and why."""
+
+    name: str
+    used: bool
+    note: str
+
+
+@dataclass
+class Reading:
+    """What one reading of the file found: the plan, or the reason there is none."""
+
+    plan: ImportPlan | None
+    error: str
+    kind: str | None
+    sheets: list[SheetState]
+    columns: list[tuple[str, str]]  # (column letter, header text) in sheet order
+    mapping: dict[str, str]  # header text → field key, "" for a column not imported
+    signature: str | None
+    template: str | None  # the saved template this reading used
+
+
+# ---------------------------------------------------------------------------------- writer work
+def read_file(library: Library, path: Path, options: ImportOptions, progress: Progress,
+              offer_template: bool) -> Reading:
+    """Plan an import of ``path`` and describe its sheets and columns (runs on the writer).
+
+    A file that cannot be read at all raises ``ImportFileError``; a file that reads but cannot be
+    planned as chosen (a required column missing) comes back with the columns the clerk can map.
+    """
+    workbook = read_workbook(path)
+    progress.check()
+    plan, error = _plan(library, path, options, progress)
+    primary = _primary_sheet(workbook, plan, options)
+    signature = _signature(primary)
+    if offer_template and signature and not options.mapping and not options.mapping_name:
+        templates = library.mapping_templates(signature)
+        if templates:
+            options.mapping_name = templates[0]["name"]
+            plan, error = _plan(library, path, options, progress)
+    kind = plan.kind if plan else options.kind
+    columns, mapping = _columns(primary, plan, options, kind)
+    if kind is None and mapping:
+        kind = _likely_kind(list(mapping))
+    return Reading(plan, error, kind, _sheet_states(workbook, plan, options, path), columns, mapping, signature,
+                   options.mapping_name)
+
+
+def _plan(library: Library, path: Path, options: ImportOptions,
+          progress: Progress) -> tuple[ImportPlan | None, str]:
+    try:
+        return plan_import(library, path, options, progress, stop_requested(progress)), ""
+    except Cancelled:
+        raise
+    except ImportFileError as error:
+        return None, str(error)
+
+
+def _primary_sheet(workbook: Workbook, plan: ImportPlan | None, options: ImportOptions) -> Sheet | None:
+    """The sheet whose header the mapping table shows."""
+    name = plan.sheets[0].sheet_name if plan else options.sheet
+    if name is not None:
+        return next((sheet for sheet in workbook.sheets if sheet.name == name), None)
+    filled = [sheet for sheet in workbook.sheets if _has_cells(sheet)]
+    return next((sheet for sheet in filled if find_header(sheet) is not None), filled[0] if filled else None)
+
+
+def _signature(sheet: Sheet | None) -> str | None:
+    """What ``importers.plan.sheet_signature`` gives for this sheet, without reading the file again."""
+    if sheet is None:
+        return None
+    try:
+        return header_signature(sheet)
+    except ImportFileError:
+        return None
+
+
+def _columns(sheet: Sheet | None, plan: ImportPlan | None, options: ImportOptions,
+             kind: str | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The header columns in sheet order, and the field each is imported as."""
+    band = find_header(sheet) if sheet is not None else None
+    if plan is not None:
+        shaped = plan.sheets[0]
+        mapping = {text: shaped.columns[col] for col, text in shaped.headers.items()}
+        if band is not None and band.start == shaped.header_row_index:
+            columns = [(column_letter(col), text) for col, text in sorted(band.texts.items())]
+        else:
+            columns = [(column_letter(col), text) for col, text in sorted(shaped.headers.items())]
+            columns += [("", text) for text in shaped.unmapped_headers]
+        return columns, {text: mapping.get(text, "") for _letter, text in columns}
+    if band is None:
+        return [], {}
+    columns = [(column_letter(col), text) for col, text in sorted(band.texts.items())]
+    chosen = {header_key(key): value for key, value in (options.mapping or {}).items()}
+    guess = {header: _guess_field(kind, header) for _letter, header in columns}
+    return columns, {header: chosen.get(header_key(header), guess[header]) for _letter, header in columns}
+
+
+def _header_fields(kind: str) -> dict[str, str]:
+    return {header_key(header): spec.key for spec in FIELDS_BY_KIND[kind] for header in (spec.label, *spec.headers)}
+
+
+def _guess_field(kind: str | None, header: str) -> str:
+    """The field a header names, when the importer could not read the sheet as a whole."""
+    for candidate_kind in ([kind] if kind else list(FIELDS_BY_KIND)):
+        known = _header_fields(candidate_kind)
+        for part in (header.replace("/", ""), *reversed(header.split("/"))):
+            if header_key(part) in known:
+                return known[header_key(part)]
+    return ""
+
+
+def _likely_kind(headers: list[str]) -> str:
+    """The kind whose headers name most of these columns (to offer the right fields)."""
+    return max(FIELDS_BY_KIND, key=lambda kind: sum(1 for header in headers
+                                                     if header_key(header) in _header_fields(kind)))
+
+
+def _has_cells(sheet: Sheet) -> bool:
+    return any(any(cell not in (None, "") for cell in row) for row in sheet.rows)
+
+
+def _sheet_states(workbook: Workbook, plan: ImportPlan | None, options: ImportOptions, path: Path) -> list[SheetState]:
+    """Each sheet: what was read from it, or why it was left out."""
+    shaped = {sheet.sheet_name: sheet for sheet in plan.sheets} if plan else {}
+    states = []
+    for sheet in workbook.sheets:
+        if sheet.name in shaped:
+            used = shaped[sheet.name]
+            first = used.header_row_index + 1
+            rows = f"{first}" if used.header_rows == 1 else f"{first}–{first + used.header_rows - 1}"
+            note = translate("ImportWizard", "header in row %1, %2 records").replace("%1", rows).replace(
+                "%2", str(len(used.records)))
+            states.append(SheetState(sheet.name, True, note))
+            continue
+        if not _has_cells(sheet):
+            note = translate("ImportWizard", "skipped: the sheet is empty")
+        elif options.sheet is not None:
+            note = translate("ImportWizard", "skipped: another sheet was chosen")
+        else:
+            try:
+                other = shape_sheet(sheet, None, None, file_name=path.name)
+                note = translate("ImportWizard", "skipped: looks like a %1 list, not the same kind").replace(
+                    "%1", KIND_LABELS[other.kind])
+            except ImportFileError as error:
+                note = translate("ImportWizard", "skipped: %1").replace("%1", error.reason)
+        states.append(SheetState(sheet.name, False, note))
+    return states
+
+
+def export_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str, Any]], source: Path,
+                    target: Path) -> Path:
+    """Write the rejected rows with their original cells and reasons (runs on the writer)."""
+    from lawgov_desktop.exporters.rejected import RejectedRow, RejectedSheet, write_rejected_rows
+
+    cells = {(problem.sheet, problem.row): problem.cells for sheet in plan.sheets for problem in sheet.rejected}
+    readable = source if source.is_file() else library.imported_file_copy(plan.changes.file_sha256)
+    workbook = read_workbook(readable) if readable is not None else None
+    sheets: dict[str, RejectedSheet] = {}
+    for shaped in plan.sheets:
+        grid = _sheet_or_none(workbook, shaped.sheet_name)
+        header = [_filled_row(grid, index) for index in range(shaped.header_row_index,
+                                                               shaped.header_row_index + shaped.header_rows)]
+        sheets[shaped.sheet_name] = RejectedSheet(shaped.sheet_name, header)
+    for problem in rejected:
+        name, row = problem["sheet"], int(problem["row"])
+        target_sheet = sheets.setdefault(name, RejectedSheet(name, []))
+        raw = cells.get((name, row)) or _filled_row(_sheet_or_none(workbook, name), row - 1)
+        target_sheet.rows.append(RejectedRow(row, list(raw), problem["reason"]))
+    return write_rejected_rows([sheet for sheet in sheets.values() if sheet.rows], target)
+
+
+def _sheet_or_none(workbook: Workbook | None, name: str) -> Sheet | None:
+    return next((sheet for sheet in workbook.sheets if sheet.name == name), None) if workbook else None
+
+
+def _filled_row(sheet: Sheet | None, index: int) -> list[object]:
+    """A grid row with the values of merged cells (the department merged down) filled in."""
+    if sheet is None or not 0 <= index < len(sheet.rows):
+        return []
+    row = list(sheet.rows[index])
+    for r1, c1, r2, c2 in sheet.merged:
+        if r1 <= index <= r2:
+            if len(row) <= c2:
+                row.extend([None] * (c2 + 1 - len(row)))
+            for col in range(c1, c2 + 1):
+                row[col] = sheet.value(r1, c1)
+    return row
+
+
+# ---------------------------------------------------------------------------------- preview
+class PlanModel(QAbstractTableModel):
+    """The planned rows, one line each, marked new / changed / unchanged / rejected."""
+
+    COLUMNS = ("Action", "Sheet", "Row", "Name", "What changes")
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.all_rows: list[PlannedRow] = []
+        self.rows: list[PlannedRow] = []
+        self.action: str | None = None
+        self.labels = {"new": self.tr("New"), "changed": self.tr("Changed"), "unchanged": self.tr("Unchanged"),
+                       "rejected": self.tr("Rejected")}
+
+    def set_rows(self, kind: str, rows: list[PlannedRow]) -> None:
+        """Show a new plan's rows (keeping the action filter)."""
+        self.beginResetModel()
+        self.kind = kind
+        self.all_rows = sorted(rows, key=lambda r: (r.sheet, r.row))
+        self.rows = [r for r in self.all_rows if self.action in (None, r.action)]
+        self.endResetModel()
+
+    def set_action(self, action: str | None) -> None:
+        """Only the rows of one action (None: all)."""
+        self.action = action
+        self.set_rows(self.kind, self.all_rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate("PlanModel", self.COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        planned = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.labels[planned.action], planned.sheet, planned.row, planned.name or "—",
+                    planned.reason or self._changes(planned, "；"))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return planned.reason or self._changes(planned, "\n") or None
+        if role == Qt.ItemDataRole.BackgroundRole and planned.action in ACTION_COLOURS:
+            return QBrush(QColor(ACTION_COLOURS[planned.action]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#666666" if planned.action == "unchanged" else "#1a1a1a"))
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setBold(planned.action != "unchanged")
+            return font
+        return None
+
+    def _changes(self, planned: PlannedRow, joiner: str) -> str:
+        """"设定和实施依据：旧 → 新" per changed field."""
+        parts = []
+        for key, (old, new) in planned.changes.items():
+            if old in (None, "") and new in (None, ""):
+                parts.append(field_label(self.kind, key))
+                continue
+            parts.append(f"{field_label(self.kind, key)}：{_shown(old)} → {_shown(new)}")
+        return joiner.join(parts)
+
+
+def _shown(value: object) -> str:
+    if value in (None, "", []):
+        return translate("ImportWizard", "(empty)")
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
+class NamePicker(QDialog):
+    """Map a name the database does not know to an existing department, township or batch."""
+
+    def __init__(self, library: Library, kind: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Map to an existing record"))
+        self.combo = ReferenceCombo(facet_options(library, REFERENCE_FACETS[kind]))
+        self.combo.setObjectName("name_picker")
+        self.combo.setMinimumWidth(320)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Treat “%1” as (type to search):").replace("%1", name)))
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> int | None:
+        """The picked record's id."""
+        value = self.combo.value()
+        return value if isinstance(value, int) else None
+
+
+# ---------------------------------------------------------------------------------- the wizard
+class ImportWizard(QDialog):
+    """Import one workbook, step by step, with nothing written before the clerk says so."""
+
+    imported = Signal(int)  # the import's history id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("import_wizard")
+        self.setWindowTitle(self.tr("Import workbook"))
+        self.setAcceptDrops(True)
+        self.options = ImportOptions()
+        self.path: Path | None = None
+        self.reading: Reading | None = None
+        self.result: ImportResult | None = None
+        self.applied_plan: ImportPlan | None = None
+        self.settled: dict[tuple[str, str], UnresolvedName] = {}
+        self.exported: Path | None = None
+        self._tasks = itertools.count(1)
+        self._current_task = 0
+        self._progress: Progress | None = None
+        self._progress_bar: QProgressBar | None = None
+        self._applying = False
+        self._filling = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._poll)
+
+        self.steps = [QLabel(text) for text in (self.tr("1 File"), self.tr("2 Sheets and columns"),
+                                                self.tr("3 Preview"), self.tr("4 Import"), self.tr("5 Done"))]
+        step_bar = QHBoxLayout()
+        for number, label in enumerate(self.steps):
+            if number:
+                step_bar.addWidget(QLabel("›"))
+            step_bar.addWidget(label)
+        step_bar.addStretch(1)
+        self.stack = QStackedWidget()
+        for page in (self._file_page(), self._columns_page(), self._preview_page(), self._apply_page(),
+                     self._summary_page()):
+            self.stack.addWidget(page)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setStyleSheet("color: #b00020; padding: 4px;")
+        self.problem.hide()
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(260)
+        self.back_button = QPushButton(self.tr("< &Back"))
+        self.back_button.setObjectName("back")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("&Next >"))
+        self.next_button.setObjectName("next")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setObjectName("close")
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy_label)
+        bottom.addWidget(self.busy_bar)
+        bottom.addStretch(1)
+        for button in (self.back_button, self.next_button, self.close_button):
+            bottom.addWidget(button)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addLayout(step_bar)
+        layout.addWidget(line)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(bottom)
+        self.resize(1100, 720)
+        self._show_busy(False)
+        self.go(FILE)
+
+    # ------------------------------------------------------------------ pages
+    def _file_page(self) -> QWidget:
+        page = QWidget()
+        hint = QLabel(self.tr("Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/"
+                              "LibreOffice .ods, or .csv), or drop it on this window.\nNothing is written to "
+                              "the database until you press Import on the preview."))
+        hint.setWordWrap(True)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        browse = QPushButton(self.tr("&Choose file…"))
+        browse.setObjectName("browse")
+        browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        drop = QLabel(self.tr("Drop a workbook here"))
+        drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        drop.setMinimumHeight(160)
+        drop.setStyleSheet("border: 2px dashed #a0a0a0; border-radius: 8px; color: #707070; font-size: 16px;")
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(drop)
+        layout.addStretch(1)
+        return page
+
+    def _columns_page(self) -> QWidget:
+        page = QWidget()
+        self.sheet_list = QListWidget()
+        self.sheet_list.setObjectName("sheets")
+        self.sheet_list.setMaximumHeight(110)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kind")
+        self.kind_combo.addItem(self.tr("Detect from the headers"), None)
+        for kind in (LICENCE, POWER, DEPARTMENT):
+            self.kind_combo.addItem(self.tr("%1 list").replace("%1", KIND_LABELS[kind]), kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheet")
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("template")
+        self.template_combo.currentIndexChanged.connect(self._template_chosen)
+        self.save_template_button = QPushButton(self.tr("Save mapping as template…"))
+        self.save_template_button.setObjectName("save_template")
+        self.save_template_button.clicked.connect(self.ask_template_name)
+        self.template_note = QLabel()
+        self.template_note.setObjectName("template_note")
+        self.template_note.setStyleSheet("color: #1f5fa8;")
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setObjectName("mapping")
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header in the workbook"),
+                                                      self.tr("Import as")])
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 240)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("List kind:")), 0, 0)
+        grid.addWidget(self.kind_combo, 0, 1)
+        grid.addWidget(QLabel(self.tr("Sheets to import:")), 0, 2)
+        grid.addWidget(self.sheet_combo, 0, 3)
+        grid.addWidget(QLabel(self.tr("Mapping template:")), 1, 0)
+        grid.addWidget(self.template_combo, 1, 1)
+        grid.addWidget(self.save_template_button, 1, 2)
+        grid.addWidget(self.template_note, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Sheets in the workbook:")))
+        layout.addWidget(self.sheet_list)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Columns: check what each column is imported as; “Not imported” "
+                                        "leaves a column out.")))
+        layout.addWidget(self.mapping_table, 1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        self.mode_group = QButtonGroup(self)
+        modes = QHBoxLayout()
+        for mode, text in (("merge", self.tr("Merge")), ("append", self.tr("Append")), ("replace", self.tr("Replace"))):
+            button = QRadioButton(text)
+            button.setObjectName(f"mode_{mode}")
+            button.setProperty("mode", mode)
+            self.mode_group.addButton(button)
+            modes.addWidget(button)
+            button.setChecked(mode == "merge")
+        self.mode_group.buttonClicked.connect(self._mode_chosen)
+        self.strict_box = QCheckBox(self.tr("Strict: import nothing if any row is rejected, and create no "
+                                            "unknown names"))
+        self.strict_box.setObjectName("strict")
+        self.strict_box.toggled.connect(self._strict_toggled)
+        modes.addSpacing(24)
+        modes.addWidget(self.strict_box)
+        modes.addStretch(1)
+        self.mode_note = QLabel()
+        self.mode_note.setObjectName("mode_note")
+        self.mode_note.setStyleSheet("color: #505050;")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts")
+        self.counts_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
+        self.action_filter = QComboBox()
+        self.action_filter.setObjectName("action_filter")
+        for action, text in ((None, self.tr("All rows")), ("new", self.tr("New")), ("changed", self.tr("Changed")),
+                             ("unchanged", self.tr("Unchanged")), ("rejected", self.tr("Rejected"))):
+            self.action_filter.addItem(text, action)
+        self.action_filter.currentIndexChanged.connect(
+            lambda _index: self.plan_model.set_action(self.action_filter.currentData()))
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.counts_label, 1)
+        counts_row.addWidget(QLabel(self.tr("Show:")))
+        counts_row.addWidget(self.action_filter)
+        self.plan_model = PlanModel(LICENCE, self)
+        self.plan_view = QTableView()
+        self.plan_view.setObjectName("plan")
+        self.plan_view.setModel(self.plan_model)
+        self.plan_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_view.setWordWrap(False)
+        self.plan_view.verticalHeader().hide()
+        self.plan_view.verticalHeader().setDefaultSectionSize(self.plan_view.fontMetrics().height() + 8)
+        plan_header = self.plan_view.horizontalHeader()
+        for column, width in enumerate((56, 110, 50, 340)):
+            plan_header.resizeSection(column, width)
+        plan_header.setStretchLastSection(True)
+        self.plan_view.selectionModel().currentRowChanged.connect(self._show_row_detail)
+        self.row_detail = QLabel()
+        self.row_detail.setObjectName("row_detail")
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.names_table = QTableWidget(0, 4)
+        self.names_table.setObjectName("names")
+        self.names_table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Name in the workbook"), self.tr("Rows"),
+                                                    self.tr("What to do")])
+        self.names_table.verticalHeader().hide()
+        self.names_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        names_header = self.names_table.horizontalHeader()
+        names_header.resizeSection(0, 60)
+        names_header.resizeSection(1, 220)
+        names_header.resizeSection(2, 90)
+        names_header.setStretchLastSection(True)
+        self.warnings_list = QListWidget()
+        self.warnings_list.setObjectName("warnings")
+        self.warnings_list.setWordWrap(True)
+        self.preview_tabs = QTabWidget()
+        self.preview_tabs.addTab(self.names_table, "")
+        self.preview_tabs.addTab(self.warnings_list, "")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.plan_view, 1)
+        top_layout.addWidget(self.row_detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.preview_tabs)
+        splitter.setSizes([380, 200])
+        layout = QVBoxLayout(page)
+        layout.addLayout(modes)
+        layout.addWidget(self.mode_note)
+        layout.addLayout(counts_row)
+        layout.addWidget(splitter, 1)
+        self._show_mode_note()
+        return page
+
+    def _apply_page(self) -> QWidget:
+        page = QWidget()
+        self.apply_label = QLabel(self.tr("Importing… A backup of the database is made first; the import is "
+                                          "written in one step, so Cancel leaves the database as it was."))
+        self.apply_label.setWordWrap(True)
+        self.apply_step = QLabel()
+        self.apply_bar = QProgressBar()
+        self.apply_bar.setObjectName("apply_progress")
+        self.cancel_apply_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_apply_button.setObjectName("cancel_apply")
+        self.cancel_apply_button.clicked.connect(self.cancel_apply)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.apply_label)
+        layout.addWidget(self.apply_bar)
+        layout.addWidget(self.apply_step)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_apply_button)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _summary_page(self) -> QWidget:
+        page = QWidget()
+        self.summary_title = QLabel()
+        self.summary_title.setObjectName("summary_title")
+        self.summary_title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.summary_counts = QLabel()
+        self.summary_counts.setObjectName("summary_counts")
+        self.summary_counts.setStyleSheet("font-size: 15px; padding: 4px 0;")
+        self.summary_note = QLabel()
+        self.summary_note.setWordWrap(True)
+        self.rejected_table = QTableWidget(0, 3)
+        self.rejected_table.setObjectName("rejected")
+        self.rejected_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Reason")])
+        self.rejected_table.verticalHeader().hide()
+        self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rejected_table.horizontalHeader().resizeSection(0, 130)
+        self.rejected_table.horizontalHeader().resizeSection(1, 60)
+        self.rejected_table.horizontalHeader().setStretchLastSection(True)
+        self.summary_warnings = QListWidget()
+        self.summary_warnings.setObjectName("summary_warnings")
+        self.summary_warnings.setWordWrap(True)
+        self.summary_tabs = QTabWidget()
+        self.summary_tabs.addTab(self.rejected_table, "")
+        self.summary_tabs.addTab(self.summary_warnings, "")
+        self.export_button = QPushButton(self.tr("Export rejected rows…"))
+        self.export_button.setObjectName("export_rejected")
+        self.export_button.setToolTip(self.tr("A workbook with the rejected rows as they were in the file and the "
+                                              "reason beside each, for the sender to correct and send back."))
+        self.export_button.clicked.connect(self.choose_export_path)
+        row = QHBoxLayout()
+        row.addWidget(self.summary_note, 1)
+        row.addWidget(self.export_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_counts)
+        layout.addLayout(row)
+        layout.addWidget(self.summary_tabs, 1)
+        return page
+
+    # ------------------------------------------------------------------ navigation
+    def go(self, step: int) -> None:
+        """Show a step and set the buttons for it."""
+        self.stack.setCurrentIndex(step)
+        for number, label in enumerate(self.steps):
+            colour = "#1f5fa8" if number == step else "#808080"
+            weight = "bold" if number == step else "normal"
+            label.setStyleSheet(f"color: {colour}; font-weight: {weight}; padding: 2px 4px;")
+        self._update_buttons()
+
+    @property
+    def step(self) -> int:
+        """The step on screen."""
+        return self.stack.currentIndex()
+
+    @property
+    def busy(self) -> bool:
+        """True while the file is read, planned, imported or exported in the background."""
+        return self._current_task != 0
+
+    def _update_buttons(self) -> None:
+        step, busy = self.step, self._current_task != 0
+        plan = self.reading.plan if self.reading else None
+        self.back_button.setVisible(step in (COLUMNS, PREVIEW))
+        self.back_button.setEnabled(not busy)
+        self.next_button.setVisible(step in (FILE, COLUMNS, PREVIEW))
+        self.next_button.setText(self.tr("&Import") if step == PREVIEW else self.tr("&Next >"))
+        self.next_button.setEnabled(plan is not None and not busy)
+        self.close_button.setText(self.tr("Close") if step == SUMMARY else self.tr("Cancel"))
+        self.close_button.setEnabled(step != APPLY)
+
+    def back(self) -> None:
+        """One step back (the plan stays)."""
+        if self.step in (COLUMNS, PREVIEW):
+            self.go(self.step - 1)
+
+    def next(self) -> None:
+        """The next step; from the preview, the import itself."""
+        if self.reading is None or self.reading.plan is None or self._current_task:
+            return
+        if self.step == PREVIEW:
+            self.apply()
+        elif self.step in (FILE, COLUMNS):
+            self.go(self.step + 1)
+
+    def reject(self) -> None:
+        """Cancel or Close; during the import itself Cancel stops the import instead."""
+        if self._applying:
+            self.cancel_apply()
+            return
+        if self._progress is not None:
+            self._progress.cancel()
+        self._current_task = 0
+        super().reject()
+
+    # ------------------------------------------------------------------ choosing the file
+    def choose_file(self) -> None:
+        """Pick a workbook with the file dialog (starting in the folder used last time)."""
+        folder = settings.import_folder() or str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a workbook to import"), folder,
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        """Read ``path`` (in the background) and plan its import with fresh choices."""
+        if not is_spreadsheet(path):
+            self._show_problem(self.tr("“%1” is not a workbook the program can import. Choose an Excel (.xlsx, "
+                                       ".xlsm, .xls), .ods or .csv file.").replace("%1", path.name))
+            return
+        settings.set_import_folder(path.parent)
+        self.path = path
+        self.path_edit.setText(str(path))
+        self.options = ImportOptions()
+        self.settled.clear()
+        self.reading = None
+        self.go(FILE)
+        self._read(offer_template=True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.step in (FILE, COLUMNS, PREVIEW) and dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    # ------------------------------------------------------------------ reading and planning
+    def _read(self, *, offer_template: bool = False, keep_problem: bool = False) -> None:
+        """Plan again from the file with the current choices."""
+        if self.path is None:
+            return
+        path = self.path
+        options = dataclasses.replace(self.options, mapping=dict(self.options.mapping or {}) or None,
+                                      resolutions=dict(self.options.resolutions))
+        if not keep_problem:
+            self._hide_problem()
+        self._run(lambda library, progress: read_file(library, path, options, progress, offer_template),
+                  self._read_done, self._read_failed, self.busy_bar)
+
+    def _read_done(self, reading: Reading) -> None:
+        first = self.reading is None
+        self.reading = reading
+        self.options.kind = reading.plan.kind if reading.plan else self.options.kind
+        self.options.mapping_name = reading.template
+        self._fill_columns_page()
+        if reading.plan is not None:
+            self._fill_preview(reading.plan)
+        if reading.error:
+            hint = self.tr("\nSet what each column is imported as, below.") if reading.columns else ""
+            self._show_problem(reading.error + hint)
+            if (self.step == FILE and reading.columns) or self.step == PREVIEW:
+                self.go(COLUMNS)
+        elif first and self.step == FILE:
+            self.go(COLUMNS)
+        self._update_buttons()
+
+    def _read_failed(self, error: LawGovError) -> None:
+        self.reading = None
+        if not isinstance(error, Cancelled):
+            self._show_problem(str(error))
+        self.go(FILE)
+
+    def _fill_columns_page(self) -> None:
+        reading = self.reading
+        assert reading is not None
+        self._filling = True
+        try:
+            self.sheet_list.clear()
+            for state in reading.sheets:
+                mark = "✔" if state.used else "✘"
+                self.sheet_list.addItem(f"{mark}  {state.name} — {state.note}")
+                item = self.sheet_list.item(self.sheet_list.count() - 1)
+                item.setForeground(QBrush(QColor("#1a1a1a" if state.used else "#808080")))
+            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(self.options.kind), 0))
+            self.sheet_combo.clear()
+            self.sheet_combo.addItem(self.tr("Every sheet with a recognisable header"), None)
+            for state in reading.sheets:
+                self.sheet_combo.addItem(state.name, state.name)
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(self.options.sheet), 0))
+            self._fill_templates()
+            self._fill_mapping(reading)
+        finally:
+            self._filling = False
+
+    def _fill_templates(self) -> None:
+        reading = self.reading
+        assert reading is not None
+        self.template_combo.clear()
+        self.template_combo.addItem(self.tr("None (detect from the headers)"), None)
+        templates = self.session.library.mapping_templates(reading.signature) if reading.signature else []
+        for template in templates:
+            self.template_combo.addItem(template["name"], template["name"])
+        if reading.template and self.template_combo.findData(reading.template) < 0:
+            self.template_combo.addItem(reading.template, reading.template)
+        self.template_combo.setCurrentIndex(max(self.template_combo.findData(reading.template), 0))
+        if reading.template:
+            note = self.tr("Using the template “%1” saved for these headers.").replace("%1", reading.template)
+        elif templates:
+            note = self.tr("%n template(s) saved for these headers.", "", len(templates))
+        else:
+            note = ""
+        self.template_note.setText(note)
+        self.save_template_button.setEnabled(bool(reading.signature and reading.mapping))
+
+    def _fill_mapping(self, reading: Reading) -> None:
+        kind = reading.kind or LICENCE
+        self.mapping_table.setRowCount(len(reading.columns))
+        for row, (letter, header) in enumerate(reading.columns):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(letter))
+            self.mapping_table.setItem(row, 1, QTableWidgetItem(header))
+            combo = QComboBox()
+            combo.addItem(self.tr("Not imported"), "")
+            for spec in FIELDS_BY_KIND[kind]:
+                label = spec.label + (self.tr(" (required)") if spec.required else "")
+                combo.addItem(label, spec.key)
+            combo.setCurrentIndex(max(combo.findData(reading.mapping.get(header, "")), 0))
+            combo.currentIndexChanged.connect(self._mapping_edited)
+            self.mapping_table.setCellWidget(row, 2, combo)
+            muted = not reading.mapping.get(header)
+            self.mapping_table.item(row, 1).setForeground(QBrush(QColor("#909090" if muted else "#1a1a1a")))
+
+    def current_mapping(self) -> dict[str, str]:
+        """The mapping table as the importer takes it: header text → field key ("" = not imported)."""
+        mapping: dict[str, str] = {}
+        for row in range(self.mapping_table.rowCount()):
+            header = self.mapping_table.item(row, 1).text()
+            combo = self.mapping_table.cellWidget(row, 2)
+            for key in mapping_keys(header):
+                mapping[key] = combo.currentData() if isinstance(combo, QComboBox) else ""
+        return mapping
+
+    def set_column_field(self, header: str, field_key: str) -> None:
+        """Import the column ``header`` as ``field_key`` ("" = not imported), as the combo would."""
+        for row in range(self.mapping_table.rowCount()):
+            if self.mapping_table.item(row, 1).text() == header:
+                combo = self.mapping_table.cellWidget(row, 2)
+                assert isinstance(combo, QComboBox)
+                combo.setCurrentIndex(combo.findData(field_key))
+                return
+        raise KeyError(header)
+
+    def _mapping_edited(self, _index: int) -> None:
+        if self._filling or self.reading is None:
+            return
+        self.options.mapping = self.current_mapping()
+        self.options.mapping_name = None
+        self.options.kind = self.reading.kind
+        self._read()
+
+    def _kind_chosen(self, _index: int) -> None:
+        if self._filling:
+            return
+        self.options.kind = self.kind_combo.currentData()
+        self.options.mapping = None  # another kind has other fields: detect its columns afresh
+        self.options.mapping_name = None
+        self._read()
+
+    def _sheet_chosen(self, _index: int) -> None:
+        if self._filling:
+            return
+        self.options.sheet = self.sheet_combo.currentData()
+        self._read()
+
+    def _template_chosen(self, _index: int) -> None:
+        if self._filling:
+            return
+        self.options.mapping_name = self.template_combo.currentData()
+        self.options.mapping = None
+        if self.options.mapping_name is None:
+            self.options.kind = None
+        self._read()
+
+    def ask_template_name(self) -> None:
+        """Ask a name (e.g. the county's) and save the mapping on screen under it."""
+        name, accepted = QInputDialog.getText(self, self.tr("Save mapping as template"),
+                                              self.tr("Name of the template (e.g. the county that sends "
+                                                      "this layout):"))
+        if accepted and name.strip():
+            self.save_template(name.strip())
+
+    def save_template(self, name: str) -> None:
+        """Remember the mapping on screen for workbooks with the same headers."""
+        reading = self.reading
+        if reading is None or not reading.signature or reading.kind is None:
+            return
+        mapping, kind, signature = self.current_mapping(), reading.kind, reading.signature
+
+        def saved(_result: object) -> None:
+            self.options.mapping_name = name
+            self.options.mapping = None
+            reading.template = name
+            self._filling = True
+            try:
+                self._fill_templates()
+            finally:
+                self._filling = False
+
+        self.session.run(self.tr("Save mapping template"),
+                         lambda library: library.save_mapping_template(name, kind, signature, mapping), on_done=saved)
+
+    # ------------------------------------------------------------------ preview
+    def _fill_preview(self, plan: ImportPlan) -> None:
+        changes = plan.changes
+        self.counts_label.setText(self.counts_text(changes.inserted, changes.updated, changes.unchanged,
+                                                   len(changes.rejected)))
+        self.plan_model.set_rows(plan.kind, plan.rows)
+        self.row_detail.clear()
+        self.warnings_list.clear()
+        self.warnings_list.addItems(changes.warnings)
+        self.preview_tabs.setTabText(1, self.tr("Warnings (%1)").replace("%1", str(len(changes.warnings))))
+        for name in plan.unresolved:
+            self.settled[(name.kind, name.name)] = name
+        shown = [name for key, name in self.settled.items()
+                 if key in self.options.resolutions or any((u.kind, u.name) == key for u in plan.unresolved)]
+        self._fill_names(shown)
+        self.preview_tabs.setTabText(0, self.tr("Names to settle (%1)").replace("%1", str(len(shown))))
+        if shown:
+            self.preview_tabs.setCurrentIndex(0)
+
+    def counts_text(self, inserted: int, updated: int, unchanged: int, rejected: int) -> str:
+        """新增 n / 更新 n / 未变 n / 拒绝 n."""
+        return self.tr("New %1 / Changed %2 / Unchanged %3 / Rejected %4").replace("%1", str(inserted)).replace(
+            "%2", str(updated)).replace("%3", str(unchanged)).replace("%4", str(rejected))
+
+    def _show_row_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.row_detail.clear()
+            return
+        planned = self.plan_model.rows[current.row()]
+        text = self.plan_model.data(self.plan_model.index(current.row(), 0), Qt.ItemDataRole.ToolTipRole)
+        where = self.tr("Sheet “%1”, row %2").replace("%1", planned.sheet).replace("%2", str(planned.row))
+        self.row_detail.setText(f"{where}：{planned.name}" + (f"\n{text}" if text else ""))
+
+    def _fill_names(self, names: list[UnresolvedName]) -> None:
+        kinds = {"department": self.tr("Department"), "region": self.tr("Township"), "batch": self.tr("Batch")}
+        library = self.session.library
+        self.names_table.setRowCount(len(names))
+        for row, unresolved in enumerate(names):
+            self.names_table.setItem(row, 0, QTableWidgetItem(kinds.get(unresolved.kind, unresolved.kind)))
+            self.names_table.setItem(row, 1, QTableWidgetItem(unresolved.name))
+            rows = "、".join(str(number) for _sheet, number in unresolved.rows[:5])
+            rows_item = QTableWidgetItem(self.tr("%n row(s)", "", len(unresolved.rows)) if unresolved.rows else "")
+            rows_item.setToolTip(rows)
+            self.names_table.setItem(row, 2, rows_item)
+            combo = QComboBox()
+            combo.addItem(unresolved.proposal, None)
+            finder = {"department": library.find_department, "region": library.find_region}.get(unresolved.kind)
+            for suggestion in unresolved.suggestions:
+                found = finder(suggestion) if finder else None
+                if found is not None:
+                    combo.addItem(self.tr("Same as existing: %1").replace("%1", suggestion), found)
+            chosen = self.options.resolutions.get((unresolved.kind, unresolved.name))
+            if chosen is not None and combo.findData(chosen) < 0:
+                name = library.get(unresolved.kind, chosen)["name"]
+                combo.addItem(self.tr("Same as existing: %1").replace("%1", name), chosen)
+            combo.addItem(self.tr("Same as another existing one…"), _SEARCH)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.currentIndexChanged.connect(
+                lambda _index, c=combo, u=unresolved: self._name_choice(c, u))
+            self.names_table.setCellWidget(row, 3, combo)
+
+    def _name_choice(self, combo: QComboBox, unresolved: UnresolvedName) -> None:
+        choice = combo.currentData()
+        if choice == _SEARCH:
+            picker = NamePicker(self.session.library, unresolved.kind, unresolved.name, self)
+            choice = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+            if choice is None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(combo.findData(
+                    self.options.resolutions.get((unresolved.kind, unresolved.name))), 0))
+                combo.blockSignals(False)
+                return
+        self.settle(unresolved.kind, unresolved.name, choice)
+
+    def settle(self, kind: str, name: str, record_id: int | None) -> None:
+        """Treat an unknown name as an existing record (``record_id``) or as proposed (None), and plan again."""
+        if record_id is None:
+            self.options.resolutions.pop((kind, name), None)
+        else:
+            self.options.resolutions[(kind, name)] = record_id
+        self._read()
+
+    def _mode_chosen(self, button: QRadioButton) -> None:
+        self.options.mode = button.property("mode")
+        self._show_mode_note()
+        self._read()
+
+    def _strict_toggled(self, checked: bool) -> None:
+        self.options.strict = checked
+        self._read()
+
+    def _show_mode_note(self) -> None:
+        notes = {
+            "merge": self.tr("Merge: records already in the list (same code, or same name and department) get "
+                             "the changed fields; new ones are added. Recommended."),
+            "append": self.tr("Append: only adds records; rows that match a record already in the list are "
+                              "rejected and nothing existing changes."),
+            "replace": self.tr("Replace: first removes the records of the parts (licence lists) or batches "
+                               "(power lists) this file contains, then adds the file's records."),
+        }
+        self.mode_note.setText(notes[self.options.mode])
+
+    # ------------------------------------------------------------------ applying
+    def apply(self) -> None:
+        """Write the plan on screen (backup first, one transaction)."""
+        plan = self.reading.plan if self.reading else None
+        if plan is None:
+            return
+        strict = self.options.strict
+        self._applying = True
+        self._hide_problem()
+        self.apply_step.clear()
+        self.cancel_apply_button.setEnabled(True)
+        self.go(APPLY)
+        self._run(lambda library, progress: apply_plan(library, plan, strict=strict, progress=progress,
+                                                       cancel=stop_requested(progress)),
+                  lambda result: self._applied(plan, result), self._apply_failed, self.apply_bar)
+
+    def cancel_apply(self) -> None:
+        """Stop the import; the transaction is rolled back and the database stays as it was."""
+        if self._applying and self._progress is not None:
+            self._progress.cancel()
+            self.cancel_apply_button.setEnabled(False)
+            self.apply_step.setText(self.tr("Cancelling…"))
+
+    def _applied(self, plan: ImportPlan, result: ImportResult) -> None:
+        self._applying = False
+        self.result = result
+        self.applied_plan = plan
+        self.session.announce(IMPORT_KINDS)
+        self._fill_summary(result)
+        self.go(SUMMARY)
+        if result.import_id is not None:
+            self.imported.emit(result.import_id)
+
+    def _apply_failed(self, error: LawGovError) -> None:
+        self._applying = False
+        self.go(PREVIEW)
+        if isinstance(error, Cancelled):
+            self._show_problem(self.tr("The import was cancelled; the database was not changed."))
+        else:
+            self._show_problem(str(error))
+        self._read(keep_problem=True)  # a plan is applied once: plan again for another try
+
+    def _fill_summary(self, result: ImportResult) -> None:
+        self.summary_title.setText(self.tr("Imported “%1”").replace("%1", self.path.name if self.path else ""))
+        self.summary_counts.setText(self.counts_text(result.inserted, result.updated, result.unchanged,
+                                                     len(result.rejected)))
+        self.summary_note.setText(self.tr("The lists show the imported records now. The import is in Import "
+                                          "history, where it can be undone."))
+        self.rejected_table.setRowCount(len(result.rejected))
+        for row, problem in enumerate(result.rejected):
+            for column, value in enumerate((problem["sheet"], str(problem["row"]), problem["reason"])):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.rejected_table.setItem(row, column, item)
+        self.summary_warnings.clear()
+        self.summary_warnings.addItems(result.warnings)
+        self.summary_tabs.setTabText(0, self.tr("Rejected rows (%1)").replace("%1", str(len(result.rejected))))
+        self.summary_tabs.setTabText(1, self.tr("Warnings (%1)").replace("%1", str(len(result.warnings))))
+        self.summary_tabs.setCurrentIndex(0 if result.rejected else 1)
+        self.export_button.setEnabled(bool(result.rejected))
+
+    def choose_export_path(self) -> None:
+        """Ask where to write the rejected rows (beside the imported file by default)."""
+        if self.path is None:
+            return
+        suggested = self.path.with_name(self.tr("%1 - rejected rows.xlsx").replace("%1", self.path.stem))
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), str(suggested),
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if name:
+            self.export_rejected(Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx"))
+
+    def export_rejected(self, target: Path) -> None:
+        """Write the rejected rows to ``target`` (in the background)."""
+        plan, result, source = self.applied_plan, self.result, self.path
+        if plan is None or result is None or source is None:
+            return
+        self._run(lambda library, _progress: export_rejected(library, plan, result.rejected, source, target),
+                  self._exported, lambda error: prompts.warn(self, error), self.busy_bar)
+
+    def _exported(self, path: Path) -> None:
+        self.exported = path
+        self.summary_note.setText(self.tr("Rejected rows written to %1").replace("%1", str(path)))
+
+    # ------------------------------------------------------------------ background work
+    def _run(self, work: Callable[[Library, Progress], Any], done: Callable[[Any], None],
+             failed: Callable[[LawGovError], None], bar: QProgressBar) -> None:
+        """Run ``work`` on the writer with this dialog's progress; only the newest task's answer counts."""
+        writer = self.session.writer
+        if writer is None:
+            self._show_problem(self.tr("The database is open read-only."))
+            return
+        if self._progress is not None and not self._applying:
+            self._progress.cancel()  # a newer choice makes the running reading pointless
+        number = next(self._tasks)
+        progress = Progress()
+        self._current_task, self._progress, self._progress_bar = number, progress, bar
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            if number != self._current_task:
+                return
+            self._current_task, self._progress = 0, None
+            self._show_busy(False)
+            callback(value)
+            self._update_buttons()
+
+        self._show_busy(True)
+        self._update_buttons()
+        writer.submit(lambda library, _progress: work(library, progress), self.windowTitle(),
+                      on_done=lambda value: finish(done, value), on_error=lambda error: finish(failed, error),
+                      quiet=True)
+
+    def _poll(self) -> None:
+        progress, bar = self._progress, self._progress_bar
+        if progress is None or bar is None:
+            return
+        bar.setMaximum(max(progress.total, 0))
+        bar.setValue(min(progress.done, progress.total) if progress.total else 0)
+        if bar is self.apply_bar:
+            if not progress.cancelled:
+                self.apply_step.setText(progress.text)
+        else:
+            self.busy_label.setText(progress.text or self.tr("Reading…"))
+
+    def _show_busy(self, busy: bool) -> None:
+        on_page = self._progress_bar is self.apply_bar
+        self.busy_bar.setVisible(busy and not on_page)
+        self.busy_label.setVisible(busy and not on_page)
+        if busy:
+            self.busy_bar.setMaximum(0)  # moving until the first report
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def _hide_problem(self) -> None:
+        self.problem.hide()
+        self.problem.clear()
+
+
+# ---------------------------------------------------------------------------------- window glue
+def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first local file of a drag, if any."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None
+
+
+def open_wizard(parent: QWidget, session: Session, path: Path | None = None) -> ImportWizard | None:
+    """Show the wizard (with ``path`` already being read, if given); None when it cannot import."""
+    if session.writer is None:
+        prompts.warn(parent, LawGovError(translate("ImportWizard", "The database is open read-only.")))
+        return None
+    if path is not None and not is_spreadsheet(path):
+        prompts.warn(parent, LawGovError(translate(
+            "ImportWizard", "“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, "
+                            ".xls), .ods or .csv file.").replace("%1", path.name)))
+        return None
+    wizard = ImportWizard(session, parent)
+    wizard.show()
+    if path is not None:
+        wizard.open_file(path)
+    return wizard
+
+
+def undo_import(parent: QWidget, session: Session, import_id: int, file_name: str) -> None:
+    """Take back a whole import after asking (the library restores the records exactly)."""
+    if session.writer is None:
+        prompts.warn(parent, LawGovError(translate("ImportWizard", "The database is open read-only.")))
+        return
+    question = translate("ImportWizard", "Undo the import of “%1”?\n\nRecords it added are removed and records "
+                                         "it changed get their earlier values back. A backup is made first.")
+    if not prompts.confirm(parent, translate("ImportWizard", "Undo import"), question.replace("%1", file_name)):
+        return
+    session.writer.submit(lambda library, _progress: library.undo_import(import_id),
+                          translate("ImportWizard", "Undoing the import"),
+                          on_done=lambda _counts: session.announce(IMPORT_KINDS),
+                          on_error=lambda error: prompts.warn(parent, error))
