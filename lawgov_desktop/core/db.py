@@ -19,7 +19,7 @@ from .paths import DB_ENV, default_database, shipped_dir
 
 APPLICATION = "lawgov-desktop"
 # The newest migration this program knows.  tests/core/test_db.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -175,3 +175,10 @@ def explain_database_error(exc: BaseException) -> str | None:
     if "readonly" in text or "read-only" in text:
         return "数据库文件是只读的（或所在文件夹不可写），不能保存修改。"
     return f"数据库出错：{exc}"
+
+
+def highest_id_sql(table: str) -> str:
+    """SQL for the highest id ``table`` has ever used, deleted rows included (AUTOINCREMENT's
+    record), for code that assigns ids itself: a deleted record's id must stay free for undo."""
+    return (f"max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"
+            f" coalesce((SELECT max(id) FROM {table}), 0))")

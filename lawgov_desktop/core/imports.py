@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .atomic import atomic_write
 from .backup import backup_folder, make_backup
 from .clock import now_text
+from .db import highest_id_sql
 from .errors import LawGovError, NotFoundError
 from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER
 from .progress import Progress, check_cancel, report
@@ -327,7 +328,7 @@ class ImportsMixin:
                 self._create_logged("department", values, row.get("aliases"), import_id)
             return set()
         table = self.TABLES[changes.kind]
-        next_id = self._count(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")
+        next_id = self._count(f"SELECT {highest_id_sql(table)} + 1")
         position = self._count(f"SELECT coalesce(max(position), 0) + 1 FROM {table}")
         rows: list[tuple[Any, ...]] = []
         delegations: list[tuple[Any, ...]] = []

@@ -14,6 +14,9 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+# Ids are never reused, so a logged delete can always be undone with the record's own id.
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+
 
 def _fk(target: str, ondelete: str, *, nullable: bool = True, index: bool = True) -> Column:
     """A foreign-key column; written out because SQLModel's ``foreign_key=`` cannot set ON DELETE."""
@@ -32,6 +35,7 @@ class Region(SQLModel, table=True):
     """A node of the region tree: city → county/district/zone → township/street."""
 
     __tablename__ = "region"
+    __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
     code: str | None = Field(default=None, description="official code where one exists; never invented")
@@ -56,6 +60,7 @@ class Department(SQLModel, table=True):
     """A competent or original department (市发展和改革局), at a level, in a region."""
 
     __tablename__ = "department"
+    __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     level: str | None = None
@@ -90,6 +95,7 @@ class Batch(SQLModel, table=True):
     """A published batch of delegated powers (第一批, 第二批…)."""
 
     __tablename__ = "batch"
+    __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     document_number: str | None = None
@@ -132,6 +138,7 @@ class LicenceItem(SQLModel, table=True):
         Index("ix_licence_item_department", "department_id", "version_id"),
         # Covers the statistics' grouped count (migration 0003).
         Index("ix_licence_item_stats", "version_id", "parent_id", "part", "department_id", "level", "position"),
+        AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
     version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
@@ -164,6 +171,7 @@ class Power(SQLModel, table=True):
         Index("ix_power_list", "version_id", "position"),
         Index("ix_power_department", "department_id", "version_id"),
         Index("ix_power_stats", "version_id", "power_type", "department_id"),  # the statistics (0003)
+        AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
     version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
@@ -194,6 +202,7 @@ class Delegation(SQLModel, table=True):
         Index("ix_delegation_batch", "batch_id", "power_id"),
         # Only the rare taken-back rows, so the statistics can leave them out cheaply (migration 0003).
         Index("ix_delegation_taken_back", "power_id", "region_id", sqlite_where=text("change_kind = '收回'")),
+        AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
     power_id: int = Field(sa_column=_fk("power.id", "CASCADE", nullable=False, index=False))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .backup import backup_folder, make_backup
 from .clock import now_text
 from .compare import Comparison, ListSnapshot, compare_snapshots, read_snapshot
+from .db import highest_id_sql
 from .errors import LawGovError, NotFoundError, ValidationError
 from .fields import LICENCE, POWER
 
@@ -122,7 +123,7 @@ class VersionsMixin:
                      " (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)")
         conn.execute("DELETE FROM temp.version_copy")
         conn.execute(f"INSERT INTO temp.version_copy (old_id, new_id) SELECT id,"
-                     f" (SELECT coalesce(max(id), 0) FROM {table}) + row_number() OVER (ORDER BY id)"
+                     f" {highest_id_sql(table)} + row_number() OVER (ORDER BY id)"
                      f" FROM {table} WHERE version_id IS NULL")
         columns = _copied_columns(conn, table)
         has_parent = table == "licence_item"

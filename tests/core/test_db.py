@@ -107,6 +107,12 @@ def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Pa
     conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
     conn.execute("INSERT INTO licence_item (part, department_id, name, status, position, created_at, updated_at)"
                  " VALUES ('central', 1, '林木采伐许可', '有效', 1, 't', 't')")
+    conn.execute("INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1,"
+                 " 't', 't')")
+    conn.execute("INSERT INTO power (name, department_id, status, position, created_at, updated_at)"
+                 " VALUES ('对擅自砍伐林木的处罚', 1, '有效', 1, 't', 't')")
+    conn.execute("INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
+                 " VALUES (1, 1, '新增', 't', 't')")
     conn.commit()
     conn.close()
     assert db.schema_revision(path) == "0001"
@@ -114,6 +120,10 @@ def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Pa
     with Library(path) as lib:
         assert db.schema_revision(path) == db.SCHEMA_HEAD
         assert [r["name"] for r in lib.query("licence").rows] == ["林木采伐许可"]
+        # rebuilding tables for AUTOINCREMENT (0004) must not cascade-delete the delegations
+        assert [d["region"] for d in lib.delegations(1)] == ["田墘街道"]
+        tables = "".join(r[0] for r in lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'"))
+        assert "AUTOINCREMENT" in tables
         lib.save_filter("licence", "林业", ListFilter(text="林"))
         assert list(lib.saved_filters("licence")) == ["林业"]
     backups = list(backup_folder(path).glob("*.sqlite3"))

@@ -184,3 +184,16 @@ def test_merge_moves_saved_version_rows_too_and_undo_puts_them_back(lib: Library
     lib.revert_operation(lib.last_operation())
     in_version = lib.query("licence", ListFilter(version_id=version, department_ids=(city["fgj"],))).rows
     assert [row["name"] for row in in_version] == ["企业投资项目核准"]
+
+
+def test_ids_are_never_reused_so_an_old_delete_can_be_undone(lib: Library, city: dict[str, int]) -> None:
+    lib.delete("power", city["power2"])  # the newest power, with its delegation
+    deleted = lib.last_operation()
+    newcomer = lib.create("power", {"name": "新事项", "department_id": city["fgj"]})
+    assert newcomer > city["power2"]
+    lib.create("delegation", {"power_id": newcomer, "region": "城区"})
+    lib.revert_operation(deleted)
+    restored = lib.get("power", city["power2"])
+    assert restored["name"] == "对违法占用城市道路的处罚"
+    assert [d["region"] for d in restored["delegations"]] == ["海丰县"]
+    assert lib.get("power", newcomer)["delegations"][0]["region"] == "城区"
