@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -311,7 +312,9 @@ def _filled_row(sheet: Sheet | None, index: int) -> list[object]:
 class PlanModel(QAbstractTableModel):
     """The planned rows, one line each, marked new / changed / unchanged / rejected."""
 
-    COLUMNS = ("Action", "Sheet", "Row", "Name", "What changes")
+    COLUMNS = (QT_TRANSLATE_NOOP("PlanModel", "Action"), QT_TRANSLATE_NOOP("PlanModel", "Sheet"),
+               QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Name"),
+               QT_TRANSLATE_NOOP("PlanModel", "What changes"))
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,315 +1,377 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="62" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="87"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="63" />
-        <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city's administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="88"/>
+        <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city&apos;s administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="66" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="91"/>
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="158"/>
+        <source>Print every department&apos;s list</source>
+        <translation>批量打印/导出各部门清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="159"/>
+        <source>One PDF file per department, into a folder</source>
+        <translation>每个部门一个 PDF 文件，保存到一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="161"/>
+        <source>One PDF with a section per department and a table of contents</source>
+        <translation>合成一个 PDF：按部门分节，带目录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="164"/>
+        <source>Only the items the licence list is filtered to</source>
+        <translation>只含许可事项列表当前筛选出的事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
+        <source>automatic, e.g. 汕尾市行政许可事项清单（2022年版）</source>
+        <translation>自动，如：汕尾市行政许可事项清单（2022年版）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="169"/>
+        <source>The title of the book; each department&apos;s list keeps its own</source>
+        <translation>合订本的标题；各部门清单保留各自的标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="170"/>
+        <source>automatic, from the items&apos; list version</source>
+        <translation>自动，取事项的清单版本</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="179"/>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="160"/>
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="145" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="170"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="146" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="171"/>
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="165" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="190"/>
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueOptionsDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="127"/>
+        <source>Printed list</source>
+        <translation>打印清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="128"/>
+        <source>%1 items in the list</source>
+        <translation>清单共 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="131"/>
+        <source>no version printed</source>
+        <translation>不印版本</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="112" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="133" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="133"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="113" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="113"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="114" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="114"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="115" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="115"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="116" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="116"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="117" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="208" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="208"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="119" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="119"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="120" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="154" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="154"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="121" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="209" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="122"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="123" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="123"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="124" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="143" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="210" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="210"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="125" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="144" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="159" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="172" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="183" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="183"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="134" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="134"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="135" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="135"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="136" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="136"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="137" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="137"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="138" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="138"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="139" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="139"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="140" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="179" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="214" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="214"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="141" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="141"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="142" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="152" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="152"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="153" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="153"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="155" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="155"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="156" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="156"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="157" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="182" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="182"/>
         <source>Powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="158" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="158"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="167" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="168" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="168"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="169" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="169"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="170" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="170"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="171" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="171"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="180" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="219" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="181" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="190" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="191" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="192" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="193" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="194" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="215" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="195" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="195"/>
         <source>Inserted</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="196" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="196"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="197" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="197"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="198" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="198"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="199" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="199"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="200" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="200"/>
         <source>Undone at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="207" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="207"/>
         <source>Sub-item</source>
         <translation>子项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="213" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="216" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="216"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="217" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="217"/>
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="218" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="218"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
@@ -317,37 +379,37 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="122"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="122"/>
         <source>Delegated to</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
         <source>Add delegation</source>
         <translation>添加承接镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="125" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="125"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="126" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="154" />
+        <location filename="../../lawgov_desktop/ui/detail.py" line="154"/>
         <source>Select a row to see it in full.</source>
         <translation>选择一行查看详细内容。</translation>
     </message>
@@ -355,81 +417,109 @@
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="44" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="44"/>
         <source>Delete %1 “%2”?</source>
         <translation>确定删除%1“%2”吗？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="46" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="46"/>
         <source>Delete %1 records (%2)?</source>
         <translation>确定删除 %1 项%2吗？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="50" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="50"/>
         <source>Also deleted with it: %1</source>
         <translation>将一并删除：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="51" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="51"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>删除后可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="52" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="61" />
+        <location filename="../../lawgov_desktop/ui/editing.py" line="61"/>
         <source>Delete %1 %2</source>
         <translation>删除 %1 项%2</translation>
     </message>
 </context>
 <context>
+    <name>ExportScopeDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="202"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="203"/>
+        <source>The current view (%1 records)</source>
+        <translation>当前视图（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="205"/>
+        <source>The whole list (%1 records)</source>
+        <translation>整个清单（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="208"/>
+        <source>Licence items get a sheet per part, powers a sheet per batch; the workbook can be imported again.</source>
+        <translation>许可事项每个部分一个工作表，赋权事项每个批次一个工作表；导出的工作簿可以再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="215"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>Facet</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="24" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="24"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="25" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="25"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="26" />
-        <location filename="../../lawgov_desktop/ui/facets.py" line="27" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="26"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="27"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="28" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="29" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="29"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="30" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="30"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="31" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="31"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="123" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="123"/>
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="126" />
+        <location filename="../../lawgov_desktop/ui/facets.py" line="126"/>
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -437,236 +527,723 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="223" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="289" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="295" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="228" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="290" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="228"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="232" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="266" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="291" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="232"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="291"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="227" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="292" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="292"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="246" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="296" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="242" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="297" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="222" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="226" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="226"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="229" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="245" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="230" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="230"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="231" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="233" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="234" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="234"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="235" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="235"/>
         <source>Upper list No.</source>
         <translation>对应上级清单序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="236" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="241" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="241"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="244" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="247" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="247"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="248" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="248"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="249" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="254" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="255" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="280" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="255"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="256" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="256"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="257" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="257"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="258" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
         <source>Effective date</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="259" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="260" />
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="281" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="264" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="265" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="265"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="267" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="268" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="272" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="273" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="273"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="274" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="274"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="275" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="275"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="276" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="276"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="282" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="252"/>
+        <source>header in row %1, %2 records</source>
+        <translation>表头在第 %1 行，读到 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="257"/>
+        <source>skipped: the sheet is empty</source>
+        <translation>已跳过：空白工作表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="259"/>
+        <source>skipped: another sheet was chosen</source>
+        <translation>已跳过：选择了其他工作表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="263"/>
+        <source>skipped: looks like a %1 list, not the same kind</source>
+        <translation>已跳过：看起来是%1清单，与所选清单类型不同</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="266"/>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="425"/>
+        <source>Import workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="444"/>
+        <source>1 File</source>
+        <translation>1 选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="444"/>
+        <source>2 Sheets and columns</source>
+        <translation>2 工作表与列</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <source>3 Preview</source>
+        <translation>3 预览</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <source>4 Import</source>
+        <translation>4 导入</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <source>5 Done</source>
+        <translation>5 完成</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="466"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="752"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="473"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="754"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="498"/>
+        <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
+Nothing is written to the database until you press Import on the preview.</source>
+        <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
+在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="505"/>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="506"/>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="512"/>
+        <source>Drop a workbook here</source>
+        <translation>把工作簿拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="530"/>
+        <source>Detect from the headers</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="532"/>
+        <source>%1 list</source>
+        <translation>%1清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="540"/>
+        <source>Save mapping as template…</source>
+        <translation>将列对应保存为模板…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <source>Header in the workbook</source>
+        <translation>工作簿中的表头</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="558"/>
+        <source>List kind:</source>
+        <translation>清单类型：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="560"/>
+        <source>Sheets to import:</source>
+        <translation>导入的工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="562"/>
+        <source>Mapping template:</source>
+        <translation>映射模板：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="569"/>
+        <source>Sheets in the workbook:</source>
+        <translation>工作簿中的工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
+        <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <source>Append</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
+        <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
+        <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <source>Changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="611"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <source>Name in the workbook</source>
+        <translation>工作簿中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <source>Rows</source>
+        <translation>涉及行</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="633"/>
+        <source>What to do</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="666"/>
+        <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
+        <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="672"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="711"/>
+        <source>Export rejected rows…</source>
+        <translation>导出被拒绝的行…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="713"/>
+        <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
+        <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="752"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="754"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="786"/>
+        <source>Choose a workbook to import</source>
+        <translation>选择要导入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="787"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="794"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1252"/>
+        <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
+        <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="838"/>
+        <source>
+Set what each column is imported as, below.</source>
+        <translation>
+请在下表中指定各列对应的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
+        <source>Every sheet with a recognisable header</source>
+        <translation>所有能识别表头的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
+        <source>None (detect from the headers)</source>
+        <translation>不使用模板（按表头自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
+        <source>Using the template “%1” saved for these headers.</source>
+        <translation>已套用为相同表头保存的模板“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="888"/>
+        <source>%n template(s) saved for these headers.</source>
+        <translation>
+            <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="901"/>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="903"/>
+        <source> (required)</source>
+        <translation>（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="964"/>
+        <source>Save mapping as template</source>
+        <translation>保存映射模板</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="965"/>
+        <source>Name of the template (e.g. the county that sends this layout):</source>
+        <translation>模板名称（例如报送这种格式的县区）：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="987"/>
+        <source>Save mapping template</source>
+        <translation>保存映射模板</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="999"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1149"/>
+        <source>Warnings (%1)</source>
+        <translation>提示（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <source>Names to settle (%1)</source>
+        <translation>需要确认的名称（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1011"/>
+        <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
+        <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1020"/>
+        <source>Sheet “%1”, row %2</source>
+        <translation>工作表“%1”第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <source>Township</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1040"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1044"/>
+        <source>Same as existing: %1</source>
+        <translation>对应到已有：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1045"/>
+        <source>Same as another existing one…</source>
+        <translation>对应到其他已有记录…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1083"/>
+        <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
+        <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1085"/>
+        <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
+        <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1087"/>
+        <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
+        <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1113"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1129"/>
+        <source>The import was cancelled; the database was not changed.</source>
+        <translation>已取消导入，数据库未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1135"/>
+        <source>Imported “%1”</source>
+        <translation>已导入“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1138"/>
+        <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
+        <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1148"/>
+        <source>Rejected rows (%1)</source>
+        <translation>被拒绝的行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1157"/>
+        <source>%1 - rejected rows.xlsx</source>
+        <translation>%1-被拒绝的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1158"/>
+        <source>Export rejected rows</source>
+        <translation>导出被拒绝的行</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1159"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1173"/>
+        <source>Rejected rows written to %1</source>
+        <translation>被拒绝的行已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1181"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1249"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1266"/>
+        <source>The database is open read-only.</source>
+        <translation>数据库以只读方式打开，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1213"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1268"/>
+        <source>Undo the import of “%1”?
+
+Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
+        <translation>撤销“%1”的导入吗？
+
+这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1270"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1273"/>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="47" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="47"/>
         <source>licence item</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="48" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="48"/>
         <source>sub-item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="49" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="49"/>
         <source>enforcement power</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="50" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
         <source>delegation</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="51" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="52" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
         <source>region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="53" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -674,51 +1251,104 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="103" />
+        <location filename="../../lawgov_desktop/ui/app.py" line="105"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
 </context>
 <context>
+    <name>LayoutOptions</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="57"/>
+        <source>e.g. 附件1 (leave empty for none)</source>
+        <translation>如：附件1（留空则不印）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="60"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="62"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="88"/>
+        <source>Font: %1 (change it in Preferences)</source>
+        <translation>字体：%1（可在“首选项”中更改）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="89"/>
+        <source>a Chinese font of this computer</source>
+        <translation>本机的中文字体</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="96"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="97"/>
+        <source>Attachment label:</source>
+        <translation>附件编号：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="98"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="99"/>
+        <source>Orientation:</source>
+        <translation>方向：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="100"/>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+</context>
+<context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="62" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="62"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="72" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="72"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="75" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="75"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="216" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="216"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="225" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="225"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="234" />
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="238" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="238"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="234" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="234"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="259" />
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="259"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -726,127 +1356,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="50" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="52"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="51" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="53"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="121" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="125"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="122" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="124" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="125" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="127" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="131" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="132" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <source>&amp;Import workbook…</source>
+        <translation>导入工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <source>&amp;Undo this import…</source>
+        <translation>撤销这次导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="136" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="143" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="145" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/self_test.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="155" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="159" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="164" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="167" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="171" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="300" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="352"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="307" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="359"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="313" />
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="365"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -854,111 +1495,434 @@
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="76" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="101"/>
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="89" />
-        <source>The licence items and powers of the first department move to the second; the first department's name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="114"/>
+        <source>The licence items and powers of the first department move to the second; the first department&apos;s name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="94" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="119"/>
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="95" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="120"/>
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="107" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="132"/>
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="110" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
 </context>
 <context>
+    <name>NamePicker</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="397"/>
+        <source>Map to an existing record</source>
+        <translation>对应到已有记录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="405"/>
+        <source>Treat “%1” as (type to search):</source>
+        <translation>把“%1”对应到（可输入文字搜索）：</translation>
+    </message>
+</context>
+<context>
     <name>Nav</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="110" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="110"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="131" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="131"/>
         <source>Enforcement powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="150" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="150"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="165" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="177" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="177"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="188" />
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
         <source>Import history</source>
         <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="34"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
+        <source>List comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="36"/>
+        <source>Upper list check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="315"/>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="315"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="316"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="316"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
+        <source>What changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <source>Changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="326"/>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="40" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="44"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="46" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="50"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改的界面语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="49" />
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="53"/>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="54"/>
+        <source>Font of printed lists:</source>
+        <translation>打印清单的字体：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="64"/>
+        <source>Automatic (a Chinese font of this computer)</source>
+        <translation>自动（本机的中文字体）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="66"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="74"/>
+        <source>Font of printed lists</source>
+        <translation>打印清单的字体</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="75"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
+        <source>Export E&amp;xcel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <source>Print or export every &amp;department&apos;s list…</source>
+        <translation>批量打印/导出各部门清单(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="161"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="201"/>
+        <source>Reading the list</source>
+        <translation>正在读取清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="209"/>
+        <source>Generating the PDF</source>
+        <translation>正在生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="218"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="237"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>已向打印机发送 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="258"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="263"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="275"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="264"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="342"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
+        <source>Saved “%1” (%2 pages).</source>
+        <translation>已保存“%1”（%2 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="279"/>
+        <source>Saving the PDF</source>
+        <translation>正在保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="280"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="302"/>
+        <source>Licence items</source>
+        <translation>行政许可事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="302"/>
+        <source>Delegated powers</source>
+        <translation>赋权事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="303"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="304"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
+        <source>Exported “%1”: %2 sheets, %3 rows.</source>
+        <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="321"/>
+        <source>Exporting to Excel</source>
+        <translation>正在导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="340"/>
+        <source>Save the book as</source>
+        <translation>合订本另存为</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="344"/>
+        <source>Folder for the departments&apos; PDF files</source>
+        <translation>保存各部门 PDF 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="363"/>
+        <source>Wrote %1 PDF files into “%2”.</source>
+        <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="367"/>
+        <source>Generating the departments&apos; lists</source>
+        <translation>正在生成各部门清单</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="145"/>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="169"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="170"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="192"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="195"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="199"/>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="203"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="207"/>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="208"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="212"/>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="213"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="219"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="240"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="118"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="125"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第 %1/%2 页…</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="29" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="29"/>
         <source>LawGov Desktop</source>
         <translation>LawGov 清单管理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="43" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="43"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="43" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="43"/>
         <source>This record has unsaved changes. Save them?</source>
         <translation>这条记录的修改尚未保存。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="55" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="55"/>
         <source>Database already open</source>
         <translation>数据库已被打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="56" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="56"/>
         <source>The database
 %1
 is already open in another LawGov Desktop window.
@@ -971,61 +1935,416 @@ You can open it read-only to look things up, or quit.</source>
 可以以只读方式打开查阅，或退出。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="58" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="58"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="59" />
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="59"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/self_test.py" line="105"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="114" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="114"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="114" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="114"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="253" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="253"/>
         <source>New %1 “%2”</source>
         <translation>新建%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="259" />
+        <location filename="../../lawgov_desktop/ui/forms.py" line="259"/>
         <source>Edit %1 “%2”</source>
         <translation>修改%1“%2”</translation>
     </message>
 </context>
 <context>
+    <name>ReportPages</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="74"/>
+        <source>&amp;Save the current list as a version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
+        <source>&amp;Versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
+        <source>S&amp;tatistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
+        <source>&amp;Compare lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
+        <source>Check against an &amp;upper list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
+        <source>List &amp;versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="162"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished">已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="56"/>
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveVersionDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="109"/>
+        <source>Save the current list as a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="110"/>
+        <source>%1 edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="112"/>
+        <source>e.g. 2022 edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="116"/>
+        <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="122"/>
+        <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="127"/>
+        <source>Version name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
+        <source>Remark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="143"/>
+        <source>Save version “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="75" />
+        <location filename="../../lawgov_desktop/ui/session.py" line="75"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="103" />
+        <location filename="../../lawgov_desktop/ui/session.py" line="103"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
 </context>
 <context>
+    <name>Stats</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_charts.py" line="52"/>
+        <source> (largest %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="136"/>
+        <source>Licence items by part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
+        <source>Part</source>
+        <translation type="unfinished">部分</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <source>Departments</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <source>Departments involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <source>Licence items by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <source>Competent department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <source>Short name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <source>Licence items by level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <source>Powers by batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <source>Batch</source>
+        <translation type="unfinished">批次</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <source>Document number</source>
+        <translation type="unfinished">文号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <source>Published on</source>
+        <translation type="unfinished">发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <source>Powers</source>
+        <translation type="unfinished">执法事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <source>Powers by receiving region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <source>Receiving region</source>
+        <translation type="unfinished">承接区划</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <source>Powers (incl. its townships)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <source>Powers by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <source>Power type</source>
+        <translation type="unfinished">职权类型</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <source>Powers by original department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <source>Original department</source>
+        <translation type="unfinished">原实施主体</translation>
+    </message>
+</context>
+<context>
+    <name>VersionCombo</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="70"/>
+        <source>Show the working list or a saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="71"/>
+        <source>Current list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Versions</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="52"/>
+        <source>Saved version (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="55"/>
+        <source>A saved version cannot be edited. Choose “Current list” to edit the working list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="168"/>
+        <source>List versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
+        <source>Saved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
+        <source>Saved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
+        <source>Licence items</source>
+        <translation type="unfinished">许可事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
+        <source>Sub-items</source>
+        <translation type="unfinished">子项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
+        <source>Powers</source>
+        <translation type="unfinished">执法事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
+        <source>Delegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
+        <source>Remark</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="185"/>
+        <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <source>Save current list as a version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="192"/>
+        <source>Show licence items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="194"/>
+        <source>Show powers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="196"/>
+        <source>Compare with current list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="198"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="201"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="289"/>
+        <source>Delete version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="290"/>
+        <source>Delete the saved version “%1”?
+
+The database is backed up first; the working list is not touched. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="295"/>
+        <source>Version “%1” deleted (a backup was made first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="299"/>
+        <source>Deleting version “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Writer</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="167" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="172"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="175" />
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="180"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
