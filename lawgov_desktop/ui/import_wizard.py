@@ -287,6 +287,8 @@ def export_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str,
         target_sheet = sheets.setdefault(name, RejectedSheet(name, []))
         raw = cells.get((name, row)) or _filled_row(_sheet_or_none(workbook, name), row - 1)
         target_sheet.rows.append(RejectedRow(row, list(raw), problem["reason"]))
+    for sheet in sheets.values():
+        sheet.rows.sort(key=lambda rejected_row: rejected_row.row)
     return write_rejected_rows([sheet for sheet in sheets.values() if sheet.rows], target)
 
 
