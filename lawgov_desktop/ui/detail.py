@@ -157,7 +157,7 @@ class DetailPane(QWidget):
             self.summary.setText(summary_html(self.spec.record_kind or "", record))
         if self.children_model is not None:
             self.children_model.set_rows(record.get(self.spec.children or "", []) if record else [])
-            writable = record is not None and not self.session.read_only
+            writable = record is not None and not self.session.read_only and record.get("version_id") is None
             self.add_child_button.setEnabled(writable)
             self.edit_child_button.setEnabled(writable)
             self.delete_child_button.setEnabled(writable)
@@ -184,7 +184,7 @@ class DetailPane(QWidget):
 
     def _edit_child_at(self, index: QModelIndex) -> RecordDialog | None:
         row = self.children_model.row_at(index.row()) if self.children_model and index.isValid() else None
-        if row is None or self.session.read_only:
+        if row is None or not self.edit_child_button.isEnabled():  # read-only database or saved version
             return None
         from .editing import open_record_dialog
 

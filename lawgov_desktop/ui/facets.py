@@ -106,6 +106,13 @@ class MultiSelectCombo(QComboBox):
         if values:
             self._load()
         wanted = set(values)
+        offered = {self._model.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self._model.rowCount())}
+        for value in values:  # a value stored in the list but not among the usual ones (a level typed freely)
+            if value not in offered:
+                item = QStandardItem(str(value))
+                item.setData(value, Qt.ItemDataRole.UserRole)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                self._model.appendRow(item)
         for row in range(self._model.rowCount()):
             item = self._model.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted

@@ -32,9 +32,10 @@ from lawgov_desktop.core.queries import ListFilter, Page
 from . import settings
 from .detail import DetailPane
 from .facets import FacetBar
-from .kinds import REGION, ListSpec
+from .kinds import LICENCE, POWER, REGION, ListSpec
 from .session import Session
 from .table_model import PagedTableModel
+from .versions import VersionCombo, read_only_label
 
 if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
     from .forms import RecordDialog
@@ -55,6 +56,12 @@ class ListView(QWidget):
         self.setObjectName(f"list_{spec.kind}")
         self._grand_total: int | None = None
         self._region_filter: tuple[int, ...] = ()
+        # Licence items and powers can show a saved version (read-only) instead of the working list.
+        self.version_combo = VersionCombo(session.library) if spec.kind in (LICENCE, POWER) else None
+        self.version_badge = read_only_label()
+        self._shown_version: int | None = None
+        if self.version_combo is not None:
+            self.version_combo.version_changed.connect(self.apply_filter)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -78,6 +85,9 @@ class ListView(QWidget):
         self.saved_button.setMenu(self.saved_menu)
 
         bar = QHBoxLayout()
+        if self.version_combo is not None:
+            bar.addWidget(self.version_combo)
+            bar.addWidget(self.version_badge)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.facets)
         bar.addWidget(self.clear_button)
@@ -186,7 +196,16 @@ class ListView(QWidget):
         flt = self.facets.apply_to(ListFilter(text=self.search.text().strip()))
         if self._region_filter:
             flt = dataclasses.replace(flt, region_ids=self._region_filter)
-        return flt
+        return dataclasses.replace(flt, version_id=self.version_id())
+
+    def version_id(self) -> int | None:
+        """The saved version on screen (None: the working list)."""
+        return self.version_combo.version_id() if self.version_combo is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be edited here: the database is open read-only, or a saved version is shown."""
+        return self.session.read_only or self.version_id() is not None
 
     def set_filter(self, flt: ListFilter) -> None:
         """Show a (saved) filter in the search box and facets, and apply it."""
@@ -194,11 +213,16 @@ class ListView(QWidget):
         self.search.setText(flt.text)
         self.search.blockSignals(False)
         self.facets.show_filter(flt)
+        if self.version_combo is not None:
+            self.version_combo.set_version(flt.version_id)
         self.apply_filter()
 
     def apply_filter(self) -> None:
         """Read the first page for the current filter."""
         self.search_timer.stop()
+        if self.version_id() != self._shown_version:  # another list: its own total, and no editing
+            self._shown_version, self._grand_total = self.version_id(), None
+            self.version_badge.setVisible(self._shown_version is not None)
         self.model.set_filter(self.current_filter())
         self._select(None)
         self.show_counts()
@@ -244,6 +268,8 @@ class ListView(QWidget):
         self.facets.load_options(self.session.library)
         if self.spec.kind == REGION:
             self._fill_region_tree()
+        if self.version_combo is not None:
+            self.version_combo.forget()
         self._grand_total = None
         self.model.set_filter(self.current_filter())
         self._select(current)
@@ -254,7 +280,8 @@ class ListView(QWidget):
         if self.model.list_filter.is_empty():
             self._grand_total = self.model.total
         elif self._grand_total is None:
-            self._grand_total = self.session.library.query(self.spec.kind, ListFilter(), limit=0).total
+            self._grand_total = self.session.library.query(self.spec.kind, ListFilter(version_id=self.version_id()),
+                                                           limit=0).total
         locale = QLocale()
         text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(
             "%2", locale.toString(self._grand_total))
@@ -297,7 +324,7 @@ class ListView(QWidget):
     # ------------------------------------------------------------------ editing
     def new_record(self) -> RecordDialog | None:
         """The dialog for a new record of this list."""
-        if not self.spec.record_kind or self.session.read_only:
+        if not self.spec.record_kind or self.read_only:
             return None
         from .editing import open_record_dialog
 
@@ -308,7 +335,7 @@ class ListView(QWidget):
     def edit_current(self) -> RecordDialog | None:
         """The dialog for the current record."""
         record_id = self.current_id()
-        if record_id is None or not self.spec.record_kind or self.session.read_only:
+        if record_id is None or not self.spec.record_kind or self.read_only:
             return None
         from .editing import open_record_dialog
 
@@ -316,7 +343,7 @@ class ListView(QWidget):
 
     def delete_selected(self) -> bool:
         """Delete the selected records after asking."""
-        if not self.spec.record_kind or self.session.read_only:
+        if not self.spec.record_kind or self.read_only:
             return False
         from .editing import delete_records
 

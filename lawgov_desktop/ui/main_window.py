@@ -30,6 +30,7 @@ from . import settings
 from .kinds import BULK_FIELDS, DEPARTMENT, IMPORTS, LIST_SPECS
 from .list_view import ListView
 from .printing import PrintActions
+from .report_pages import ReportPages
 from .session import Session
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
                                                         * 2))
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
+        self.reports = ReportPages(self)  # statistics, comparison, upper-list check; the 清单版本 menu
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigation)
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        menu.addMenu(self.reports.menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -222,7 +225,8 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if row < 0:
             return
-        view = self.view(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
+        kind = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        view = self.reports.page(kind) if self.reports.owns(kind) else self.view(kind)
         self.stack.setCurrentWidget(view)
         self.count_label.setText(view.status_text)
         self._update_actions()
@@ -233,9 +237,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         view = self.stack.currentWidget()
-        if not isinstance(view, ListView):
+        if not isinstance(view, ListView):  # a report page: nothing to edit or search
+            for action in (self.new_action, self.edit_action, self.delete_action, self.bulk_action,
+                           self.merge_action, self.find_action):
+                action.setEnabled(False)
             return
-        writable = not self.session.read_only and view.spec.record_kind is not None
+        self.find_action.setEnabled(True)
+        writable = not view.read_only and view.spec.record_kind is not None
         has_selection = bool(view.selected_ids())
         self.new_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and has_selection)

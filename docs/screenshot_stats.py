@@ -1,0 +1,71 @@
+"""Open the window on a demo database with one of the report pages on screen, for the README's screenshots.
+
+    bash ../shared/tools/screenshot.sh docs/screenshot-stats.png 8 \
+        .venv/bin/python docs/screenshot_stats.py /tmp/stats-demo.sqlite3 stats
+
+The database is bench/window_data.py's real-looking demo list, plus a few items set by provincial
+rules and a saved "2022年版" followed by this year's adjustment, so every page has something to show.
+The last argument names the page: stats (default), compare or reference, or a list kind.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.window_data import build_demo  # noqa: E402
+
+from lawgov_desktop.core.library import Library  # noqa: E402
+from lawgov_desktop.ui.app import Launcher, create_application  # noqa: E402
+
+LOCAL_ITEMS = (
+    ("市人民防空办公室", "市人防办", "防空地下室易地建设审批"),
+    ("市人民防空办公室", "市人防办", "拆除人民防空工程审批"),
+    ("市交通运输局", "市交通局", "港口岸线使用审批"),
+    ("市海洋与渔业局", "市海渔局", "渔业船舶船名核定"),
+    ("市水务局", "", "河道管理范围内特定活动审批"),
+)
+
+
+def build(path: Path) -> None:
+    """The demo list, a saved 2022 version, then this year's changes."""
+    path.unlink(missing_ok=True)
+    build_demo(path)
+    with Library(path) as lib:
+        for department, alias, name in LOCAL_ITEMS:
+            if lib.find_department(department) is None:
+                lib.create("department", {"name": department, "aliases": alias, "level": "市级"})
+            lib.create("licence", {"department": department, "name": name, "part": "local", "level": "市级",
+                                   "legal_basis": "《广东省人民防空工程管理规定》"})
+        lib.save_version("2022年版", "2022年10月公布")
+        first = lib.query("licence", limit=1).rows[0]
+        lib.update("licence", first["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
+        last = lib.query("licence", sort="position", descending=True, limit=1).rows[0]
+        lib.delete("licence", last["id"])
+        lib.create("licence", {"department": "市市场监督管理局", "name": "食品经营许可", "part": "central",
+                               "level": "县级", "legal_basis": "《中华人民共和国食品安全法》"})
+
+
+def main() -> int:
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/stats-demo.sqlite3")
+    page = sys.argv[2] if len(sys.argv) > 2 else "stats"
+    build(path)
+    app = create_application()
+    launcher = Launcher()
+    window = launcher.open(path)
+    if window is None:
+        return 1
+    if window.reports.owns(page):
+        window.reports.show(page)
+    else:
+        window.show_list(page)
+    try:
+        return app.exec()
+    finally:
+        launcher.release()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""对照上级清单: check the city's licence list against a provincial or national list.
+
+Item names are uniform nationwide, so the check (``Library.check_reference``) reports city items
+whose name matches no upper item — with the closest upper names, usually the typo or the old
+name — upper items the city list lacks, and matched items whose competent department looks
+different.  An upper list is imported from its workbook once (``importers.reference_list``, on
+the writer) and kept under a name; the check runs on the writer too (close-name suggestions over
+thousands of items take a moment).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop.core.reference_check import ReferenceCheck
+
+from . import prompts
+from .report_pages import choose_workbook
+from .versions import VersionCombo
+
+if TYPE_CHECKING:
+    from lawgov_desktop.core.library import Library
+
+    from .report_pages import ReportPages
+    from .tasks import Progress
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Reference", text)
+
+
+def ask_reference_name(parent: QWidget, suggested: str) -> str | None:
+    """The name an imported upper list is kept under (tests replace this)."""
+    name, accepted = QInputDialog.getText(parent, _t("Import an upper list"),
+                                          _t("Name of the upper list (e.g. Guangdong 2022 edition):"), text=suggested)
+    return name.strip() if accepted and name.strip() else None
+
+
+def _table(titles: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(titles))
+    table.setObjectName("check_table")
+    table.setHorizontalHeaderLabels(titles)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]], widths: tuple[int, ...]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, value in enumerate(cells):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setToolTip(item.text())
+            table.setItem(row, column, item)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+
+
+class ReferenceView(QWidget):
+    """The upper-list page: pick (or import) an upper list and the list to check, then read the findings."""
+
+    def __init__(self, reports: ReportPages) -> None:
+        super().__init__()
+        self.reports = reports
+        self.session = reports.session
+        self.setObjectName("reference_view")
+        self.status_text = ""
+        self.result: ReferenceCheck | None = None
+
+        self.references = QComboBox()
+        self.references.setObjectName("reference_combo")
+        self.references.setMinimumContentsLength(16)
+        self.references.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.import_button = QPushButton(_t("Import an upper list…"))
+        self.import_button.setObjectName("import_reference")
+        self.import_button.clicked.connect(lambda: self.import_reference())
+        self.delete_button = QPushButton(_t("Delete…"))
+        self.delete_button.clicked.connect(self.delete_reference)
+        self.versions = VersionCombo(self.session.library)
+        self.check_button = QPushButton(_t("Check"))
+        self.check_button.setObjectName("check_button")
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.run)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_t("Upper list:")))
+        bar.addWidget(self.references)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.delete_button)
+        bar.addSpacing(24)
+        bar.addWidget(QLabel(_t("City list:")))
+        bar.addWidget(self.versions)
+        bar.addWidget(self.check_button)
+        bar.addStretch(1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("check_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.unmatched = _table([_t("No."), _t("City item name"), _t("Department"), _t("Closest upper items")])
+        self.missing = _table([_t("Upper No."), _t("Upper item name"), _t("Upper department"), _t("Code")])
+        self.departments = _table([_t("Item name"), _t("City department"), _t("Upper department")])
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("check_tabs")
+        for table in (self.unmatched, self.missing, self.departments):
+            self.tabs.addTab(table, "")
+        self._tab_titles(None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.session.records_changed.connect(self._records_changed)
+        self.reload_references()
+
+    def _records_changed(self, kinds: list[str]) -> None:
+        if "version" in kinds:
+            self.versions.forget()
+
+    def reload_references(self, select: int | None = None) -> None:
+        """Offer the stored upper lists (with their item counts); ``select`` picks one."""
+        chosen = select if select is not None else self.references.currentData()
+        self.references.clear()
+        for row in self.session.library.references():
+            self.references.addItem(_t("%1 (%2 items)").replace("%1", row["name"]).replace(
+                "%2", QLocale().toString(row["items"])), row["id"])
+        self.references.setCurrentIndex(max(self.references.findData(chosen), 0))
+        has = self.references.count() > 0
+        self.check_button.setEnabled(has)
+        self.delete_button.setEnabled(has and not self.session.read_only)
+        self.import_button.setEnabled(not self.session.read_only)
+        if not has:
+            self.summary.setText(_t("No upper list yet. Import the provincial or national licence list (a workbook"
+                                    " with 事项名称, 主管部门 …) to check the city's item names against it."))
+
+    def _tab_titles(self, result: ReferenceCheck | None) -> None:
+        counts = (len(result.unmatched), len(result.missing), len(result.department_differences)) if result else None
+        for index, title in enumerate((_t("City items not in the upper list"), _t("Upper items the city lacks"),
+                                       _t("Departments that differ"))):
+            self.tabs.setTabText(index, f"{title}（{counts[index]}）" if counts else title)
+
+    # ------------------------------------------------------------------ upper lists
+    def import_reference(self, path: Path | None = None) -> None:
+        """Read an upper list workbook and keep it under a name (on the writer)."""
+        path = path or choose_workbook(self, _t("Upper list workbook"))
+        if path is None:
+            return
+        name = ask_reference_name(self, path.stem)
+        if name is None:
+            return
+        replace = False
+        if self.session.library.find_reference(name) is not None:
+            if not prompts.confirm(self, _t("Import an upper list"),
+                                   _t("An upper list named “%1” exists. Replace it?").replace("%1", name)):
+                return
+            replace = True
+
+        def work(library: Library, progress: Progress) -> int:
+            from lawgov_desktop.importers.reference_list import import_reference
+
+            progress(0, 0, _t("Reading %1").replace("%1", path.name))
+            return import_reference(library, path, name, replace=replace)
+
+        def done(reference_id: int) -> None:
+            self.reload_references(reference_id)
+            self.reports.status(_t("Upper list “%1” imported.").replace("%1", name))
+
+        self.reports.submit(work, _t("Importing the upper list"), done)
+
+    def delete_reference(self) -> None:
+        """Forget the chosen upper list (asks first)."""
+        reference_id = self.references.currentData()
+        if reference_id is None or not prompts.confirm(
+                self, _t("Delete upper list"),
+                _t("Delete the upper list “%1”? The city's lists are not touched.").replace(
+                    "%1", self.references.currentText())):
+            return
+        self.reports.submit(lambda library, _progress: library.delete_reference(reference_id),
+                            _t("Deleting the upper list"), lambda _none: self.reload_references())
+
+    # ------------------------------------------------------------------ the check
+    def run(self) -> None:
+        """Check the chosen city list against the chosen upper list (on the writer)."""
+        reference_id, version_id = self.references.currentData(), self.versions.version_id()
+        if reference_id is None:
+            return
+        self.check_button.setEnabled(False)
+        self.reports.submit(lambda library, _progress: library.check_reference(reference_id, version_id),
+                            _t("Checking against the upper list"), self._show,
+                            on_error=lambda _error: self.check_button.setEnabled(True))
+
+    def _show(self, result: ReferenceCheck) -> None:
+        self.result = result
+        self.check_button.setEnabled(True)
+        _fill(self.unmatched, [[item.sequence, item.name, item.department, "；".join(item.suggestions)]
+                               for item in result.unmatched], (60, 320, 170))
+        _fill(self.missing, [[item.sequence, item.name, item.department, item.code] for item in result.missing],
+              (80, 340, 200))
+        _fill(self.departments, [[item.name, item.department, item.upper_department]
+                                 for item in result.department_differences], (340, 200))
+        self._tab_titles(result)
+        self.summary.setText(_t("Checked %1 items of <b>%2</b> against <b>%3</b>: %4 not in the upper list, the upper"
+                                " list has %5 items the city lacks, %6 departments differ.")
+                             .replace("%1", str(result.checked)).replace("%2", result.list_label)
+                             .replace("%3", result.reference).replace("%4", str(len(result.unmatched)))
+                             .replace("%5", str(len(result.missing)))
+                             .replace("%6", str(len(result.department_differences))))
