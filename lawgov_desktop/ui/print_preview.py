@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -115,14 +115,14 @@ def print_with_dialog(document: QPdfDocument, parent: QWidget | None) -> int:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     progress = QProgressDialog(parent)
-    progress.setWindowTitle(QApplication.translate("Printing", "Printing"))
+    progress.setWindowTitle(QCoreApplication.translate("Printing", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
     def page_printed(done: int, total: int) -> bool:
         progress.setMaximum(total)
         progress.setValue(done)
-        progress.setLabelText(QApplication.translate("Printing", "Printing page %1 of %2…")
+        progress.setLabelText(QCoreApplication.translate("Printing", "Printing page %1 of %2…")
                               .replace("%1", str(done)).replace("%2", str(total)))
         QApplication.processEvents()
         return not progress.wasCanceled()
