@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.new_action, self.edit_action,
-                       self.delete_action, self.bulk_action, None, self.merge_action, None,
+                       self.delete_action, self.bulk_action, None, self.merge_action, self.undo_import_action, None,
                        self.preferences_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = menu.addMenu(self.tr("&View"))
