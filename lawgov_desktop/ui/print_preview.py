@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -155,7 +155,8 @@ class PrintPreview(QDialog):
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setPageSpacing(12)
+        self.view.setPageSpacing(16)
+        self.view.setDocumentMargins(QMargins(28, 20, 28, 20))  # grey around the paper, as on a desk
         self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
         self.view.setDocument(self.document)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
@@ -180,8 +181,10 @@ class PrintPreview(QDialog):
         layout.addWidget(self.view, 1)
         self._zoom_chosen()
         self._show_page_number()
-        if parent is not None:
-            self.resize(parent.size() * 0.9)
+        # Pages read best large: most of the screen, whatever size the main window has.
+        screen = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+        self.resize(screen.width() * 9 // 10, screen.height() * 9 // 10)
+        self.move(screen.center() - self.rect().center())
 
     def _toolbar(self) -> QToolBar:
         bar = QToolBar()
@@ -189,7 +192,7 @@ class PrintPreview(QDialog):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         icon = self.style().standardIcon
         pixmap = QStyle.StandardPixmap
-        self.print_action = bar.addAction(icon(pixmap.SP_FileDialogDetailedView), self.tr("Print…"))
+        self.print_action = bar.addAction(QIcon.fromTheme(QIcon.ThemeIcon.DocumentPrint), self.tr("Print…"))
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_pages)
         self.save_action = bar.addAction(icon(pixmap.SP_DialogSaveButton), self.tr("Save as PDF…"))
