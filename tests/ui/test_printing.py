@@ -243,3 +243,30 @@ def test_print_actions_only_for_lists_that_print(window: MainWindow) -> None:
     assert actions.batch_action.isEnabled()
     window.show_list("power")
     assert actions.print_action.isEnabled()
+
+
+def test_the_font_chosen_in_preferences_is_the_one_the_pdf_asks_for(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    from lawgov_desktop.ui.dialogs import PreferencesDialog
+
+    preferences = PreferencesDialog(window)
+    preferences.font_path.setText("/nowhere/公文字体.ttf")
+    preferences.accept()
+    preview = open_preview(qtbot, window)
+    assert not preview.warning.isHidden()
+    assert "首选字体“公文字体.ttf”不可用" in preview.warning.text()
+    preview.close()
+
+
+def test_a_read_only_window_exports_on_a_reader_of_its_own(db_path: Path, app, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from lawgov_desktop.ui.session import Session
+
+    read_only = MainWindow(Session(db_path, read_only=True))
+    try:
+        save_to(monkeypatch, tmp_path / "read-only.xlsx")
+        read_only.printing.export_excel_action.trigger()
+        idle(qtbot, read_only.printing)
+        assert (tmp_path / "read-only.xlsx").stat().st_size > 0
+    finally:
+        read_only.close()
+    assert read_only.printing._reader is None  # its thread stopped with the window
