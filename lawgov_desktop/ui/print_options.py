@@ -11,7 +11,6 @@ import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -213,8 +212,4 @@ class ExportScopeDialog(QDialog):
         layout.addWidget(self.whole)
         layout.addWidget(note)
         layout.addWidget(_buttons(self, self.tr("Export…")))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Wide enough that the note does not wrap into a tall column."""
-        self.resize(max(self.width(), 440), self.height())
-        super().showEvent(event)
+        self.setMinimumWidth(460)  # the note reads as two lines, not a tall column
