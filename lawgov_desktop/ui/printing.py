@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
 from lawgov_desktop.core.library import Library
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from lawgov_desktop.exporters.pdf import PdfResult
 
     from .main_window import MainWindow
-    from .print_options import BatchDialog, CatalogueOptionsDialog
+    from .print_options import BatchDialog
     from .print_preview import PrintPreview
 
 PRINTABLE = (LICENCE, POWER)
@@ -88,7 +88,7 @@ class PrintActions(QObject):
         super().__init__(window)
         self.window = window
         self.job: Progress | None = None  # the running work's progress: Cancel goes here
-        self.options_dialog: CatalogueOptionsDialog | BatchDialog | None = None
+        self.options_dialog: QDialog | None = None  # the choices dialog open now
         self.preview_window: PrintPreview | None = None
         self._reader: Writer | None = None
         self.preview_action = self._action(self.tr("Print pre&view…"), self.preview, "Ctrl+Shift+P")
@@ -171,6 +171,16 @@ class PrintActions(QObject):
         if warnings:
             prompts.warn(self.window, "\n".join(warnings))
 
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Show a choices dialog window-modally; it is deleted once answered (``accepted`` comes first)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        self.options_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        self.options_dialog = None
+
     # ------------------------------------------------------------------ one catalogue
     def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec], None]) -> None:
         """Build the catalogue of the current view, then let the clerk adjust it in the options dialog."""
@@ -195,8 +205,7 @@ class PrintActions(QObject):
 
             dialog = CatalogueOptionsDialog(spec, ok_text, self.window)
             dialog.accepted.connect(lambda: then(dialog.chosen_spec()))
-            self.options_dialog = dialog
-            dialog.open()
+            self._open_dialog(dialog)
 
         self._submit(build, self.tr("Reading the list"), ask)
 
@@ -226,11 +235,15 @@ class PrintActions(QObject):
         except OSError as error:
             prompts.warn(self.window, error)
             return
-        folder = result.path.parent
-        preview.finished.connect(lambda _result: shutil.rmtree(folder, ignore_errors=True))
+        preview.finished.connect(lambda _result: self._preview_closed(preview, result.path.parent))
         preview.save_requested.connect(lambda: self._save_copy(result.path))
         self.preview_window = preview
         preview.show()
+
+    def _preview_closed(self, preview: PrintPreview, folder: Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        if self.preview_window is preview:
+            self.preview_window = None
 
     def print_catalogue(self) -> None:
         """Ctrl+P: generate the catalogue, then Qt's print dialog."""
@@ -295,8 +308,7 @@ class PrintActions(QObject):
         dialog = ExportScopeDialog(library.query(kind, flt, limit=0).total,
                                    library.query(kind, ListFilter(), limit=0).total, self.window)
         dialog.accepted.connect(lambda: self._export_excel(kind, flt if dialog.current.isChecked() else ListFilter()))
-        self.options_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _export_excel(self, kind: str, flt: ListFilter) -> None:
         name = self.tr("Licence items") if kind == LICENCE else self.tr("Delegated powers")
@@ -329,8 +341,7 @@ class PrintActions(QObject):
         flt = view.current_filter() if view is not None else ListFilter()
         dialog = BatchDialog(not flt.is_empty(), self.window)
         dialog.accepted.connect(lambda: self._batch(dialog, flt))
-        self.options_dialog = dialog
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _batch(self, dialog: BatchDialog, view_filter: ListFilter) -> None:
         one_file = dialog.book.isChecked()

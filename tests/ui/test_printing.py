@@ -18,7 +18,7 @@ from lawgov_desktop.importers.plan import ImportOptions, import_file
 from lawgov_desktop.ui import printing
 from lawgov_desktop.ui.app import Launcher
 from lawgov_desktop.ui.main_window import MainWindow
-from lawgov_desktop.ui.print_preview import print_document
+from lawgov_desktop.ui.print_preview import print_document, printer_for
 from lawgov_desktop.ui.printing import PrintActions
 
 TIMEOUT = 30000
@@ -93,7 +93,7 @@ def test_preview_shows_every_generated_page_and_no_font_warning(long_window: Mai
     assert not preview.next_action.isEnabled() and preview.previous_action.isEnabled()
     folder = preview.path.parent
     preview.close()
-    assert not folder.exists()  # the temporary PDF goes with the preview
+    assert not folder.exists() and actions.preview_window is None  # the temporary PDF goes with the preview
 
 
 def test_the_font_warning_shows_as_a_bar_when_no_font_can_be_embedded(window: MainWindow, qtbot,  # noqa: ANN001
@@ -117,11 +117,14 @@ def test_printing_renders_the_pages_into_the_printer(long_window: MainWindow, qt
     printed = PdfReader(str(tmp_path / "printed.pdf"))
     assert len(printed.pages) == preview.page_count()
     assert printed.pages[0].images  # each page is the rendered PDF page
+    printer = printer_for(preview.document)  # what the print dialog starts from: A4 landscape, all pages
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "range.pdf"))
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
-    printer.setFromTo(2, 2)
-    assert print_document(preview.document, printer) == 1
-    assert len(PdfReader(str(tmp_path / "range.pdf")).pages) == 1
+    printer.setFromTo(2, 3)
+    assert print_document(preview.document, printer) == 2
+    assert len(PdfReader(str(tmp_path / "range.pdf")).pages) == 2
     preview.close()
 
 
