@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,9 +51,6 @@ KIND_COLOURS = {"added": "#1e7b34", "delegated": "#1e7b34", "extended": "#1e7b34
                 "taken_back": "#b03a2e", "changed": "#9a6700", "moved": "#1a5fb4"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Compare", text)
-
 
 class SideCombo(QComboBox):
     """One side of the comparison: 当前清单, a saved version, or a workbook chosen from disk."""
@@ -72,12 +69,12 @@ class SideCombo(QComboBox):
         chosen = self.side()
         self.blockSignals(True)
         self.clear()
-        self.addItem(_t("Current list"), None)
+        self.addItem(self.tr("Current list"), None)
         for row in reversed(self.reports.session.library.versions()):
             self.addItem(row["name"], row["id"])
         if isinstance(chosen, Path):
-            self.addItem(_t("Workbook: %1").replace("%1", chosen.name), chosen)
-        self.addItem(_t("Workbook file…"), _FILE)
+            self.addItem(self.tr("Workbook: %1").replace("%1", chosen.name), chosen)
+        self.addItem(self.tr("Workbook file…"), _FILE)
         self.set_side(chosen)
         self.blockSignals(False)
 
@@ -90,7 +87,7 @@ class SideCombo(QComboBox):
         """Pick a side; a workbook not offered yet is added."""
         index = self.findData(side)
         if index < 0 and isinstance(side, Path):
-            self.insertItem(self.count() - 1, _t("Workbook: %1").replace("%1", side.name), side)
+            self.insertItem(self.count() - 1, self.tr("Workbook: %1").replace("%1", side.name), side)
             index = self.findData(side)
         self.setCurrentIndex(max(index, 0))
         self._previous = self.currentIndex()
@@ -99,7 +96,7 @@ class SideCombo(QComboBox):
         if self.itemData(index) != _FILE:
             self._previous = index
             return
-        path = choose_workbook(self, _t("Workbook to compare"))
+        path = choose_workbook(self, self.tr("Workbook to compare"))
         if path is None:
             self.setCurrentIndex(self._previous)
         else:
@@ -119,26 +116,26 @@ class CompareView(QWidget):
 
         self.old_side = SideCombo(reports, "old_side")
         self.new_side = SideCombo(reports, "new_side")
-        self.compare_button = QPushButton(_t("Compare"))
+        self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("compare_button")
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.run)
-        self.export_workbook_button = QPushButton(_t("Export workbook…"))
+        self.export_workbook_button = QPushButton(self.tr("Export workbook…"))
         self.export_workbook_button.clicked.connect(lambda: self.export("xlsx"))
-        self.export_pdf_button = QPushButton(_t("Export PDF…"))
+        self.export_pdf_button = QPushButton(self.tr("Export PDF…"))
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_t("Old list:")))
+        bar.addWidget(QLabel(self.tr("Old list:")))
         bar.addWidget(self.old_side)
         bar.addWidget(QLabel("→"))
-        bar.addWidget(QLabel(_t("New list:")))
+        bar.addWidget(QLabel(self.tr("New list:")))
         bar.addWidget(self.new_side)
         bar.addWidget(self.compare_button)
         bar.addStretch(1)
         bar.addWidget(self.export_workbook_button)
         bar.addWidget(self.export_pdf_button)
 
-        self.summary = QLabel(_t("Choose the old and the new list, then press Compare. A workbook is compared as it"
+        self.summary = QLabel(self.tr("Choose the old and the new list, then press Compare. A workbook is compared as it"
                                  " would be imported, without importing it."))
         self.summary.setObjectName("compare_summary")
         self.summary.setWordWrap(True)
@@ -147,8 +144,8 @@ class CompareView(QWidget):
         self.tabs.setObjectName("compare_tabs")
         self.licence_tree = self._tree()
         self.power_tree = self._tree()
-        self.tabs.addTab(self.licence_tree, _t("Licence items"))
-        self.tabs.addTab(self.power_tree, _t("Powers"))
+        self.tabs.addTab(self.licence_tree, self.tr("Licence items"))
+        self.tabs.addTab(self.power_tree, self.tr("Powers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addLayout(bar)
@@ -164,8 +161,8 @@ class CompareView(QWidget):
         tree = QTreeWidget()
         tree.setObjectName("changes_tree")
         tree.setColumnCount(6)
-        tree.setHeaderLabels([_t("Item name"), _t("Department"), _t("Code"), _t("What changed"), _t("Before"),
-                              _t("After")])
+        tree.setHeaderLabels([self.tr("Item name"), self.tr("Department"), self.tr("Code"), self.tr("What changed"), self.tr("Before"),
+                              self.tr("After")])
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(False)
         tree.setWordWrap(True)
@@ -197,7 +194,7 @@ class CompareView(QWidget):
         """Compare the chosen sides on the writer; the result replaces what is shown."""
         old, new = self.old_side.side(), self.new_side.side()
         if old == new:
-            prompts.warn(self, _t("Choose two different lists to compare."))
+            prompts.warn(self, self.tr("Choose two different lists to compare."))
             return
         self.compare_button.setEnabled(False)
 
@@ -207,14 +204,14 @@ class CompareView(QWidget):
                 if isinstance(side, Path):
                     from lawgov_desktop.importers.compare_file import workbook_snapshot
 
-                    progress(0, 0, _t("Reading %1").replace("%1", side.name))
+                    progress(0, 0, self.tr("Reading %1").replace("%1", side.name))
                     sides.append(workbook_snapshot(library, side))
                 else:
                     sides.append(side)
-            progress(0, 0, _t("Comparing the lists"))
+            progress(0, 0, self.tr("Comparing the lists"))
             return library.compare(sides[0], sides[1])
 
-        self.reports.submit(work, _t("Comparing the lists"), self._show,
+        self.reports.submit(work, self.tr("Comparing the lists"), self._show,
                             on_error=lambda _error: self.compare_button.setEnabled(True))
 
     def _show(self, comparison: Comparison | None) -> None:
@@ -233,8 +230,8 @@ class CompareView(QWidget):
             compared = kind in comparison.compared
             self._fill(tree, labels, counts[key], changes)
             total = sum(counts[key].values())
-            title = _t("Licence items") if index == 0 else _t("Powers")
-            self.tabs.setTabText(index, f"{title}（{total}）" if compared else f"{title}（{_t('not compared')}）")
+            title = self.tr("Licence items") if index == 0 else self.tr("Powers")
+            self.tabs.setTabText(index, f"{title}（{total}）" if compared else f"{title}（{self.tr('not compared')}）")
             self.tabs.setTabEnabled(index, compared)
         if LICENCE not in comparison.compared:
             self.tabs.setCurrentIndex(1)
@@ -242,14 +239,14 @@ class CompareView(QWidget):
 
     def _summary_html(self, comparison: Comparison) -> str:
         counts = comparison.counts()
-        lines = [f"<b>{_t('Old list:')}</b> {comparison.old_label}　→　<b>{_t('New list:')}</b> {comparison.new_label}"]
-        for kind, key, labels, title in ((LICENCE, "licence_items", LICENCE_CHANGE_KINDS, _t("Licence items")),
-                                         (POWER, "powers", POWER_CHANGE_KINDS, _t("Powers"))):
+        lines = [f"<b>{self.tr('Old list:')}</b> {comparison.old_label}　→　<b>{self.tr('New list:')}</b> {comparison.new_label}"]
+        for kind, key, labels, title in ((LICENCE, "licence_items", LICENCE_CHANGE_KINDS, self.tr("Licence items")),
+                                         (POWER, "powers", POWER_CHANGE_KINDS, self.tr("Powers"))):
             if kind in comparison.compared:
                 figures = "，".join(f"{labels[name]} <b>{number}</b>" for name, number in counts[key].items())
                 lines.append(f"{title}：{figures}")
         if comparison.is_empty():
-            lines.append(_t("The two lists agree in every compared field."))
+            lines.append(self.tr("The two lists agree in every compared field."))
         return "<br>".join(lines)
 
     def _fill(self, tree: QTreeWidget, labels: dict[str, str], counts: dict[str, int],
@@ -273,9 +270,9 @@ class CompareView(QWidget):
     def _change_item(self, change: LicenceChange | PowerChange) -> QTreeWidgetItem:
         what, before, after = "", "", ""
         if isinstance(change, LicenceChange) and change.kind == "moved":
-            what, before, after = _t("Department"), change.old_department or "", change.department
+            what, before, after = self.tr("Department"), change.old_department or "", change.department
         elif isinstance(change, PowerChange) and change.regions:
-            what = _t("Receiving townships")
+            what = self.tr("Receiving townships")
             places = "、".join(change.regions)
             before, after = (places, "") if change.kind == "taken_back" else ("", places)
         if len(change.changes) == 1 and not what:
@@ -285,7 +282,7 @@ class CompareView(QWidget):
         for column in (4, 5):
             item.setToolTip(column, item.text(column))
         if len(change.changes) > 1 or (what and change.changes and what != change.changes[0].label):
-            item.setText(3, what or _t("%1 fields").replace("%1", str(len(change.changes))))
+            item.setText(3, what or self.tr("%1 fields").replace("%1", str(len(change.changes))))
             for field_change in change.changes:
                 child = QTreeWidgetItem(["", "", "", field_change.label, field_change.old or "",
                                          field_change.new or ""])
@@ -305,8 +302,8 @@ class CompareView(QWidget):
 
         suffix = f".{fmt}"
         name = safe_filename(f"清单调整对照表（{comparison.old_label}→{comparison.new_label}）") + suffix
-        filters = _t("Excel workbook (*.xlsx)") if fmt == "xlsx" else _t("PDF file (*.pdf)")
-        path = choose_save_path(self, _t("Export the comparison"), name, filters, suffix)
+        filters = self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("PDF file (*.pdf)")
+        path = choose_save_path(self, self.tr("Export the comparison"), name, filters, suffix)
         if path is None:
             return
         font = settings.catalogue_font() or None
@@ -314,15 +311,15 @@ class CompareView(QWidget):
         def work(_library: Any, progress: Progress) -> list[str]:
             from lawgov_desktop.exporters.comparison import write_comparison_pdf, write_comparison_workbook
 
-            progress(0, 0, _t("Writing %1").replace("%1", path.name))
+            progress(0, 0, self.tr("Writing %1").replace("%1", path.name))
             if fmt == "xlsx":
                 write_comparison_workbook(comparison, path)
                 return []
             return write_comparison_pdf(comparison, path, font_path=font).warnings
 
         def done(warnings: list[str]) -> None:
-            self.reports.status(_t("Exported to %1").replace("%1", str(path)))
+            self.reports.status(self.tr("Exported to %1").replace("%1", str(path)))
             if warnings:
                 prompts.warn(self, "\n".join(warnings))
 
-        self.reports.submit(work, _t("Exporting the comparison"), done)
+        self.reports.submit(work, self.tr("Exporting the comparison"), done)

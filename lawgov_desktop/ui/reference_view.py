@@ -41,14 +41,11 @@ if TYPE_CHECKING:
     from .tasks import Progress
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Reference", text)
-
-
 def ask_reference_name(parent: QWidget, suggested: str) -> str | None:
     """The name an imported upper list is kept under (tests replace this)."""
-    name, accepted = QInputDialog.getText(parent, _t("Import an upper list"),
-                                          _t("Name of the upper list (e.g. Guangdong 2022 edition):"), text=suggested)
+    title = QCoreApplication.translate("Reference", "Import an upper list")
+    label = QCoreApplication.translate("Reference", "Name of the upper list (e.g. Guangdong 2022 edition):")
+    name, accepted = QInputDialog.getText(parent, title, label, text=suggested)
     return name.strip() if accepted and name.strip() else None
 
 
@@ -94,23 +91,23 @@ class ReferenceView(QWidget):
         self.references.setObjectName("reference_combo")
         self.references.setMinimumContentsLength(16)
         self.references.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.import_button = QPushButton(_t("Import an upper list…"))
+        self.import_button = QPushButton(self.tr("Import an upper list…"))
         self.import_button.setObjectName("import_reference")
         self.import_button.clicked.connect(lambda: self.import_reference())
-        self.delete_button = QPushButton(_t("Delete…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_reference)
         self.versions = VersionCombo(self.session.library)
-        self.check_button = QPushButton(_t("Check"))
+        self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("check_button")
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.run)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_t("Upper list:")))
+        bar.addWidget(QLabel(self.tr("Upper list:")))
         bar.addWidget(self.references)
         bar.addWidget(self.import_button)
         bar.addWidget(self.delete_button)
         bar.addSpacing(24)
-        bar.addWidget(QLabel(_t("City list:")))
+        bar.addWidget(QLabel(self.tr("City list:")))
         bar.addWidget(self.versions)
         bar.addWidget(self.check_button)
         bar.addStretch(1)
@@ -119,9 +116,9 @@ class ReferenceView(QWidget):
         self.summary.setObjectName("check_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.unmatched = _table([_t("No."), _t("City item name"), _t("Department"), _t("Closest upper items")])
-        self.missing = _table([_t("Upper No."), _t("Upper item name"), _t("Upper department"), _t("Code")])
-        self.departments = _table([_t("Item name"), _t("City department"), _t("Upper department")])
+        self.unmatched = _table([self.tr("No."), self.tr("City item name"), self.tr("Department"), self.tr("Closest upper items")])
+        self.missing = _table([self.tr("Upper No."), self.tr("Upper item name"), self.tr("Upper department"), self.tr("Code")])
+        self.departments = _table([self.tr("Item name"), self.tr("City department"), self.tr("Upper department")])
         self.tabs = QTabWidget()
         self.tabs.setObjectName("check_tabs")
         for table in (self.unmatched, self.missing, self.departments):
@@ -144,7 +141,7 @@ class ReferenceView(QWidget):
         chosen = select if select is not None else self.references.currentData()
         self.references.clear()
         for row in self.session.library.references():
-            self.references.addItem(_t("%1 (%2 items)").replace("%1", row["name"]).replace(
+            self.references.addItem(self.tr("%1 (%2 items)").replace("%1", row["name"]).replace(
                 "%2", QLocale().toString(row["items"])), row["id"])
         self.references.setCurrentIndex(max(self.references.findData(chosen), 0))
         has = self.references.count() > 0
@@ -152,19 +149,19 @@ class ReferenceView(QWidget):
         self.delete_button.setEnabled(has and not self.session.read_only)
         self.import_button.setEnabled(not self.session.read_only)
         if not has:
-            self.summary.setText(_t("No upper list yet. Import the provincial or national licence list (a workbook"
+            self.summary.setText(self.tr("No upper list yet. Import the provincial or national licence list (a workbook"
                                     " with 事项名称, 主管部门 …) to check the city's item names against it."))
 
     def _tab_titles(self, result: ReferenceCheck | None) -> None:
         counts = (len(result.unmatched), len(result.missing), len(result.department_differences)) if result else None
-        for index, title in enumerate((_t("City items not in the upper list"), _t("Upper items the city lacks"),
-                                       _t("Departments that differ"))):
+        for index, title in enumerate((self.tr("City items not in the upper list"), self.tr("Upper items the city lacks"),
+                                       self.tr("Departments that differ"))):
             self.tabs.setTabText(index, f"{title}（{counts[index]}）" if counts else title)
 
     # ------------------------------------------------------------------ upper lists
     def import_reference(self, path: Path | None = None) -> None:
         """Read an upper list workbook and keep it under a name (on the writer)."""
-        path = path or choose_workbook(self, _t("Upper list workbook"))
+        path = path or choose_workbook(self, self.tr("Upper list workbook"))
         if path is None:
             return
         name = ask_reference_name(self, path.stem)
@@ -172,33 +169,33 @@ class ReferenceView(QWidget):
             return
         replace = False
         if self.session.library.find_reference(name) is not None:
-            if not prompts.confirm(self, _t("Import an upper list"),
-                                   _t("An upper list named “%1” exists. Replace it?").replace("%1", name)):
+            if not prompts.confirm(self, self.tr("Import an upper list"),
+                                   self.tr("An upper list named “%1” exists. Replace it?").replace("%1", name)):
                 return
             replace = True
 
         def work(library: Library, progress: Progress) -> int:
             from lawgov_desktop.importers.reference_list import import_reference
 
-            progress(0, 0, _t("Reading %1").replace("%1", path.name))
+            progress(0, 0, self.tr("Reading %1").replace("%1", path.name))
             return import_reference(library, path, name, replace=replace)
 
         def done(reference_id: int) -> None:
             self.reload_references(reference_id)
-            self.reports.status(_t("Upper list “%1” imported.").replace("%1", name))
+            self.reports.status(self.tr("Upper list “%1” imported.").replace("%1", name))
 
-        self.reports.submit(work, _t("Importing the upper list"), done)
+        self.reports.submit(work, self.tr("Importing the upper list"), done)
 
     def delete_reference(self) -> None:
         """Forget the chosen upper list (asks first)."""
         reference_id = self.references.currentData()
         if reference_id is None or not prompts.confirm(
-                self, _t("Delete upper list"),
-                _t("Delete the upper list “%1”? The city's lists are not touched.").replace(
+                self, self.tr("Delete upper list"),
+                self.tr("Delete the upper list “%1”? The city's lists are not touched.").replace(
                     "%1", self.references.currentText())):
             return
         self.reports.submit(lambda library, _progress: library.delete_reference(reference_id),
-                            _t("Deleting the upper list"), lambda _none: self.reload_references())
+                            self.tr("Deleting the upper list"), lambda _none: self.reload_references())
 
     # ------------------------------------------------------------------ the check
     def run(self) -> None:
@@ -208,7 +205,7 @@ class ReferenceView(QWidget):
             return
         self.check_button.setEnabled(False)
         self.reports.submit(lambda library, _progress: library.check_reference(reference_id, version_id),
-                            _t("Checking against the upper list"), self._show,
+                            self.tr("Checking against the upper list"), self._show,
                             on_error=lambda _error: self.check_button.setEnabled(True))
 
     def _show(self, result: ReferenceCheck) -> None:
@@ -221,7 +218,7 @@ class ReferenceView(QWidget):
         _fill(self.departments, [[item.name, item.department, item.upper_department]
                                  for item in result.department_differences], (340, 200))
         self._tab_titles(result)
-        self.summary.setText(_t("Checked %1 items of <b>%2</b> against <b>%3</b>: %4 not in the upper list, the upper"
+        self.summary.setText(self.tr("Checked %1 items of <b>%2</b> against <b>%3</b>: %4 not in the upper list, the upper"
                                 " list has %5 items the city lacks, %6 departments differ.")
                              .replace("%1", str(result.checked)).replace("%2", result.list_label)
                              .replace("%3", result.reference).replace("%4", str(len(result.unmatched)))

@@ -163,7 +163,7 @@ def column_titles(breakdown: Breakdown, stats: dict[str, Any]) -> list[str]:
     titles = [_t(title) for title in breakdown.columns]
     if breakdown.key == "licence_departments":
         titles += [PART_LABELS[row["part"]] for row in stats["breakdowns"]["parts"]]
-        titles += [_t("Total"), _t("Sub-items")]
+        titles += [QCoreApplication.translate("Stats", "Total"), QCoreApplication.translate("Stats", "Sub-items")]
     return titles
 
 
@@ -211,8 +211,8 @@ class BreakdownPanel(QSplitter):
         link_font = QFont(self.table.font())
         link_font.setUnderline(True)
         for row, figure in enumerate(self.figures):
-            hint = (_t("Click to open these %1 records").replace("%1", locale.toString(figure.value))
-                    if figure.flt is not None else _t("No list can show these records"))
+            hint = (self.tr("Click to open these %1 records").replace("%1", locale.toString(figure.value))
+                    if figure.flt is not None else self.tr("No list can show these records"))
             for column, value in enumerate(figure.cells):
                 item = QTableWidgetItem(locale.toString(value) if isinstance(value, int) else str(value))
                 if isinstance(value, int):
@@ -262,21 +262,20 @@ class StatsView(QWidget):
         self.setObjectName("stats_view")
         self.status_text = ""
         self.stats: dict[str, Any] | None = None
-        self._stale = True
 
         self.versions = VersionCombo(self.session.library)
         self.versions.version_changed.connect(self.reload)
         self.badge = read_only_label()
-        refresh = QPushButton(_t("Refresh"))
+        refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
-        self.export_workbook_button = QPushButton(_t("Export workbook…"))
+        self.export_workbook_button = QPushButton(self.tr("Export workbook…"))
         self.export_workbook_button.setObjectName("export_stats_workbook")
         self.export_workbook_button.clicked.connect(lambda: self.export("xlsx"))
-        self.export_pdf_button = QPushButton(_t("Export one-page PDF…"))
+        self.export_pdf_button = QPushButton(self.tr("Export one-page PDF…"))
         self.export_pdf_button.setObjectName("export_stats_pdf")
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_t("Figures of:")))
+        bar.addWidget(QLabel(self.tr("Figures of:")))
         bar.addWidget(self.versions)
         bar.addWidget(self.badge)
         bar.addWidget(refresh)
@@ -293,11 +292,11 @@ class StatsView(QWidget):
         self.summary.setObjectName("summary_text")
         self.summary.setReadOnly(True)
         self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 4 + 14)
-        self.copy_button = QPushButton(_t("Copy"))
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("copy_summary")
-        self.copy_button.setToolTip(_t("Copy the paragraph to paste it into the report"))
+        self.copy_button.setToolTip(self.tr("Copy the paragraph to paste it into the report"))
         self.copy_button.clicked.connect(self.copy_summary)
-        summary_box = QGroupBox(_t("Summary paragraph for the annual report"))
+        summary_box = QGroupBox(self.tr("Summary paragraph for the annual report"))
         summary_layout = QHBoxLayout(summary_box)
         summary_layout.addWidget(self.summary, 1)
         summary_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -309,7 +308,7 @@ class StatsView(QWidget):
             panel = BreakdownPanel(breakdown, self.open_figure)
             self.panels[breakdown.key] = panel
             self.tabs.addTab(panel, _t(breakdown.title))
-        hint = QLabel(_t("Click a row or a bar to open the list behind the figure."))
+        hint = QLabel(self.tr("Click a row or a bar to open the list behind the figure."))
         hint.setStyleSheet("color: #666;")
 
         layout = QVBoxLayout(self)
@@ -325,14 +324,13 @@ class StatsView(QWidget):
     def _records_changed(self, kinds: list[str]) -> None:
         if "version" in kinds:
             self.versions.forget()
-        self._stale = True
         if self.isVisible():
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Figures are read afresh each time the page is opened (a change on the command line shows too)."""
         super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.reload()
 
     def base_filter(self) -> ListFilter:
         """What every figure's list shares: the version the figures are of."""
@@ -340,7 +338,6 @@ class StatsView(QWidget):
 
     def reload(self) -> None:
         """Read the figures of the chosen list and show them."""
-        self._stale = False
         version_id = self.versions.version_id()
         self.stats = self.session.library.stats(version_id)
         self.badge.setVisible(version_id is not None)
@@ -349,7 +346,7 @@ class StatsView(QWidget):
             panel.show_figures(self.stats, base)
         for index, breakdown in enumerate(BREAKDOWNS):
             self.tabs.setTabText(index, f"{_t(breakdown.title)}（{len(self.panels[breakdown.key].figures)}）")
-        self.summary.setPlainText(summary_paragraph(self.stats) or _t("The lists are empty: no figures yet."))
+        self.summary.setPlainText(summary_paragraph(self.stats) or self.tr("The lists are empty: no figures yet."))
         self.headline.setText(self._headline(self.stats))
 
     def _headline(self, stats: dict[str, Any]) -> str:
@@ -359,17 +356,17 @@ class StatsView(QWidget):
         def big(number: int) -> str:
             return f"<span style='font-size:15pt; font-weight:bold; color:#1a5fb4'>{locale.toString(number)}</span>"
 
-        first = (_t("Licence items %1 (sub-items %2), %3 departments")
+        first = (self.tr("Licence items %1 (sub-items %2), %3 departments")
                  .replace("%1", big(licence["total"])).replace("%2", locale.toString(licence["sub_items"]))
                  .replace("%3", big(licence["departments"])))
-        second = (_t("Enforcement powers %1, delegated to townships %2")
+        second = (self.tr("Enforcement powers %1, delegated to townships %2")
                   .replace("%1", big(powers["total"])).replace("%2", big(powers["delegated"])))
         return f"{first}&nbsp;&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;&nbsp;{second}"
 
     def copy_summary(self) -> None:
         """Put the paragraph on the clipboard, ready to paste into the report."""
         QGuiApplication.clipboard().setText(self.summary.toPlainText())
-        self.reports.status(_t("The paragraph is on the clipboard."))
+        self.reports.status(self.tr("The paragraph is on the clipboard."))
 
     # ------------------------------------------------------------------ click-through
     def open_figure(self, figure: Figure) -> None:
@@ -382,10 +379,10 @@ class StatsView(QWidget):
         """Write the statistics as a workbook ("xlsx") or a one-page PDF ("pdf") on the writer."""
         version_id = self.versions.version_id()
         version_label = self.versions.currentText() if version_id is not None else ""
-        base_name = _t("Statistics") + (f"（{version_label}）" if version_label else "")
+        base_name = self.tr("Statistics") + (f"（{version_label}）" if version_label else "")
         suffix = f".{fmt}"
-        filters = _t("Excel workbook (*.xlsx)") if fmt == "xlsx" else _t("PDF file (*.pdf)")
-        path = choose_save_path(self, _t("Export statistics"), base_name + suffix, filters, suffix)
+        filters = self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr("PDF file (*.pdf)")
+        path = choose_save_path(self, self.tr("Export statistics"), base_name + suffix, filters, suffix)
         if path is None:
             return
         font = settings.catalogue_font() or None
@@ -397,7 +394,7 @@ class StatsView(QWidget):
                 write_stats_workbook,
             )
 
-            progress(0, 0, _t("Writing %1").replace("%1", path.name))
+            progress(0, 0, self.tr("Writing %1").replace("%1", path.name))
             stats = library.stats(version_id)
             title = DEFAULT_TITLE + (f"（{version_label}）" if version_label else "")
             if fmt == "xlsx":
@@ -406,8 +403,8 @@ class StatsView(QWidget):
             return write_stats_pdf(stats, summary_paragraph(stats), path, title, font_path=font).warnings
 
         def done(warnings: list[str]) -> None:
-            self.reports.status(_t("Exported to %1").replace("%1", str(path)))
+            self.reports.status(self.tr("Exported to %1").replace("%1", str(path)))
             if warnings:
                 prompts.warn(self, "\n".join(warnings))
 
-        self.reports.submit(work, _t("Exporting statistics"), done)
+        self.reports.submit(work, self.tr("Exporting statistics"), done)

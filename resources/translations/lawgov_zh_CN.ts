@@ -4,83 +4,214 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="134"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
         <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city&apos;s administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="138"/>
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="75"/>
+        <source>Backups and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="79"/>
+        <source>Open backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="84"/>
+        <source>A backup is made automatically before every import, bulk change and merge, once a day, and when the window closes. Restoring first backs up the current data, so a restore can itself be taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="107"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="110"/>
+        <source>Back up to another place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="112"/>
+        <source>Restore selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="115"/>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="117"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="144"/>
+        <source>Backups are kept in %1 (the newest %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="169"/>
+        <source>Back up to another place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="176"/>
+        <source>Backing up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="180"/>
+        <source>Backup saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="192"/>
+        <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished">LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="202"/>
+        <source>Replace the current data with the backup %1?
+
+The current data is backed up automatically first, so it can be restored again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="211"/>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="217"/>
+        <source>Backup restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="219"/>
+        <source>The data it replaced was saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="157"/>
         <source>Print every department&apos;s list</source>
         <translation>批量打印/导出各部门清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="158"/>
         <source>One PDF file per department, into a folder</source>
         <translation>每个部门一个 PDF 文件，保存到一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="160"/>
         <source>One PDF with a section per department and a table of contents</source>
         <translation>合成一个 PDF：按部门分节，带目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="163"/>
         <source>Only the items the licence list is filtered to</source>
         <translation>只含许可事项列表当前筛选出的事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="167"/>
         <source>automatic, e.g. 汕尾市行政许可事项清单（2022年版）</source>
         <translation>自动，如：汕尾市行政许可事项清单（2022年版）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
         <source>The title of the book; each department&apos;s list keeps its own</source>
         <translation>合订本的标题；各部门清单保留各自的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="169"/>
         <source>automatic, from the items&apos; list version</source>
         <translation>自动，取事项的清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="178"/>
         <source>Generate…</source>
         <translation>生成…</translation>
     </message>
 </context>
 <context>
+    <name>BreakdownPanel</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
+        <source>Click to open these %1 records</source>
+        <translation>单击打开这 %1 项的列表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="215"/>
+        <source>No list can show these records</source>
+        <translation>此项没有可打开的列表</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="207"/>
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="217"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="218"/>
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="237"/>
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
@@ -88,17 +219,17 @@
 <context>
     <name>CatalogueOptionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="126"/>
         <source>Printed list</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="127"/>
         <source>%1 items in the list</source>
         <translation>清单共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="130"/>
         <source>no version printed</source>
         <translation>不印版本</translation>
     </message>
@@ -295,11 +426,35 @@
         <translation>发布日期</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="49"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="50"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
@@ -341,9 +496,25 @@
         <translation>拒绝</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="199"/>
         <source>User</source>
         <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
+        <source>Action</source>
+        <translation type="unfinished">处理</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
+        <source>Record kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
+        <source>What changed</source>
+        <translation type="unfinished">调整内容</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="200"/>
@@ -374,6 +545,183 @@
         <location filename="../../lawgov_desktop/ui/kinds.py" line="218"/>
         <source>Change</source>
         <translation>调整类型</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="119"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="123"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
+        <source>Old list:</source>
+        <translation>原清单：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="131"/>
+        <source>New list:</source>
+        <translation>新清单：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="138"/>
+        <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
+        <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="243"/>
+        <source>Licence items</source>
+        <translation>许可事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="244"/>
+        <source>Powers</source>
+        <translation>赋权事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <source>Item name</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="273"/>
+        <source>Department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <source>What changed</source>
+        <translation>调整内容</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <source>Before</source>
+        <translation>调整前</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <source>After</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="197"/>
+        <source>Choose two different lists to compare.</source>
+        <translation>请选择两份不同的清单进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="207"/>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="214"/>
+        <source>Comparing the lists</source>
+        <translation>正在比较清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="249"/>
+        <source>The two lists agree in every compared field.</source>
+        <translation>两份清单在比较的字段上完全一致。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="275"/>
+        <source>Receiving townships</source>
+        <translation>承接主体</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="285"/>
+        <source>%1 fields</source>
+        <translation>%1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="305"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="305"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="306"/>
+        <source>Export the comparison</source>
+        <translation>导出清单调整对照表</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="314"/>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="321"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="325"/>
+        <source>Exporting the comparison</source>
+        <translation>正在导出清单调整对照表</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafety</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="77"/>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="78"/>
+        <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="82"/>
+        <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="87"/>
+        <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="91"/>
+        <source>Restore the newest good backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="93"/>
+        <source>Open read-only</source>
+        <translation type="unfinished">以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="94"/>
+        <source>Quit</source>
+        <translation type="unfinished">退出</translation>
     </message>
 </context>
 <context>
@@ -450,27 +798,27 @@
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="201"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="202"/>
         <source>The current view (%1 records)</source>
         <translation>当前视图（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="204"/>
         <source>The whole list (%1 records)</source>
         <translation>整个清单（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="207"/>
         <source>Licence items get a sheet per part, powers a sheet per batch; the workbook can be imported again.</source>
         <translation>许可事项每个部分一个工作表，赋权事项每个批次一个工作表；导出的工作簿可以再导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="214"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -514,12 +862,12 @@
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="130"/>
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="133"/>
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -724,6 +1072,177 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
+        <source>Changed</source>
+        <translation type="unfinished">更新</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="63"/>
+        <source>Import undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="67"/>
+        <source>Reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
+        <source>Sub-items</source>
+        <translation type="unfinished">子项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="76"/>
+        <source>Delegated to</source>
+        <translation type="unfinished">赋权承接</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="171"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="180"/>
+        <source>Search what changed or who…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="193"/>
+        <source>Clear filters</source>
+        <translation type="unfinished">清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="199"/>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="207"/>
+        <source>Show all records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
+        <source>Revert this change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="251"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="335"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="280"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="324"/>
+        <source>Changes of %1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="327"/>
+        <source>Changes of all records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="369"/>
+        <source>%1 changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="391"/>
+        <source>No. %1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="398"/>
+        <source>No change matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="428"/>
+        <source>Revert this change?
+
+%1
+
+The revert is recorded in the history too and can be undone with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="430"/>
+        <source>Revert change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="434"/>
+        <source>Revert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="252"/>
@@ -751,447 +1270,447 @@
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="425"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="427"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="444"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="444"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="445"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="466"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="752"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="472"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="755"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="473"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="754"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="476"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="757"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="498"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="505"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="508"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="506"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="509"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="512"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="515"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="530"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="533"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="532"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="540"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="543"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="552"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="558"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="561"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="560"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="563"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="562"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="565"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="569"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="575"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="581"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="592"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="608"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="608"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="611"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="614"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="632"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="633"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="636"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="666"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="669"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="672"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="675"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="711"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="714"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="713"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="716"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="752"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="755"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="754"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="757"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="786"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="791"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="787"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="792"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="794"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1252"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="799"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1257"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="838"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="843"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="883"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="888"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="893"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="901"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="906"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="903"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="908"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="964"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="969"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="965"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="970"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="987"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="992"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="999"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1149"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1004"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1154"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1010"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1011"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1016"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1020"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1025"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1036"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1040"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1044"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1045"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1049"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1045"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1050"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1083"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1088"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1085"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1090"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1087"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1092"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1113"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1118"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1129"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1134"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1135"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1140"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1138"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1143"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1153"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1157"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1162"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1158"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1163"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1159"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1164"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1173"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1178"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1181"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1249"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1266"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1186"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1254"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1271"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1213"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1218"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1268"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1273"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1200,12 +1719,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1270"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1275"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1273"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1278"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1251,60 +1770,65 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="106"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/app.py" line="136"/>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LayoutOptions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="56"/>
         <source>e.g. 附件1 (leave empty for none)</source>
         <translation>如：附件1（留空则不印）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="59"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="61"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="87"/>
         <source>Font: %1 (change it in Preferences)</source>
         <translation>字体：%1（可在“首选项”中更改）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="88"/>
         <source>a Chinese font of this computer</source>
         <translation>本机的中文字体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="95"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="96"/>
         <source>Attachment label:</source>
         <translation>附件编号：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="97"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="98"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="99"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
@@ -1312,43 +1836,43 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="69"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="79"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="82"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="240"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="225"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="249"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="234"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="262"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="286"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -1356,138 +1880,138 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="54"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="55"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销这次导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="156"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
         <location filename="../../lawgov_desktop/ui/self_test.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="166"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="192"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="368"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="375"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="381"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1495,32 +2019,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="148"/>
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="161"/>
         <source>The licence items and powers of the first department move to the second; the first department&apos;s name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="166"/>
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="167"/>
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="132"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="179"/>
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="182"/>
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
@@ -1528,12 +2052,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="397"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="405"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="407"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -1573,63 +2097,63 @@ Records it added are removed and records it changed get their earlier values bac
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="34"/>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
         <source>List comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>清单调整对照</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="36"/>
         <source>Upper list check</source>
-        <translation type="unfinished"></translation>
+        <translation>对照上级清单</translation>
     </message>
 </context>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="318"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="318"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="326"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="328"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -1637,44 +2161,70 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="48"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="54"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改的界面语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="57"/>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="58"/>
         <source>Font of printed lists:</source>
         <translation>打印清单的字体：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
+        <source>Backups to keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
+        <source>Backup folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="70"/>
         <source>Automatic (a Chinese font of this computer)</source>
         <translation>自动（本机的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="101"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="80"/>
         <source>Font of printed lists</source>
         <translation>打印清单的字体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="81"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="99"/>
+        <source>Beside the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="111"/>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="129"/>
+        <source>Backup settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1826,62 +2376,62 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="170"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="171"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="195"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="198"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="202"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="206"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="210"/>
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="211"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="215"/>
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="216"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="222"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="243"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
@@ -1977,41 +2527,213 @@ You can open it read-only to look things up, or quit.</source>
     </message>
 </context>
 <context>
+    <name>Reference</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="46"/>
+        <source>Import an upper list</source>
+        <translation>导入上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="47"/>
+        <source>Name of the upper list (e.g. Guangdong 2022 edition):</source>
+        <translation>上级清单名称（例如“广东省2022年版”）：</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceView</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="94"/>
+        <source>Import an upper list…</source>
+        <translation>导入上级清单…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="97"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="100"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="105"/>
+        <source>Upper list:</source>
+        <translation>上级清单：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="110"/>
+        <source>City list:</source>
+        <translation>本市清单：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <source>City item name</source>
+        <translation>本市事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <source>Department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <source>Closest upper items</source>
+        <translation>相近的上级事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <source>Upper No.</source>
+        <translation>上级序号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <source>Upper item name</source>
+        <translation>上级事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <source>Upper department</source>
+        <translation>上级主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <source>Item name</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <source>City department</source>
+        <translation>本市主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="144"/>
+        <source>%1 (%2 items)</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
+        <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
+        <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <source>City items not in the upper list</source>
+        <translation>上级清单中没有的本市事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <source>Upper items the city lacks</source>
+        <translation>本市缺少的上级事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="158"/>
+        <source>Departments that differ</source>
+        <translation>主管部门不一致</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
+        <source>Upper list workbook</source>
+        <translation>上级清单工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="172"/>
+        <source>Import an upper list</source>
+        <translation>导入上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="173"/>
+        <source>An upper list named “%1” exists. Replace it?</source>
+        <translation>已有名为“%1”的上级清单。是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="180"/>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="185"/>
+        <source>Upper list “%1” imported.</source>
+        <translation>已导入上级清单“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="187"/>
+        <source>Importing the upper list</source>
+        <translation>正在导入上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
+        <source>Delete upper list</source>
+        <translation>删除上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
+        <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
+        <translation>删除上级清单“%1”？本市清单不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="198"/>
+        <source>Deleting the upper list</source>
+        <translation>正在删除上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="208"/>
+        <source>Checking against the upper list</source>
+        <translation>正在对照上级清单核对</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="221"/>
+        <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
+        <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReportPages</name>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="74"/>
         <source>&amp;Save the current list as a version…</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
         <source>&amp;Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
         <source>S&amp;tatistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
         <source>&amp;Compare lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
         <source>Check against an &amp;upper list…</source>
-        <translation type="unfinished"></translation>
+        <translation>对照上级清单(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
         <source>List &amp;versions</source>
-        <translation type="unfinished"></translation>
+        <translation>清单版本(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="162"/>
         <source>Cancelled.</source>
-        <translation type="unfinished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -2019,63 +2741,152 @@ You can open it read-only to look things up, or quit.</source>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="56"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="112"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="113"/>
+        <source>Backups and &amp;restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="114"/>
+        <source>Change &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="115"/>
+        <source>Show this record&apos;s change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="144"/>
+        <source>Backup saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="150"/>
+        <source>Backing up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="155"/>
+        <source>Backup saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="156"/>
+        <source>The database was backed up to
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="159"/>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="182"/>
+        <source>Backing up before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="211"/>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="220"/>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SaveVersionDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="109"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
         <source>Save the current list as a version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="110"/>
-        <source>%1 edition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="112"/>
-        <source>e.g. 2022 edition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="116"/>
-        <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="122"/>
-        <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="127"/>
-        <source>Version name:</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前清单保存为版本</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
-        <source>Remark:</source>
-        <translation type="unfinished"></translation>
+        <source>%1 edition</source>
+        <translation>%1年版</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="131"/>
+        <source>e.g. 2022 edition</source>
+        <translation>例如：2022年版</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="135"/>
+        <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
+        <translation>可不填：说明此版本，例如“2022年10月1日公布”</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/versions.py" line="143"/>
+        <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
+        <translation>版本是当前许可事项和赋权事项的只读副本，可随时查看、与以后的清单比较、打印。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="148"/>
+        <source>Version name:</source>
+        <translation>版本名称：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="150"/>
+        <source>Remark:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="164"/>
         <source>Save version “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>保存清单版本“%1”</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="77"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="108"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SideCombo</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="72"/>
+        <source>Current list</source>
+        <translation>当前清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="90"/>
+        <source>Workbook: %1</source>
+        <translation>工作簿：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
+        <source>Workbook file…</source>
+        <translation>选择工作簿文件…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="99"/>
+        <source>Workbook to compare</source>
+        <translation>选择要比较的工作簿</translation>
     </message>
 </context>
 <context>
@@ -2083,257 +2894,367 @@ You can open it read-only to look things up, or quit.</source>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_charts.py" line="52"/>
         <source> (largest %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="136"/>
         <source>Licence items by part</source>
-        <translation type="unfinished"></translation>
+        <translation>许可事项按部分</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
         <source>Part</source>
-        <translation type="unfinished">部分</translation>
+        <translation>部分</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>事项数</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
         <source>Departments</source>
-        <translation type="unfinished">部门</translation>
+        <translation>涉及部门数</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
         <source>Departments involved</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
         <source>Licence items by department</source>
-        <translation type="unfinished"></translation>
+        <translation>许可事项按主管部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Competent department</source>
-        <translation type="unfinished"></translation>
+        <translation>主管部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Short name</source>
-        <translation type="unfinished"></translation>
+        <translation>简称</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
         <source>Licence items by level</source>
-        <translation type="unfinished"></translation>
+        <translation>许可事项按行使层级</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>行使层级</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Powers by batch</source>
-        <translation type="unfinished"></translation>
+        <translation>赋权事项按批次</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Batch</source>
-        <translation type="unfinished">批次</translation>
+        <translation>批次</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Document number</source>
-        <translation type="unfinished">文号</translation>
+        <translation>文号</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Published on</source>
-        <translation type="unfinished">发布日期</translation>
+        <translation>公布日期</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Powers</source>
-        <translation type="unfinished">执法事项</translation>
+        <translation>事项数</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Powers by receiving region</source>
-        <translation type="unfinished"></translation>
+        <translation>赋权事项按承接区划</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Receiving region</source>
-        <translation type="unfinished">承接区划</translation>
+        <translation>承接区划</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Powers (incl. its townships)</source>
-        <translation type="unfinished"></translation>
+        <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Powers by type</source>
-        <translation type="unfinished"></translation>
+        <translation>赋权事项按职权类型</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <source>Power type</source>
-        <translation type="unfinished">职权类型</translation>
+        <translation>职权类型</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Powers by original department</source>
-        <translation type="unfinished"></translation>
+        <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Original department</source>
-        <translation type="unfinished">原实施主体</translation>
+        <translation>原实施主体</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="166"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="166"/>
+        <source>Sub-items</source>
+        <translation>子项数</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="269"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="271"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
+        <source>Export one-page PDF…</source>
+        <translation>导出单页 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="278"/>
+        <source>Figures of:</source>
+        <translation>统计对象：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="295"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="297"/>
+        <source>Copy the paragraph to paste it into the report</source>
+        <translation>复制这段文字，粘贴到报告中</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="299"/>
+        <source>Summary paragraph for the annual report</source>
+        <translation>报告用语（按当前数字生成）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <source>Click a row or a bar to open the list behind the figure.</source>
+        <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="349"/>
+        <source>The lists are empty: no figures yet.</source>
+        <translation>清单为空，暂无统计数字。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
+        <source>Licence items %1 (sub-items %2), %3 departments</source>
+        <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
+        <source>Enforcement powers %1, delegated to townships %2</source>
+        <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="369"/>
+        <source>The paragraph is on the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="382"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
+        <source>Exporting statistics</source>
+        <translation>正在导出统计</translation>
     </message>
 </context>
 <context>
     <name>VersionCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="70"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
         <source>Show the working list or a saved version</source>
-        <translation type="unfinished"></translation>
+        <translation>显示当前清单或已保存的历史版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="71"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="75"/>
         <source>Current list</source>
-        <translation type="unfinished"></translation>
+        <translation>当前清单</translation>
     </message>
 </context>
 <context>
     <name>Versions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="51"/>
         <source>Saved version (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>历史版本（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="54"/>
         <source>A saved version cannot be edited. Choose “Current list” to edit the working list.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史版本不能修改。如需编辑，请选择“当前清单”。</translation>
     </message>
 </context>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="189"/>
         <source>List versions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
-        <source>Saved at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
-        <source>Saved by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="169"/>
-        <source>Licence items</source>
-        <translation type="unfinished">许可事项</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
-        <source>Sub-items</source>
-        <translation type="unfinished">子项</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
-        <source>Powers</source>
-        <translation type="unfinished">执法事项</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
-        <source>Delegations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="170"/>
-        <source>Remark</source>
-        <translation type="unfinished">备注</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="185"/>
-        <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>清单版本</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <source>Licence items</source>
+        <translation>许可事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <source>Sub-items</source>
+        <translation>子项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <source>Powers</source>
+        <translation>赋权事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <source>Delegations</source>
+        <translation>下放记录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="206"/>
+        <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
+        <translation>尚未保存任何版本。建议在年度动态调整前将当前清单保存为版本，调整后即可比较。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="211"/>
         <source>Save current list as a version…</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前清单保存为版本…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="213"/>
         <source>Show licence items</source>
-        <translation type="unfinished"></translation>
+        <translation>查看许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="215"/>
         <source>Show powers</source>
-        <translation type="unfinished"></translation>
+        <translation>查看赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="217"/>
         <source>Compare with current list</source>
-        <translation type="unfinished"></translation>
+        <translation>与当前清单比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="219"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="222"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="310"/>
         <source>Delete version</source>
-        <translation type="unfinished"></translation>
+        <translation>删除版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="311"/>
         <source>Delete the saved version “%1”?
 
 The database is backed up first; the working list is not touched. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除已保存的版本“%1”？
+
+删除前会先备份数据库；当前清单不受影响。此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="316"/>
         <source>Version “%1” deleted (a backup was made first).</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除版本“%1”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="320"/>
         <source>Deleting version “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除版本“%1”</translation>
     </message>
 </context>
 <context>
