@@ -22,8 +22,9 @@ from lawgov_desktop import __version__
 from lawgov_desktop.core import db
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.safety import DamagedDatabaseError
 
-from . import i18n, icons, prompts, settings
+from . import data_safety, i18n, icons, prompts, settings
 from .main_window import MainWindow
 from .session import Session
 
@@ -117,8 +118,27 @@ class Launcher(QObject):
         settings.add_recent_database(path)
         self.window = MainWindow(session)
         self.window.open_requested.connect(self._open_requested)
+        session.damaged.connect(self._damaged)
         self.window.show()
         return self.window
+
+    def _damaged(self, error: DamagedDatabaseError) -> None:
+        """The writer found the file damaged: restore the newest good backup, keep reading, or quit."""
+        window = self.window
+        if window is None or window.session is not self.sender():
+            return
+        choice = data_safety.ask_damaged(window, error)
+        if choice is data_safety.Recovery.QUIT:
+            window.close()
+        elif choice is data_safety.Recovery.RESTORE and error.backup is not None:
+            backup = error.backup.path
+            try:
+                run_off_gui_thread(self.tr("Restoring the backup…"),
+                                   lambda: data_safety.restore_database(error.path, backup))
+            except LawGovError as failure:
+                prompts.warn(window, failure)
+                return
+            self.open(error.path, create=False)  # the same lock; a new window, writable again
 
     def _open_requested(self, path: Path, new: bool) -> None:
         self.open(path, create=new)

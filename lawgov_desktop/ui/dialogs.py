@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +38,13 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class PreferencesDialog(QDialog):
-    """The interface language and the font printed lists embed (more settings arrive with backups)."""
+    """The interface language, the font printed lists embed, and (stored in the database, so the
+    ``lawgov`` command line keeps to them too) how many backups to keep and where."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
+        self.session = session
+        self._backup_settings = session.library.backup_settings() if session is not None else None
         self.setWindowTitle(self.tr("Preferences"))
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -52,6 +56,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow(self.tr("Font of printed lists:"), self._font_row())
+        form.addRow(self.tr("Backups to keep:"), self._keep_box())
+        form.addRow(self.tr("Backup folder:"), self._backup_folder_row())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -76,10 +82,52 @@ class PreferencesDialog(QDialog):
         if name:
             self.font_path.setText(name)
 
+    def _keep_box(self) -> QSpinBox:
+        current = self._backup_settings
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setObjectName("backup_keep")
+        self.backup_keep.setRange(1, 999)
+        self.backup_keep.setValue(current.keep if current is not None else 20)
+        self.backup_keep.setEnabled(self.session is not None and self.session.writer is not None)
+        return self.backup_keep
+
+    def _backup_folder_row(self) -> QHBoxLayout:
+        """Empty keeps the backups beside the database (they travel with it)."""
+        folder = self._backup_settings.folder if self._backup_settings is not None else None
+        self.backup_folder = QLineEdit(str(folder) if folder is not None else "")
+        self.backup_folder.setObjectName("backup_folder")
+        self.backup_folder.setPlaceholderText(self.tr("Beside the database"))
+        self.backup_folder.setClearButtonEnabled(True)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_backup_folder)
+        for widget in (self.backup_folder, choose):
+            widget.setEnabled(self.backup_keep.isEnabled())
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        return row
+
+    def _choose_backup_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_folder.text())
+        if name:
+            self.backup_folder.setText(name)
+
     def accept(self) -> None:
         settings.set_language(self.language.currentData())
         settings.set_catalogue_font(self.font_path.text())
+        self._save_backup_settings()
         super().accept()
+
+    def _save_backup_settings(self) -> None:
+        """On the writer, only when changed; a folder that is a file is refused with the library's message."""
+        current = self._backup_settings
+        if self.session is None or current is None or not self.backup_keep.isEnabled():
+            return
+        keep, folder = self.backup_keep.value(), self.backup_folder.text().strip()
+        if keep == current.keep and folder == (str(current.folder) if current.folder is not None else ""):
+            return
+        self.session.run(self.tr("Backup settings"),
+                         lambda library: library.set_backup_settings(keep=keep, folder=folder))
 
 
 def show_about(parent: QWidget, database: str, read_only: bool) -> None:

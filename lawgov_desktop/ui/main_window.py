@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import settings
+from .data_safety import SafetyActions
 from .kinds import BULK_FIELDS, DEPARTMENT, IMPORTS, LIST_SPECS
 from .list_view import ListView
 from .printing import PrintActions
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
         self.navigation.setCurrentRow(0)
+        self.safety.show_warnings()
         QTimer.singleShot(BACKGROUND_START_MS, self.session.start_background_work)
 
     # ------------------------------------------------------------------ actions
@@ -169,6 +171,9 @@ class MainWindow(QMainWindow):
         self.printing = PrintActions(self)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
+        self.safety = SafetyActions(self)  # backups, restore, change history
+        file_menu.addActions(self.safety.file_actions())
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.new_action, self.edit_action,
@@ -178,6 +183,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.safety.history_action)
         menu.addMenu(self.reports.menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
                 view.table.addAction(action)
             if kind == IMPORTS:
                 view.table.addAction(self.undo_import_action)
+            if spec.record_kind:
+                view.table.addAction(self.safety.record_history_action)
             self.views[kind] = view
             self.stack.addWidget(view)
             view.reload()
@@ -334,7 +342,7 @@ class MainWindow(QMainWindow):
         """Language (and later: backups, fonts)."""
         from .dialogs import PreferencesDialog
 
-        PreferencesDialog(self).exec()
+        PreferencesDialog(self, self.session).exec()
 
     def about(self) -> None:
         """Version and database path."""
@@ -387,5 +395,6 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.selection_changed.disconnect(self._update_actions)
             view.status_changed.disconnect(self._status)
+        self.safety.backup_on_close()
         self.session.close()
         super().closeEvent(event)

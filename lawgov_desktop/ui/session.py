@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
 from .tasks import Progress, Writer
@@ -53,6 +54,7 @@ class Session(QObject):
 
     records_changed = Signal(list)  # kinds of records that changed ("licence", "power", …)
     read_only_changed = Signal()
+    damaged = Signal(object)  # DamagedDatabaseError: the launcher offers the newest good backup
 
     def __init__(self, path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +83,11 @@ class Session(QObject):
             self.writer = None
         self.read_only = True
         self.undo_stack.clear()
-        prompts.warn(None, error)
         self.read_only_changed.emit()
+        if isinstance(error, DamagedDatabaseError):
+            self.damaged.emit(error)
+        else:
+            prompts.warn(None, error)
 
     def close(self) -> None:
         """Stop the writer (after its queued work) and close both connections."""
