@@ -102,6 +102,12 @@ class Launcher(QObject):
                 return None
             read_only = True
         try:
+            mode = self._mode_after_check(path) if not read_only and _is_database(path) else read_only
+            if mode is None:  # the clerk chose to quit rather than use a damaged file
+                if lock is not None and not reopening:
+                    lock.unlock()
+                return None
+            read_only = mode
             if not read_only and (create or not path.exists()) and not _is_database(path):
                 run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
             session = Session(path, read_only=read_only)
@@ -122,22 +128,38 @@ class Launcher(QObject):
         self.window.show()
         return self.window
 
+    def _mode_after_check(self, path: Path) -> bool | None:
+        """The quick check before anything reads the file (a few ms; about 0.2 s at 100,000 records).
+
+        Sound: False (open it).  Damaged: the clerk restores the newest good backup (False), reads
+        it as it is (True) or quits (None); the damaged file itself is never written to.
+        """
+        damage = run_off_gui_thread(self.tr("Checking the database…"), lambda: data_safety.opening_damage(path))
+        return False if damage is None else self._recover(damage)
+
+    def _recover(self, error: DamagedDatabaseError) -> bool | None:
+        """Ask what to do with a damaged file; restore the backup if so chosen (errors propagate)."""
+        choice = data_safety.ask_damaged(self.window, error)
+        if choice is data_safety.Recovery.RESTORE and error.backup is not None:
+            backup = error.backup.path
+            run_off_gui_thread(self.tr("Restoring the backup…"),
+                               lambda: data_safety.restore_database(error.path, backup))
+            return False
+        return True if choice is data_safety.Recovery.READ_ONLY else None
+
     def _damaged(self, error: DamagedDatabaseError) -> None:
-        """The writer found the file damaged: restore the newest good backup, keep reading, or quit."""
+        """The writer's check found damage after opening: the same choice, then a new window."""
         window = self.window
         if window is None or window.session is not self.sender():
             return
-        choice = data_safety.ask_damaged(window, error)
-        if choice is data_safety.Recovery.QUIT:
+        try:
+            mode = self._recover(error)
+        except LawGovError as failure:
+            prompts.warn(window, failure)
+            return
+        if mode is None:
             window.close()
-        elif choice is data_safety.Recovery.RESTORE and error.backup is not None:
-            backup = error.backup.path
-            try:
-                run_off_gui_thread(self.tr("Restoring the backup…"),
-                                   lambda: data_safety.restore_database(error.path, backup))
-            except LawGovError as failure:
-                prompts.warn(window, failure)
-                return
+        elif not mode:
             self.open(error.path, create=False)  # the same lock; a new window, writable again
 
     def _open_requested(self, path: Path, new: bool) -> None:

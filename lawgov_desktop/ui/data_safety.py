@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.safety import DamagedDatabaseError
+from lawgov_desktop.core.safety import DamagedDatabaseError, opening_warnings
 
 from . import prompts
 from .tasks import Progress
@@ -56,6 +56,15 @@ def close_backup(library: Library, _progress: Progress) -> Path | None:
     if newest is not None and newest.sound and newest.counts.get("changes") == library.change_log(limit=0).total:
         return None  # nothing changed since the newest backup
     return library.backup(reason="on-close")
+
+
+def opening_damage(path: Path) -> DamagedDatabaseError | None:
+    """The library's quick check at opening, as a value (run before the window reads the file)."""
+    try:
+        opening_warnings(path, read_only=False)
+    except DamagedDatabaseError as error:
+        return error
+    return None
 
 
 def restore_database(path: Path, backup: Path) -> Path | None:

@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="136"/>
         <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city&apos;s administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="139"/>
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
@@ -24,17 +24,17 @@
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>完好</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>未检查</translation>
     </message>
 </context>
 <context>
@@ -42,99 +42,101 @@
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="75"/>
         <source>Backups and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>备份与恢复</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="79"/>
         <source>Open backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开备份文件夹</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="84"/>
         <source>A backup is made automatically before every import, bulk change and merge, once a day, and when the window closes. Restoring first backs up the current data, so a restore can itself be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次导入、批量修改和合并部门之前，每天一次，以及关闭窗口时，程序都会自动备份。恢复备份前会先备份当前数据，所以恢复之后仍可找回原来的数据。</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="107"/>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="110"/>
         <source>Back up to another place…</source>
-        <translation type="unfinished"></translation>
+        <translation>备份到其他位置…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="112"/>
         <source>Restore selected backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复所选备份…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="115"/>
         <source>Restore from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件恢复…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="117"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="144"/>
         <source>Backups are kept in %1 (the newest %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>备份保存在：%1（保留最近 %2 份）</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="169"/>
         <source>Back up to another place</source>
-        <translation type="unfinished"></translation>
+        <translation>备份到其他位置</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="176"/>
         <source>Backing up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份数据库…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="180"/>
         <source>Backup saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已保存：%1</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
         <source>Restore from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件恢复</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="192"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished">LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="202"/>
         <source>Replace the current data with the backup %1?
 
 The current data is backed up automatically first, so it can be restored again.</source>
-        <translation type="unfinished"></translation>
+        <translation>用备份 %1 替换当前数据吗？
+
+当前数据会先自动备份，以后仍可恢复。</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="211"/>
         <source>Restoring the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="217"/>
         <source>Backup restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复备份。</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="219"/>
         <source>The data it replaced was saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>被替换的数据已另存为 %1。</translation>
     </message>
 </context>
 <context>
@@ -183,12 +185,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="213"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -196,22 +198,22 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="208"/>
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="218"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="219"/>
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="238"/>
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
@@ -237,312 +239,312 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="112"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="156"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="136"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="137"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="138"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="139"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="117"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="120"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="177"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="121"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="232"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="145"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="146"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="124"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="125"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="159"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="172"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="206"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="157"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="158"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="159"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="160"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="161"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="162"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="140"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="179"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="237"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="164"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="175"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="176"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="178"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="179"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="157"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="205"/>
         <source>Powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="180"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="204"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录数</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="49"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="50"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="214"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="216"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="238"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="218"/>
         <source>Inserted</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="220"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="221"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
         <source>Action</source>
-        <translation type="unfinished">处理</translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
         <source>Record kind</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类型</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
         <source>What changed</source>
-        <translation type="unfinished">调整内容</translation>
+        <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="200"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
         <source>Undone at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="230"/>
         <source>Sub-item</source>
         <translation>子项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="239"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="240"/>
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="241"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
@@ -550,138 +552,138 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="124"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="126"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="129"/>
         <source>Old list:</source>
         <translation>原清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="132"/>
         <source>New list:</source>
         <translation>新清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="139"/>
         <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
         <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="147"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="233"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="243"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="244"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="233"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="245"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="276"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
         <source>What changed</source>
         <translation>调整内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
         <source>Before</source>
         <translation>调整前</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="166"/>
         <source>After</source>
         <translation>调整后</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="198"/>
         <source>Choose two different lists to compare.</source>
         <translation>请选择两份不同的清单进行比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="215"/>
         <source>Comparing the lists</source>
         <translation>正在比较清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="250"/>
         <source>The two lists agree in every compared field.</source>
         <translation>两份清单在比较的字段上完全一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="278"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="285"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="288"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="307"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="307"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="306"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="308"/>
         <source>Export the comparison</source>
         <translation>导出清单调整对照表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="316"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="327"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
     </message>
@@ -689,39 +691,39 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DataSafety</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="86"/>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="78"/>
-        <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="82"/>
-        <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已损坏</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="87"/>
-        <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;数据库文件 &lt;b&gt;%1&lt;/b&gt; 已损坏。为保护数据，程序没有对它作任何改动，损坏的文件会保留下来。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="91"/>
+        <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;最新的完好备份：&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;恢复这份备份会替换损坏的数据；恢复前，损坏的文件会先另存到备份文件夹中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="96"/>
+        <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有找到完好的备份。可以以只读方式打开，导出仍能读出的内容，并请技术人员帮助处理。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="100"/>
         <source>Restore the newest good backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复最新的完好备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="102"/>
         <source>Open read-only</source>
-        <translation type="unfinished">以只读方式打开</translation>
+        <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="94"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="103"/>
         <source>Quit</source>
-        <translation type="unfinished">退出</translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -875,198 +877,198 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="228"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="313"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="232"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="266"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="255"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="314"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="227"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="315"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="319"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="320"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="226"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="229"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="253"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="256"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="257"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="235"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
         <source>Upper list No.</source>
         <translation>对应上级清单序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="241"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="247"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="270"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="248"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="271"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="277"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="255"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="303"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="256"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="279"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
         <source>Effective date</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="260"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="304"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="287"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="288"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="291"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="305"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
@@ -1076,42 +1078,42 @@ The current data is backed up automatically first, so it can be restored again.<
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
         <source>Changed</source>
-        <translation type="unfinished">更新</translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="63"/>
         <source>Import undone</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="67"/>
         <source>Reverted</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
         <source>Sub-items</source>
-        <translation type="unfinished">子项</translation>
+        <translation>子项</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="76"/>
         <source>Delegated to</source>
-        <translation type="unfinished">赋权承接</translation>
+        <translation>承接主体</translation>
     </message>
 </context>
 <context>
@@ -1119,108 +1121,108 @@ The current data is backed up automatically first, so it can be restored again.<
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="171"/>
         <source>Change history</source>
-        <translation type="unfinished"></translation>
+        <translation>修改记录</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="180"/>
         <source>Search what changed or who…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索修改内容或修改人…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="193"/>
         <source>Clear filters</source>
-        <translation type="unfinished">清除筛选</translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>修改人：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="199"/>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="207"/>
         <source>Show all records</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部记录</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>原值</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>新值</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
         <source>Revert this change…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销这次修改…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="251"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="268"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="335"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="280"/>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="324"/>
         <source>Changes of %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”的修改记录</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="327"/>
         <source>Changes of all records</source>
-        <translation type="unfinished"></translation>
+        <translation>全部记录的修改记录</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="369"/>
         <source>%1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="391"/>
         <source>No. %1 (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 %1（已删除）</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="398"/>
         <source>No change matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的修改记录。</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="428"/>
@@ -1229,17 +1231,21 @@ The current data is backed up automatically first, so it can be restored again.<
 %1
 
 The revert is recorded in the history too and can be undone with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销这次修改吗？
+
+%1
+
+撤销本身也会记入修改记录，可以用 Ctrl+Z 取消撤销。</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="430"/>
         <source>Revert change</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销修改</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="434"/>
         <source>Revert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销：%1</translation>
     </message>
 </context>
 <context>
@@ -1770,14 +1776,19 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="112"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="140"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/app.py" line="148"/>
         <source>Restoring the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在恢复备份…</translation>
     </message>
 </context>
 <context>
@@ -1971,7 +1982,6 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
-        <location filename="../../lawgov_desktop/ui/self_test.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2019,32 +2029,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="149"/>
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="162"/>
         <source>The licence items and powers of the first department move to the second; the first department&apos;s name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="167"/>
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="168"/>
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="180"/>
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="183"/>
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
@@ -2065,32 +2075,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="133"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="154"/>
         <source>Enforcement powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="173"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="200"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="211"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
@@ -2183,12 +2193,12 @@ Records it added are removed and records it changed get their earlier values bac
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
         <source>Backups to keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>保留备份份数：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
         <source>Backup folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件夹：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="70"/>
@@ -2214,17 +2224,17 @@ Records it added are removed and records it changed get their earlier values bac
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="99"/>
         <source>Beside the database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库所在文件夹旁（默认）</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="111"/>
         <source>Backup folder</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件夹</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/dialogs.py" line="129"/>
         <source>Backup settings</source>
-        <translation type="unfinished"></translation>
+        <translation>备份设置</translation>
     </message>
 </context>
 <context>
@@ -2260,110 +2270,110 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="210"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="209"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="218"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="227"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="250"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="267"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="271"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="263"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="288"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="264"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="342"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="353"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="282"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="315"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="316"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="340"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="351"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="355"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="363"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="374"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="367"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="378"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2498,9 +2508,8 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/self_test.py" line="105"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation type="obsolete">取消</translation>
     </message>
 </context>
 <context>
@@ -2747,66 +2756,67 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
         <source>Backups and &amp;restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="123"/>
         <source>Change &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="124"/>
         <source>Show this record&apos;s change history</source>
-        <translation type="unfinished"></translation>
+        <translation>查看此记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="153"/>
         <source>Backup saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="150"/>
-        <source>Backing up the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="155"/>
-        <source>Backup saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="156"/>
-        <source>The database was backed up to
-%1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已保存：%1</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="159"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="164"/>
+        <source>Backup saved</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="165"/>
+        <source>The database was backed up to
+%1</source>
+        <translation>数据库已备份到：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="168"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="180"/>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="191"/>
         <source>Backing up before closing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="211"/>
-        <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前正在备份…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="220"/>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="229"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>知道了</translation>
     </message>
 </context>
 <context>
@@ -2868,23 +2878,23 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SideCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="73"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="76"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="91"/>
         <source>Workbook: %1</source>
         <translation>工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="78"/>
         <source>Workbook file…</source>
         <translation>选择工作簿文件…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="100"/>
         <source>Workbook to compare</source>
         <translation>选择要比较的工作簿</translation>
     </message>
@@ -3029,97 +3039,97 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="272"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="277"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="298"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="300"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="302"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="314"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="349"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="352"/>
         <source>The lists are empty: no figures yet.</source>
         <translation>清单为空，暂无统计数字。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="365"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="369"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="372"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="382"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="388"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="409"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="413"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
@@ -3255,6 +3265,59 @@ The database is backed up first; the working list is not touched. This cannot be
         <location filename="../../lawgov_desktop/ui/versions.py" line="320"/>
         <source>Deleting version “%1”</source>
         <translation>正在删除版本“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="46"/>
+        <source>Welcome to LawGov Desktop</source>
+        <translation>欢迎使用 LawGov 清单管理</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="48"/>
+        <source>&lt;h3&gt;This database is still empty&lt;/h3&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;这个数据库还是空的&lt;/h3&gt;&lt;p&gt;想从哪里开始？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="52"/>
+        <source>Import a workbook…</source>
+        <translation>导入工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="53"/>
+        <source>Read the county&apos;s licence list or power list from Excel or WPS (.xlsx, .xls, .ods, .csv).</source>
+        <translation>从 Excel 或 WPS 工作簿（.xlsx、.xls、.ods、.csv）读入本地的行政许可事项清单或赋权事项目录。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="55"/>
+        <source>Open the sample database</source>
+        <translation>打开示例数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="56"/>
+        <source>Try the program on a made-up list of Shanwei, clearly marked as sample data. This database stays empty.</source>
+        <translation>用一份虚构的汕尾市清单试用本程序，全部标明为示例数据；当前数据库保持为空。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="59"/>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="60"/>
+        <source>Enter records by hand, or import later with File → Import workbook.</source>
+        <translation>手工录入事项，或以后通过“文件 → 导入工作簿”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="96"/>
+        <source>Building the sample database…</source>
+        <translation>正在生成示例数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="113"/>
+        <source> [sample data]</source>
+        <translation> [示例数据]</translation>
     </message>
 </context>
 <context>
