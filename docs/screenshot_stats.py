@@ -16,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.window_data import build_demo  # noqa: E402
-
 from lawgov_desktop.core.library import Library  # noqa: E402
 from lawgov_desktop.ui.app import Launcher, create_application  # noqa: E402
 
@@ -57,6 +56,7 @@ def main() -> int:
     window = launcher.open(path)
     if window is None:
         return 1
+    window.setGeometry(20, 20, 1560, 940)
     if window.reports.owns(page):
         window.reports.show(page)
     else:

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 Side = int | Path | None  # a version id, a workbook, or None for the working list
 _FILE = "file"  # the combo entry that asks for a workbook
+EXPANDED_GROUP = 200  # a longer group opens on a click, so the tree stays quick to read
 KIND_COLOURS = {"added": "#1e7b34", "delegated": "#1e7b34", "extended": "#1e7b34", "removed": "#b03a2e",
                 "taken_back": "#b03a2e", "changed": "#9a6700", "moved": "#1a5fb4"}
 
@@ -260,12 +261,14 @@ class CompareView(QWidget):
             group.setForeground(0, QBrush(QColor(KIND_COLOURS.get(kind, "#222"))))
             group.setFirstColumnSpanned(True)
             tree.addTopLevelItem(group)
+            if not counts[kind]:
+                group.setForeground(0, QBrush(QColor("#999")))
             for change in changes:
                 if change.kind == kind:
-                    group.addChild(self._change_item(change))
-            group.setExpanded(0 < counts[kind] <= 200)
-            group.setDisabled(counts[kind] == 0)
-            group.setFirstColumnSpanned(True)
+                    item = self._change_item(change)
+                    group.addChild(item)
+                    item.setExpanded(item.childCount() > 0)  # a changed item shows its fields, old → new
+            group.setExpanded(0 < counts[kind] <= EXPANDED_GROUP)
 
     def _change_item(self, change: LicenceChange | PowerChange) -> QTreeWidgetItem:
         what, before, after = "", "", ""
@@ -289,7 +292,6 @@ class CompareView(QWidget):
                 for column in (4, 5):
                     child.setToolTip(column, child.text(column))
                 item.addChild(child)
-            item.setExpanded(True)
         return item
 
     # ------------------------------------------------------------------ exports

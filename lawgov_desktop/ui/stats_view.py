@@ -194,9 +194,8 @@ class BreakdownPanel(QSplitter):
         self._chart_stale = True
         self.addWidget(self.table)
         self.addWidget(self.chart_holder)
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
+        self._sized = False
 
     def show_figures(self, stats: dict[str, Any], base: ListFilter) -> None:
         """Fill the table from a stats document; the chart follows when the panel is visible."""
@@ -224,13 +223,17 @@ class BreakdownPanel(QSplitter):
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # a long text column takes the room left; a number stays next to its label
+        header.setStretchLastSection(bool(self.figures) and not isinstance(self.figures[0].cells[-1], int))
         self._chart_stale = True
         if self.isVisible():
             self.draw_chart()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if not self._sized:  # the table a little wider than the chart, whatever the window's width
+            self._sized = True
+            self.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
         if self._chart_stale:
             self.draw_chart()
 
