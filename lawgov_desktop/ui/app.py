@@ -126,6 +126,9 @@ class Launcher(QObject):
         self.window.open_requested.connect(self._open_requested)
         session.damaged.connect(self._damaged)
         self.window.show()
+        from .welcome import greet  # the first run's welcome, or the sample database's mark
+
+        greet(self.window)
         return self.window
 
     def _mode_after_check(self, path: Path) -> bool | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, Qt
 
 from lawgov_desktop.core.fields import (
     CHANGE_KINDS,
@@ -36,14 +36,35 @@ def one_line(value: Any) -> str:
     return "；".join(part for part in str(value).split("\n") if part)
 
 
+def count(value: Any) -> str:
+    """A count in the interface language (1,234 in English and Chinese alike; other locales differ)."""
+    return QLocale().toString(value) if isinstance(value, int) else str(value)
+
+
 def nonzero(value: Any) -> str:
     """Counts of children: an empty cell reads better than a column of zeros."""
-    return str(value) if value else ""
+    return count(value) if value else ""
+
+
+def _date_format() -> str:
+    """The language's short date with a four-digit year (2022/10/1, 10/1/2022): lists outlive decades."""
+    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
+
+
+def date(value: Any) -> str:
+    """An ISO date (2022-10-01) as the interface language writes it; other text is left as it is."""
+    parsed = QDate.fromString(str(value)[:10], Qt.DateFormat.ISODate)
+    return QLocale().toString(parsed, _date_format()) if parsed.isValid() else str(value)
 
 
 def timestamp(value: Any) -> str:
-    """ISO time to the minute, as a clerk writes it."""
-    return str(value)[:16].replace("T", " ")
+    """An ISO time to the minute, as the interface language writes it."""
+    parsed = QDateTime.fromString(str(value)[:19], Qt.DateFormat.ISODate)
+    if not parsed.isValid():
+        return str(value)[:16].replace("T", " ")
+    time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    return QLocale().toString(parsed, f"{_date_format()} {time_format}")
 
 
 @dataclass(frozen=True)
@@ -62,7 +83,9 @@ class Column:
         value = row.get(self.key)
         if value is None or value == "":
             return ""
-        return self.display(value) if self.display else str(value)
+        if self.display:
+            return self.display(value)
+        return count(value) if self.numeric else str(value)
 
 
 def column_title(column: Column) -> str:
@@ -178,7 +201,7 @@ BATCH_SPEC = ListSpec(
     (
         Column("name", QT_TRANSLATE_NOOP("Column", "Batch"), 120, "name"),
         Column("document_number", QT_TRANSLATE_NOOP("Column", "Document number"), 180),
-        Column("published_on", QT_TRANSLATE_NOOP("Column", "Published on"), 100),
+        Column("published_on", QT_TRANSLATE_NOOP("Column", "Published on"), 100, display=date),
         Column("power_count", QT_TRANSLATE_NOOP("Column", "Powers"), 80, numeric=True),
         Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 200, display=one_line),
     ),
@@ -214,7 +237,7 @@ DELEGATION_COLUMNS = (
     Column("batch", QT_TRANSLATE_NOOP("Column", "Batch"), 80),
     Column("mode", QT_TRANSLATE_NOOP("Column", "Mode"), 80),
     Column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 60),
-    Column("effective_date", QT_TRANSLATE_NOOP("Column", "Effective"), 90),
+    Column("effective_date", QT_TRANSLATE_NOOP("Column", "Effective"), 90, display=date),
     Column("change_kind", QT_TRANSLATE_NOOP("Column", "Change"), 70),
     Column("document_number", QT_TRANSLATE_NOOP("Column", "Document number"), 160),
 )

@@ -46,9 +46,7 @@ def set_catalogue_font(path: str) -> None:
 
 def recent_databases() -> list[str]:
     """Recently opened database files, newest first, only those that still exist."""
-    value = settings().value("files/recent", [])
-    paths = [value] if isinstance(value, str) else list(value or [])
-    return [path for path in paths if Path(path).exists()]
+    return [path for path in _path_list("files/recent") if Path(path).exists()]
 
 
 def add_recent_database(path: Path) -> None:
@@ -77,3 +75,19 @@ def load_state(key: str) -> QByteArray | None:
 def save_state(key: str, value: QByteArray) -> None:
     """Remember a widget state for the next start."""
     settings().setValue(f"state/{key}", value)
+
+
+def _path_list(key: str) -> list[str]:
+    """A list of file paths (INI files hand a one-element list back as a plain string)."""
+    value = settings().value(key, [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def welcome_declined(path: Path) -> bool:
+    """True once the clerk chose to start this (empty) database from scratch."""
+    return str(path.resolve()) in _path_list("welcome/declined")
+
+
+def decline_welcome(path: Path) -> None:
+    """Never greet this database again: the clerk starts it empty."""
+    settings().setValue("welcome/declined", [*_path_list("welcome/declined"), str(path.resolve())])

@@ -1,0 +1,125 @@
+"""The first run: an empty database greets the clerk with three ways to start.
+
+A new clerk opens the program on a database with no licence item, power or department; an empty
+table explains nothing.  The welcome offers to import the county's workbook (the import wizard),
+to try the program on a sample database, or to start from scratch.  It does not come back once
+the database has data or the clerk chose to start empty (remembered per database file).
+
+The sample database is built from a generated sample list of Shanwei (``importers.sample``)
+into ``示例数据库.sqlite3`` in the user's data folder, next to the sample workbooks themselves so
+the clerk can practise importing them.  It is marked inside the file (``core.sample``); its
+window says [示例数据] in the title and the status line, so nobody prints it as the city's list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout
+
+from lawgov_desktop.core.errors import LawGovError
+from lawgov_desktop.core.paths import data_dir
+from lawgov_desktop.core.sample import is_empty, is_sample
+
+from . import prompts, settings
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SAMPLE_DATABASE = "示例数据库.sqlite3"
+
+
+def sample_database_path() -> Path:
+    """Where the sample database lives: the user's data folder, never the program's."""
+    return data_dir() / SAMPLE_DATABASE
+
+
+class WelcomeDialog(QDialog):
+    """Three ways to start an empty database; not modal, so the window stays usable behind it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("welcome")
+        self.setWindowTitle(self.tr("Welcome to LawGov Desktop"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        intro = QLabel(self.tr("<h3>This database is still empty</h3>"
+                               "<p>How would you like to start?</p>"))
+        intro.setWordWrap(True)
+        self.import_button = self._choice(
+            self.tr("Import a workbook…"),
+            self.tr("Read the county's licence list or power list from Excel or WPS (.xlsx, .xls, .ods, .csv)."))
+        self.sample_button = self._choice(
+            self.tr("Open the sample database"),
+            self.tr("Try the program on a made-up list of Shanwei, clearly marked as sample data. "
+                    "This database stays empty."))
+        self.blank_button = self._choice(
+            self.tr("Start empty"),
+            self.tr("Enter records by hand, or import later with File → Import workbook."))
+        self.import_button.clicked.connect(self.import_workbook)
+        self.sample_button.clicked.connect(self.open_sample)
+        self.blank_button.clicked.connect(self.start_empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in (self.import_button, self.sample_button, self.blank_button):
+            layout.addWidget(button)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        window.installEventFilter(self)  # leaves with its window (another database opened, quit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Close together with the window it greets."""
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.close()
+        return False
+
+    def _choice(self, text: str, description: str) -> QCommandLinkButton:
+        button = QCommandLinkButton(text, description, self)
+        button.setAutoDefault(False)
+        return button
+
+    def import_workbook(self) -> None:
+        """The import wizard, on this database."""
+        self.close()
+        self.window_.import_action.trigger()
+
+    def open_sample(self) -> None:
+        """Build the sample database (once) and open it in this window's place."""
+        from .app import run_off_gui_thread
+
+        path = sample_database_path()
+        if not path.exists():
+            from lawgov_desktop.importers.sample import build_sample_database
+
+            try:
+                run_off_gui_thread(self.tr("Building the sample database…"), lambda: build_sample_database(path))
+            except LawGovError as error:
+                prompts.warn(self, error)
+                return
+        self.close()
+        self.window_.open_requested.emit(path, False)
+
+    def start_empty(self) -> None:
+        """Remember the choice for this database and get out of the way."""
+        settings.decline_welcome(self.window_.session.path)
+        self.close()
+
+
+def greet(window: MainWindow) -> WelcomeDialog | None:
+    """Mark a sample database's window, or welcome the clerk to an empty database (the dialog)."""
+    session = window.session
+    if is_sample(session.library):
+        mark = QCoreApplication.translate("WelcomeDialog", " [sample data]")
+        window.setWindowTitle(window.windowTitle() + mark)
+        label = QLabel(mark.strip())
+        label.setObjectName("sample_label")
+        label.setStyleSheet("color: #c8102e; font-weight: bold")
+        window.statusBar().addPermanentWidget(label)
+        return None
+    if session.read_only or settings.welcome_declined(session.path) or not is_empty(session.library):
+        return None
+    dialog = WelcomeDialog(window)
+    dialog.show()
+    return dialog
+
