@@ -1,11 +1,12 @@
 """Open the window on a demo database with one of the report pages on screen, for the README's screenshots.
 
     bash ../shared/tools/screenshot.sh docs/screenshot-stats.png 8 \
-        .venv/bin/python docs/screenshot_stats.py /tmp/stats-demo.sqlite3 stats
+        .venv/bin/python docs/screenshot_stats.py /tmp/stats-demo.sqlite3 stats 1
 
 The database is bench/window_data.py's real-looking demo list, plus a few items set by provincial
 rules and a saved "2022年版" followed by this year's adjustment, so every page has something to show.
-The last argument names the page: stats (default), compare or reference, or a list kind.
+The second argument names the page: stats (default), compare or reference, or a list kind; a third
+picks the statistics tab (1: licence items by department, as in the README).
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def main() -> int:
         return 1
     window.setGeometry(20, 20, 1560, 940)
     if window.reports.owns(page):
-        window.reports.show(page)
+        shown = window.reports.show(page)
+        if len(sys.argv) > 3:
+            shown.tabs.setCurrentIndex(int(sys.argv[3]))
     else:
         window.show_list(page)
     try:
