@@ -3,7 +3,8 @@
 Each sheet of the source that had rejected rows becomes one sheet: its header rows as they were,
 then each rejected row's original cells with the reason in a 拒绝原因 column and the row number
 in the source file.  The importer ignores both extra columns when the fixed file comes back.
-Text cells that look like formulas are neutralised the way ``xlsx.py`` does it.
+Text cells that look like formulas are neutralised the way ``xlsx.py`` does it; the file is
+written atomically (``core.atomic``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.exporters.model import ExportError
-from lawgov_desktop.exporters.xlsx import EXCEL_CELL_LIMIT, FORMULA_TRIGGERS, cell_text, safe_sheet_name
+from lawgov_desktop.exporters.xlsx import (
+    EXCEL_CELL_LIMIT,
+    FORMULA_TRIGGERS,
+    cell_text,
+    safe_sheet_name,
+    save_workbook,
+)
 
 REASON_HEADER = "拒绝原因"
 ROW_HEADER = "原行号"
@@ -74,11 +80,7 @@ def write_rejected_rows(sheets: Sequence[RejectedSheet], path: str | os.PathLike
         worksheet.freeze_panes = worksheet.cell(row=max(top, 1) + 1, column=1)
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")
-    try:
-        with atomic_write(target) as temp:
-            workbook.save(temp)
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    save_workbook(workbook, target)
     return target
 
 

@@ -94,13 +94,18 @@ def write_workbook(
             _write_row(worksheet, sheet, row_number, row)
             done += 1
     check_cancel(cancel)
+    save_workbook(workbook, target)
+    report(progress, total, total, "导出完成")
+    return target
+
+
+def save_workbook(workbook: Workbook, target: Path) -> None:
+    """Save atomically; a file held open in Excel or WPS gives the clerk a clear message."""
     try:
         with atomic_write(target) as temp:
             workbook.save(temp)
     except PermissionError as error:
         raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
-    report(progress, total, total, "导出完成")
-    return target
 
 
 def group_sheets(kind: str, columns: list[str], rows: Sequence[Mapping[str, Any]], by: str,

@@ -100,16 +100,6 @@ def is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def column_letter(index: int) -> str:
-    """Excel's name of a 0-based column: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def mapping_keys(header: str) -> list[str]:
     """The keys a mapping needs for one header: a header over two rows is shown "组/列", and the
     importer matches it by its rows run together."""
@@ -198,19 +188,21 @@ def _signature(sheet: Sheet | None) -> str | None:
 def _columns(sheet: Sheet | None, plan: ImportPlan | None, options: ImportOptions,
              kind: str | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """The header columns in sheet order, and the field each is imported as."""
+    from openpyxl.utils import get_column_letter  # read on the writer thread, off the first paint
+
     band = find_header(sheet) if sheet is not None else None
     if plan is not None:
         shaped = plan.sheets[0]
         mapping = {text: shaped.columns[col] for col, text in shaped.headers.items()}
         if band is not None and band.start == shaped.header_row_index:
-            columns = [(column_letter(col), text) for col, text in sorted(band.texts.items())]
+            columns = [(get_column_letter(col + 1), text) for col, text in sorted(band.texts.items())]
         else:
-            columns = [(column_letter(col), text) for col, text in sorted(shaped.headers.items())]
+            columns = [(get_column_letter(col + 1), text) for col, text in sorted(shaped.headers.items())]
             columns += [("", text) for text in shaped.unmapped_headers]
         return columns, {text: mapping.get(text, "") for _letter, text in columns}
     if band is None:
         return [], {}
-    columns = [(column_letter(col), text) for col, text in sorted(band.texts.items())]
+    columns = [(get_column_letter(col + 1), text) for col, text in sorted(band.texts.items())]
     chosen = {header_key(key): value for key, value in (options.mapping or {}).items()}
     guess = {header: _guess_field(kind, header) for _letter, header in columns}
     return columns, {header: chosen.get(header_key(header), guess[header]) for _letter, header in columns}
@@ -546,17 +538,13 @@ class ImportWizard(QDialog):
         self.template_note = QLabel()
         self.template_note.setObjectName("template_note")
         self.template_note.setStyleSheet("color: #1f5fa8;")
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setObjectName("mapping")
-        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header in the workbook"),
-                                                      self.tr("Import as")])
-        self.mapping_table.verticalHeader().hide()
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table = _table("mapping", (self.tr("Column"), 40), (self.tr("Header in the workbook"), 0),
+                                    (self.tr("Import as"), 240))
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.mapping_table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(2, 240)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("List kind:")), 0, 0)
         grid.addWidget(self.kind_combo, 0, 1)
@@ -630,17 +618,8 @@ class ImportWizard(QDialog):
         self.row_detail.setObjectName("row_detail")
         self.row_detail.setWordWrap(True)
         self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.names_table = QTableWidget(0, 4)
-        self.names_table.setObjectName("names")
-        self.names_table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Name in the workbook"), self.tr("Rows"),
-                                                    self.tr("What to do")])
-        self.names_table.verticalHeader().hide()
-        self.names_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        names_header = self.names_table.horizontalHeader()
-        names_header.resizeSection(0, 60)
-        names_header.resizeSection(1, 220)
-        names_header.resizeSection(2, 90)
-        names_header.setStretchLastSection(True)
+        self.names_table = _table("names", (self.tr("Kind"), 60), (self.tr("Name in the workbook"), 220),
+                                  (self.tr("Rows"), 90), (self.tr("What to do"), 0))
         self.warnings_list = QListWidget()
         self.warnings_list.setObjectName("warnings")
         self.warnings_list.setWordWrap(True)
@@ -697,14 +676,7 @@ class ImportWizard(QDialog):
         self.summary_counts.setStyleSheet("font-size: 15px; padding: 4px 0;")
         self.summary_note = QLabel()
         self.summary_note.setWordWrap(True)
-        self.rejected_table = QTableWidget(0, 3)
-        self.rejected_table.setObjectName("rejected")
-        self.rejected_table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Reason")])
-        self.rejected_table.verticalHeader().hide()
-        self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rejected_table.horizontalHeader().resizeSection(0, 130)
-        self.rejected_table.horizontalHeader().resizeSection(1, 60)
-        self.rejected_table.horizontalHeader().setStretchLastSection(True)
+        self.rejected_table = _table("rejected", (self.tr("Sheet"), 130), (self.tr("Row"), 60), (self.tr("Reason"), 0))
         self.summary_warnings = QListWidget()
         self.summary_warnings.setObjectName("summary_warnings")
         self.summary_warnings.setWordWrap(True)
@@ -779,6 +751,8 @@ class ImportWizard(QDialog):
         if self._progress is not None:
             self._progress.cancel()
         self._current_task = 0
+        self.reading = self.applied_plan = None  # a large plan need not outlive the dialog
+        self.plan_model.set_rows(LICENCE, [])
         super().reject()
 
     # ------------------------------------------------------------------ choosing the file
@@ -1232,6 +1206,20 @@ class ImportWizard(QDialog):
     def _hide_problem(self) -> None:
         self.problem.hide()
         self.problem.clear()
+
+
+def _table(name: str, *columns: tuple[str, int]) -> QTableWidget:
+    """A read-only table of (title, width) columns, the last one filling the rest."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels([title for title, _width in columns])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    for number, (_title, width) in enumerate(columns[:-1]):
+        header.resizeSection(number, width)
+    header.setStretchLastSection(True)
+    return table
 
 
 # ---------------------------------------------------------------------------------- window glue

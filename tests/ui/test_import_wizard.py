@@ -87,6 +87,7 @@ def start(window: MainWindow, qtbot, path: Path, monkeypatch: pytest.MonkeyPatch
     assert wizard is not None and wizard.step == FILE
     wizard.findChild(type(wizard.next_button), "browse").click()
     wait_ready(qtbot, wizard, COLUMNS)
+    window.last_import_dialog_folder = chosen[0]
     return wizard
 
 
@@ -191,6 +192,7 @@ def test_saved_template_is_offered_for_the_same_headers(window: MainWindow, qtbo
 
     again = start(window, qtbot, workbook, monkeypatch)
     assert again is not wizard
+    assert window.last_import_dialog_folder == str(workbook.parent)  # the folder is remembered
     assert again.template_combo.currentData() == "城区模板"
     assert "城区模板" in again.template_note.text()
     assert mapping(again)["办理机构"] == "implementing_authority"
@@ -318,6 +320,7 @@ def drop(window: MainWindow, path: Path) -> None:
 
 def test_dropping_a_workbook_opens_the_wizard_and_other_files_get_a_message(  # noqa: ANN001
         window: MainWindow, qtbot, workbook: Path, tmp_path: Path, messages: list[str]) -> None:
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
     letter = tmp_path / "通知.pdf"
     letter.write_bytes(b"%PDF-1.4")
     drop(window, letter)
