@@ -1209,15 +1209,16 @@ class ImportWizard(QDialog):
 
 
 def _table(name: str, *columns: tuple[str, int]) -> QTableWidget:
-    """A read-only table of (title, width) columns, the last one filling the rest."""
+    """A read-only table of (title, width) columns, the last one filling the rest (0: no width of its own)."""
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels([title for title, _width in columns])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     header = table.horizontalHeader()
-    for number, (_title, width) in enumerate(columns[:-1]):
-        header.resizeSection(number, width)
+    for number, (_title, width) in enumerate(columns):
+        if width:
+            header.resizeSection(number, width)
     header.setStretchLastSection(True)
     return table
 
