@@ -44,10 +44,10 @@ STATES = {True: QT_TRANSLATE_NOOP("Backups", "Sound"), False: QT_TRANSLATE_NOOP(
 BACKUP_COLUMNS = (
     Column("created", QT_TRANSLATE_NOOP("Column", "Time"), 150),
     Column("reason", QT_TRANSLATE_NOOP("Column", "Reason"), 130),
-    Column("counts", QT_TRANSLATE_NOOP("Column", "Records"), 360),
+    Column("counts", QT_TRANSLATE_NOOP("Column", "Records"), 300),
     Column("state", QT_TRANSLATE_NOOP("Column", "State"), 70),
-    Column("size", QT_TRANSLATE_NOOP("Column", "Size"), 80, numeric=True),
-    Column("file", QT_TRANSLATE_NOOP("Column", "File"), 200),
+    Column("size", QT_TRANSLATE_NOOP("Column", "Size"), 70, numeric=True),
+    Column("file", QT_TRANSLATE_NOOP("Column", "File"), 150),
 )
 
 
@@ -56,7 +56,7 @@ def backup_row(info: BackupInfo) -> dict[str, Any]:
     return {"id": str(info.path), "info": info, "created": f"{info.created:%Y-%m-%d %H:%M:%S}",
             "reason": info.reason_label, "counts": info.counts_text(),
             "state": translate("Backups", STATES[info.sound]),
-            "size": QLocale().formattedDataSize(info.size), "file": info.path.name}
+            "size": QLocale().formattedDataSize(info.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat), "file": info.path.name}
 
 
 def describe(info: BackupInfo) -> str:

@@ -98,8 +98,8 @@ HISTORY_COLUMNS = (
     Column("user", QT_TRANSLATE_NOOP("Column", "User"), 90),
     Column("action", QT_TRANSLATE_NOOP("Column", "Action"), 70, display=action_label),
     Column("entity", QT_TRANSLATE_NOOP("Column", "Record kind"), 110, display=kind_label),
+    Column("reverted_by", QT_TRANSLATE_NOOP("Column", "State"), 60, display=reverted_label),
     Column("summary", QT_TRANSLATE_NOOP("Column", "What changed"), 520),
-    Column("reverted_by", QT_TRANSLATE_NOOP("Column", "State"), 70, display=reverted_label),
 )
 
 
@@ -398,7 +398,7 @@ class HistoryWindow(QDialog):
             self.entry_label.setText(self.tr("No change matches."))
             self.revert_button.setEnabled(False)
             return
-        head = f"{timestamp(entry['at'])}　{entry['user']}　{action_label(entry['action'])}：{entry['summary']}"
+        head = f"{timestamp(entry['at'])}　{entry['user']}：{entry['summary']}"
         if entry.get("reverted_by"):
             head += "　（" + reverted_label(True) + "）"
         self.entry_label.setText(head)

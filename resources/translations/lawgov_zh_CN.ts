@@ -185,12 +185,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="215"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -446,7 +446,7 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -514,7 +514,7 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
@@ -552,138 +552,138 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="116"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="122"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
         <source>Old list:</source>
         <translation>原清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="132"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
         <source>New list:</source>
         <translation>新清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="135"/>
         <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
         <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="234"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="149"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="234"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="241"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="272"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>What changed</source>
         <translation>调整内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Before</source>
         <translation>调整前</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="162"/>
         <source>After</source>
         <translation>调整后</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="194"/>
         <source>Choose two different lists to compare.</source>
         <translation>请选择两份不同的清单进行比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="204"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="212"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
         <source>Comparing the lists</source>
         <translation>正在比较清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="246"/>
         <source>The two lists agree in every compared field.</source>
         <translation>两份清单在比较的字段上完全一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="274"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="284"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="304"/>
         <source>Export the comparison</source>
         <translation>导出清单调整对照表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="312"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="319"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
     </message>
@@ -1136,7 +1136,7 @@ The current data is backed up automatically first, so it can be restored again.<
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
         <source>User:</source>
-        <translation>修改人：</translation>
+        <translation>操作人：</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
@@ -1251,472 +1251,472 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="244"/>
         <source>header in row %1, %2 records</source>
         <translation>表头在第 %1 行，读到 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="249"/>
         <source>skipped: the sheet is empty</source>
         <translation>已跳过：空白工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="251"/>
         <source>skipped: another sheet was chosen</source>
         <translation>已跳过：选择了其他工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="263"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="255"/>
         <source>skipped: looks like a %1 list, not the same kind</source>
         <translation>已跳过：看起来是%1清单，与所选清单类型不同</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="258"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="380"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="438"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="438"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="461"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="472"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="755"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="464"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="476"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="757"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="493"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="508"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="500"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="509"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="515"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="507"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="533"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="527"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="543"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="541"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="541"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="552"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="542"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="561"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="563"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="565"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="553"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="560"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="575"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="563"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="584"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="592"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="580"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="607"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="608"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="596"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="608"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="596"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="614"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="602"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="621"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="621"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="635"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="636"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="669"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="648"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="675"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="654"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="702"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="714"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="686"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="716"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="688"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="755"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="757"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="791"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="763"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="792"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="764"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="799"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1257"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="771"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1244"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="843"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="815"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="842"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="883"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="855"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="863"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="893"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="906"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="908"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="880"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="969"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="941"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="970"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="942"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="992"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="964"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1004"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1154"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="976"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1126"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1010"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="982"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1016"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="988"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1025"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="997"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1036"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1008"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1045"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1049"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1017"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1021"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1050"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1088"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1060"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1090"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1092"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1118"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1090"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1134"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1106"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1140"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1112"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1143"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1115"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1153"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1125"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1162"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1134"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1163"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1135"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1164"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1136"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1178"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1150"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1186"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1254"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1271"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1158"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1241"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1258"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1218"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1190"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1273"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1260"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1725,12 +1725,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1275"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1262"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1278"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1265"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -2062,12 +2062,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="391"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="407"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2123,47 +2123,47 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="310"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="310"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="311"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="328"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="320"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -2506,13 +2506,6 @@ You can open it read-only to look things up, or quit.</source>
     </message>
 </context>
 <context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="obsolete">取消</translation>
-    </message>
-</context>
-<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../lawgov_desktop/ui/forms.py" line="114"/>
@@ -2551,158 +2544,158 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="94"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="93"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="96"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="101"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="106"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="140"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="148"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="168"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="169"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="176"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="181"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="183"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="189"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="190"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="204"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="221"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="217"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
@@ -2710,37 +2703,37 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReportPages</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
         <source>&amp;Save the current list as a version…</source>
         <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
         <source>&amp;Versions…</source>
         <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
         <source>&amp;Compare lists…</source>
         <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="80"/>
         <source>List &amp;versions</source>
         <translation>清单版本(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="163"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2748,7 +2741,7 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="46"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
@@ -2907,131 +2900,131 @@ You can open it read-only to look things up, or quit.</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="167"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="167"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3039,97 +3032,97 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="269"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="271"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="278"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="298"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="295"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="300"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="297"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="299"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="349"/>
         <source>The lists are empty: no figures yet.</source>
         <translation>清单为空，暂无统计数字。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="365"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="372"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="369"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="382"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="409"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>

@@ -104,7 +104,7 @@ def test_reverting_one_change_restores_that_field_only_and_marks_it(history: His
     assert record["level"] == "市级" and record["remark"] == "已核对"  # the later change stays
     assert asked and "行使层级" in asked[0]
     row = history.model.row_of(entry["id"])
-    assert history.model.data(history.model.index(row, 5)) == "已撤销"
+    assert history.model.data(history.model.index(row, 4)) == "已撤销"
     assert history.model.data(history.model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None
     history.table.selectRow(row)
     assert not history.revert_button.isEnabled() and "已撤销" in history.entry_label.text()
