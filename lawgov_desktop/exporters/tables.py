@@ -17,9 +17,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.exporters.model import ExportError
-from lawgov_desktop.exporters.xlsx import FORMULA_TRIGGERS, cell_text, safe_sheet_name
+from lawgov_desktop.exporters.xlsx import FORMULA_TRIGGERS, cell_text, safe_sheet_name, save_workbook
 
 NOTES_SHEET = "说明"
 _THIN = Side(style="thin", color="999999")
@@ -65,11 +64,7 @@ def write_report_workbook(title: str, notes: Sequence[str], tables: Sequence[Rep
         _text_cell(sheet, row_number, 1, note).alignment = _WRAP
     for table in tables:
         _write_table(workbook.create_sheet(safe_sheet_name(table.name, used)), table)
-    try:
-        with atomic_write(target) as temp:
-            workbook.save(temp)
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    save_workbook(workbook, target)
     return target
 
 
