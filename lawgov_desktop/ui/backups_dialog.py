@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.backup import BackupInfo, backup_folder
 
 from . import prompts
-from .data_safety import ALL_KINDS, open_folder
+from .data_safety import ALL_KINDS, open_folder, rows_table
 from .kinds import Column
 from .session import Session
 from .table_model import RowsModel
@@ -88,19 +86,7 @@ class BackupsDialog(QDialog):
         note.setStyleSheet("color: #555;")
 
         self.model = RowsModel(BACKUP_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setObjectName("backups_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        for number, column in enumerate(BACKUP_COLUMNS):
-            self.table.setColumnWidth(number, column.width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = rows_table("backups_table", self.model, BACKUP_COLUMNS)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 

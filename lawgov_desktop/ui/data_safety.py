@@ -12,19 +12,29 @@ backup, so closing never waits more than a couple of seconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
 
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError, opening_warnings
 
 from . import prompts
+from .kinds import Column
 from .tasks import Progress
 
 if TYPE_CHECKING:  # the windows are imported when first opened, not before the first paint
@@ -74,6 +84,24 @@ def restore_database(path: Path, backup: Path) -> Path | None:
         return library.restore(backup)
 
 
+def rows_table(name: str, model: QAbstractItemModel, columns: Sequence[Column]) -> QTableView:
+    """A read-only table of whole rows, one selected at a time (the backups, the history)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    for number, column in enumerate(columns):
+        table.setColumnWidth(number, column.width)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 def open_folder(folder: Path) -> None:
     """Show a folder in the system's file manager."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -118,22 +146,13 @@ class SafetyActions(QObject):
         self.session = window.session
         self.backups_dialog: BackupsDialog | None = None
         self.history_window: HistoryWindow | None = None
-        self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
-        self.backups_action = self._action(self.tr("Backups and &restore…"), self.show_backups)
-        self.history_action = self._action(self.tr("Change &history…"), self.show_history)
-        self.record_history_action = self._action(self.tr("Show this record's change history"),
-                                                  self.show_record_history)
+        self.backup_action = window._action(self.tr("&Back up now"), self.backup_now)
+        self.backups_action = window._action(self.tr("Backups and &restore…"), self.show_backups)
+        self.history_action = window._action(self.tr("Change &history…"), self.show_history)
+        self.record_history_action = window._action(self.tr("Show this record's change history"),
+                                                    self.show_record_history)
         self.session.read_only_changed.connect(self.update_actions)
         self.update_actions()
-
-    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-
-        def triggered(_checked: bool = False) -> None:
-            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
-
-        action.triggered.connect(triggered)
-        return action
 
     def file_actions(self) -> list[QAction]:
         """For the File menu."""

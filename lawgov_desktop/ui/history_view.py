@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -47,7 +46,7 @@ from lawgov_desktop.core.fields import field_label as core_field_label
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from . import prompts
-from .data_safety import ALL_KINDS
+from .data_safety import ALL_KINDS, rows_table
 from .forms import AFFECTS
 from .kinds import FORMS, Column, FormField, field_label, timestamp
 from .session import Session
@@ -215,7 +214,8 @@ class HistoryWindow(QDialog):
         record_bar.addWidget(self.count_label)
 
         self.model = HistoryModel(HISTORY_COLUMNS, self._fetch, parent=self)
-        self.table = self._make_table()
+        self.table = rows_table("history_table", self.model, HISTORY_COLUMNS)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.entry_label = QLabel()
         self.entry_label.setObjectName("history_entry")
         self.entry_label.setWordWrap(True)
@@ -281,23 +281,6 @@ class HistoryWindow(QDialog):
         edit.setDate(FIRST_DAY)
         edit.dateChanged.connect(self.apply_filter)
         return edit
-
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("history_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        for number, column in enumerate(HISTORY_COLUMNS):
-            table.setColumnWidth(number, column.width)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.selectionModel().currentRowChanged.connect(self._show_current)
-        return table
 
     # ------------------------------------------------------------------ filtering
     def filters(self) -> dict[str, Any]:
