@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from lawgov_desktop.core.compare import (
@@ -37,7 +36,8 @@ from lawgov_desktop.core.compare import (
 
 from . import prompts, settings
 from .kinds import LICENCE, POWER
-from .report_pages import choose_save_path, choose_workbook
+from .printing import choose_save_path
+from .report_pages import ReportPage, choose_workbook
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
@@ -104,15 +104,11 @@ class SideCombo(QComboBox):
             self.set_side(path)
 
 
-class CompareView(QWidget):
+class CompareView(ReportPage):
     """The comparison page: choose two lists, compare on the writer, browse and export the result."""
 
     def __init__(self, reports: ReportPages) -> None:
-        super().__init__()
-        self.reports = reports
-        self.session = reports.session
-        self.setObjectName("compare_view")
-        self.status_text = ""
+        super().__init__(reports, "compare_view")
         self.comparison: Comparison | None = None
 
         self.old_side = SideCombo(reports, "old_side")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.reference_check import ReferenceCheck
 
 from . import prompts
-from .report_pages import choose_workbook
+from .report_pages import ReportPage, choose_workbook
 from .versions import VersionCombo
 
 if TYPE_CHECKING:
@@ -76,15 +76,11 @@ def _fill(table: QTableWidget, rows: list[list[Any]], widths: tuple[int, ...]) -
         table.setColumnWidth(column, width)
 
 
-class ReferenceView(QWidget):
+class ReferenceView(ReportPage):
     """The upper-list page: pick (or import) an upper list and the list to check, then read the findings."""
 
     def __init__(self, reports: ReportPages) -> None:
-        super().__init__()
-        self.reports = reports
-        self.session = reports.session
-        self.setObjectName("reference_view")
-        self.status_text = ""
+        super().__init__(reports, "reference_view")
         self.result: ReferenceCheck | None = None
 
         self.references = QComboBox()

@@ -38,16 +38,6 @@ PAGES = (
 STATUS_MS = 15000
 
 
-def choose_save_path(parent: QWidget, title: str, name: str, filters: str, suffix: str) -> Path | None:
-    """Ask where to save (tests replace this); the suffix is added when the clerk leaves it off."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-
 def choose_workbook(parent: QWidget, title: str) -> Path | None:
     """Ask for a workbook to read (tests replace this)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -55,6 +45,17 @@ def choose_workbook(parent: QWidget, title: str) -> Path | None:
         parent, title, folder,
         QCoreApplication.translate("Reports", "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"))
     return Path(chosen) if chosen else None
+
+
+class ReportPage(QWidget):
+    """What the pages share: the report pages object, the session, an (empty) status line text."""
+
+    def __init__(self, reports: ReportPages, name: str) -> None:
+        super().__init__()
+        self.reports = reports
+        self.session = reports.session
+        self.setObjectName(name)
+        self.status_text = ""
 
 
 class ReportPages(QObject):

@@ -42,7 +42,8 @@ from lawgov_desktop.core.summary import summary_paragraph
 
 from . import prompts, settings
 from .kinds import LICENCE, POWER
-from .report_pages import choose_save_path
+from .printing import choose_save_path
+from .report_pages import ReportPage
 from .versions import VersionCombo, read_only_label
 
 if TYPE_CHECKING:
@@ -255,15 +256,11 @@ class BreakdownPanel(QSplitter):
         self.open_figure(figure)
 
 
-class StatsView(QWidget):
+class StatsView(ReportPage):
     """The statistics page: a version picker, key figures, the paragraph, the breakdowns, exports."""
 
     def __init__(self, reports: ReportPages) -> None:
-        super().__init__()
-        self.reports = reports
-        self.session = reports.session
-        self.setObjectName("stats_view")
-        self.status_text = ""
+        super().__init__(reports, "stats_view")
         self.stats: dict[str, Any] | None = None
 
         self.versions = VersionCombo(self.session.library)

@@ -142,3 +142,29 @@ def test_statistics_export_writes_the_file(window: MainWindow, tmp_path: Path, q
         cells = [cell for row in load_workbook(target).worksheets[0].iter_rows(values_only=True) for cell in row]
         assert page.summary.toPlainText() in cells
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_a_read_only_window_shows_and_exports_statistics_but_saves_no_version(
+        launcher, db_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from lawgov_desktop.ui import prompts
+    from lawgov_desktop.ui.app import Launcher
+
+    assert launcher.open(db_path) is not None  # the first copy holds the database
+    monkeypatch.setattr(prompts, "ask_read_only", lambda _path: True)
+    second = Launcher()
+    window = second.open(db_path)
+    try:
+        assert window.session.writer is None
+        page = stats_page(window)
+        assert page.stats == window.session.library.stats()
+        target = tmp_path / "统计.pdf"
+        monkeypatch.setattr(stats_view, "choose_save_path", lambda *_args: target)
+        page.export_pdf_button.click()  # on a reader of its own: there is no writer
+        qtbot.waitUntil(target.is_file, timeout=10000)
+        assert window.reports.save_version() is None
+        versions = window.reports.manage_versions()
+        assert not versions.save_button.isEnabled() and not versions.delete_button.isEnabled()
+        versions.reject()
+    finally:
+        window.close()
+        second.release()
