@@ -137,7 +137,11 @@ class Launcher(QObject):
         Sound: False (open it).  Damaged: the clerk restores the newest good backup (False), reads
         it as it is (True) or quits (None); the damaged file itself is never written to.
         """
-        damage = run_off_gui_thread(self.tr("Checking the database…"), lambda: data_safety.opening_damage(path))
+        if path.stat().st_size < data_safety.CHECK_OFF_THREAD_SIZE:  # a few ms: not worth a thread
+            damage = data_safety.opening_damage(path)
+        else:
+            damage = run_off_gui_thread(self.tr("Checking the database…"),
+                                        lambda: data_safety.opening_damage(path))
         return False if damage is None else self._recover(damage)
 
     def _recover(self, error: DamagedDatabaseError) -> bool | None:
