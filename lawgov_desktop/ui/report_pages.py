@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QStandardPaths, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMenu, QStyle, QWidget
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
@@ -72,11 +71,11 @@ class ReportPages(QObject):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setSizeHint(item.sizeHint().expandedTo(window.navigation.fontMetrics().boundingRect("Ag").size() * 2))
             window.navigation.addItem(item)
-        self.save_version_action = self._action(self.tr("&Save the current list as a version…"), self.save_version)
-        self.versions_action = self._action(self.tr("&Versions…"), self.manage_versions)
-        self.stats_action = self._action(self.tr("S&tatistics"), lambda: self.show(STATS))
-        self.compare_action = self._action(self.tr("&Compare lists…"), lambda: self.show(COMPARE))
-        self.reference_action = self._action(self.tr("Check against an &upper list…"), lambda: self.show(REFERENCE))
+        self.save_version_action = window._action(self.tr("&Save the current list as a version…"), self.save_version)
+        self.versions_action = window._action(self.tr("&Versions…"), self.manage_versions)
+        self.stats_action = window._action(self.tr("S&tatistics"), lambda: self.show(STATS))
+        self.compare_action = window._action(self.tr("&Compare lists…"), lambda: self.show(COMPARE))
+        self.reference_action = window._action(self.tr("Check against an &upper list…"), lambda: self.show(REFERENCE))
         self.menu = QMenu(self.tr("List &versions"), window)
         self.menu.setObjectName("versions_menu")
         self.menu.addActions([self.save_version_action, self.versions_action])
@@ -84,15 +83,6 @@ class ReportPages(QObject):
         self.menu.addActions([self.stats_action, self.compare_action, self.reference_action])
         self.menu.aboutToShow.connect(self._update_actions)
         window.installEventFilter(self)
-
-    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-
-        def triggered(_checked: bool = False) -> None:
-            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
-
-        action.triggered.connect(triggered)
-        return action
 
     def _update_actions(self) -> None:
         self.save_version_action.setEnabled(not self.session.read_only)
