@@ -217,9 +217,16 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
     # ----------------------------------------------------------------------------- reading
     def query(self, kind: str, flt: ListFilter | None = None, *, sort: str | None = None,
               descending: bool | None = None, offset: int = 0, limit: int = 50) -> Page:
-        """One page of a list plus its exact total (see ``core/queries.py``)."""
-        return queries.query(self.conn, kind, flt, sort=sort, descending=descending,
-                             offset=offset, limit=limit)
+        """One page of a list plus its exact total (see ``core/queries.py``).
+
+        A damaged page of the file surfaces here first (the window reads before it writes), so
+        SQLite's own error becomes the clerk's message.
+        """
+        try:
+            return queries.query(self.conn, kind, flt, sort=sort, descending=descending,
+                                 offset=offset, limit=limit)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(db.explain_database_error(exc) or str(exc)) from exc
 
     def get(self, kind: str, record_id: int) -> dict[str, Any]:
         """One record with display names and, for kinds that have them, aliases and children."""

@@ -53,6 +53,8 @@ def test_a_damaged_database_opens_read_only_with_the_warning(damaged):
         assert any("只能查看" in warning for warning in library.warnings)
         with pytest.raises(DatabaseError, match="只读"):
             library.create("department", {"name": "不应写入"})
+        with pytest.raises(DatabaseError, match="已损坏"):  # a damaged page read: a message, not a crash
+            library.query("licence", limit=10_000)
     assert digest(path) == before
 
 
