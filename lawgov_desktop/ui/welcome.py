@@ -66,6 +66,7 @@ class WelcomeDialog(QDialog):
         for button in (self.import_button, self.sample_button, self.blank_button):
             layout.addWidget(button)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.import_button.setFocus()  # Enter imports: what most first runs are for
         window.installEventFilter(self)  # leaves with its window (another database opened, quit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
