@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from . import settings
@@ -188,8 +189,16 @@ class ListView(QWidget):
 
     # ------------------------------------------------------------------ filtering
     def _fetch(self, flt: ListFilter, sort: str | None, descending: bool, offset: int, limit: int) -> Page:
-        return self.session.library.query(self.spec.kind, flt, sort=sort, descending=descending,
-                                          offset=offset, limit=limit)
+        """One page from the library; a file that fails to read (a damaged page) shows the
+        library's message in the status line and an empty page instead of an exception."""
+        try:
+            return self.session.library.query(self.spec.kind, flt, sort=sort, descending=descending,
+                                              offset=offset, limit=limit)
+        except LawGovError as error:
+            self.status_text = str(error)
+            self.status_changed.emit(self.status_text)
+            model = getattr(self, "model", None)
+            return Page([], model.total if model is not None and offset else 0, offset)
 
     def current_filter(self) -> ListFilter:
         """What the clerk narrowed the list to (search text, facets, the region picked in the tree)."""

@@ -38,9 +38,8 @@ def corrupt_middle(path: Path, pages: int = 6) -> None:
 
 
 def assert_only_damage(errors: list) -> None:
-    """Reading a damaged page on the GUI thread fails before the writer's check (known, reported);
-    nothing else may."""
-    assert all("malformed" in str(error[1]) for error in errors), errors
+    """Reading a damaged page on the GUI thread shows the library's message instead of raising."""
+    assert errors == []
 
 
 def reasons(window: MainWindow) -> list[str]:
