@@ -6,6 +6,8 @@ database (the window, ``lawgov``) can tell it is not the city's list.
 
 from __future__ import annotations
 
+import sqlite3
+
 from .library import Library
 
 SAMPLE_KEY = "sample"
@@ -18,8 +20,11 @@ def mark_as_sample(library: Library) -> None:
 
 
 def is_sample(library: Library) -> bool:
-    """True for a database built as sample data."""
-    row = library.conn.execute("SELECT value FROM lawgov_meta WHERE key = ?", (SAMPLE_KEY,)).fetchone()
+    """True for a database built as sample data (a damaged file is reported elsewhere, not here)."""
+    try:
+        row = library.conn.execute("SELECT value FROM lawgov_meta WHERE key = ?", (SAMPLE_KEY,)).fetchone()
+    except sqlite3.DatabaseError:
+        return False
     return row is not None and row[0] == "1"
 
 

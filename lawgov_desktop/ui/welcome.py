@@ -118,7 +118,12 @@ def greet(window: MainWindow) -> WelcomeDialog | None:
         label.setStyleSheet("color: #c8102e; font-weight: bold")
         window.statusBar().addPermanentWidget(label)
         return None
-    if session.read_only or settings.welcome_declined(session.path) or not is_empty(session.library):
+    if session.read_only or settings.welcome_declined(session.path):
+        return None
+    try:
+        if not is_empty(session.library):
+            return None
+    except LawGovError:  # a damaged file: the start-up check offers the backup, no welcome
         return None
     dialog = WelcomeDialog(window)
     dialog.show()
