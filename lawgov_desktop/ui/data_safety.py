@@ -44,8 +44,6 @@ if TYPE_CHECKING:  # the windows are imported when first opened, not before the 
 
 # Every list and page: a restore replaces all of them.
 ALL_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "imports", "version")
-# Below this size the check at opening runs on the GUI thread (quick_check: about 1 ms per MB).
-CHECK_OFF_THREAD_SIZE = 32 * 1024 * 1024
 # Above this size closing the window makes only the daily backup (a copy would take over 2 s).
 CLOSE_BACKUP_LIMIT = 256 * 1024 * 1024
 translate = QCoreApplication.translate

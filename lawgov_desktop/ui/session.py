@@ -58,8 +58,8 @@ class Session(QObject):
 
     def __init__(self, path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # The launcher runs the quick check before the window exists (off the GUI thread); the
-        # reading library skips it, and the writer runs it again before anything can be written.
+        # The launcher runs the quick check on a thread while the window is built, before it is
+        # shown; the reading library skips it, and the writer runs it again before any write.
         self.library = Library(path, read_only=read_only, verify=False)
         self.path = self.library.path
         self.read_only = read_only

@@ -140,7 +140,6 @@ def test_damage_found_by_the_writer_after_opening_gets_the_same_offer(
 def test_quitting_at_a_damaged_database_opens_nothing(launcher, damaged_db: Path,  # noqa: ANN001
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data_safety, "ask_damaged", lambda _parent, _error: data_safety.Recovery.QUIT)
-    monkeypatch.setattr(data_safety, "CHECK_OFF_THREAD_SIZE", 0)  # as a large file is checked
     before = damaged_db.read_bytes()
     assert launcher.open(damaged_db) is None and launcher.window is None
     assert damaged_db.read_bytes() == before  # never written to
