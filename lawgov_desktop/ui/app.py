@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -26,8 +26,9 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import data_safety, i18n, icons, prompts, settings
-from .main_window import MainWindow
-from .session import Session
+
+if TYPE_CHECKING:  # imported in Launcher.open, so the opening check can start before them
+    from .main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -92,8 +93,16 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self._lock: QLockFile | None = None
 
-    def open(self, path: Path, *, create: bool = True) -> MainWindow | None:
-        """A window on ``path`` (replacing the current one), or None if the clerk gave up."""
+    def open(self, path: Path, *, create: bool = True,
+             check: concurrent.futures.Future[DamagedDatabaseError | None] | None = None) -> MainWindow | None:
+        """A window on ``path`` (replacing the current one), or None if the clerk gave up.
+
+        ``check`` is the opening check if the caller already started it (``main`` does, so it
+        runs while Qt and the window's modules load).
+        """
+        from .main_window import MainWindow
+        from .session import Session
+
         path = Path(path).expanduser().resolve()
         reopening = self.window is not None and self.window.session.path.resolve() == path
         lock = self._lock if reopening else lock_database(path)
@@ -103,7 +112,10 @@ class Launcher(QObject):
                 return None
             read_only = True
         try:
-            check = _start_check(path) if not read_only and _is_database(path) else None
+            if read_only or not _is_database(path):
+                check = None
+            elif check is None:
+                check = _start_check(path)
             if not read_only and (create or not path.exists()) and not _is_database(path):
                 run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
             session = Session(path, read_only=read_only)
@@ -207,14 +219,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .self_test import run_self_test
 
         return run_self_test()
-    app = create_application()
     try:
-        path = db.resolve_location(args.db)
+        path = db.resolve_location(args.db).expanduser().resolve()
     except LawGovError as error:
+        create_application()
         prompts.warn(None, error)
         return 2
+    check = _start_check(path) if _is_database(path) else None
+    app = create_application()
     launcher = Launcher()
-    if launcher.open(path) is None:
+    if launcher.open(path, check=check) is None:
         return 1
     try:
         return app.exec()
