@@ -9,7 +9,6 @@ offers read-only use instead of two windows writing the same lists.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -27,7 +26,7 @@ from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import data_safety, i18n, icons, prompts, settings
 
-if TYPE_CHECKING:  # imported in Launcher.open, so the opening check can start before them
+if TYPE_CHECKING:  # imported in Launcher.open: the window modules load only when a window opens
     from .main_window import MainWindow
 
 
@@ -93,12 +92,12 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self._lock: QLockFile | None = None
 
-    def open(self, path: Path, *, create: bool = True,
-             check: concurrent.futures.Future[DamagedDatabaseError | None] | None = None) -> MainWindow | None:
+    def open(self, path: Path, *, create: bool = True) -> MainWindow | None:
         """A window on ``path`` (replacing the current one), or None if the clerk gave up.
 
-        ``check`` is the opening check if the caller already started it (``main`` does, so it
-        runs while Qt and the window's modules load).
+        The integrity check runs on the writer thread from the moment the session exists, in
+        parallel with building and painting the window, and before any write; a damaged file
+        then gets the clerk's choice through ``Session.damaged`` (``_damaged``).
         """
         from .main_window import MainWindow
         from .session import Session
@@ -112,25 +111,10 @@ class Launcher(QObject):
                 return None
             read_only = True
         try:
-            if read_only or not _is_database(path):
-                check = None
-            elif check is None:
-                check = _start_check(path)
             if not read_only and (create or not path.exists()) and not _is_database(path):
                 run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
             session = Session(path, read_only=read_only)
-            window = MainWindow(session)  # built while the check runs on the other core
-            damage = check.result() if check is not None else None
-            if damage is not None:  # nothing was shown or written: start again in the chosen mode
-                window.deleteLater()
-                session.close()
-                mode = self._recover(damage)
-                if mode is None:  # the clerk chose to quit rather than use a damaged file
-                    if lock is not None and not reopening:
-                        lock.unlock()
-                    return None
-                session = Session(path, read_only=mode)
-                window = MainWindow(session)
+            window = MainWindow(session)
         except LawGovError as error:
             if lock is not None and not reopening:
                 lock.unlock()
@@ -171,8 +155,10 @@ class Launcher(QObject):
         except LawGovError as failure:
             prompts.warn(window, failure)
             return
-        if mode is None:
+        if mode is None:  # quit: the damaged file stays as it is, and free for another program
             window.close()
+            self.window = None
+            self.release()
         elif not mode:
             self.open(error.path, create=False)  # the same lock; a new window, writable again
 
@@ -184,15 +170,6 @@ class Launcher(QObject):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
-
-
-def _start_check(path: Path) -> concurrent.futures.Future[DamagedDatabaseError | None]:
-    """The quick check before anything is shown, on a thread: SQLite works outside the GIL, so
-    on a large file (about 0.15 s at 100,000 records) it overlaps building the window."""
-    executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="opening-check")
-    future = executor.submit(data_safety.opening_damage, path)
-    executor.shutdown(wait=False)
-    return future
 
 
 def _is_database(path: Path) -> bool:
@@ -225,10 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         create_application()
         prompts.warn(None, error)
         return 2
-    check = _start_check(path) if _is_database(path) else None
     app = create_application()
     launcher = Launcher()
-    if launcher.open(path, check=check) is None:
+    if launcher.open(path) is None:
         return 1
     try:
         return app.exec()

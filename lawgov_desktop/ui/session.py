@@ -58,12 +58,16 @@ class Session(QObject):
 
     def __init__(self, path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # The launcher runs the quick check on a thread while the window is built, before it is
-        # shown; the reading library skips it, and the writer runs it again before any write.
+        # The reading library skips the integrity check; the writer's library runs it as the
+        # writer's first task, started here so it overlaps building and painting the window and
+        # precedes any write.  Damage comes back through ``damaged``.
         self.library = Library(path, read_only=read_only, verify=False)
         self.path = self.library.path
         self.read_only = read_only
         self.writer = None if read_only else Writer(self.path, self)
+        if self.writer is not None:
+            self.writer.submit(lambda _library, _progress: None, self.tr("Checking the database"),
+                               on_error=self._writer_unusable, quiet=True)
         self.undo_stack = QUndoStack(self)
         self._marker = self._change_marker()
 

@@ -115,8 +115,10 @@ def test_a_damaged_database_offers_the_newest_backup_and_restoring_opens_it_writ
     offered: list[safety.DamagedDatabaseError] = []
     monkeypatch.setattr(data_safety, "ask_damaged",
                         lambda _parent, error: offered.append(error) or data_safety.Recovery.RESTORE)
-    window = launcher.open(damaged_db)  # checked before anything reads it
+    first = launcher.open(damaged_db)  # the writer's check runs while the window paints
+    qtbot.waitUntil(lambda: launcher.window is not first, timeout=5000)
     assert offered and offered[0].backup is not None and offered[0].backup.reason == "daily"
+    window = launcher.window
     started(window, qtbot)
     assert not window.session.read_only and window.session.writer is not None
     assert window.current_view().model.total == 6 and quick_check(damaged_db) is None
@@ -124,24 +126,13 @@ def test_a_damaged_database_offers_the_newest_backup_and_restoring_opens_it_writ
     assert kept and kept[0].sound is False  # the damaged file is kept beside the backups
 
 
-def test_damage_found_by_the_writer_after_opening_gets_the_same_offer(
-        launcher, db_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    with Library(db_path) as library:
-        library.backup(reason="daily")
-    monkeypatch.setattr(data_safety, "ask_damaged", lambda _parent, _error: data_safety.Recovery.RESTORE)
-    first = launcher.open(db_path)
-    corrupt_middle(db_path)  # a failing disk, after the window read its first page
-    qtbot.waitUntil(lambda: launcher.window is not first, timeout=5000)
-    window = launcher.window
-    started(window, qtbot)
-    assert not window.session.read_only and quick_check(db_path) is None
-
-
-def test_quitting_at_a_damaged_database_opens_nothing(launcher, damaged_db: Path,  # noqa: ANN001
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quitting_at_a_damaged_database_closes_the_window(launcher, damaged_db: Path, qtbot,  # noqa: ANN001
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data_safety, "ask_damaged", lambda _parent, _error: data_safety.Recovery.QUIT)
     before = damaged_db.read_bytes()
-    assert launcher.open(damaged_db) is None and launcher.window is None
+    window = launcher.open(damaged_db)
+    qtbot.waitUntil(lambda: launcher.window is None, timeout=5000)
+    assert not window.isVisible()
     assert damaged_db.read_bytes() == before  # never written to
     lock = lock_database(damaged_db)  # and the lock was given back
     assert lock is not None
