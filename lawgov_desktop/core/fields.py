@@ -14,7 +14,6 @@ LICENCE = "licence"
 POWER = "power"
 DEPARTMENT = "department"
 REGION = "region"
-KINDS = (LICENCE, POWER, DEPARTMENT, REGION)
 
 KIND_LABELS = {
     LICENCE: "行政许可事项",

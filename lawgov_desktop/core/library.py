@@ -162,7 +162,6 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
             raise DatabaseError(f"无法打开数据库“{self.path}”：{exc}") from exc
         self._depth = 0
         self._operation: str | None = None
-        self._operation_summary = ""
 
     # ----------------------------------------------------------------------------- lifecycle
     def close(self) -> None:
@@ -206,13 +205,11 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
             yield self._operation
             return
         self._operation = uuid.uuid4().hex
-        self._operation_summary = summary
         try:
             with self.transaction():
                 yield self._operation
         finally:
             self._operation = None
-            self._operation_summary = ""
 
     # ----------------------------------------------------------------------------- reading
     def query(self, kind: str, flt: ListFilter | None = None, *, sort: str | None = None,

@@ -18,7 +18,6 @@ from .search import match_expression
 
 IMPORTS = "imports"
 BATCH = "batch"
-QUERY_KINDS = (LICENCE, POWER, DEPARTMENT, REGION, IMPORTS, BATCH)
 
 
 @dataclass

@@ -4,8 +4,8 @@ Opening: before anything can write, a writable ``Library`` runs ``quick_check`` 
 read-only connection (about 115 ms for 100,000 records, so it runs on every opening).  A damaged
 file is refused with a message naming the newest sound backup and is left exactly as it was; a
 read-only opening is allowed, with the same message among ``warnings``.  The window passes
-``verify=False`` for its reading library (the first page must not wait) and calls
-``verify_integrity()`` as the first task of its background writer, so no write can precede it.
+``verify=False`` for its reading library (the first page must not wait); its background writer
+opens a verified library as its first task, so no write can precede the check.
 
 Backups: before imports (``core/imports.py``), migrations (``core/db.py``), bulk changes and
 merges (here), daily (``ensure_daily_backup``) and on demand.
@@ -82,13 +82,6 @@ class SafetyMixin:
     """Backups, restore, integrity and backup settings of ``Library``."""
 
     warnings: list[str]
-
-    def verify_integrity(self: Library) -> None:
-        """Raise ``DamagedDatabaseError`` when the file fails ``quick_check`` (the window's writer
-        calls this first when the library was opened with ``verify=False``)."""
-        problem = quick_check(self.path)
-        if problem is not None:
-            raise DamagedDatabaseError(self.path, problem, backups.newest_good_backup(self.path))
 
     def check(self: Library) -> CheckReport:
         """The full check of ``lawgov check-db`` (integrity, foreign keys, search indexes)."""

@@ -626,10 +626,6 @@ def _is_repeated_header(row: list[object], name_col: int, name_header: str) -> b
         header_key(value) == name_header
 
 
-def _raw(value: object) -> str:
-    return value if type(value) is str else cell_text(value)
-
-
 class _Column:
     """The normaliser of one mapped column, remembering its results: list columns repeat the same
     department, township list, date or legal basis thousands of times.  ``seen`` is read directly

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.safety import DamagedDatabaseError, opening_warnings
+from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
 from .kinds import Column
@@ -66,15 +66,6 @@ def close_backup(library: Library, _progress: Progress) -> Path | None:
     if newest is not None and newest.sound and newest.counts.get("changes") == library.change_log(limit=0).total:
         return None  # nothing changed since the newest backup
     return library.backup(reason="on-close")
-
-
-def opening_damage(path: Path) -> DamagedDatabaseError | None:
-    """The library's quick check at opening, as a value (run before the window reads the file)."""
-    try:
-        opening_warnings(path, read_only=False)
-    except DamagedDatabaseError as error:
-        return error
-    return None
 
 
 def restore_database(path: Path, backup: Path) -> Path | None:

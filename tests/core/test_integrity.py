@@ -84,16 +84,6 @@ def test_a_foreign_file_keeps_its_own_message(tmp_path):
         Library(path)
 
 
-def test_verify_later_on_the_writer(damaged):
-    """The window opens its reading library without the check and runs it on its writer."""
-    path, good = damaged
-    with Library(path, read_only=True, verify=False) as library:
-        assert library.warnings == []
-        with pytest.raises(DamagedDatabaseError) as caught:
-            library.verify_integrity()
-        assert caught.value.backup.path == good
-
-
 def test_full_check_finds_damage_and_skips_the_search_check(damaged):
     path, _ = damaged
     before = digest(path)
