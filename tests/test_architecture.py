@@ -27,3 +27,13 @@ def test_core_read_path_stays_light() -> None:
             " if m in sys.modules]; print(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_command_line_start_stays_light() -> None:
+    """Every `lawgov` command loads the parser of all commands: reportlab and openpyxl load only
+    when a command exports, SQLModel and Alembic only when a database is created or migrated."""
+    code = ("import sys, lawgov_desktop.cli.main;"
+            " heavy = [m for m in ('sqlmodel', 'alembic', 'pydantic', 'sqlalchemy', 'openpyxl', 'reportlab')"
+            " if m in sys.modules]; print(','.join(heavy))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

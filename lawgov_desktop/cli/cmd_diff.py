@@ -14,14 +14,6 @@ from typing import TextIO
 
 from lawgov_desktop.core.compare import Comparison, ListSnapshot
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.exporters.comparison import (
-    comparison_notes,
-    comparison_title,
-    write_comparison_pdf,
-    write_comparison_workbook,
-)
-from lawgov_desktop.importers.compare_file import workbook_snapshot
-from lawgov_desktop.importers.plan import ImportOptions
 
 from .cmd_version import CURRENT_NAMES, resolve_version
 from .errors import UsageError
@@ -55,6 +47,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write("\n".join(comparison_lines(comparison)) + "\n")
     if target is not None:
+        from lawgov_desktop.exporters.comparison import write_comparison_pdf, write_comparison_workbook
+
         if target.suffix.lower() == ".pdf":
             write_comparison_pdf(comparison, target)
         else:
@@ -67,12 +61,17 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 def _side(library: Library, text: str, sheet: str | None) -> int | None | ListSnapshot:
     path = Path(text)
     if path.suffix.lower() in WORKBOOK_SUFFIXES or path.is_file():
+        from lawgov_desktop.importers.compare_file import workbook_snapshot
+        from lawgov_desktop.importers.plan import ImportOptions
+
         return workbook_snapshot(library, path, ImportOptions(sheet=sheet))
     return resolve_version(library, text)
 
 
 def comparison_lines(comparison: Comparison) -> list[str]:
     """The table as text: the counts, then one line per entry and one per changed field."""
+    from lawgov_desktop.exporters.comparison import comparison_notes, comparison_title
+
     lines = [comparison_title(comparison), *comparison_notes(comparison)]
     for change in [*comparison.licences, *comparison.powers]:
         regions = f"：{'、'.join(change.regions)}" if getattr(change, "regions", None) else ""

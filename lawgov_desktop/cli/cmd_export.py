@@ -12,32 +12,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lawgov_desktop.core.fields import FIELDS_BY_KIND, LICENCE, POWER, REGION, field_label
 from lawgov_desktop.core.library import Library, name_key
-from lawgov_desktop.exporters.catalogue import (
-    BY_BATCH,
-    BY_PART,
-    CatalogueOptions,
-    book_title,
-    department_catalogues,
-    export_sheets,
-    licence_catalogue,
-    power_catalogue,
-)
-from lawgov_desktop.exporters.model import LANDSCAPE, PORTRAIT
-from lawgov_desktop.exporters.pdf import (
-    PdfResult,
-    write_catalogue,
-    write_catalogue_book,
-    write_catalogues_to_folder,
-)
-from lawgov_desktop.exporters.xlsx import write_workbook
+from lawgov_desktop.exporters.catalogue import BY_BATCH, BY_PART
 
 from .errors import UsageError
 from .options import SubParsers, add_filter_arguments, kind_type, list_filter, resolve
 from .progress import ProgressBar
+
+if TYPE_CHECKING:  # the exporters (reportlab, openpyxl) load only when a command exports
+    from lawgov_desktop.exporters.pdf import PdfResult
 
 _EXPORT_KINDS = (LICENCE, POWER)
 _KIND_HELP = "items（行政许可事项，默认）或 powers（赋权事项）"
@@ -84,6 +70,16 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def run_pdf(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    from lawgov_desktop.exporters.catalogue import (
+        CatalogueOptions,
+        book_title,
+        department_catalogues,
+        licence_catalogue,
+        power_catalogue,
+    )
+    from lawgov_desktop.exporters.model import LANDSCAPE, PORTRAIT
+    from lawgov_desktop.exporters.pdf import write_catalogue, write_catalogue_book, write_catalogues_to_folder
+
     """Build the chosen catalogue(s) and write the PDF(s); warnings go to stderr."""
     kind = args.kind or (POWER if args.township else LICENCE)
     if args.township and kind != POWER:
@@ -119,6 +115,9 @@ def run_pdf(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_xlsx(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    from lawgov_desktop.exporters.catalogue import export_sheets
+    from lawgov_desktop.exporters.xlsx import write_workbook
+
     """Write the filtered list as a workbook in the importer's layout."""
     kind = args.kind or LICENCE
     flt = list_filter(library, kind, args)

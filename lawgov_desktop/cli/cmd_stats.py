@@ -13,7 +13,6 @@ from typing import Any, TextIO
 from lawgov_desktop.core.fields import CENTRAL, LOCAL, PART_LABELS, PARTS
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.summary import summary_paragraph
-from lawgov_desktop.exporters.statistics import DEFAULT_TITLE, write_stats_pdf, write_stats_workbook
 
 from .cmd_version import resolve_version
 from .errors import UsageError
@@ -49,6 +48,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write("\n".join(summary_lines(stats)) + "\n")
     if target is not None:
+        from lawgov_desktop.exporters.statistics import DEFAULT_TITLE, write_stats_pdf, write_stats_workbook
+
         title = DEFAULT_TITLE if version_id is None else f"{DEFAULT_TITLE}（{library.version(version_id)['name']}）"
         if target.suffix.lower() == ".pdf":
             write_stats_pdf(stats, paragraph, target, title)

@@ -38,7 +38,6 @@ from lawgov_desktop.exporters.model import (
     flatten_licence_rows,
     licence_part_heading,
 )
-from lawgov_desktop.exporters.xlsx import group_sheets
 
 PAGE_SIZE = 500
 UNBATCHED = "未分批次"
@@ -185,6 +184,8 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
     Licence items go a sheet per part, a main item's row followed by its sub-items' rows; powers
     a sheet per batch, a row per batch and set of delegation terms with its townships joined.
     """
+    from lawgov_desktop.exporters.xlsx import group_sheets  # openpyxl: only when a workbook is made
+
     by = by or (BY_BATCH if kind == POWER else BY_PART)
     if (kind, by) not in ((LICENCE, BY_PART), (POWER, BY_BATCH)):
         raise ExportError("行政许可事项按部分分表，赋权事项按批次分表。")
