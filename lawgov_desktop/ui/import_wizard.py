@@ -539,12 +539,14 @@ class ImportWizard(QDialog):
         self.template_note.setObjectName("template_note")
         self.template_note.setStyleSheet("color: #1f5fa8;")
         self.mapping_table = _table("mapping", (self.tr("Column"), 40), (self.tr("Header in the workbook"), 0),
-                                    (self.tr("Import as"), 240))
+                                    (self.tr("Import as"), 0))
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.mapping_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # after the stretch is switched off (which resets the last section): room for "主管部门（必填）"
+        header.resizeSection(2, 240)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("List kind:")), 0, 0)
         grid.addWidget(self.kind_combo, 0, 1)
