@@ -98,6 +98,15 @@ def region_descendants(conn: sqlite3.Connection, region_ids: tuple[int, ...]) ->
     return [row[0] for row in conn.execute(sql, region_ids)]
 
 
+def _within_regions(conn: sqlite3.Connection, column: str, region_ids: tuple[int, ...], where: list[str],
+                    params: list[Any]) -> None:
+    """Narrow ``column`` to the chosen regions and everything under them (a zone and its streets)."""
+    if region_ids:
+        regions = tuple(region_descendants(conn, region_ids))
+        where.append(f"{column} IN ({_placeholders(regions)})")
+        params.extend(regions)
+
+
 def _order(sort: str, descending: bool, columns: dict[str, str], tiebreak: str) -> str:
     if sort not in columns:
         raise LawGovError(f"不能按“{sort}”排序。")
@@ -140,10 +149,7 @@ def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[A
             where.append(f"p.{column} IN ({_placeholders(values)})")
             params.extend(values)
     delegation_terms = []
-    if flt.region_ids:
-        regions = tuple(region_descendants(conn, flt.region_ids))
-        delegation_terms.append(f"dl.region_id IN ({_placeholders(regions)})")
-        params.extend(regions)
+    _within_regions(conn, "dl.region_id", flt.region_ids, delegation_terms, params)
     if flt.batch_ids:
         delegation_terms.append(f"dl.batch_id IN ({_placeholders(flt.batch_ids)})")
         params.extend(flt.batch_ids)
@@ -239,10 +245,7 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
     if flt.levels:
         where.append(f"dp.level IN ({_placeholders(flt.levels)})")
         params.extend(flt.levels)
-    if flt.region_ids:
-        regions = tuple(region_descendants(conn, flt.region_ids))
-        where.append(f"dp.region_id IN ({_placeholders(regions)})")
-        params.extend(regions)
+    _within_regions(conn, "dp.region_id", flt.region_ids, where, params)
     return _page(
         conn,
         "dp.id, dp.name, dp.level, dp.region_id, r.name AS region, dp.credit_code, dp.remark,"
@@ -261,10 +264,7 @@ def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positio
     params: list[Any] = []
     _like_any(flt.text, ("r.name", "r.code", "(SELECT group_concat(alias) FROM region_alias WHERE region_id = r.id)"),
               where, params)
-    if flt.region_ids:
-        regions = tuple(region_descendants(conn, flt.region_ids))
-        where.append(f"r.id IN ({_placeholders(regions)})")
-        params.extend(regions)
+    _within_regions(conn, "r.id", flt.region_ids, where, params)
     return _page(
         conn,
         "r.id, r.name, r.code, r.kind, r.parent_id, pr.name AS parent, r.position, r.remark,"
