@@ -9,6 +9,7 @@ is created or needs migrating.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -41,6 +42,31 @@ def resolve_location(db: str | os.PathLike[str] | None = None) -> Path:
             raise DatabaseError("数据库地址中没有文件路径。")
         return Path(path)
     return Path(raw).expanduser()
+
+
+def make_folder(path: Path) -> None:
+    """Create the folder that will hold the database ``path`` (a first start has none yet).
+
+    Says plainly why it cannot be done — no permission, a file in the way, a read-only medium —
+    naming the folder and what the clerk can do, instead of failing later at the lock or the file.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        reason = "该位置（或上级位置）已有同名文件，不是文件夹"
+    except PermissionError:
+        reason = "没有在这里创建文件夹的权限"
+    except OSError as error:
+        reason = "磁盘是只读的" if error.errno == errno.EROFS else (error.strerror or str(error))
+    else:
+        if os.access(folder, os.W_OK):
+            return
+        reason = "没有写入这个文件夹的权限"
+    raise DatabaseError(
+        f"无法创建或写入数据文件夹“{folder}”：{reason}。"
+        "请换一个有写入权限的位置（用 --db 或环境变量 LAWGOV_DB 指定数据库文件），"
+        "或请管理员为该文件夹授予写入权限。")
 
 
 def read_only_uri(path: Path) -> str:
@@ -131,8 +157,7 @@ def prepare(path: Path, *, create: bool = True) -> bool:
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         if not create:
             raise DatabaseError(f"数据库文件“{path}”不存在。")
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path)
         try:
             upgrade(path)
         except Exception as exc:  # a half-made file must not be mistaken for a database later

@@ -78,7 +78,17 @@ def resolve_font(
             return ResolvedFont(_registered[path], path, True, None, tuple(skipped))
         skipped.append((path, reason))
     pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
-    return ResolvedFont(FALLBACK_FONT, None, False, FALLBACK_WARNING, tuple(skipped))
+    return ResolvedFont(FALLBACK_FONT, None, False, fallback_warning(skipped), tuple(skipped))
+
+
+def fallback_warning(skipped: Sequence[tuple[str, str]]) -> str:
+    """The clerk's warning when no font could be embedded, naming every font tried and why it
+    was skipped — the only way to tell a missing font from a damaged or unusable one."""
+    if not skipped:
+        return (f"{FALLBACK_WARNING}（本机没有找到中文 TrueType 字体；请安装中文字体，"
+                "如文泉驿正黑 fonts-wqy-zenhei，或在首选项中选择字体文件）")
+    tried = "；".join(f"{path}：{reason}" for path, reason in skipped)
+    return f"{FALLBACK_WARNING}（已尝试：{tried}）"
 
 
 def system_font_candidates(role: str = BODY) -> list[str]:
@@ -131,7 +141,10 @@ def _try_register(path: str) -> str | None:
         return None
     if path in _unusable:
         return _unusable[path]
-    reason = _load(path)
+    try:
+        reason = _load(path)
+    except (OSError, MemoryError) as error:  # passing trouble (a busy disk, memory): try again next time
+        return f"读取失败：{error}"
     if reason is not None and Path(path).is_file():
         _unusable[path] = reason
     return reason
@@ -145,6 +158,8 @@ def _load(path: str) -> str | None:
     name = "LawGov-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
     try:
         font = TTFont(name, path, subfontIndex=0)
+    except (OSError, MemoryError):
+        raise
     except Exception as error:  # reportlab raises TTFError, struct.error, IndexError ...
         return f"无法加载：{error}"
     missing = [ch for ch in _PROBE if ord(ch) not in font.face.charToGlyph]

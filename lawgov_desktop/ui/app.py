@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from lawgov_desktop import __version__
 from lawgov_desktop.core import db
-from lawgov_desktop.core.errors import LawGovError
+from lawgov_desktop.core.errors import DatabaseError, LawGovError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
@@ -43,11 +44,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def lock_database(path: Path) -> QLockFile | None:
     """Hold ``PATH.lock`` while the window has the database open; None if another copy holds it.
 
-    A lock left by a crashed copy is stale (its process is gone) and is taken over.
+    A lock left by a crashed copy is stale (its process is gone) and is taken over.  A lock file
+    that cannot be written at all (a read-only folder or medium) raises ``LockUnavailable``: the
+    clerk can still read the lists, but not as if another window had them.
     """
     lock = QLockFile(str(path) + ".lock")
     lock.setStaleLockTime(0)
-    return lock if lock.tryLock(0) else None
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    raise LockUnavailable(f"无法在“{path.parent}”中创建锁文件（该文件夹不可写或磁盘是只读的），"
+                          "不能安全地修改这个数据库。")
+
+
+class LockUnavailable(LawGovError):
+    """The database's folder does not let us write the lock file next to it."""
 
 
 def run_off_gui_thread(label: str, work: Callable[[], Any]) -> Any:
@@ -104,12 +116,27 @@ class Launcher(QObject):
 
         path = Path(path).expanduser().resolve()
         reopening = self.window is not None and self.window.session.path.resolve() == path
-        lock = self._lock if reopening else lock_database(path)
         read_only = False
-        if lock is None:
-            if not path.exists() or not prompts.ask_read_only(str(path)):
+        lock: QLockFile | None = None
+        try:
+            if not path.exists():
+                db.make_folder(path)  # a first start: the data folder does not exist yet
+            lock = self._lock if reopening else lock_database(path)
+            if lock is None:
+                if not path.exists():
+                    raise DatabaseError(f"数据库“{path}”正在被另一个 LawGov 窗口创建，请稍后再打开。")
+                if not prompts.ask_read_only(str(path)):
+                    self.refuse(f"数据库“{path}”已在另一个 LawGov 窗口中打开；按您的选择未打开。", shown=True)
+                    return None
+                read_only = True
+        except LockUnavailable as error:
+            if not path.is_file() or not prompts.ask_read_only(str(path), reason=str(error)):
+                self.refuse(str(error), shown=path.is_file())
                 return None
             read_only = True
+        except LawGovError as error:
+            self.refuse(str(error))
+            return None
         try:
             if not read_only and (create or not path.exists()) and not _is_database(path):
                 run_off_gui_thread(self.tr("Creating the database…"), lambda: Library(path).close())
@@ -118,7 +145,7 @@ class Launcher(QObject):
         except LawGovError as error:
             if lock is not None and not reopening:
                 lock.unlock()
-            prompts.warn(self.window, error)
+            self.refuse(str(error))
             return None
         if self.window is not None:
             self.window.close()
@@ -134,6 +161,13 @@ class Launcher(QObject):
 
         greet(self.window)
         return self.window
+
+    def refuse(self, reason: str, *, shown: bool = False) -> None:
+        """No window on this database: tell the clerk in a box (unless a question just did) and
+        on stderr, since a window started from a shortcut has no console."""
+        print(reason, file=sys.stderr)
+        if not shown:
+            prompts.warn(self.window, reason)
 
     def _recover(self, error: DamagedDatabaseError) -> bool | None:
         """Ask what to do with a damaged file; restore the backup if so chosen (errors propagate)."""
@@ -190,21 +224,28 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``lawgov-desktop`` and ``python -m lawgov_desktop.ui``."""
+    """Entry point of ``lawgov-desktop`` and ``python -m lawgov_desktop.ui``.
+
+    Every way out that shows no window says why, in a message box and on stderr.
+    """
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from .self_test import run_self_test
 
         return run_self_test()
+    app = create_application()
     try:
         path = db.resolve_location(args.db).expanduser().resolve()
     except LawGovError as error:
-        create_application()
-        prompts.warn(None, error)
+        Launcher().refuse(str(error))
         return 2
-    app = create_application()
     launcher = Launcher()
-    if launcher.open(path) is None:
+    try:
+        if launcher.open(path) is None:
+            return 1
+    except Exception as error:  # a defect must still leave a message, never a silent exit
+        traceback.print_exc()
+        launcher.refuse(f"LawGov Desktop 无法启动：{error}")
         return 1
     try:
         return app.exec()

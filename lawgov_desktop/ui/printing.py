@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,6 +170,7 @@ class PrintActions(QObject):
         """The PDF is written, but a missing embedded font must not go unnoticed."""
         warnings = dict.fromkeys(warning for result in results for warning in result.warnings)
         if warnings:
+            _to_stderr(warnings)
             prompts.warn(self.window, "\n".join(warnings))
 
     def _open_dialog(self, dialog: QDialog) -> None:
@@ -231,6 +233,7 @@ class PrintActions(QObject):
         from .print_preview import PrintPreview
 
         try:
+            _to_stderr(result.warnings)
             preview = PrintPreview(result.path, spec.title, result.warnings, self.window)
         except OSError as error:
             prompts.warn(self.window, error)
@@ -376,3 +379,9 @@ class PrintActions(QObject):
             self._show_warnings(results)
 
         self._submit(write, self.tr("Generating the departments' lists"), done)
+
+
+def _to_stderr(warnings: Iterable[str]) -> None:
+    """Font warnings also go to stderr, where IT looks when a clerk reports a PDF without its font."""
+    for warning in warnings:
+        print(f"警告：{warning}", file=sys.stderr)

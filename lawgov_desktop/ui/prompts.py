@@ -50,11 +50,15 @@ def ask_save(parent: QWidget | None) -> Choice:
     return Choice.CANCEL
 
 
-def ask_read_only(path: str) -> bool:
-    """Another copy of the program has this database open: read-only (True) or quit (False)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("Prompts", "Database already open"),
-                      translate("Prompts", "The database\n%1\nis already open in another LawGov Desktop window.\n\n"
-                          "You can open it read-only to look things up, or quit.").replace("%1", path))
+def ask_read_only(path: str, reason: str | None = None) -> bool:
+    """The database cannot be written here — another copy has it open, or ``reason`` — so offer
+    read-only use (True) or quit (False)."""
+    text = (translate("Prompts", "The database\n%1\nis already open in another LawGov Desktop window.\n\n"
+                      "You can open it read-only to look things up, or quit.").replace("%1", path)
+            if reason is None else reason + "\n\n" + translate("Prompts", "You can open it read-only to look things up, or quit."))
+    title = (translate("Prompts", "Database already open") if reason is None
+             else translate("Prompts", "Database cannot be written here"))
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
     read_only = box.addButton(translate("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("Prompts", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)

@@ -22,17 +22,17 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="40"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="40"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="41"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
@@ -40,77 +40,77 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="73"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="77"/>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="84"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="82"/>
         <source>A backup is made automatically before every import, bulk change and merge, once a day, and when the window closes. Restoring first backs up the current data, so a restore can itself be taken back.</source>
         <translation>每次导入、批量修改和合并部门之前，每天一次，以及关闭窗口时，程序都会自动备份。恢复备份前会先备份当前数据，所以恢复之后仍可找回原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="107"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="93"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="96"/>
         <source>Back up to another place…</source>
         <translation>备份到其他位置…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="98"/>
         <source>Restore selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="101"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="103"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="130"/>
         <source>Backups are kept in %1 (the newest %2).</source>
         <translation>备份保存在：%1（保留最近 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="155"/>
         <source>Back up to another place</source>
         <translation>备份到其他位置</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="162"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="166"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="177"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="178"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="188"/>
         <source>Replace the current data with the backup %1?
 
 The current data is backed up automatically first, so it can be restored again.</source>
@@ -119,22 +119,22 @@ The current data is backed up automatically first, so it can be restored again.<
 当前数据会先自动备份，以后仍可恢复。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="190"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="197"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="203"/>
         <source>Backup restored.</source>
         <translation>已恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="205"/>
         <source>The data it replaced was saved as %1.</source>
         <translation>被替换的数据已另存为 %1。</translation>
     </message>
@@ -428,35 +428,35 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="96"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="49"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="214"/>
         <source>File</source>
         <translation>文件</translation>
@@ -498,23 +498,23 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
         <source>Record kind</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
@@ -691,37 +691,37 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DataSafety</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="105"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="106"/>
         <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据库文件 &lt;b&gt;%1&lt;/b&gt; 已损坏。为保护数据，程序没有对它作任何改动，损坏的文件会保留下来。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="110"/>
         <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
         <translation>&lt;p&gt;最新的完好备份：&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;恢复这份备份会替换损坏的数据；恢复前，损坏的文件会先另存到备份文件夹中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="115"/>
         <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有找到完好的备份。可以以只读方式打开，导出仍能读出的内容，并请技术人员帮助处理。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="119"/>
         <source>Restore the newest good backup</source>
         <translation>恢复最新的完好备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1076,42 +1076,42 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>History</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="58"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
         <source>Import undone</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="66"/>
         <source>Reverted</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="74"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
         <source>Delegated to</source>
         <translation>承接主体</translation>
     </message>
@@ -1119,47 +1119,47 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="170"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="179"/>
         <source>Search what changed or who…</source>
         <translation>搜索修改内容或修改人…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="192"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="196"/>
         <source>User:</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="196"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
@@ -1190,7 +1190,7 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="268"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="335"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="318"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1200,32 +1200,32 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="324"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="307"/>
         <source>Changes of %1 “%2”</source>
         <translation>%1“%2”的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="310"/>
         <source>Changes of all records</source>
         <translation>全部记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="369"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="352"/>
         <source>%1 changes</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="391"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="374"/>
         <source>No. %1 (deleted)</source>
         <translation>编号 %1（已删除）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="398"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="381"/>
         <source>No change matches.</source>
         <translation>没有符合条件的修改记录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="428"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="411"/>
         <source>Revert this change?
 
 %1
@@ -1238,12 +1238,12 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 撤销本身也会记入修改记录，可以用 Ctrl+Z 取消撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="430"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="413"/>
         <source>Revert change</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="434"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="417"/>
         <source>Revert: %1</source>
         <translation>撤销：%1</translation>
     </message>
@@ -1317,13 +1317,13 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="464"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="731"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1380,343 +1380,343 @@ Nothing is written to the database until you press Import on the preview.</sourc
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="553"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="553"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="555"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="560"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="562"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="563"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="565"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="580"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="582"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="595"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="596"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="596"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="602"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="621"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="621"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="624"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="624"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="648"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="650"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="654"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="656"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="686"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="688"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="688"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="690"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="731"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="763"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="765"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="764"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="766"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="771"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1244"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="773"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1246"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="815"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="817"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="842"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="844"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="855"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="863"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="880"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="880"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="882"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="941"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="943"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="942"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="944"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="964"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="966"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="976"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1126"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="978"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1128"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="982"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="984"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="988"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="990"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="997"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="999"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1008"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1010"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1017"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1021"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1019"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1023"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1060"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1066"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1090"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1092"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1106"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1108"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1112"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1114"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1115"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1117"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1125"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1127"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1134"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1136"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1135"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1137"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1136"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1138"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1150"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1152"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1158"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1241"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1258"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1160"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1243"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1260"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1190"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1192"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1260"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1262"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1725,12 +1725,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1262"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1264"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1265"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1267"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1776,17 +1776,16 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="142"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="140"/>
         <source>Checking the database…</source>
-        <translation>正在检查数据库…</translation>
+        <translation type="vanished">正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="177"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1847,43 +1846,43 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="69"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="70"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="83"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="249"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="262"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="295"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -2105,17 +2104,17 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="34"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="33"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="34"/>
         <source>List comparison</source>
         <translation>清单调整对照</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="36"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
         <source>Upper list check</source>
         <translation>对照上级清单</translation>
     </message>
@@ -2477,7 +2476,12 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>这条记录的修改尚未保存。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="58"/>
+        <source>You can open it read-only to look things up, or quit.</source>
+        <translation>可以以只读方式打开查阅，或退出。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="59"/>
         <source>Database already open</source>
         <translation>数据库已被打开</translation>
     </message>
@@ -2495,12 +2499,17 @@ You can open it read-only to look things up, or quit.</source>
 可以以只读方式打开查阅，或退出。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="60"/>
+        <source>Database cannot be written here</source>
+        <translation>无法在此处写入数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="62"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="63"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2703,37 +2712,37 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReportPages</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="74"/>
         <source>&amp;Save the current list as a version…</source>
         <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
         <source>&amp;Versions…</source>
         <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
         <source>&amp;Compare lists…</source>
         <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
         <source>List &amp;versions</source>
         <translation>清单版本(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="153"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2741,7 +2750,7 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="45"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
@@ -2749,65 +2758,65 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="140"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="141"/>
         <source>Backups and &amp;restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="142"/>
         <source>Change &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="143"/>
         <source>Show this record&apos;s change history</source>
         <translation>查看此记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="163"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="169"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="174"/>
         <source>Backup saved</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="175"/>
         <source>The database was backed up to
 %1</source>
         <translation>数据库已备份到：
 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="178"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="189"/>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="201"/>
         <source>Backing up before closing…</source>
         <translation>关闭前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="230"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="239"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
@@ -2858,12 +2867,13 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="69"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="81"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="108"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="112"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -3303,12 +3313,12 @@ The database is backed up first; the working list is not touched. This cannot be
         <translation>手工录入事项，或以后通过“文件 → 导入工作簿”导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="97"/>
         <source>Building the sample database…</source>
         <translation>正在生成示例数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="114"/>
         <source> [sample data]</source>
         <translation> [示例数据]</translation>
     </message>

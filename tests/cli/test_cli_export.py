@@ -86,7 +86,7 @@ def test_missing_font_is_a_warning_not_a_failure(lawgov, tmp_path, monkeypatch):
     path = tmp_path / "a.pdf"
     result = lawgov("export", "pdf", "--department", "市市场监管局", "-o", str(path))
     assert result.code == 0
-    assert result.err == f"警告：{fonts.FALLBACK_WARNING}\n"
+    assert result.err == f"警告：{fonts.fallback_warning([])}\n"
     assert path.exists()
 
 

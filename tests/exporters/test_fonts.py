@@ -8,7 +8,13 @@ import pytest
 from pdf_helpers import compact, embedded_font_files, make_spec, needs_font, page_texts
 
 from lawgov_desktop.exporters import fonts
-from lawgov_desktop.exporters.fonts import FALLBACK_FONT, FALLBACK_WARNING, HEADING, resolve_font
+from lawgov_desktop.exporters.fonts import (
+    FALLBACK_FONT,
+    FALLBACK_WARNING,
+    HEADING,
+    fallback_warning,
+    resolve_font,
+)
 from lawgov_desktop.exporters.pdf import write_catalogue
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -57,9 +63,40 @@ def test_font_without_chinese_glyphs_is_skipped():
 def test_no_font_falls_back_to_stsong_with_a_visible_warning(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts, "system_font_candidates", lambda role="body": [])
     font = resolve_font()
-    assert (font.name, font.embedded, font.warning) == (FALLBACK_FONT, False, FALLBACK_WARNING)
+    assert (font.name, font.embedded, font.warning) == (FALLBACK_FONT, False, fallback_warning([]))
+    assert font.warning.startswith(FALLBACK_WARNING) and "fonts-wqy-zenhei" in font.warning
     path = tmp_path / "a.pdf"
     result = write_catalogue(make_spec(2), path)
-    assert FALLBACK_WARNING in result.warnings
+    assert fallback_warning([]) in result.warnings
     assert not embedded_font_files(path)
     assert "食品经营许可0" in compact(page_texts(path)[0])
+
+
+def test_the_fallback_warning_names_every_font_tried_and_why(tmp_path, monkeypatch):
+    broken = tmp_path / "坏字体.ttf"
+    broken.write_bytes(b"not a font")
+    otf = tmp_path / "NotoSansCJK.otf"
+    otf.write_bytes(b"OTTO")
+    monkeypatch.setattr(fonts, "system_font_candidates", lambda role="body": [str(broken), str(otf)])
+    warning = resolve_font().warning
+    assert warning.startswith(FALLBACK_WARNING)
+    assert f"{broken}：无法加载" in warning and f"{otf}：OpenType/CFF 字体无法嵌入" in warning
+
+
+def test_a_passing_read_failure_is_not_remembered(tmp_path, monkeypatch):
+    """A font that could not be read once (a busy network drive, memory) is tried again next time."""
+    font_file = resolve_font().path
+    calls = []
+
+    def flaky(name, path, subfontIndex=0):  # noqa: N803 - reportlab's keyword
+        calls.append(path)
+        raise OSError("设备暂时不可用")
+
+    monkeypatch.setattr(fonts, "_registered", {})
+    monkeypatch.setattr(fonts, "_unusable", {})
+    monkeypatch.setattr(fonts, "TTFont", flaky)
+    first = resolve_font(candidates=[font_file])
+    assert not first.embedded and "读取失败" in first.warning
+    monkeypatch.undo()
+    monkeypatch.setattr(fonts, "_registered", {})
+    assert resolve_font(candidates=[font_file]).embedded
