@@ -33,13 +33,8 @@ _PROBE = "事项名称设定和实施依据第页共主管部门许可证"
 
 _WINDOWS_BODY = ("simsun.ttc", "simfang.ttf", "simhei.ttf", "msyh.ttc", "simkai.ttf")
 _WINDOWS_HEADING = ("simhei.ttf", "msyh.ttc", "simsun.ttc", "simfang.ttf")
-_LINUX_DIRS = (
-    "/usr/share/fonts/truetype/arphic",
-    "/usr/share/fonts/truetype/wqy",
-    "/usr/share/fonts/wqy-zenhei",
-    "/usr/share/fonts/wqy-microhei",
-    "/usr/share/fonts/arphic-uming",
-)
+# Where Linux keeps font files (each distribution files them in its own sub-folders).
+_LINUX_FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 _LINUX_BODY = ("uming.ttc", "wqy-zenhei.ttc", "wqy-microhei.ttc", "ukai.ttc")
 _LINUX_HEADING = ("wqy-zenhei.ttc", "wqy-microhei.ttc", "uming.ttc", "ukai.ttc")
 
@@ -102,7 +97,7 @@ def system_font_candidates(role: str = BODY) -> list[str]:
         names = _WINDOWS_HEADING if role == HEADING else _WINDOWS_BODY
         return _existing(folders, names)
     names = _LINUX_HEADING if role == HEADING else _LINUX_BODY
-    found = _existing([Path(d) for d in _LINUX_DIRS], names)
+    found = _known_font_files(names)
     rank = {name: index for index, name in enumerate(names)}
     extra = sorted(
         (p for p in _fontconfig_chinese_files() if p not in found),
@@ -113,6 +108,20 @@ def system_font_candidates(role: str = BODY) -> list[str]:
 
 def _existing(folders: Sequence[Path], names: Sequence[str]) -> list[str]:
     return [str(folder / name) for name in names for folder in folders if (folder / name).is_file()]
+
+
+def _known_font_files(names: Sequence[str]) -> list[str]:
+    """The files called ``names`` anywhere under the font folders, in the order of ``names``.
+
+    Found by walking the folders, not by asking fontconfig, so the result never depends on how
+    quickly ``fc-list`` answers (slow while it builds its cache on a first run).
+    """
+    wanted = {name: index for index, name in enumerate(names)}
+    found = []
+    for root in _LINUX_FONT_ROOTS:
+        for folder, _dirs, files in os.walk(os.path.expanduser(root)):
+            found.extend(os.path.join(folder, name) for name in files if name in wanted)
+    return sorted(dict.fromkeys(found), key=lambda path: (wanted[os.path.basename(path)], path))
 
 
 @functools.cache

@@ -100,3 +100,15 @@ def test_a_passing_read_failure_is_not_remembered(tmp_path, monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(fonts, "_registered", {})
     assert resolve_font(candidates=[font_file]).embedded
+
+
+@needs_font
+def test_system_fonts_are_found_without_fontconfig_in_any_subfolder(tmp_path, monkeypatch):
+    """fc-list may be missing or slow (building its cache on a first run): the font files are
+    still found by walking the font folders, wherever the distribution files them."""
+    nested = tmp_path / "fonts" / "truetype" / "某发行版" / "wqy"
+    nested.mkdir(parents=True)
+    (nested / "wqy-zenhei.ttc").symlink_to(resolve_font().path)
+    monkeypatch.setattr(fonts, "_LINUX_FONT_ROOTS", (str(tmp_path / "fonts"),))
+    monkeypatch.setattr(fonts, "_fontconfig_chinese_files", lambda: ())
+    assert fonts.system_font_candidates() == [str(nested / "wqy-zenhei.ttc")]
