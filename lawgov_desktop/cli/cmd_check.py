@@ -1,41 +1,74 @@
-"""``lawgov check --reference NAME``: the city list against an upper list.
+"""``lawgov check --reference NAME`` and ``lawgov check --licences``: checks of the city's lists.
 
-Reports city items whose name no upper item has (with the closest upper names), upper items the
-city list lacks, and items whose competent department looks different from the upper list's.
+``--reference`` checks the licence list against an upper list: city items whose name no upper
+item has (with the closest upper names), upper items the city list lacks, and items whose
+competent department looks different from the upper list's.  ``--licences`` checks that nothing
+outside the licence catalogue is licensed (清单之外不得实施许可): the 行政许可 of the departments'
+权责清单 against the catalogue, both ways, with the closest names; ``--export`` writes it as a
+workbook.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from itertools import groupby
+from pathlib import Path
+from typing import Any, TextIO
 
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
 from lawgov_desktop.core.reference_check import ReferenceCheck
 
 from .cmd_reference import resolve_reference
 from .cmd_version import resolve_version
+from .errors import UsageError
 from .options import SubParsers, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
-    """``check --reference NAME [--of VERSION] [--json]``."""
-    parser = commands.add_parser("check", help="对照上级清单核对事项名称和主管部门",
-                                 description="按事项名称把本市许可事项与上级清单逐项对照（名称须与上级清单一致）。")
-    parser.add_argument("--reference", required=True, metavar="NAME", help="上级清单名称（lawgov reference import 导入）")
+    """``check (--reference NAME | --licences) [--of VERSION] [--json] [--export FILE.xlsx]``."""
+    parser = commands.add_parser("check", help="对照上级清单核对许可事项，或核对权责清单中的行政许可是否都在许可清单内",
+                                 description="对照上级清单逐项核对本市许可事项的名称和主管部门（名称须与上级清单一致）；"
+                                             "或核对各部门权责清单中的行政许可与许可事项清单是否一致"
+                                             "（清单之外不得实施许可：同一部门、名称一致）。")
+    check = parser.add_mutually_exclusive_group(required=True)
+    check.add_argument("--reference", metavar="NAME", help="上级清单名称（lawgov reference import 导入）")
+    check.add_argument("--licences", action="store_true", help="核对权责清单中的行政许可与许可事项清单")
     parser.add_argument("--of", metavar="VERSION", default="current", help="核对哪个版本（默认当前清单）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
+    parser.add_argument("--export", metavar="FILE", help="把许可清单核对结果导出为 .xlsx 工作簿（仅用于 --licences）")
     parser.set_defaults(run=run)
     return parser
 
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    """Run the check and print it."""
-    result = library.check_reference(resolve_reference(library, args.reference), resolve_version(library, args.of))
-    if args.json:
-        write_json(out, result.to_json())
-    else:
-        out.write("\n".join(check_lines(result)) + "\n")
+    """Run the check and print it (and with ``--licences --export``, write the workbook)."""
+    target = Path(args.export) if args.export else None
+    if target is not None and not args.licences:
+        raise UsageError("--export 只能与 --licences 一起使用。")
+    if target is not None and target.suffix.lower() != ".xlsx":
+        raise UsageError("许可清单核对结果只能导出为 .xlsx 工作簿。")
+    version_id = resolve_version(library, args.of)
+    if not args.licences:
+        reference = library.check_reference(resolve_reference(library, args.reference), version_id)
+        _write(out, args.json, reference.to_json(), check_lines(reference))
+        return 0
+    result = check_licences(library, version_id)
+    _write(out, args.json, result.to_json(), licence_lines(result))
+    if target is not None:
+        from lawgov_desktop.exporters.licence_check import write_licence_check_workbook
+
+        write_licence_check_workbook(result, target)
+        if not args.json:
+            out.write(f"已导出核对结果：{target}\n")
     return 0
+
+
+def _write(out: TextIO, as_json: bool, document: dict[str, Any], lines: list[str]) -> None:
+    if as_json:
+        write_json(out, document)
+    else:
+        out.write("\n".join(lines) + "\n")
 
 
 def check_lines(result: ReferenceCheck) -> list[str]:
@@ -57,3 +90,27 @@ def check_lines(result: ReferenceCheck) -> list[str]:
         lines.extend(f"  {item.name}：本清单 {item.department}，上级清单 {item.upper_department}"
                      for item in result.department_differences)
     return lines
+
+
+def licence_lines(result: LicenceCheck) -> list[str]:
+    """The licence check in words: the summary, then each finding with its closest names; items of
+    departments without a 权责清单 one line per department, so they do not bury the rest."""
+    lines = [f"{result.list_label}：{result.summary()}"]
+    if result.outside:
+        lines.append("清单外的许可（权责清单列为行政许可，本部门的许可事项清单中没有这个名称）：")
+        lines.extend(_finding_line(finding, "许可事项", "许可事项清单") for finding in result.outside)
+    if result.unlisted:
+        lines.append("清单内未列入权责清单（许可事项清单中有，本部门权责清单的行政许可中没有这个名称）：")
+        lines.extend(_finding_line(finding, "权责清单事项", "权责清单") for finding in result.unlisted)
+    if result.not_imported:
+        lines.append("部门未导入权责清单（这些部门还没有任何权责事项，其许可事项未核对）：")
+        for department, findings in groupby(result.not_imported, key=lambda finding: finding.department):
+            names = [finding.name for finding in findings]
+            lines.append(f"  {department}（{len(names)} 项）：{'、'.join(names)}")
+    return lines
+
+
+def _finding_line(finding: LicenceFinding, other: str, other_list: str) -> str:
+    close = (f"；相近的{other}：{finding.closest_text('、')}" if finding.closest
+             else f"；{other_list}中没有相近的名称")
+    return f"  {finding.name}（{finding.department}）{close}"

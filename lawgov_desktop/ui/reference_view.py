@@ -49,7 +49,8 @@ def ask_reference_name(parent: QWidget, suggested: str) -> str | None:
     return name.strip() if accepted and name.strip() else None
 
 
-def _table(titles: list[str]) -> QTableWidget:
+def findings_table(titles: list[str]) -> QTableWidget:
+    """A read-only table of a check's findings (the upper-list and licence checks share it)."""
     table = QTableWidget(0, len(titles))
     table.setObjectName("check_table")
     table.setHorizontalHeaderLabels(titles)
@@ -65,7 +66,8 @@ def _table(titles: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[Any]], widths: tuple[int, ...]) -> None:
+def fill_findings(table: QTableWidget, rows: list[list[Any]], widths: tuple[int, ...]) -> None:
+    """Put ``rows`` in ``table`` (each cell's text also its tooltip) and set the first column widths."""
     table.setRowCount(len(rows))
     for row, cells in enumerate(rows):
         for column, value in enumerate(cells):
@@ -112,9 +114,11 @@ class ReferenceView(ReportPage):
         self.summary.setObjectName("check_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.unmatched = _table([self.tr("No."), self.tr("City item name"), self.tr("Department"), self.tr("Closest upper items")])
-        self.missing = _table([self.tr("Upper No."), self.tr("Upper item name"), self.tr("Upper department"), self.tr("Code")])
-        self.departments = _table([self.tr("Item name"), self.tr("City department"), self.tr("Upper department")])
+        self.unmatched = findings_table([self.tr("No."), self.tr("City item name"), self.tr("Department"),
+                                         self.tr("Closest upper items")])
+        self.missing = findings_table([self.tr("Upper No."), self.tr("Upper item name"), self.tr("Upper department"),
+                                       self.tr("Code")])
+        self.departments = findings_table([self.tr("Item name"), self.tr("City department"), self.tr("Upper department")])
         self.tabs = QTabWidget()
         self.tabs.setObjectName("check_tabs")
         for table in (self.unmatched, self.missing, self.departments):
@@ -207,12 +211,12 @@ class ReferenceView(ReportPage):
     def _show(self, result: ReferenceCheck) -> None:
         self.result = result
         self.check_button.setEnabled(True)
-        _fill(self.unmatched, [[item.sequence, item.name, item.department, "；".join(item.suggestions)]
-                               for item in result.unmatched], (60, 320, 170))
-        _fill(self.missing, [[item.sequence, item.name, item.department, item.code] for item in result.missing],
-              (80, 340, 200))
-        _fill(self.departments, [[item.name, item.department, item.upper_department]
-                                 for item in result.department_differences], (340, 200))
+        fill_findings(self.unmatched, [[item.sequence, item.name, item.department, "；".join(item.suggestions)]
+                                       for item in result.unmatched], (60, 320, 170))
+        fill_findings(self.missing, [[item.sequence, item.name, item.department, item.code]
+                                     for item in result.missing], (80, 340, 200))
+        fill_findings(self.departments, [[item.name, item.department, item.upper_department]
+                                         for item in result.department_differences], (340, 200))
         self._tab_titles(result)
         self.summary.setText(self.tr("Checked %1 items of <b>%2</b> against <b>%3</b>: %4 not in the upper list, the upper"
                                 " list has %5 items the city lacks, %6 departments differ.")

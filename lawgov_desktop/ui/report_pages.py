@@ -1,5 +1,5 @@
-"""The report pages of the side navigation (statistics, list comparison, upper-list check) and the
-清单版本 menu.
+"""The report pages of the side navigation (statistics, list comparison, upper-list check, licence
+check) and the 清单版本 menu.
 
 A page is built when it is first shown and its module imported then, so none of it — nor QtCharts,
 openpyxl or reportlab — is on the path to the first paint.  Long work (a comparison, an export,
@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .versions import SaveVersionDialog, VersionsDialog
 
-STATS, COMPARE, REFERENCE = "stats", "compare", "reference"
+STATS, COMPARE, REFERENCE, LICENCES = "stats", "compare", "reference", "licences"
 PAGES = (
     (STATS, QT_TRANSLATE_NOOP("Nav", "Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
     (COMPARE, QT_TRANSLATE_NOOP("Nav", "List comparison"), QStyle.StandardPixmap.SP_BrowserReload),
     (REFERENCE, QT_TRANSLATE_NOOP("Nav", "Upper list check"), QStyle.StandardPixmap.SP_DialogApplyButton),
+    (LICENCES, QT_TRANSLATE_NOOP("Nav", "Licence list check"), QStyle.StandardPixmap.SP_DialogOkButton),
 )
 STATUS_MS = 15000
 
@@ -58,7 +59,7 @@ class ReportPage(QWidget):
 
 
 class ReportPages(QObject):
-    """The statistics, comparison and upper-list pages of one main window, and the 清单版本 menu."""
+    """The statistics, comparison, upper-list and licence check pages of one main window, and the 清单版本 menu."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -76,11 +77,14 @@ class ReportPages(QObject):
         self.stats_action = window._action(self.tr("S&tatistics"), lambda: self.show(STATS))
         self.compare_action = window._action(self.tr("&Compare lists…"), lambda: self.show(COMPARE))
         self.reference_action = window._action(self.tr("Check against an &upper list…"), lambda: self.show(REFERENCE))
+        self.licences_action = window._action(self.tr("Check &licences against the catalogue…"),
+                                              lambda: self.show(LICENCES))
         self.menu = QMenu(self.tr("List &versions"), window)
         self.menu.setObjectName("versions_menu")
         self.menu.addActions([self.save_version_action, self.versions_action])
         self.menu.addSeparator()
-        self.menu.addActions([self.stats_action, self.compare_action, self.reference_action])
+        self.menu.addActions([self.stats_action, self.compare_action, self.reference_action,
+                              self.licences_action])
         self.menu.aboutToShow.connect(self._update_actions)
         window.installEventFilter(self)
 
@@ -111,10 +115,14 @@ class ReportPages(QObject):
                 from .compare_view import CompareView
 
                 page = CompareView(self)
-            else:
+            elif kind == REFERENCE:
                 from .reference_view import ReferenceView
 
                 page = ReferenceView(self)
+            else:
+                from .licence_check_view import LicenceCheckView
+
+                page = LicenceCheckView(self)
             self.pages[kind] = page
             self.window.stack.addWidget(page)
         return self.pages[kind]

@@ -1844,6 +1844,127 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
 </context>
 <context>
+    <name>LicenceCheckView</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="42"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="46"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="51"/>
+        <source>List:</source>
+        <translation>清单：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
+        <source>Nothing outside the licence catalogue may be licensed. The check compares the administrative licences (行政许可) in each department&apos;s list of powers and responsibilities with the department&apos;s items in the licence catalogue: the names must be the same. Press Check.</source>
+        <translation>清单之外不得实施许可。本页核对各部门权责清单中的行政许可与许可事项清单中本部门的事项：名称须完全一致。请点击“核对”。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
+        <source>Name in the responsibility list</source>
+        <translation>权责清单中的事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="70"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
+        <source>Closest catalogue items</source>
+        <translation>相近的许可事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
+        <source>Catalogue item</source>
+        <translation>许可事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="70"/>
+        <source>Closest responsibility list items</source>
+        <translation>相近的权责清单事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
+        <source>Licences outside the catalogue</source>
+        <translation>清单外的许可</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="92"/>
+        <source>Catalogue items no responsibility list has</source>
+        <translation>未列入权责清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="93"/>
+        <source>Departments without a responsibility list</source>
+        <translation>部门未导入权责清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="103"/>
+        <source>Checking the licences</source>
+        <translation>正在核对许可清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="114"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 administrative licences in the responsibility lists, %3 items in the licence catalogue; %4 licences outside the catalogue, %5 catalogue items no responsibility list has.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：权责清单中的行政许可 %2 项，许可清单 %3 项；清单外的许可 %4 项，清单内未列入权责清单 %5 项。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="121"/>
+        <source> %1 more items belong to departments whose responsibility list is not imported.</source>
+        <translation>另有 %1 项许可事项所属部门未导入权责清单。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="135"/>
+        <source>Export the licence check</source>
+        <translation>导出许可清单核对结果</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="137"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="144"/>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="150"/>
+        <source>Exporting the licence check</source>
+        <translation>正在导出许可清单核对结果</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="148"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ListView</name>
     <message>
         <location filename="../../lawgov_desktop/ui/list_view.py" line="70"/>
@@ -2117,6 +2238,11 @@ Records it added are removed and records it changed get their earlier values bac
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
         <source>Upper list check</source>
         <translation>对照上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="36"/>
+        <source>Licence list check</source>
+        <translation>许可清单核对</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2861,11 @@ You can open it read-only to look things up, or quit.</source>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="80"/>
+        <source>Check &amp;licences against the catalogue…</source>
+        <translation>许可清单核对(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
