@@ -1,4 +1,7 @@
-"""Read a workbook file into plain grids: .xlsx/.xlsm, old .xls, .ods (python-calamine) and .csv.
+"""Read a workbook file into plain grids: .xlsx/.xlsm/.xlsb, old .xls, .ods (python-calamine) and .csv.
+
+The format is found from the file's content, not its name: departments publish old .xls files named
+.xlsx, and WPS saves .et files that are either kind.  Only CSV, which has no signature, goes by name.
 
 The grid keeps the cell types the file stored (a number cell arrives as int/float, a text cell as
 str), which is how later steps know a code was typed as a number; empty cells are None, and each row
@@ -26,12 +29,13 @@ from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.importers.safety import (
     CORRUPT_MESSAGE,
     ENCRYPTED_MESSAGE,
+    OLE2_MAGIC,
     PackageScan,
+    scan_ole2_package,
     scan_zip_package,
 )
 
 ZIP_MAGIC = b"PK\x03\x04"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_CSV_BYTES = 200 * 1024 * 1024
 OLD_EXCEL_TIMEOUT_S = 120
@@ -44,6 +48,10 @@ _OTHER_FORMATS = {
     b"7z\xbc\xaf": "7z 压缩包",
     b"{\\rtf": "RTF 文档",
 }
+# Names under which calamine's from_path picks the parser for each content; any other name is read
+# from an open file, where calamine looks at the content (and keeps the whole file in memory).
+_CALAMINE_SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "ods": (".ods",)}
+SAVE_AS_XLSX = "请用 Excel 或 WPS 打开它，“另存为” .xlsx 文件后再导入"
 
 
 _BOOLEAN_TEXT = {True: "TRUE", False: "FALSE"}
@@ -104,7 +112,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Workbook:
             raise ImportFileError("文件不存在（可能已被移动或删除）", file=name)
         size = file_path.stat().st_size
         with file_path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(4096)
     except PermissionError as exc:
         raise ImportFileError("没有读取这个文件的权限（文件可能正被其他程序打开）", file=name) from exc
     except OSError as exc:
@@ -113,34 +121,52 @@ def read_workbook(path: str | os.PathLike[str]) -> Workbook:
         raise ImportFileError("文件是空的（0 字节），没有可导入的内容", file=name)
     if head.startswith(ZIP_MAGIC):
         scan = scan_zip_package(str(file_path), name)
-        return Workbook(file_path, _read_with_calamine(file_path, name, scan))
+        return Workbook(file_path, _read_with_calamine(file_path, name, scan.kind, scan))
     if head.startswith(OLE2_MAGIC):
-        if file_path.suffix.lower() in (".xlsx", ".xlsm") or _ole_is_encrypted_package(file_path):
-            raise ImportFileError(ENCRYPTED_MESSAGE, file=name)
+        scan_ole2_package(str(file_path), name)
         return Workbook(file_path, _read_old_excel_isolated(file_path, name))
     if file_path.suffix.lower() in TEXT_SUFFIXES:
         return Workbook(file_path, [_read_csv(file_path, name, size)])
+    if markup := _markup_kind(head):
+        raise ImportFileError(f"这是{markup}，不是真正的 Excel 文件（业务系统导出的表格常是这样）；{SAVE_AS_XLSX}",
+                              file=name)
     kind = next((label for magic, label in _OTHER_FORMATS.items() if head.startswith(magic)), None)
     what = f"这是{kind}，" if kind else ""
     raise ImportFileError(
         f"{what}不是可导入的表格文件；请选择 .xlsx、.xls、.ods 或 .csv 文件", file=name)
 
 
-def _ole_is_encrypted_package(path: Path) -> bool:
-    """An Office 2007+ workbook with an open password is an OLE2 file with an EncryptionInfo stream."""
-    marker = "EncryptionInfo".encode("utf-16-le")
-    with path.open("rb") as handle:
-        tail = b""
-        while chunk := handle.read(1024 * 1024):
-            if marker in tail + chunk:
-                return True
-            tail = chunk[-len(marker):]
-    return False
+def _markup_kind(head: bytes) -> str | None:
+    """What a web page or an Excel 2003 XML file saved under a spreadsheet's name is, else None.
+
+    Government web systems export these as ".xls"; Excel opens them, calamine cannot.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom):].decode(encoding, errors="ignore")
+            break
+    else:
+        text = head.decode("latin-1")  # only ASCII tags are looked for
+    text = text.lstrip().lower()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in text and "<html" not in text:
+        return "XML 格式的表格（Excel 2003 XML）"
+    if text.startswith("mime-version:") and "multipart/related" in text:
+        return "网页存档（MHT）格式的表格"
+    if text.startswith(("<!doctype html", "<html", "<table", "<meta", "<head", "<body")) or (
+            text.startswith(("<?xml", "<!--")) and ("<html" in text or "<table" in text)):
+        return "网页（HTML）格式的表格"
+    return None
 
 
-def _read_with_calamine(path: Path, name: str, scan: PackageScan | None) -> list[Sheet]:
+def _read_with_calamine(path: Path, name: str, kind: str, scan: PackageScan | None) -> list[Sheet]:
+    """Parse with calamine; ``kind`` is the format the content showed ("xls", "xlsx", "xlsb", "ods")."""
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        if path.suffix in _CALAMINE_SUFFIXES[kind]:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as handle:
+                book = python_calamine.CalamineWorkbook.from_filelike(handle)
         with book:
             sheets = []
             for meta in book.sheets_metadata:
@@ -172,7 +198,7 @@ def _read_old_excel_isolated(path: Path, name: str) -> list[Sheet]:
     """
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        future = pool.submit(_read_with_calamine, path, name, None)
+        future = pool.submit(_read_with_calamine, path, name, "xls", None)
         try:
             return future.result(timeout=OLD_EXCEL_TIMEOUT_S)
         except concurrent.futures.process.BrokenProcessPool as exc:

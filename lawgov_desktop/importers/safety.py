@@ -10,15 +10,24 @@ is exactly what the parser will see:
 * the declared count of shared strings;
 * each worksheet's real extent (calamine allocates rows × columns densely, so one value in cell
   XFD1048576 would ask for gigabytes), and formula cells that carry no cached result.
+
+An OLE2 compound file (old .xls, WPS .et, or an Office 2007+ workbook with an open password) is
+judged by its directory and the first records of its workbook stream, never by its name.
 """
 
 from __future__ import annotations
 
+import array
+import os
 import re
+import struct
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from posixpath import join, normpath
+from typing import BinaryIO
 
 from lawgov_desktop.core.errors import ImportFileError
 
@@ -49,7 +58,7 @@ CORRUPT_MESSAGE = "文件已损坏或不完整（可能没有下载或复制完�
 class PackageScan:
     """What the pre-scan learnt that the parser does not report."""
 
-    kind: str  # "xlsx" or "ods"
+    kind: str  # "xlsx", "xlsb" or "ods"
     # Sheet name → (0-based row, 0-based column) of formula cells without a cached result.
     formulas_without_value: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # Sheet name → merged ranges, for .ods (calamine reports merges only for Excel formats).
@@ -84,12 +93,19 @@ def scan_zip_package(path: str, file_name: str) -> PackageScan:
 def _scan(path: str, refuse) -> PackageScan:
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
+        if any(info.flag_bits & 0x1 for info in infos):  # general purpose bit 0: entry encrypted
+            raise refuse(ENCRYPTED_MESSAGE)
         _check_sizes(infos, refuse)
         names = {info.filename for info in infos}
-        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        if "xl/workbook.xml" in names:
             kind = "xlsx"
+        elif "xl/workbook.bin" in names:
+            kind = "xlsb"
         elif "content.xml" in names:
             kind = "ods"
+            # An OpenDocument file with a password keeps its zip entries plain and says so here.
+            if "META-INF/manifest.xml" in names and b"encryption-data" in _head(archive, "META-INF/manifest.xml"):
+                raise refuse(ENCRYPTED_MESSAGE)
         elif "EncryptionInfo" in names:
             raise refuse(ENCRYPTED_MESSAGE)
         else:
@@ -295,3 +311,178 @@ def _scan_ods_content(archive: zipfile.ZipFile, scan: PackageScan, refuse) -> No
                 if merges:
                     scan.merged[table] = merges
                 element.clear()
+
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_END_OF_CHAIN = 0xFFFFFFFE
+_STORAGE_ROOT, _STREAM = 5, 2
+_BIFF_BOF = (0x0809, 0x0409, 0x0209, 0x0009)
+_BIFF_EOF = 0x000A
+_BIFF_FILEPASS = 0x002F
+MAX_OLE2_DIRECTORY = 1024 * 1024
+_OTHER_OLE2 = {"worddocument": "Word 文档", "powerpoint document": "PowerPoint 演示文稿"}
+
+
+def scan_ole2_package(path: str, file_name: str) -> None:
+    """Refuse an OLE2 file that has a password to open, or that is a Word/PowerPoint document.
+
+    An Office 2007+ workbook with an open password is an OLE2 file whose root holds the streams
+    EncryptionInfo and EncryptedPackage; an old .xls with one has a FILEPASS record in its globals.
+    Both are read from the file's structure: the bytes of a word in a cell prove nothing.  A
+    directory that cannot be read is left to the parser, which reports the damage.
+    """
+    try:
+        with open(path, "rb") as handle:
+            compound = _CompoundFile(handle)
+            streams = compound.root_streams()
+            workbook = streams.get("workbook") or streams.get("book")
+            encrypted = ({"encryptioninfo", "encryptedpackage"} <= streams.keys()
+                         or (workbook is not None and _has_filepass(compound.read(workbook, 4096))))
+    except (OSError, ValueError, IndexError, struct.error):
+        return
+    if encrypted:
+        raise ImportFileError(ENCRYPTED_MESSAGE, file=file_name)
+    if workbook is None:
+        kind = next((label for stream, label in _OTHER_OLE2.items() if stream in streams), None)
+        if kind:
+            raise ImportFileError(f"这是{kind}，不是可导入的表格文件；请选择 .xlsx、.xls、.ods 或 .csv 文件",
+                                  file=file_name)
+
+
+def _has_filepass(stream: bytes) -> bool:
+    """True when a BIFF globals substream has FILEPASS: it comes before any sheet or cell record."""
+    position = 0
+    while position + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, position)
+        if position == 0 and kind not in _BIFF_BOF:
+            return False
+        if kind == _BIFF_FILEPASS:
+            return True
+        if kind == _BIFF_EOF:
+            return False
+        position += 4 + length
+    return False
+
+
+@dataclass
+class _Entry:
+    name: str
+    kind: int
+    left: int
+    right: int
+    child: int
+    start: int
+    size: int
+
+
+class _CompoundFile:
+    """Just enough of [MS-CFB] to list the root's streams and read the start of one.
+
+    Every sector number is checked against the file's size and every chain against loops, so a
+    damaged or hostile file raises ValueError/IndexError instead of reading far or forever.
+    """
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        header = handle.read(512)
+        if len(header) < 512 or not header.startswith(OLE2_MAGIC):
+            raise ValueError("not an OLE2 file")
+        shift, mini_shift = struct.unpack_from("<HH", header, 30)
+        if shift not in (9, 12) or mini_shift != 6:
+            raise ValueError("unknown sector size")
+        self._sector = 1 << shift
+        self._sectors = -(-os.fstat(handle.fileno()).st_size // self._sector) - 1
+        (n_fat, dir_start, _, self._cutoff, self._minifat_start, _, difat_sector,
+         _) = struct.unpack_from("<8I", header, 44)
+        if n_fat > self._sectors // (self._sector // 4) + 2:
+            raise ValueError("FAT larger than the file needs")  # truncated or hostile: the parser decides
+        fat_sectors = list(struct.unpack_from("<109I", header, 76))
+        for _ in range(self._sectors):
+            if len(fat_sectors) >= n_fat or difat_sector >= self._sectors:
+                break
+            *more, difat_sector = self._ints(difat_sector)
+            fat_sectors += more
+        self._fat = self._table(fat_sectors[:n_fat])
+        directory = bytearray()
+        for sector in self._chain(dir_start, self._fat):
+            directory += self._read_sector(sector)
+            if len(directory) > MAX_OLE2_DIRECTORY:
+                raise ValueError("directory too large")
+        self._entries = [self._entry(directory[i:i + 128]) for i in range(0, len(directory) - 127, 128)]
+        if not self._entries or self._entries[0].kind != _STORAGE_ROOT:
+            raise ValueError("no root storage")
+
+    def root_streams(self) -> dict[str, _Entry]:
+        """The streams directly in the root storage (a red-black tree of siblings), by lower-case name."""
+        found: dict[str, _Entry] = {}
+        pending, seen = [self._entries[0].child], set()
+        while pending:
+            index = pending.pop()
+            if index >= len(self._entries) or index in seen:
+                continue
+            seen.add(index)
+            entry = self._entries[index]
+            pending += (entry.left, entry.right)
+            if entry.kind == _STREAM:
+                found[entry.name.lower()] = entry
+        return found
+
+    def read(self, entry: _Entry, limit: int) -> bytes:
+        """The first ``limit`` bytes of a stream (small streams live in the root's mini stream)."""
+        want = min(entry.size, limit)
+        data = bytearray()
+        if entry.size < self._cutoff:
+            minifat = self._table(self._chain(self._minifat_start, self._fat), MAX_OLE2_DIRECTORY)
+            mini_stream = list(self._chain(self._entries[0].start, self._fat))
+            for mini in self._chain(entry.start, minifat):
+                if len(data) >= want:
+                    break
+                offset = mini * 64
+                data += self._read_sector(mini_stream[offset // self._sector])[offset % self._sector:][:64]
+        else:
+            for sector in self._chain(entry.start, self._fat):
+                if len(data) >= want:
+                    break
+                data += self._read_sector(sector)
+        return bytes(data[:want])
+
+    def _chain(self, start: int, table: array.array) -> Iterator[int]:
+        for _ in range(len(table)):
+            if start == _END_OF_CHAIN:
+                return
+            yield start
+            start = table[start]
+        if start != _END_OF_CHAIN:
+            raise ValueError("sector chain loops or leaves the table")
+
+    def _read_sector(self, sector: int) -> bytes:
+        if sector >= self._sectors:
+            raise ValueError("sector outside the file")
+        self._handle.seek((sector + 1) * self._sector)
+        data = self._handle.read(self._sector)
+        if len(data) < self._sector:
+            data += bytes(self._sector - len(data))  # the last sector may be cut short
+        return data
+
+    def _ints(self, sector: int) -> list[int]:
+        return list(struct.unpack(f"<{self._sector // 4}I", self._read_sector(sector)))
+
+    def _table(self, sectors: Iterable[int], limit: int | None = None) -> array.array:
+        """A FAT or mini FAT: 4 bytes an entry (a Python list would take 36)."""
+        table = array.array("I")
+        for sector in sectors:
+            table.frombytes(self._read_sector(sector))
+            if limit is not None and len(table) * 4 > limit:
+                raise ValueError("mini FAT too large")
+        if sys.byteorder == "big":
+            table.byteswap()
+        return table
+
+    def _entry(self, raw: bytes) -> _Entry:
+        name_length, kind = struct.unpack_from("<HB", raw, 64)
+        left, right, child = struct.unpack_from("<3I", raw, 68)
+        start, size = struct.unpack_from("<IQ", raw, 116)
+        if self._sector == 512:
+            size &= 0xFFFFFFFF  # version 3 files may leave junk in the high half
+        name = raw[:max(0, min(name_length, 64) - 2)].decode("utf-16-le", errors="replace")
+        return _Entry(name, kind, left, right, child, start, size)

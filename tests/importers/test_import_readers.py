@@ -14,7 +14,6 @@ from workbook_builders import rewrite_zip, sheet_xml, write_csv, write_xlsx
 
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.importers.readers import read_workbook
-from lawgov_desktop.importers.safety import ENCRYPTED_MESSAGE
 from lawgov_desktop.importers.shaping import shape_sheet
 
 SHEET1 = "xl/worksheets/sheet1.xml"
@@ -167,23 +166,7 @@ def test_garbage_xml_inside_a_sound_zip_is_a_clear_message(tmp_path, small_xlsx)
     _refused(no_sheet, "文件已损坏或不完整")
 
 
-def _ole2(marker: bytes = b"") -> bytes:
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    return header + b"\x00" * 1024 + marker + b"\x00" * 512
-
-
-def test_password_protected_xlsx_is_an_ole2_file(tmp_path):
-    encrypted = tmp_path / "有密码.xlsx"
-    encrypted.write_bytes(_ole2())
-    error = _refused(encrypted, ENCRYPTED_MESSAGE)
-    assert error.file == "有密码.xlsx"
-    # Renamed to .xls it is still recognised by its EncryptionInfo stream.
-    renamed = tmp_path / "有密码.xls"
-    renamed.write_bytes(_ole2("EncryptionInfo".encode("utf-16-le")))
-    _refused(renamed, ENCRYPTED_MESSAGE)
-    other = tmp_path / "文档.xls"
-    other.write_bytes(_ole2())
-    _refused(other, "文件已损坏或不完整")
+# Encrypted workbooks and OLE2 files under any name: test_formats_by_content.py.
 
 
 def test_csv_with_binary_content_is_refused(tmp_path):
