@@ -20,7 +20,7 @@ from .paths import DB_ENV, default_database, shipped_dir
 
 APPLICATION = "lawgov-desktop"
 # The newest migration this program knows.  tests/core/test_db.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

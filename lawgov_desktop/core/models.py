@@ -164,17 +164,19 @@ class LicenceItem(SQLModel, table=True):
 
 
 class Power(SQLModel, table=True):
-    """A county-level enforcement power; handed down through its delegations."""
+    """A power of a department (from its 权责清单 or a delegation list), handed down through its
+    delegations; a row with ``parent_id`` is a sub-item (子项) of that main item."""
 
     __tablename__ = "power"
     __table_args__ = (
-        Index("ix_power_list", "version_id", "position"),
+        Index("ix_power_list", "version_id", "parent_id", "position"),
         Index("ix_power_department", "department_id", "version_id"),
-        Index("ix_power_stats", "version_id", "power_type", "department_id"),  # the statistics (0003)
+        Index("ix_power_stats", "version_id", "parent_id", "power_type", "department_id"),  # statistics (0005)
         AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
     version_id: int | None = Field(default=None, sa_column=_fk("list_version.id", "CASCADE", index=False))
+    parent_id: int | None = Field(default=None, sa_column=_fk("power.id", "CASCADE"))
     code: str | None = Field(default=None, index=True)
     name: str = Field(index=True)
     sequence: str | None = None
@@ -183,6 +185,16 @@ class Power(SQLModel, table=True):
     legal_basis: str | None = None
     penalty_range: str | None = None
     department_id: int = Field(sa_column=_fk("department.id", "RESTRICT", nullable=False, index=False))
+    # What a 权责清单 says of the power (core.fields.RESPONSIBILITY_DETAIL_FIELDS; migration 0005).
+    handling_office: str | None = None
+    level: str | None = None
+    level_scope: str | None = None
+    duties: str | None = None
+    responsibility: str | None = None
+    responsibility_basis: str | None = None
+    accountability_scope: str | None = None
+    accountability_cases: str | None = None
+    extra_json: str | None = Field(default=None, description="columns the program does not know: {header: value}")
     status: str = "有效"
     remark: str | None = None
     position: int = 0

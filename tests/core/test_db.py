@@ -138,3 +138,32 @@ def test_read_only_library_refuses_writes(tmp_path: Path) -> None:
         assert lib.query("region").total == 10
         with pytest.raises(DatabaseError, match="只读"):
             lib.create("department", {"name": "市林业局"})
+
+
+def test_powers_gain_sub_items_and_the_responsibility_columns_keeping_their_rows(tmp_path: Path) -> None:
+    """Migration 0005 rebuilds the power table: rows, ids, delegations and AUTOINCREMENT survive."""
+    path = tmp_path / "old.sqlite3"
+    from alembic import command
+
+    command.upgrade(db._alembic_config(path), "0004")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
+    conn.execute("INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1,"
+                 " 't', 't')")
+    conn.execute("INSERT INTO power (id, name, department_id, status, position, created_at, updated_at)"
+                 " VALUES (7, '对擅自砍伐林木的处罚', 1, '有效', 1, 't', 't')")
+    conn.execute("INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
+                 " VALUES (7, 1, '新增', 't', 't')")
+    conn.commit()
+    conn.close()
+    with Library(path) as lib:
+        assert [d["region"] for d in lib.delegations(7)] == ["田墘街道"]
+        sql = lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'").fetchone()[0]
+        assert "AUTOINCREMENT" in sql
+        with lib.transaction():
+            lib.conn.execute("INSERT INTO power (parent_id, name, department_id, status, position, created_at,"
+                             " updated_at, duties, extra_json) VALUES (7, '林木采伐', 1, '有效', 2, 't', 't', '受理',"
+                             " '{}')")
+            lib.conn.execute("DELETE FROM power WHERE id = 7")
+        assert lib.conn.execute("SELECT count(*) FROM power").fetchone()[0] == 0  # sub-items go with their item
+        assert lib.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'power'").fetchone()[0] == 8
