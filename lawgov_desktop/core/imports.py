@@ -22,7 +22,7 @@ from .backup import backup_folder, make_backup
 from .clock import now_text
 from .db import highest_id_sql
 from .errors import LawGovError, NotFoundError
-from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER
+from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY_DETAIL_KEYS
 from .progress import Progress, check_cancel, report
 
 if TYPE_CHECKING:
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 _LICENCE_INSERT = ("id", "parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
                    "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status", "remark",
                    "position", "import_id", "source_json", "created_at", "updated_at")
-_POWER_INSERT = ("id", "sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-                 "department_id", "status", "remark", "position", "import_id", "source_json", "created_at",
-                 "updated_at")
+_POWER_INSERT = ("id", "parent_id", "sequence", "code", "name", "power_type", "domain", "legal_basis",
+                 "penalty_range", "department_id", *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark",
+                 "position", "import_id", "source_json", "created_at", "updated_at")
 _DELEGATION_INSERT = ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
                       "document_number", "document_number_raw", "remark", "import_id", "created_at", "updated_at")
 
@@ -44,8 +44,10 @@ class ImportChanges:
 
     References to departments, regions and batches are either an existing id (``department_id``)
     or the name of one created by this import (``department_name``); rows of new records are
-    plain dicts of column values, licence rows with ``sub_items`` and power rows with
-    ``delegations``.
+    plain dicts of column values (a power's extra columns as ``extra_json``, made by
+    ``library.extra_to_json``), main items with their ``sub_items`` (rows of the same columns,
+    department taken from the main item) and power rows with ``delegations``.  ``new_sub_items``
+    are rows with the ``parent_id`` of an existing main item.
     """
 
     kind: str
@@ -100,18 +102,21 @@ class ImportsMixin:
             names = self._create_references(changes, import_id)
             check_cancel(cancel)
             report(progress, 2, 5, "删除被替换的记录")
-            for record_id in changes.deletes:
-                before = self._snapshot(changes.kind, record_id)
-                conn.execute(f"DELETE FROM {self.TABLES[changes.kind]} WHERE id = ?", (record_id,))
-                self._after_delete(changes.kind, before)
-                self._log("delete", changes.kind, record_id, f"导入替换时删除“{before['name']}”", before, None,
-                          import_id)
+            # Delegations before the powers that lose them all, which would take them along.
             touched: set[int] = set()
             for delegation_id in changes.delete_delegations:
                 before = self._snapshot("delegation", delegation_id)
                 conn.execute("DELETE FROM delegation WHERE id = ?", (delegation_id,))
                 self._log("delete", "delegation", delegation_id, "导入替换时删除赋权", before, None, import_id)
                 touched.add(before["power_id"])
+            for record_id in changes.deletes:
+                if not self._count(f"SELECT count(*) FROM {self.TABLES[changes.kind]} WHERE id = ?", record_id):
+                    continue  # a sub-item that went with its main item, in the main item's log entry
+                before = self._snapshot(changes.kind, record_id)
+                conn.execute(f"DELETE FROM {self.TABLES[changes.kind]} WHERE id = ?", (record_id,))
+                self._after_delete(changes.kind, before)
+                self._log("delete", changes.kind, record_id, f"导入替换时删除“{before['name']}”", before, None,
+                          import_id)
             report(progress, 3, 5, "更新已有记录")
             touched.update(self._apply_updates(changes, import_id))
             check_cancel(cancel)
@@ -155,10 +160,12 @@ class ImportsMixin:
                 "SELECT power_id FROM delegation WHERE import_id = ?", (import_id,))}
             touched_parents = {r[0] for r in conn.execute(
                 "SELECT parent_id FROM licence_item WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))}
+            touched_powers.update(r[0] for r in conn.execute(
+                "SELECT parent_id FROM power WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,)))
             conn.execute("DELETE FROM delegation WHERE import_id = ?", (import_id,))
-            conn.execute("DELETE FROM licence_item WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))
-            conn.execute("DELETE FROM licence_item WHERE import_id = ?", (import_id,))
-            conn.execute("DELETE FROM power WHERE import_id = ?", (import_id,))
+            for table in ("licence_item", "power"):
+                conn.execute(f"DELETE FROM {table} WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))
+                conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
             self._write_index_removals(removed_licence, removed_power)
             counts["removed"] = len(removed_licence) + len(removed_power)
             entries = [dict(row) for row in conn.execute(
@@ -305,7 +312,7 @@ class ImportsMixin:
             self._log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
                       before, after, import_id)
             touched.add(record_id)
-            if changes.kind == LICENCE and before_row["parent_id"]:
+            if changes.kind in (LICENCE, POWER) and before_row["parent_id"]:
                 touched.add(before_row["parent_id"])
         return touched
 
@@ -340,31 +347,26 @@ class ImportsMixin:
                     item.get("effective_date"), item.get("change_kind") or "新增", item.get("document_number"),
                     item.get("document_number_raw"), item.get("remark"), import_id, stamp, stamp)
 
-        for row in [*changes.inserts, *changes.new_sub_items]:
-            parent_id = row.get("parent_id")
-            main_id = next_id
-            next_id += 1
-            common = {"import_id": import_id, "created_at": stamp, "updated_at": stamp, "status": "有效"}
-            values = {**common, **{k: v for k, v in row.items() if v is not None}, "id": main_id,
-                      "department_id": resolve(row, "department"), "position": position}
-            position += 1
-            if changes.kind == LICENCE:
-                values["parent_id"] = parent_id
-                rows.append(tuple(values.get(column) for column in _LICENCE_INSERT))
-                for sub in row.get("sub_items", []):
-                    sub_values = {**common, **{k: v for k, v in sub.items() if v is not None}, "id": next_id,
-                                  "parent_id": main_id, "department_id": values["department_id"],
-                                  "part": values.get("part"), "position": position}
-                    next_id += 1
-                    position += 1
-                    rows.append(tuple(sub_values.get(column) for column in _LICENCE_INSERT))
-                    inserted.add(sub_values["id"])
-            else:
-                rows.append(tuple(values.get(column) for column in _POWER_INSERT))
-                delegations.extend(delegation_tuple(main_id, item) for item in row.get("delegations", []))
-            inserted.add(main_id)
-        delegations.extend(delegation_tuple(item["power_id"], item) for item in changes.new_delegations)
         columns = _LICENCE_INSERT if changes.kind == LICENCE else _POWER_INSERT
+        inherited = ("department_id", "part") if changes.kind == LICENCE else ("department_id",)
+        common = {"import_id": import_id, "created_at": stamp, "updated_at": stamp, "status": "有效"}
+        for row in [*changes.inserts, *changes.new_sub_items]:
+            main = {**common, **{k: v for k, v in row.items() if v is not None}, "id": next_id,
+                    "department_id": resolve(row, "department"), "position": position}
+            if main["department_id"] is None and main.get("parent_id"):  # a new sub-item of an existing item
+                main["department_id"] = self._count(f"SELECT department_id FROM {table} WHERE id = ?",
+                                                    main["parent_id"])
+            family = [main, *({**common, **{k: v for k, v in sub.items() if v is not None},
+                               **{key: main.get(key) for key in inherited},
+                               "id": next_id + number, "parent_id": main["id"], "position": position + number}
+                              for number, sub in enumerate(row.get("sub_items", []), start=1))]
+            next_id += len(family)
+            position += len(family)
+            for values in family:
+                rows.append(tuple(values.get(column) for column in columns))
+                delegations.extend(delegation_tuple(values["id"], item) for item in values.get("delegations", []))
+                inserted.add(values["id"])
+        delegations.extend(delegation_tuple(item["power_id"], item) for item in changes.new_delegations)
         conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                          rows)
         conn.executemany(f"INSERT INTO delegation ({', '.join(_DELEGATION_INSERT)}) VALUES"

@@ -33,13 +33,14 @@ from .fields import (
     POWER,
     REGION,
     REGION_KINDS,
+    RESPONSIBILITY_DETAIL_KEYS,
     STATUSES,
     field_label,
     part_from_text,
 )
 from .history import change_log_page
 from .imports import ImportsMixin
-from .queries import ListFilter, Page
+from .queries import ListFilter, Page, extra_from_json
 from .reference_check import ReferenceChecksMixin
 from .safety import SafetyMixin, opening_warnings
 from .stats import compute_stats
@@ -54,8 +55,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     LICENCE: ("parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
               "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status",
               "remark", "position"),
-    POWER: ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-            "department_id", "status", "remark", "position"),
+    POWER: ("parent_id", "sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
+            "department_id", *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark", "position"),
     DELEGATION: ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
                  "document_number", "document_number_raw", "remark"),
     DEPARTMENT: ("name", "level", "region_id", "credit_code", "remark"),
@@ -74,12 +75,17 @@ _REQUIRED = {
 }
 _INTEGER_COLUMNS = {"parent_id", "department_id", "power_id", "region_id", "batch_id", "position"}
 # Fields whose line breaks mean something (several laws, one per line); others are one line.
-_MULTILINE = {"legal_basis", "penalty_range", "remark"}
+_MULTILINE = {"legal_basis", "penalty_range", "remark", "duties", "responsibility", "responsibility_basis",
+              "accountability_scope", "accountability_cases"}
+# What messages call a power's extra columns (those the program does not know, each kept under its
+# own header as {header: value}).
+EXTRA_LABEL = "其他列"
 _DEPARTMENT_NAMES = ("d.name || ' ' || coalesce((SELECT group_concat(alias, ' ') FROM department_alias"
                      " WHERE department_id = d.id), '')")
 _PART_LABEL = " ".join(f"WHEN '{key}' THEN '{label}'" for key, label in PART_LABELS.items())
 # What the search box finds a record by: its visible fields, its department's names, a main item's
-# sub-items, a power's receiving townships, batches and document numbers.
+# sub-items, a power's receiving townships, batches and document numbers, and the values of its
+# extra columns (each its own field, so a term never runs from one into the next).
 _INDEX_SOURCES = {
     LICENCE: ("licence_search",
               f"SELECT li.id, li.name, li.sequence, li.code, {_DEPARTMENT_NAMES}, li.implementing_authority,"
@@ -89,13 +95,17 @@ _INDEX_SOURCES = {
               " FROM licence_item li JOIN department d ON d.id = li.department_id", "li.id"),
     POWER: ("power_search",
             f"SELECT p.id, p.name, p.sequence, p.code, {_DEPARTMENT_NAMES}, p.power_type, p.domain, p.legal_basis,"
-            " p.penalty_range, p.remark,"
+            f" p.penalty_range, p.remark, {', '.join('p.' + key for key in RESPONSIBILITY_DETAIL_KEYS)},"
+            " (SELECT group_concat(value, ' ') FROM json_each(CASE WHEN json_valid(p.extra_json) THEN p.extra_json END)),"
+            " (SELECT group_concat(s.name, ' ') FROM power s WHERE s.parent_id = p.id),"
             " (SELECT group_concat(r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, ''),"
             " ' ') FROM delegation dl JOIN region r ON r.id = dl.region_id LEFT JOIN batch b ON b.id = dl.batch_id"
             " WHERE dl.power_id = p.id)"
             " FROM power p JOIN department d ON d.id = p.department_id", "p.id"),
 }
 _INDEX_CHUNK = 5000
+# Where a change-log snapshot keeps a main item's sub-items (a power's "children" are its delegations).
+_SUB_ITEMS_KEY = {LICENCE: "children", POWER: "sub_items"}
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*日?)?\s*$")
 _DOC_YEAR = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 
@@ -111,6 +121,23 @@ def clean_text(value: object, *, multiline: bool = False) -> str | None:
     else:
         text = " ".join(text.split())
     return text or None
+
+
+def extra_to_json(extra: dict[str, Any] | str | None) -> str | None:
+    """The stored form of a power's extra columns: {header: value} as JSON in the columns' order,
+    headers and values trimmed like any field, empty ones left out; None when nothing is left.
+
+    Takes the dict or its JSON text (the command line's ``--extra``); anything else is a ValueError.
+    """
+    if isinstance(extra, str):
+        extra = json.loads(extra) if extra.strip() else None
+    if extra is None:
+        return None
+    if not isinstance(extra, dict):
+        raise ValueError(extra)
+    cleaned = {header: text for key, value in extra.items()
+               if (header := clean_text(key)) and (text := clean_text(value, multiline=True))}
+    return json.dumps(cleaned, ensure_ascii=False) if cleaned else None
 
 
 def normalise_document_number(text: str | None) -> str | None:
@@ -133,6 +160,13 @@ def parse_date_text(value: object) -> str | None:
         raise ValueError(str(value))
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
     return date(year, month, day).isoformat()
+
+
+def _with_extra(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A power row as the library hands it out: ``extra`` as a dict instead of its JSON text."""
+    if kind == POWER:
+        record["extra"] = extra_from_json(record.pop("extra_json"))
+    return record
 
 
 def name_key(text: str) -> str:
@@ -231,14 +265,13 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         row = self.conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"未找到{KIND_LABELS[kind]}（编号 {record_id}）。")
-        record = dict(row)
+        record = _with_extra(kind, dict(row))
         if kind in (LICENCE, POWER):
             record["department"] = self._name_of("department", record["department_id"])
-        if kind == LICENCE:
-            record["sub_items"] = [dict(r) for r in self.conn.execute(
-                "SELECT * FROM licence_item WHERE parent_id = ? ORDER BY position, id", (record_id,))]
+            record["sub_items"] = [_with_extra(kind, dict(r)) for r in self.conn.execute(
+                f"SELECT * FROM {TABLES[kind]} WHERE parent_id = ? ORDER BY position, id", (record_id,))]
             if record["parent_id"]:
-                record["main_item"] = self._name_of("licence_item", record["parent_id"])
+                record["main_item"] = self._name_of(TABLES[kind], record["parent_id"])
         if kind == POWER:
             record["delegations"] = self.delegations(record_id)
         if kind == DELEGATION:
@@ -305,7 +338,9 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         if kind == LICENCE:
             return {"子项": count("SELECT count(*) FROM licence_item WHERE parent_id = ?", record_id)}
         if kind == POWER:
-            return {"赋权承接": count("SELECT count(*) FROM delegation WHERE power_id = ?", record_id)}
+            return {"子项": count("SELECT count(*) FROM power WHERE parent_id = ?", record_id),
+                    "赋权承接": count("SELECT count(*) FROM delegation WHERE power_id IN"
+                                  " (SELECT id FROM power WHERE id = ? OR parent_id = ?)", record_id, record_id)}
         if kind == DEPARTMENT:
             return {"别名": count("SELECT count(*) FROM department_alias WHERE department_id = ?", record_id)}
         if kind == REGION:
@@ -542,6 +577,12 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         if kind == DELEGATION and "power" in values:
             self._resolve_reference(values, errors, "power", "power_id", self._find_power, "执法事项",
                                     "执法事项")
+        if kind == POWER and ("extra" in values or "extra_json" in values):
+            try:
+                values["extra_json"] = extra_to_json(values.pop("extra", values.get("extra_json")))
+            except ValueError:
+                errors["extra_json"] = f"“{EXTRA_LABEL}”应是“表头: 内容”形式的 JSON 对象。"
+                values.pop("extra_json", None)
         unknown = set(values) - set(COLUMNS[kind])
         if unknown:
             raise ValidationError({key: f"{KIND_LABELS[kind]}没有“{key}”这一项。" for key in sorted(unknown)})
@@ -555,7 +596,7 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                         values[key] = int(value)
                     except (TypeError, ValueError):
                         errors[key] = f"“{self._field_label(kind, key)}”必须是数字编号。"
-            else:
+            elif key != "extra_json":
                 values[key] = clean_text(value, multiline=key in _MULTILINE)
         merged = {**(existing or {}), **values}
         if existing is None:
@@ -569,11 +610,12 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
         return values, aliases
 
     def _apply_defaults(self, kind: str, merged: dict[str, Any], values: dict[str, Any]) -> None:
-        if kind == LICENCE and merged.get("parent_id"):
-            parent = self.conn.execute("SELECT part, department_id FROM licence_item WHERE id = ?",
+        if kind in (LICENCE, POWER) and merged.get("parent_id"):
+            inherited = ("part", "department_id") if kind == LICENCE else ("department_id",)
+            parent = self.conn.execute(f"SELECT {', '.join(inherited)} FROM {TABLES[kind]} WHERE id = ?",
                                        (merged["parent_id"],)).fetchone()
             if parent:
-                for key in ("part", "department_id"):
+                for key in inherited:
                     if merged.get(key) is None:
                         merged[key] = values[key] = parent[key]
         if kind in (LICENCE, POWER) and merged.get("status") is None:
@@ -598,13 +640,6 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                     values["part"] = merged["part"] = resolved
                 else:
                     errors["part"] = "“部分”应为：" + "、".join(PART_LABELS.values()) + "。"
-            if merged.get("parent_id"):
-                parent = self.conn.execute("SELECT parent_id FROM licence_item WHERE id = ?",
-                                           (merged["parent_id"],)).fetchone()
-                if parent is None:
-                    errors["parent_id"] = "所属主项不存在。"
-                elif parent[0] is not None or merged["parent_id"] == own_id:
-                    errors["parent_id"] = "子项只能挂在主项下，不能挂在另一个子项下。"
             if merged.get("name") and merged.get("department_id") and "name" not in errors:
                 duplicate = self.conn.execute(
                     "SELECT id FROM licence_item WHERE name = ? AND department_id = ? AND parent_id IS ?"
@@ -613,17 +648,25 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                 if duplicate:
                     where = "该主项下已有同名子项" if merged.get("parent_id") else "该部门已有同名事项"
                     errors["name"] = f"{where}“{merged['name']}”。"
+        if kind in (LICENCE, POWER) and merged.get("parent_id"):
+            self._validate_parent(kind, merged["parent_id"], own_id, errors)
         if kind == POWER:
-            if merged.get("code"):
+            if merged.get("code"):  # unique among main items, and among the sub-items of one main item
                 duplicate = self.conn.execute(
-                    "SELECT name FROM power WHERE code = ? AND version_id IS NULL AND id != ?",
-                    (merged["code"], own_id)).fetchone()
+                    "SELECT name FROM power WHERE code = ? AND parent_id IS ? AND version_id IS NULL AND id != ?",
+                    (merged["code"], merged.get("parent_id"), own_id)).fetchone()
                 if duplicate:
                     errors["code"] = f"事项编码“{merged['code']}”已被“{duplicate[0]}”使用。"
-            elif merged.get("name") and merged.get("department_id"):
+            if merged.get("parent_id") and merged.get("name") and "name" not in errors:
+                duplicate = self.conn.execute(
+                    "SELECT id FROM power WHERE name = ? AND parent_id = ? AND id != ?",
+                    (merged["name"], merged["parent_id"], own_id)).fetchone()
+                if duplicate:
+                    errors["name"] = f"该主项下已有同名子项“{merged['name']}”。"
+            elif not merged.get("code") and merged.get("name") and merged.get("department_id"):
                 duplicate = self.conn.execute(
                     "SELECT id FROM power WHERE name = ? AND department_id = ? AND coalesce(code, '') = ''"
-                    " AND version_id IS NULL AND id != ?",
+                    " AND parent_id IS NULL AND version_id IS NULL AND id != ?",
                     (merged["name"], merged["department_id"], own_id)).fetchone()
                 if duplicate:
                     errors["name"] = f"该部门已有同名执法事项“{merged['name']}”。"
@@ -673,6 +716,19 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                                       (merged["name"], own_id)).fetchone()
             if clash:
                 errors["name"] = f"批次“{merged['name']}”已存在。"
+
+    def _validate_parent(self, kind: str, parent_id: int, own_id: int, errors: dict[str, str]) -> None:
+        """A sub-item hangs under a main item of the working list; a main item with sub-items of its
+        own cannot become one (two levels, as the lists are published)."""
+        table = TABLES[kind]
+        parent = self.conn.execute(f"SELECT parent_id, version_id FROM {table} WHERE id = ?",
+                                   (parent_id,)).fetchone()
+        if parent is None or parent["version_id"] is not None:
+            errors["parent_id"] = "所属主项不存在。"
+        elif parent["parent_id"] is not None or parent_id == own_id:
+            errors["parent_id"] = "子项只能挂在主项下，不能挂在另一个子项下。"
+        elif self.conn.execute(f"SELECT 1 FROM {table} WHERE parent_id = ? LIMIT 1", (own_id,)).fetchone():
+            errors["parent_id"] = "该事项自己有子项，不能再挂到其他主项下。"
 
     def _find_power(self, text: str) -> int | None:
         row = self.conn.execute(
@@ -735,15 +791,13 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
 
     def _after_change(self, kind: str, record_id: int, before: dict[str, Any] | None) -> None:
         """Keep the search index current for the record and the rows that show its name."""
-        if kind == LICENCE:
-            parent = self.conn.execute("SELECT parent_id FROM licence_item WHERE id = ?",
+        if kind in (LICENCE, POWER):  # a main item is found by its sub-items' names
+            parent = self.conn.execute(f"SELECT parent_id FROM {TABLES[kind]} WHERE id = ?",
                                        (record_id,)).fetchone()
             ids = [record_id] + ([parent[0]] if parent and parent[0] else [])
             if before and before.get("parent_id") and before["parent_id"] not in ids:
                 ids.append(before["parent_id"])
-            self._reindex(LICENCE, ids)
-        elif kind == POWER:
-            self._reindex(POWER, [record_id])
+            self._reindex(kind, ids)
         elif kind == DELEGATION:
             power = self.conn.execute("SELECT power_id FROM delegation WHERE id = ?", (record_id,)).fetchone()
             ids = [power[0]] if power else []
@@ -763,13 +817,11 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                 f"SELECT DISTINCT power_id FROM delegation WHERE {column} = ?", (record_id,))])
 
     def _after_delete(self, kind: str, before: dict[str, Any]) -> None:
-        if kind == LICENCE:
-            ids = [before["id"], *(child["id"] for child in before.get("children", []))]
-            self.conn.executemany("DELETE FROM licence_search WHERE rowid = ?", [(i,) for i in ids])
+        if kind in (LICENCE, POWER):
+            ids = [before["id"], *(sub["id"] for sub in before.get(_SUB_ITEMS_KEY[kind], []))]
+            self.conn.executemany(f"DELETE FROM {_INDEX_SOURCES[kind][0]} WHERE rowid = ?", [(i,) for i in ids])
             if before.get("parent_id"):
-                self._reindex(LICENCE, [before["parent_id"]])
-        elif kind == POWER:
-            self.conn.execute("DELETE FROM power_search WHERE rowid = ?", (before["id"],))
+                self._reindex(kind, [before["parent_id"]])
         elif kind == DELEGATION:
             self._reindex(POWER, [before["power_id"]])
 
@@ -806,8 +858,11 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
             record["children"] = [dict(r) for r in self.conn.execute(
                 "SELECT * FROM licence_item WHERE parent_id = ? ORDER BY id", (record_id,))]
         if kind == POWER:
+            record["sub_items"] = [dict(r) for r in self.conn.execute(
+                "SELECT * FROM power WHERE parent_id = ? ORDER BY id", (record_id,))]
             record["children"] = [dict(r) for r in self.conn.execute(
-                "SELECT * FROM delegation WHERE power_id = ? ORDER BY id", (record_id,))]
+                "SELECT * FROM delegation WHERE power_id IN (SELECT id FROM power WHERE id = ? OR parent_id = ?)"
+                " ORDER BY id", (record_id, record_id))]
         return record
 
     def _title(self, kind: str, record: dict[str, Any]) -> str:
@@ -817,7 +872,8 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
 
     def _field_label(self, kind: str, key: str) -> str:
         labels = {"department_id": "主管部门" if kind == LICENCE else "部门", "region_id": "区划",
-                  "batch_id": "批次", "parent_id": "所属主项" if kind == LICENCE else "上级区划",
+                  "batch_id": "批次", "parent_id": "所属主项" if kind in (LICENCE, POWER) else "上级区划",
+                  "extra_json": EXTRA_LABEL,
                   "aliases": "简称", "power_id": "执法事项", "name": "名称" if kind in (REGION, BATCH) else None,
                   "kind": "区划类型", "published_on": "发布日期"}
         return labels.get(key) or field_label(kind if kind != DELEGATION else POWER, key)
@@ -887,14 +943,17 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                           f" ({', '.join('?' * len(columns))})", [snapshot["id"], *values.values()])
         if snapshot.get("aliases"):
             self._replace_aliases(kind, snapshot["id"], snapshot["aliases"])
+        # A power's sub-items before the delegations, which may point at them.
         child_table = {LICENCE: "licence_item", POWER: "delegation"}.get(kind)
-        for child in snapshot.get("children", []):
+        for table, child in [*(("power", sub) for sub in snapshot.get("sub_items", [])),
+                             *((child_table, child) for child in snapshot.get("children", []))]:
             columns = list(child)
-            self.conn.execute(f"INSERT INTO {child_table} ({', '.join(columns)}) VALUES"
+            self.conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
                               f" ({', '.join('?' * len(columns))})", list(child.values()))
         self._after_change(kind, snapshot["id"], None)
-        if kind == LICENCE and snapshot.get("children"):
-            self._reindex(LICENCE, [child["id"] for child in snapshot["children"]])
+        sub_items = snapshot.get(_SUB_ITEMS_KEY.get(kind, ""), [])
+        if sub_items:
+            self._reindex(kind, [sub["id"] for sub in sub_items])
         after = self._snapshot(kind, snapshot["id"])
         self._log("create", kind, snapshot["id"], f"恢复{KIND_LABELS[kind]}“{self._title(kind, after)}”",
                   None, after)

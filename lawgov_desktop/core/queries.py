@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from .errors import LawGovError
-from .fields import DEPARTMENT, LICENCE, POWER, REGION
+from .fields import DEPARTMENT, LICENCE, POWER, REGION, RESPONSIBILITY_DETAIL_KEYS
 from .search import match_expression
 
 IMPORTS = "imports"
@@ -74,7 +74,7 @@ _POWER_SORT = {
     "position": "p.position", "sequence": "p.position", "name": "p.name", "code": "p.code",
     "department": "d.name", "power_type": "p.power_type", "domain": "p.domain", "status": "p.status",
     "updated_at": "p.updated_at", "legal_basis": "p.legal_basis", "penalty_range": "p.penalty_range",
-    "remark": "p.remark", "id": "p.id",
+    "remark": "p.remark", "id": "p.id", **{key: f"p.{key}" for key in RESPONSIBILITY_DETAIL_KEYS},
 }
 _DEPARTMENT_SORT = {"name": "dp.name", "level": "dp.level", "region": "r.name", "id": "dp.id",
                     "position": "dp.id", "credit_code": "dp.credit_code"}
@@ -83,6 +83,11 @@ _REGION_SORT = {"position": "r.position", "name": "r.name", "code": "r.code", "k
 _IMPORT_SORT = {"at": "ir.id", "position": "ir.id", "file_name": "ir.file_name", "kind": "ir.kind",
                 "id": "ir.id"}
 _BATCH_SORT = {"position": "b.position", "name": "b.name", "id": "b.id"}
+
+
+def extra_from_json(text: str | None) -> dict[str, str]:
+    """A power's extra columns ({header: value}) from their stored JSON ({} when it has none)."""
+    return json.loads(text) if text else {}
 
 
 def _placeholders(values: tuple[Any, ...]) -> str:
@@ -141,6 +146,8 @@ def _licence_where(flt: ListFilter) -> tuple[str, list[Any]]:
 def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
     where = ["p.version_id IS ?"]
     params: list[Any] = [flt.version_id]
+    if not flt.include_sub_items:
+        where.append("p.parent_id IS NULL")
     if flt.department_ids:
         where.append(f"p.department_id IN ({_placeholders(flt.department_ids)})")
         params.extend(flt.department_ids)
@@ -205,16 +212,23 @@ def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positi
 
 def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                 descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
-    """Enforcement powers, each with its receiving townships and batches joined for display."""
+    """Powers (main items unless ``include_sub_items``), each with its sub-item count, its extra
+    columns as ``extra`` and its receiving townships and batches joined for display."""
     where, params = _power_where(conn, flt)
     page = _page(
         conn,
-        "p.id, p.sequence, p.code, p.name, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
-        " p.department_id, d.name AS department, p.status, p.remark, p.position, p.version_id, p.updated_at",
+        "p.id, p.sequence, p.code, p.name, p.parent_id, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
+        f" p.department_id, d.name AS department, {', '.join('p.' + key for key in RESPONSIBILITY_DETAIL_KEYS)},"
+        " p.extra_json, p.status, p.remark, p.position, p.version_id, p.updated_at",
         "power p JOIN department d ON d.id = p.department_id", [where], params,
         _order(sort, descending, _POWER_SORT, "p.id"), offset, limit)
     ids = tuple(row["id"] for row in page.rows)
+    for row in page.rows:
+        row["extra"] = extra_from_json(row.pop("extra_json"))
     if ids:
+        counts = dict(conn.execute(
+            f"SELECT parent_id, count(*) FROM power WHERE parent_id IN ({_placeholders(ids)}) GROUP BY parent_id",
+            ids).fetchall())
         receiving: dict[int, list[str]] = {}
         batches: dict[int, list[str]] = {}
         for power_id, region, batch in conn.execute(
@@ -230,6 +244,7 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
             if batch and batch not in batch_names:
                 batch_names.append(batch)
         for row in page.rows:
+            row["sub_item_count"] = counts.get(row["id"], 0)
             row["receiving"] = "、".join(receiving.get(row["id"], []))
             row["batches"] = "、".join(batches.get(row["id"], []))
     return page

@@ -1,8 +1,9 @@
 """The figures of the annual report, computed from the lists in a few grouped queries.
 
 Counting rules (../shared/DOMAIN.md): licence ``items`` are main items (a sub-item is not an
-item); ``departments`` are the distinct competent departments of those items.  Powers count as
-distinct powers: one power handed to three streets is one power.  A region counts every power
+item); ``departments`` are the distinct competent departments of those items.  Powers are main
+powers too (a 权责清单's sub-item is not a power of its own) and count as distinct powers: one
+power handed to three streets is one power.  A region counts every power
 delegated to it or to any region under it, so a functional zone counts its streets' powers.  A
 delegation whose change kind is 收回 (taken back) cancels the delegation of that power to that
 region and is not counted.
@@ -124,7 +125,8 @@ def _power_figures(cursor: sqlite3.Cursor, version_id: int | None,
     by_type: dict[str, int] = defaultdict(int)
     by_department: dict[int, int] = defaultdict(int)
     for power_type, department_id, count in cursor.execute(
-            "SELECT power_type, department_id, count(*) FROM power WHERE version_id IS ? GROUP BY 1, 2",
+            "SELECT power_type, department_id, count(*) FROM power WHERE version_id IS ? AND parent_id IS NULL"
+            " GROUP BY 1, 2",
             (version_id,)):
         by_type[power_type or NOT_FILLED] += count
         by_department[department_id] += count

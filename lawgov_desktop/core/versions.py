@@ -1,7 +1,7 @@
 """Saved versions of the lists ("2022年版"): frozen, read-only copies the clerk can view and compare.
 
-A version is a ``list_version`` row plus copies of the working licence items (sub-items pointing at
-the copied main items), powers and their delegations, all with ``version_id`` set to it.  The copy
+A version is a ``list_version`` row plus copies of the working licence items and powers (sub-items
+pointing at the copied main items) and the powers' delegations, all with ``version_id`` set to it.  The copy
 is a handful of ``INSERT … SELECT`` statements through a temporary old-id → new-id table, so saving
 10,000 items costs milliseconds of SQL plus indexing them for search; the library already refuses
 to edit or delete rows whose ``version_id`` is set.  Departments, regions and batches are shared
@@ -114,7 +114,8 @@ class VersionsMixin:
 
     # ------------------------------------------------------------------------ internals
     def _copy_working_rows(self: Library, table: str, version_id: int) -> list[int]:
-        """Copy the working rows of ``table`` into the version; returns the new ids.
+        """Copy the working rows of ``table`` (licence items or powers) into the version, sub-items
+        pointing at their copied main items; returns the new ids.
 
         The old → new ids stay in ``temp.version_copy`` for the next statement (delegations).
         """
@@ -126,13 +127,12 @@ class VersionsMixin:
                      f" {highest_id_sql(table)} + row_number() OVER (ORDER BY id)"
                      f" FROM {table} WHERE version_id IS NULL")
         columns = _copied_columns(conn, table)
-        has_parent = table == "licence_item"
         conn.execute(
-            f"INSERT INTO {table} (id, version_id, {'parent_id, ' if has_parent else ''}{', '.join(columns)})"
-            f" SELECT m.new_id, ?, {'parent.new_id, ' if has_parent else ''}{', '.join('t.' + c for c in columns)}"
+            f"INSERT INTO {table} (id, version_id, parent_id, {', '.join(columns)})"
+            f" SELECT m.new_id, ?, parent.new_id, {', '.join('t.' + c for c in columns)}"
             f" FROM {table} t JOIN temp.version_copy m ON m.old_id = t.id"
-            + (" LEFT JOIN temp.version_copy parent ON parent.old_id = t.parent_id" if has_parent else "")
-            + " WHERE t.version_id IS NULL", (version_id,))
+            " LEFT JOIN temp.version_copy parent ON parent.old_id = t.parent_id"
+            " WHERE t.version_id IS NULL", (version_id,))
         return [row[0] for row in conn.execute("SELECT new_id FROM temp.version_copy ORDER BY new_id")]
 
     def _revert_version_entry(self: Library, entry: dict[str, Any]) -> None:

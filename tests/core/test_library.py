@@ -104,7 +104,7 @@ def test_every_change_is_logged_with_before_and_after(lib: Library, city: dict[s
 
 
 def test_delete_takes_children_and_undo_brings_everything_back(lib: Library, city: dict[str, int]) -> None:
-    assert lib.delete_impact("power", city["power"]) == {"赋权承接": 3}
+    assert lib.delete_impact("power", city["power"]) == {"子项": 0, "赋权承接": 3}
     assert lib.delete_impact("licence", city["hezhun"]) == {"子项": 1}
     lib.delete("power", city["power"])
     with pytest.raises(NotFoundError):
