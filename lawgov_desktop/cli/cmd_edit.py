@@ -36,7 +36,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 def _readable(library: Library, kind: str, key: str, value: Any) -> str:
     """A value as the clerk knows it: referenced records by name."""
-    target = _REFERENCED.get(key) or ((LICENCE if kind == LICENCE else REGION) if key == "parent_id" else None)
+    target = _REFERENCED.get(key) or ((kind if kind in (LICENCE, POWER) else REGION) if key == "parent_id" else None)
     if target is None or value is None:
         return display(key, value)
     return str(library.get(target, value)["name"])

@@ -5,18 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from lawgov_desktop.core.fields import KIND_LABELS, LICENCE
+from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER
 from lawgov_desktop.core.library import COLUMNS, RECORD_KINDS, Library
 
 from .labels import display, title
 from .options import SubParsers, kind_help, kind_type, write_json
 from .table import format_table, pad, text_width
 
-# Children shown under a record, with the columns of their table.
-_CHILDREN: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "sub_items": ("子项", LICENCE, ("id", "name", "implementing_authority", "code", "status")),
-    "delegations": ("赋权承接", "delegation", ("id", "region", "batch", "mode", "scope", "effective_date",
-                                              "change_kind", "document_number")),
+# Children shown under a record of a kind: (record key, heading, their kind, the columns of their table).
+_CHILDREN: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
+    LICENCE: (("sub_items", "子项", LICENCE, ("id", "name", "implementing_authority", "code", "status")),),
+    POWER: (("sub_items", "子项", POWER, ("id", "name", "code", "power_type", "handling_office", "status")),
+            ("delegations", "赋权承接", "delegation", ("id", "region", "batch", "mode", "scope", "effective_date",
+                                                    "change_kind", "document_number"))),
 }
 # Reference columns shown by the name the library joins in, with the id after it.
 _NAMES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "power_id": "power"}
@@ -39,39 +40,40 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         write_json(out, record)
         return 0
     out.write(f"{KIND_LABELS[args.kind]}（编号 {record['id']}）\n")
-    pairs = [(title(args.kind, key), value) for key, value in _fields(args.kind, record) if value]
+    pairs = [(label, value) for label, value in _fields(args.kind, record) if value]
     width = max((text_width(label) for label, _ in pairs), default=0)
     for label, value in pairs:
         out.write(f"  {pad(label, width)}  {value}\n")
-    for key, (heading, child_kind, columns) in _CHILDREN.items():
-        if key in record:
-            children = record[key]
-            out.write(f"{heading}（{len(children)}）\n")
-            if children:
-                table = format_table([title(child_kind, column) for column in columns],
-                                     ([display(column, child.get(column)) for column in columns] for child in children))
-                out.write("".join(f"  {line}\n" for line in table))
+    for key, heading, child_kind, columns in _CHILDREN.get(args.kind, ()):
+        children = record[key]
+        out.write(f"{heading}（{len(children)}）\n")
+        if children:
+            table = format_table([title(child_kind, column) for column in columns],
+                                 ([display(column, child.get(column)) for column in columns] for child in children))
+            out.write("".join(f"  {line}\n" for line in table))
     return 0
 
 
 def _fields(kind: str, record: dict[str, Any]) -> list[tuple[str, str]]:
-    """(key, display text) of every column of ``kind``, references by name, then aliases and times."""
+    """(label, display text) of every column of ``kind``, references by name, a power's extra
+    columns under their own headers, then aliases and times."""
     shown = []
     for key in COLUMNS[kind]:
         value = record.get(key)
         name = _reference_name(kind, key, record)
         if value is not None and name:
-            shown.append((key, f"{name}（编号 {value}）"))
+            shown.append((title(kind, key), f"{name}（编号 {value}）"))
         else:
-            shown.append((key, display(key, value)))
+            shown.append((title(kind, key), display(key, value)))
+    shown.extend(record.get("extra", {}).items())
     for key in ("aliases", "created_at", "updated_at"):
         if key in record:
-            shown.append((key, display(key, record[key])))
+            shown.append((title(kind, key), display(key, record[key])))
     return shown
 
 
 def _reference_name(kind: str, key: str, record: dict[str, Any]) -> str | None:
-    """The name the library joined in for an id column (a licence's parent is its main item)."""
+    """The name the library joined in for an id column (an item's parent is its main item)."""
     if key == "parent_id":
-        return record.get("main_item" if kind == LICENCE else "parent")
+        return record.get("main_item" if kind in (LICENCE, POWER) else "parent")
     return record.get(_NAMES[key]) if key in _NAMES else None

@@ -17,6 +17,8 @@ from lawgov_desktop.core.fields import (
     POWER,
     REGION_KINDS,
 )
+from lawgov_desktop.core.library import EXTRA_LABEL
+from lawgov_desktop.core.queries import extra_from_json
 
 _DERIVED_LABELS = {
     "name": "名称",
@@ -58,10 +60,13 @@ _DERIVED_LABELS = {
     "unchanged": "未变",
     "rejected": "拒绝",
     "undone_at": "撤销时间",
+    "extra": EXTRA_LABEL,
+    "extra_json": EXTRA_LABEL,
 }
 # Where a field means something particular to one kind.
 _KIND_LABELS = {
     (LICENCE, "parent_id"): "所属主项",
+    (POWER, "parent_id"): "所属主项",
     ("delegation", "region_id"): "承接主体",
     ("delegation", "region"): "承接主体",
 }
@@ -93,6 +98,8 @@ def display(key: str, value: Any) -> str:
         return _ACTIONS.get(value, str(value))
     if key == "entity":
         return KIND_LABELS.get(value, str(value))
+    if key == "extra_json":
+        return "；".join(f"{header}：{text}" for header, text in extra_from_json(value).items())
     if key == "at" or key.endswith("_at"):
         return str(value)[:19].replace("T", " ")  # local time to the second; the offset is noise here
     if isinstance(value, list | tuple):

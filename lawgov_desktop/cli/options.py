@@ -65,7 +65,7 @@ _FILTERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "power_types": ("--type", (POWER,)),
     "batches": ("--batch", (POWER,)),
     "regions": ("--region", (POWER, DEPARTMENT, REGION)),
-    "sub_items": ("--sub-items", (LICENCE,)),
+    "sub_items": ("--sub-items", (LICENCE, POWER)),
 }
 
 
@@ -85,7 +85,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                         help="批次，如 第一批（可重复）")
     parser.add_argument("--region", dest="regions", action="append", default=[], metavar="NAME",
                         help="承接区划，含其下所有镇街（可重复）")
-    parser.add_argument("--sub-items", action="store_true", help="许可事项连同子项一起列出")
+    parser.add_argument("--sub-items", action="store_true", help="事项连同子项一起列出")
 
 
 def list_filter(library: Library, kind: str, args: argparse.Namespace) -> ListFilter:

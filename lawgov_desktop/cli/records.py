@@ -37,10 +37,11 @@ from .errors import UsageError
 from .labels import title
 from .options import KIND_NAMES
 
-# Fields given by name that the library resolves to an id column (or, for aliases, a list).
+# Fields given by name that the library resolves to an id column (or, for aliases, a list; for a
+# power's extra columns, their JSON).
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     LICENCE: ("department",),
-    POWER: ("department",),
+    POWER: ("department", "extra"),
     DELEGATION: ("power", "region", "batch"),
     DEPARTMENT: ("region", "aliases"),
     REGION: ("parent", "aliases"),
@@ -53,6 +54,7 @@ _REFERENCE_HELP = {
     "batch": "批次名称",
     "power": "执法事项编码或名称",
     "aliases": "简称，多个用“、”分隔",
+    "extra": '其他列，JSON 对象，如 {"救助渠道": "12345"}',
 }
 _KNOWN_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     (LICENCE, "part"): PARTS,

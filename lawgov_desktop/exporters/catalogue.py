@@ -24,6 +24,8 @@ from lawgov_desktop.core.fields import (
     PARTS,
     POWER,
     POWER_FIELDS,
+    RESPONSIBILITY,
+    RESPONSIBILITY_DETAIL_KEYS,
 )
 from lawgov_desktop.core.library import BATCH, Library
 from lawgov_desktop.core.progress import Progress, check_cancel, report
@@ -56,7 +58,11 @@ _LICENCE_KEYS = ("sequence", "upper_ref", "department", "name", "implementing_au
 _SUB_ITEM_KEYS = ("sequence", "upper_ref", "implementing_authority", "legal_basis", "level", "code",
                   "certificate", "list_year", "status", "remark")
 _POWER_KEYS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-               "department", "status", "remark")
+               "department", *RESPONSIBILITY_DETAIL_KEYS, "status", "remark")
+# Power workbook columns written only when some row fills them: what a 权责清单 adds to a delegation list.
+_OPTIONAL_POWER_COLUMNS = {"sub_item", *RESPONSIBILITY_DETAIL_KEYS}
+# Row keys of a power's extra columns (columns the program does not know), before their header.
+EXTRA_PREFIX = "extra:"
 # A workbook row gives one set of these to all its townships, so rows split where they differ.
 _DELEGATION_TERMS = ("batch", "mode", "scope", "effective_date", "change_kind", "document_number")
 _YEAR = re.compile(r"^(\d{4})(?:年)?$")
@@ -182,28 +188,36 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
     """The view (or, without a filter, the whole list) as worksheets the importer reads back.
 
     Licence items go a sheet per part, a main item's row followed by its sub-items' rows; powers
-    a sheet per batch, a row per batch and set of delegation terms with its townships joined.
+    a sheet per batch, a row per batch and set of delegation terms with its townships joined,
+    followed by its sub-items' rows, with the columns of a 权责清单 and the extra columns (under
+    their own headers) when some power has them.
     """
-    from lawgov_desktop.exporters.xlsx import group_sheets  # openpyxl: only when a workbook is made
+    from lawgov_desktop.exporters.xlsx import export_header, group_sheets  # openpyxl: only for a workbook
 
     by = by or (BY_BATCH if kind == POWER else BY_PART)
     if (kind, by) not in ((LICENCE, BY_PART), (POWER, BY_BATCH)):
         raise ExportError("行政许可事项按部分分表，赋权事项按批次分表。")
+    headers: dict[str, str] = {}
     if kind == LICENCE:
         items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), progress, cancel)]
         rows = flatten_licence_rows(items)
         columns = LICENCE_SHEET_COLUMNS
     else:
-        flt = flt or ListFilter()
+        flt = _main_items(flt)
         scope = _DelegationScope(library, flt)
         rows = []
         for power in _read(library, POWER, flt, progress, cancel):
             groups = scope.groups(power["id"], _DELEGATION_TERMS) or [[]]
-            rows.extend(_power_values(power, delegations) for delegations in groups)
-        columns = POWER_SHEET_COLUMNS
+            own = [{**_power_values(power, delegations), **_extra_cells(power)} for delegations in groups]
+            rows.extend(own)
+            if power["sub_item_count"]:
+                rows.extend(_power_sub_rows(library, power["id"], own[0]))
+        columns, headers = _power_sheet_columns(rows)
+        if "sub_item" in columns:
+            headers["sub_item"] = export_header(RESPONSIBILITY, "sub_item")
     if not rows:
         raise ExportError("没有符合条件的记录，无法导出。")
-    return group_sheets(kind, columns, rows, by, default_name=UNBATCHED)
+    return group_sheets(kind, columns, rows, by, default_name=UNBATCHED, headers=headers)
 
 
 # --------------------------------------------------------------------------- reading
@@ -283,6 +297,31 @@ def _region_nodes(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for node in nodes:
         yield node
         yield from _region_nodes(node["children"])
+
+
+def _extra_cells(power: dict[str, Any]) -> dict[str, str]:
+    return {EXTRA_PREFIX + header: value for header, value in power["extra"].items()}
+
+
+def _power_sub_rows(library: Library, power_id: int, main: dict[str, str]) -> Iterator[dict[str, str]]:
+    """A power's sub-items as a 权责清单 writes them: a row each with 序号 blank, the item's name,
+    department and code (and its batch, to stay on its sheet), 子项名称 and the sub-item's own cells."""
+    named = {key: main[key] for key in ("name", "department", "code", "batch") if main.get(key)}
+    for sub in library.get(POWER, power_id)["sub_items"]:
+        own = {key: text for key in _POWER_KEYS if key not in ("sequence", "name", "department")
+               and (text := _text(sub.get(key)))}
+        yield {**named, **own, **_extra_cells(sub), "sub_item": sub["name"]}
+
+
+def _power_sheet_columns(rows: list[dict[str, str]]) -> tuple[list[str], dict[str, str]]:
+    """The power workbook's columns: every field of a delegation list, the 权责清单's fields and
+    子项名称 when some row fills them, then the extra columns; and the extra columns' headers."""
+    filled = {key for row in rows for key, value in row.items() if value}
+    columns = [key for key in POWER_SHEET_COLUMNS if key not in _OPTIONAL_POWER_COLUMNS or key in filled]
+    if "sub_item" in filled:
+        columns.insert(columns.index("name") + 1, "sub_item")
+    extras = [key for key in dict.fromkeys(key for row in rows for key in row) if key.startswith(EXTRA_PREFIX)]
+    return columns + extras, {key: key.removeprefix(EXTRA_PREFIX) for key in extras}
 
 
 def _power_values(power: dict[str, Any], delegations: list[dict[str, Any]]) -> dict[str, str]:

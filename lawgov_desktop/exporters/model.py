@@ -90,12 +90,15 @@ class ExportSheet:
     """One worksheet of an Excel export: a part of a licence list, or a batch of powers.
 
     ``rows`` are flat: one dict per printed row, values str (lists are joined with "、").
+    ``headers`` name the columns that are not fields of ``kind`` (a power's extra columns, kept
+    under their own header).
     """
 
     name: str
     kind: str
     columns: list[str]
     rows: list[Mapping[str, Any]]
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class ExportError(LawGovError):

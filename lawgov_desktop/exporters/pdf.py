@@ -77,8 +77,11 @@ _WEIGHTS = {
     "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
     "document_number": 1.8,
 }
-# Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text.
-_POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2}
+# Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text, and so
+# are the duties and accountability of a 权责清单 when the clerk prints them.
+_POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2, "handling_office": 1.6, "level_scope": 1.8,
+                  "duties": 3.0, "responsibility": 3.0, "responsibility_basis": 3.0, "accountability_scope": 1.8,
+                  "accountability_cases": 3.0}
 _CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
             "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CELL_PADDING = 3.0

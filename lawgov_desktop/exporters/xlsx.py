@@ -46,10 +46,12 @@ _WIDTHS = {
     "list_year": 10, "status": 8, "remark": 20, "power_type": 12, "domain": 14,
     "penalty_range": 40, "receiving": 30, "mode": 12, "scope": 10, "batch": 10,
     "effective_date": 14, "change_kind": 12, "document_number": 22, "aliases": 20,
-    "region": 16, "credit_code": 22,
+    "region": 16, "credit_code": 22, "handling_office": 18, "level_scope": 24, "duties": 40,
+    "responsibility": 40, "responsibility_basis": 40, "accountability_scope": 22, "accountability_cases": 40,
 }
 _WRAPPED = {"name", "sub_item", "legal_basis", "penalty_range", "receiving", "remark",
-            "implementing_authority"}
+            "implementing_authority", "level_scope", "duties", "responsibility", "responsibility_basis",
+            "accountability_scope", "accountability_cases"}
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _SHEET_NAME_LIMIT = 31
 
@@ -109,7 +111,7 @@ def save_workbook(workbook: Workbook, target: Path) -> None:
 
 
 def group_sheets(kind: str, columns: list[str], rows: Sequence[Mapping[str, Any]], by: str,
-                 default_name: str = "清单") -> list[ExportSheet]:
+                 default_name: str = "清单", headers: dict[str, str] | None = None) -> list[ExportSheet]:
     """Split rows into one sheet per value of ``by`` (part or batch), in order of appearance.
 
     Part keys (central/local …) become their Chinese labels, which the importer recognises.
@@ -118,7 +120,7 @@ def group_sheets(kind: str, columns: list[str], rows: Sequence[Mapping[str, Any]
     for row in rows:
         value = str(row.get(by) or "").strip()
         groups.setdefault(PART_LABELS.get(value, value) or default_name, []).append(row)
-    return [ExportSheet(name, kind, columns, group_rows) for name, group_rows in groups.items()]
+    return [ExportSheet(name, kind, columns, group_rows, dict(headers or {})) for name, group_rows in groups.items()]
 
 
 def safe_sheet_name(name: str, used: set[str]) -> str:
@@ -145,9 +147,13 @@ def cell_text(value: Any) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
+def _header(sheet: ExportSheet, key: str) -> str:
+    return sheet.headers.get(key) or export_header(sheet.kind, key)
+
+
 def _write_header(worksheet, sheet: ExportSheet) -> None:
     for column, key in enumerate(sheet.columns, start=1):
-        cell = worksheet.cell(row=1, column=column, value=export_header(sheet.kind, key))
+        cell = worksheet.cell(row=1, column=column, value=_header(sheet, key))
         cell.font, cell.fill, cell.border, cell.alignment = (
             _HEADER_FONT, _HEADER_FILL, _HEADER_BORDER, _HEADER_ALIGN)
         worksheet.column_dimensions[get_column_letter(column)].width = _WIDTHS.get(key, 16)
@@ -163,7 +169,7 @@ def _write_row(worksheet, sheet: ExportSheet, row_number: int, row: Mapping[str,
         if not text:
             continue
         if len(text) > EXCEL_CELL_LIMIT:
-            raise ExportError(f"工作表“{worksheet.title}”第{row_number}行“{export_header(sheet.kind, key)}”"
+            raise ExportError(f"工作表“{worksheet.title}”第{row_number}行“{_header(sheet, key)}”"
                               f"超过 Excel 单元格 {EXCEL_CELL_LIMIT} 字的上限，无法导出。")
         cell = worksheet.cell(row=row_number, column=column)
         cell.value = text

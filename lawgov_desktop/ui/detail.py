@@ -2,7 +2,8 @@
 
 A licence item shows its sub-items, a power its delegations (receiving township, batch, date,
 document number), each with add / edit / delete right there, so a clerk never has to leave the
-item to maintain what belongs to it.
+item to maintain what belongs to it.  A power's sub-items and the columns of its 权责清单 the
+program does not know (each under its own header) are part of its summary.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from .kinds import (
     DELEGATION_COLUMNS,
     FORMS,
     LICENCE,
+    POWER,
     SUB_ITEM_COLUMNS,
     FormField,
     ListSpec,
@@ -59,15 +61,25 @@ def display_value(record: dict[str, Any], form_field: FormField) -> str:
 
 
 def summary_html(kind: str, record: dict[str, Any]) -> str:
-    """The record as a two-column table of label and value; line breaks kept (several laws)."""
-    rows = []
-    for form_field in FORMS[kind]:
-        value = display_value(record, form_field)
-        if value:
-            text = html.escape(value).replace("\n", "<br>")
-            rows.append(f"<tr><td style='color:#555; padding-right:12px; white-space:nowrap'>"
-                        f"{html.escape(field_label(form_field))}</td><td>{text}</td></tr>")
-    return f"<table cellspacing='2'>{''.join(rows)}</table>"
+    """The record as a two-column table of label and value; line breaks kept (several laws).
+
+    A power's extra columns follow under their own headers, and its sub-items are listed by name.
+    """
+    pairs = [(field_label(form_field), display_value(record, form_field)) for form_field in FORMS[kind]]
+    pairs.extend(record.get("extra", {}).items())
+    rows = [f"<tr><td style='color:#555; padding-right:12px; white-space:nowrap'>{html.escape(label)}</td>"
+            f"<td>{_html_text(value)}</td></tr>" for label, value in pairs if value]
+    text = f"<table cellspacing='2'>{''.join(rows)}</table>"
+    sub_items = record.get("sub_items") if kind == POWER else None
+    if sub_items:
+        heading = QCoreApplication.translate("DetailPane", "Sub-items")
+        names = "".join(f"<li>{_html_text(sub['name'])}</li>" for sub in sub_items)
+        text += f"<p style='margin-bottom:0'><b>{html.escape(heading)}</b></p><ol style='margin-top:2px'>{names}</ol>"
+    return text
+
+
+def _html_text(value: str) -> str:
+    return html.escape(value).replace("\n", "<br>")
 
 
 class DetailPane(QWidget):

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -117,10 +119,17 @@ class RecordDialog(QDialog):
         self.general_error = self._error_label("general")
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
-        grid = QGridLayout()
+        fields = QWidget()
+        grid = QGridLayout(fields)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(12)
-        layout.addLayout(grid)
+        # A power has many long texts (duties, accountability): on a small screen the fields scroll.
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(fields)
+        layout.addWidget(scroll)
         for number, form_field in enumerate(FORMS[kind]):
             label = QLabel(field_label(form_field) + ("*" if form_field.required else ""))
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -141,7 +150,8 @@ class RecordDialog(QDialog):
         if record:
             self._show_record(record)
         self._original = self.values()
-        self.resize(620, self.sizeHint().height())
+        whole = self.sizeHint().height() - scroll.sizeHint().height() + fields.sizeHint().height()
+        self.resize(620, min(whole, int(self.screen().availableGeometry().height() * 0.9)))
         geometry = settings.load_state(f"dialog/{kind}")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.errors import LawGovError, NotFoundError
 from lawgov_desktop.core.fields import KIND_LABELS
 from lawgov_desktop.core.fields import field_label as core_field_label
-from lawgov_desktop.core.queries import ListFilter, Page
+from lawgov_desktop.core.queries import ListFilter, Page, extra_from_json
 
 from . import prompts
 from .data_safety import ALL_KINDS, rows_table
@@ -65,14 +65,15 @@ ACTIONS = {
 REVERTIBLE = ("create", "update", "delete")
 REVERTED = QT_TRANSLATE_NOOP("History", "Reverted")
 HISTORY_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "list_version")
-# Snapshot keys that are bookkeeping, not something the clerk typed.
+# Snapshot keys that are bookkeeping, not something the clerk typed, or shown in rows of their own
+# (a power's extra columns each under its header, its sub-items by name).
 HIDDEN_KEYS = frozenset({"id", "version_id", "import_id", "source_json", "created_at", "updated_at", "position",
-                         "document_number_raw", "children"})
+                         "document_number_raw", "children", "extra_json", "sub_items"})
 # Id columns and the kind of record they name, per record kind.
 REFERENCES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "power_id": "power"}
-PARENTS = {"licence": "licence", "region": "region"}
-CHILD_LABELS = {"licence": QT_TRANSLATE_NOOP("History", "Sub-items"),
-                "power": QT_TRANSLATE_NOOP("History", "Delegated to")}
+PARENTS = {"licence": "licence", "power": "power", "region": "region"}
+SUB_ITEMS = QT_TRANSLATE_NOOP("History", "Sub-items")
+CHILD_LABELS = {"licence": SUB_ITEMS, "power": QT_TRANSLATE_NOOP("History", "Delegated to")}
 FIRST_DAY = QDate(2000, 1, 1)  # the date edits show "any" at their minimum
 OLD_COLOUR, NEW_COLOUR = QColor("#fbe3e3"), QColor("#e2f3e2")
 
@@ -122,9 +123,17 @@ def field_changes(kind: str, before: dict[str, Any] | None, after: dict[str, Any
         if old != new:
             label = field_label(forms[key]) if key in forms else core_field_label(kind, key)
             rows.append((label, old, new))
+    extras = [extra_from_json((side or {}).get("extra_json")) for side in (before, after)]
+    for header in dict.fromkeys([*extras[0], *extras[1]]):
+        old, new = extras[0].get(header, ""), extras[1].get(header, "")
+        if old != new:
+            rows.append((header, old, new))
     children = [_children(kind, side, name_of) for side in (before, after)]
     if kind in CHILD_LABELS and children[0] != children[1]:
         rows.append((translate("History", CHILD_LABELS[kind]), children[0], children[1]))
+    sub_items = ["、".join(sub["name"] for sub in (side or {}).get("sub_items", [])) for side in (before, after)]
+    if sub_items[0] != sub_items[1]:
+        rows.append((translate("History", SUB_ITEMS), sub_items[0], sub_items[1]))
     return rows
 
 

@@ -24,6 +24,7 @@ from lawgov_desktop.core.fields import (
     PART_LABELS,
     POWER_TYPES,
     REGION_KINDS,
+    RESPONSIBILITY_DETAIL_KEYS,
     STATUSES,
 )
 
@@ -69,7 +70,11 @@ def timestamp(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: the row key it shows, its title, default width and library sort key."""
+    """One table column: the row key it shows, its title, default width and library sort key.
+
+    A ``hidden`` column is offered in the header's menu but not shown until the clerk picks it;
+    ``context`` is the translation context of its title.
+    """
 
     key: str
     title: str
@@ -77,6 +82,8 @@ class Column:
     sort: str | None = None
     display: Callable[[Any], str] | None = None
     numeric: bool = False
+    hidden: bool = False
+    context: str = "Column"
 
     def text(self, row: dict[str, Any]) -> str:
         """The cell text for a row."""
@@ -90,7 +97,7 @@ class Column:
 
 def column_title(column: Column) -> str:
     """The column title in the interface language."""
-    return QCoreApplication.translate("Column", column.title)
+    return QCoreApplication.translate(column.context, column.title)
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,26 @@ def _pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((value, value) for value in values)
 
 
+# What a 权责清单 says of a power (core.fields.RESPONSIBILITY_DETAIL_FIELDS): English titles whose
+# Chinese translations are those fields' labels; the long texts get several lines in the form.
+RESPONSIBILITY_TITLES = {
+    "handling_office": QT_TRANSLATE_NOOP("Field", "Handling office"),
+    "level": QT_TRANSLATE_NOOP("Field", "Implementing level"),
+    "level_scope": QT_TRANSLATE_NOOP("Field", "Authority at that level"),
+    "duties": QT_TRANSLATE_NOOP("Field", "Department duties"),
+    "responsibility": QT_TRANSLATE_NOOP("Field", "Responsibilities"),
+    "responsibility_basis": QT_TRANSLATE_NOOP("Field", "Basis of the responsibilities"),
+    "accountability_scope": QT_TRANSLATE_NOOP("Field", "Who is held accountable"),
+    "accountability_cases": QT_TRANSLATE_NOOP("Field", "Cases of accountability"),
+}
+_LONG_RESPONSIBILITY_TEXTS = {"duties", "responsibility", "responsibility_basis", "accountability_scope",
+                              "accountability_cases"}
+RESPONSIBILITY_COLUMNS = tuple(
+    Column(key, RESPONSIBILITY_TITLES[key], 200 if key in _LONG_RESPONSIBILITY_TEXTS else 110, key, one_line,
+           hidden=True, context="Field")
+    for key in RESPONSIBILITY_DETAIL_KEYS)
+
+
 LICENCE_SPEC = ListSpec(
     LICENCE, QT_TRANSLATE_NOOP("Nav", "Licence items"),
     (
@@ -165,6 +192,10 @@ POWER_SPEC = ListSpec(
         Column("penalty_range", QT_TRANSLATE_NOOP("Column", "Penalty range"), 200, "penalty_range", one_line),
         Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 60, "status"),
         Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 160, "remark", one_line),
+        # After today's columns, so a header layout the clerk saved keeps its meaning.
+        Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True,
+               hidden=True),
+        *RESPONSIBILITY_COLUMNS,
     ),
     facets=("department", "power_type", "status", "batch", "region"),
     record_kind=POWER, children="delegations",
@@ -270,6 +301,8 @@ FORMS: dict[str, tuple[FormField, ...]] = {
         FormField("domain", QT_TRANSLATE_NOOP("Field", "Domain")),
         FormField("legal_basis", QT_TRANSLATE_NOOP("Field", "Enforcement basis"), "text"),
         FormField("penalty_range", QT_TRANSLATE_NOOP("Field", "Penalty range"), "text"),
+        *(FormField(key, RESPONSIBILITY_TITLES[key], "text" if key in _LONG_RESPONSIBILITY_TEXTS else "line")
+          for key in RESPONSIBILITY_DETAIL_KEYS),
         _STATUS,
         _REMARK,
     ),

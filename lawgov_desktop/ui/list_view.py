@@ -141,6 +141,7 @@ class ListView(QWidget):
         header.setStretchLastSection(True)
         for number, column in enumerate(self.spec.columns):
             header.resizeSection(number, column.width)
+            header.setSectionHidden(number, column.hidden)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -374,8 +375,13 @@ class ListView(QWidget):
         menu.exec(header.mapToGlobal(position))
 
     def _restore_state(self) -> None:
+        # A layout saved for other columns (a layout saved before the keys were kept knew the
+        # columns shown by default) is dropped: Qt would show the new columns, and a header
+        # restored from fewer sections saves a state it cannot read back.
+        keys = [column.key for column in self.spec.columns]
+        saved_keys = settings.header_columns(self.spec.kind) or [c.key for c in self.spec.columns if not c.hidden]
         header_state = settings.load_state(f"header/{self.spec.kind}")
-        if header_state is not None:
+        if header_state is not None and saved_keys == keys:
             self.table.horizontalHeader().restoreState(header_state)
         splitter_state = settings.load_state(f"splitter/{self.spec.kind}")
         if splitter_state is not None:
@@ -384,6 +390,7 @@ class ListView(QWidget):
     def save_state(self) -> None:
         """Remember column widths, visibility, order, sort and the splitter."""
         settings.save_state(f"header/{self.spec.kind}", self.table.horizontalHeader().saveState())
+        settings.set_header_columns(self.spec.kind, [column.key for column in self.spec.columns])
         settings.save_state(f"splitter/{self.spec.kind}", self.splitter.saveState())
 
     def focus_search(self) -> None:

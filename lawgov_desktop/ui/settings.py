@@ -77,6 +77,16 @@ def save_state(key: str, value: QByteArray) -> None:
     settings().setValue(f"state/{key}", value)
 
 
+def header_columns(kind: str) -> list[str]:
+    """The column keys the saved header layout of a list knew ([] when saved before they were kept)."""
+    return _path_list(f"state/header_columns/{kind}")
+
+
+def set_header_columns(kind: str, keys: list[str]) -> None:
+    """Remember which columns a list had when its header layout was saved."""
+    settings().setValue(f"state/header_columns/{kind}", keys)
+
+
 def _path_list(key: str) -> list[str]:
     """A list of file paths (INI files hand a one-element list back as a plain string)."""
     value = settings().value(key, [])

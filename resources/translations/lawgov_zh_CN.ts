@@ -239,198 +239,199 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="135"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="183"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="163"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="164"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="196"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="140"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="262"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="169"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="208"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="232"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="263"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="172"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="173"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="147"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="166"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="174"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="182"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="195"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="226"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="237"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="184"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="185"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="186"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="187"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="189"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="163"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="202"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="206"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="207"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="210"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="180"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
         <source>Powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="212"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="221"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="224"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="225"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="203"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="273"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="235"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="96"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -446,7 +447,7 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -457,94 +458,94 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="247"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="217"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="248"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="269"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
         <source>Inserted</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="250"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="251"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="221"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="253"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
         <source>Record kind</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
         <source>Undone at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="261"/>
         <source>Sub-item</source>
         <translation>子项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="270"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="271"/>
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="241"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
@@ -729,37 +730,38 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="134"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="134"/>
         <source>Delegated to</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="136"/>
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="136"/>
         <source>Add delegation</source>
         <translation>添加承接镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="137"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="138"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="166"/>
         <source>Select a row to see it in full.</source>
         <translation>选择一行查看详细内容。</translation>
     </message>
@@ -877,198 +879,238 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="312"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="345"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="351"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="251"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="313"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="346"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="255"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="347"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="250"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="348"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="269"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="300"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="352"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="265"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="353"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
+        <source>Handling office</source>
+        <translation>承办机构</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
+        <source>Implementing level</source>
+        <translation>实施层级</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
+        <source>Authority at that level</source>
+        <translation>实施权限</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="145"/>
+        <source>Department duties</source>
+        <translation>部门职责</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="146"/>
+        <source>Responsibilities</source>
+        <translation>责任事项内容</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="147"/>
+        <source>Basis of the responsibilities</source>
+        <translation>责任事项依据</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="148"/>
+        <source>Who is held accountable</source>
+        <translation>追责对象范围</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="149"/>
+        <source>Cases of accountability</source>
+        <translation>追责情形</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="276"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="284"/>
         <source>Implementing authority</source>
         <translation>实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="285"/>
         <source>Legal basis</source>
         <translation>设定和实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="256"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="287"/>
         <source>Item code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="288"/>
         <source>Certificate</source>
         <translation>许可证件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
         <source>Upper list No.</source>
         <translation>对应上级清单序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
         <source>List year</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
         <source>Power name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
         <source>Power code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="270"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="301"/>
         <source>Domain</source>
         <translation>执法领域</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="302"/>
         <source>Enforcement basis</source>
         <translation>实施依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="303"/>
         <source>Penalty range</source>
         <translation>处罚种类及幅度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="310"/>
         <source>Receiving township</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="278"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="336"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="312"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="313"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="314"/>
         <source>Effective date</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="315"/>
         <source>Change</source>
         <translation>调整类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="283"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="337"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="287"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="320"/>
         <source>Department name</source>
         <translation>部门名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="321"/>
         <source>Short names</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="323"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="324"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="328"/>
         <source>Region name</source>
         <translation>区划名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="329"/>
         <source>Region kind</source>
         <translation>区划类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="330"/>
         <source>Parent region</source>
         <translation>上级区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="331"/>
         <source>Region code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="332"/>
         <source>Other names</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="338"/>
         <source>Published on</source>
         <translation>发布日期</translation>
     </message>
@@ -1106,12 +1148,12 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="76"/>
         <source>Delegated to</source>
         <translation>承接主体</translation>
     </message>
@@ -1119,113 +1161,113 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="179"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="188"/>
         <source>Search what changed or who…</source>
         <translation>搜索修改内容或修改人…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="201"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
         <source>User:</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="207"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="215"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="242"/>
         <source>Revert this change…</source>
         <translation>撤销这次修改…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="260"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="268"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="327"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="289"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="316"/>
         <source>Changes of %1 “%2”</source>
         <translation>%1“%2”的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="319"/>
         <source>Changes of all records</source>
         <translation>全部记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="361"/>
         <source>%1 changes</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="374"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="383"/>
         <source>No. %1 (deleted)</source>
         <translation>编号 %1（已删除）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="381"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="390"/>
         <source>No change matches.</source>
         <translation>没有符合条件的修改记录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="411"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="420"/>
         <source>Revert this change?
 
 %1
@@ -1238,12 +1280,12 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 撤销本身也会记入修改记录，可以用 Ctrl+Z 取消撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="422"/>
         <source>Revert change</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="417"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="426"/>
         <source>Revert: %1</source>
         <translation>撤销：%1</translation>
     </message>
@@ -1738,37 +1780,37 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="47"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="49"/>
         <source>licence item</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="48"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
         <source>sub-item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="49"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
         <source>enforcement power</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
         <source>delegation</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="54"/>
         <source>region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="55"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -1982,28 +2024,28 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="250"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="259"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="272"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="268"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="296"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -2195,32 +2237,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="160"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
         <source>Enforcement powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="204"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="200"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
@@ -2365,140 +2407,140 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="99"/>
         <source>Print or export every &amp;department&apos;s list…</source>
         <translation>批量打印/导出各部门清单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="162"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="212"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="220"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="229"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="253"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="274"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="277"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="289"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="353"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="356"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="285"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="295"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="296"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="317"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="317"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="319"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="336"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="351"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="354"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="355"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="358"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="374"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="377"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="378"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="381"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2643,22 +2685,22 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="116"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="116"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="263"/>
         <source>New %1 “%2”</source>
         <translation>新建%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="269"/>
         <source>Edit %1 “%2”</source>
         <translation>修改%1“%2”</translation>
     </message>
@@ -2679,158 +2721,158 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="92"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="95"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="98"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="103"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="108"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="118"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="144"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="158"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="172"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="173"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="180"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="185"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="187"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="198"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="208"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="221"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
@@ -2838,27 +2880,27 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReportPages</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
         <source>&amp;Save the current list as a version…</source>
         <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
         <source>&amp;Versions…</source>
         <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
         <source>&amp;Compare lists…</source>
         <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
     </message>
@@ -2868,12 +2910,12 @@ You can open it read-only to look things up, or quit.</source>
         <translation>许可清单核对(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="82"/>
         <source>List &amp;versions</source>
         <translation>清单版本(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="161"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2881,7 +2923,7 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="46"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>

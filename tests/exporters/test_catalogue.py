@@ -12,6 +12,7 @@ from lawgov_desktop.core.errors import Cancelled
 from lawgov_desktop.core.fields import LICENCE
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.exporters.catalogue import (
+    POWER_COLUMNS,
     CatalogueOptions,
     book_title,
     department_catalogues,
@@ -190,3 +191,31 @@ def test_a_saved_version_prints_under_its_name(library):
         assert spec.version_label == "2022年9月版" and spec.item_count == 60
     finally:
         library.delete_version(version)
+
+
+@pytest.fixture
+def responsibilities(tmp_path):
+    library = new_library(tmp_path / "responsibilities.sqlite3")
+    library.create("department", {"name": MARKET})
+    library.create("power", {"name": "食品经营许可", "department": MARKET, "power_type": "行政许可",
+                             "duties": "受理责任", "accountability_cases": "不予受理的"})
+    yield library
+    library.close()
+
+
+CHOSEN = ["sequence", "name", "duties", "accountability_cases"]
+
+
+def test_a_power_catalogue_carries_the_responsibility_columns_the_clerk_chooses(responsibilities):
+    assert power_catalogue(responsibilities).columns == list(POWER_COLUMNS)  # not printed unless chosen
+    spec = power_catalogue(responsibilities, None, CatalogueOptions(columns=CHOSEN))
+    [row] = spec.sections[0].rows
+    assert (row.values["duties"], row.values["accountability_cases"]) == ("受理责任", "不予受理的")
+
+
+@needs_font
+def test_the_responsibility_columns_print_under_their_labels(responsibilities, tmp_path):
+    path = tmp_path / "powers.pdf"
+    write_catalogue(power_catalogue(responsibilities, None, CatalogueOptions(columns=CHOSEN)), path)
+    text = compact("".join(page_texts(path)))
+    assert "部门职责" in text and "追责情形" in text and "受理责任" in text and "不予受理的" in text

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from library_data import MULTI_LINE_BASIS, build_lists, new_library, snapshot
+from library_data import MARKET, MULTI_LINE_BASIS, build_lists, new_library, snapshot
 from openpyxl import load_workbook
 
-from lawgov_desktop.core.fields import LICENCE, POWER
+from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY_DETAIL_KEYS
 from lawgov_desktop.core.queries import ListFilter
-from lawgov_desktop.exporters.catalogue import export_sheets
+from lawgov_desktop.exporters.catalogue import POWER_SHEET_COLUMNS, export_sheets
 from lawgov_desktop.exporters.model import ExportError
 from lawgov_desktop.exporters.xlsx import write_workbook
 from lawgov_desktop.importers.plan import ImportOptions, import_file
@@ -93,3 +93,65 @@ def test_nothing_to_export_is_an_error(source):
 def test_sheets_follow_the_list_kind(source):
     with pytest.raises(ExportError):
         export_sheets(source, LICENCE, by="batch")
+
+
+RESPONSIBILITY_DETAILS = {
+    "handling_office": "食品经营监管科", "level": "市级", "level_scope": "负责本级许可",
+    "duties": "1.受理责任：公示条件\n2.审查责任：材料审核", "responsibility": "依法受理",
+    "responsibility_basis": "《中华人民共和国行政许可法》第三十条", "accountability_scope": "承办人员",
+    "accountability_cases": "=不予受理的"}
+
+
+def build_responsibilities(library):
+    """Powers of a 权责清单 (the eight fields, columns the program does not know) beside a delegated one."""
+    library.create("department", {"name": MARKET, "level": "市级"})
+    library.create("batch", {"name": "第一批"})
+    main = library.create("power", {"code": "XK001", "name": "食品经营许可", "power_type": "行政许可",
+                                    "department": MARKET, **RESPONSIBILITY_DETAILS,
+                                    "extra": {"救助渠道": "12345", "诉求渠道": "-政务服务中心"}})
+    library.create("power", {"code": "CF002", "name": "对无证经营的处罚", "power_type": "行政处罚", "department": MARKET,
+                             "extra": {"救助渠道": "信访"}})
+    library.create("delegation", {"power": "CF002", "region": "田墘街道", "batch": "第一批"})
+    return main
+
+
+@pytest.fixture(scope="module")
+def responsibilities(tmp_path_factory):
+    library = new_library(tmp_path_factory.mktemp("responsibilities") / "source.sqlite3")
+    main = build_responsibilities(library)
+    library.create("power", {"parent_id": main, "name": "食品经营许可（新办）", "duties": "现场核查"})
+    yield library
+    library.close()
+
+
+def test_responsibility_fields_extra_columns_and_sub_items_are_written_under_their_headers(responsibilities, tmp_path):
+    path = tmp_path / "powers.xlsx"
+    write_workbook(export_sheets(responsibilities, POWER), path)
+    sheets = load_workbook(path)
+    headers = [cell.value for cell in next(sheets["第一批"].iter_rows(max_row=1))]
+    assert headers[-2:] == ["救助渠道", "诉求渠道"]
+    assert {"承办机构", "实施层级及权限", "实施权限", "部门职责", "责任事项内容", "责任事项依据", "追责对象范围", "追责情形",
+            "子项名称"} <= set(headers)
+    rows = [dict(zip(headers, (cell.value for cell in row), strict=True))
+            for row in sheets["未分批次"].iter_rows(min_row=2)]
+    assert [(row["事项名称"], row["子项名称"]) for row in rows] == [("食品经营许可", None),
+                                                                ("食品经营许可", "食品经营许可（新办）")]
+    assert rows[0]["部门职责"] == RESPONSIBILITY_DETAILS["duties"] and rows[0]["诉求渠道"] == "-政务服务中心"
+    assert rows[1]["部门职责"] == "现场核查" and rows[1]["序号"] is None and rows[1]["事项编码"] == "XK001"
+    delegated = dict(zip(headers, (cell.value for cell in next(sheets["第一批"].iter_rows(min_row=2))), strict=True))
+    assert (delegated["救助渠道"], delegated["承接主体"], delegated["部门职责"]) == ("信访", "田墘街道", None)
+
+
+def test_a_delegation_list_keeps_its_columns_when_no_power_has_responsibilities(source):
+    [sheet, *_] = export_sheets(source, POWER)
+    assert sheet.columns == [key for key in POWER_SHEET_COLUMNS if key not in RESPONSIBILITY_DETAIL_KEYS]
+    assert sheet.headers == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the delegation-list importer (importers/plan.py _plan_power) does not yet "
+                                       "take the 权责清单 fields and extra columns: remove this mark when it does")
+def test_responsibility_fields_and_extra_columns_read_back(tmp_path):
+    with new_library(tmp_path / "source.sqlite3") as library:
+        build_responsibilities(library)
+        _path, imported = export_and_import(library, POWER, tmp_path)
+        assert imported == snapshot(library)[POWER]
