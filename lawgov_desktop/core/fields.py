@@ -14,12 +14,16 @@ LICENCE = "licence"
 POWER = "power"
 DEPARTMENT = "department"
 REGION = "region"
+# A department's list of its own powers and responsibilities (权责清单): a layout of workbook
+# the importer reads; its items are stored as powers, with their duties and accountability.
+RESPONSIBILITY = "responsibility"
 
 KIND_LABELS = {
     LICENCE: "行政许可事项",
     POWER: "赋权执法事项",
     DEPARTMENT: "部门",
     REGION: "行政区划",
+    RESPONSIBILITY: "权责清单",
     "delegation": "赋权承接",
     "batch": "批次",
     "list_version": "清单版本",
@@ -78,6 +82,22 @@ LICENCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("remark", "备注", ("备注", "说明")),
 )
 
+# What a 权责清单 says of a power beyond a delegation list: stored on every power, read by both
+# layouts (a delegation list may carry them too), shown, searched, printed and exported.
+# 实施层级及权限 is written over two columns in many files: the second ("level_scope") says what
+# the level may do.
+RESPONSIBILITY_DETAIL_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("handling_office", "承办机构", ("承办机构", "责任主体", "承办科室", "承办单位")),
+    FieldSpec("level", "实施层级", ("实施层级及权限", "实施层级", "行使层级", "所属行政区划")),
+    FieldSpec("level_scope", "实施权限", ("实施权限", "权限")),
+    FieldSpec("duties", "部门职责", ("部门职责",)),
+    FieldSpec("responsibility", "责任事项内容", ("责任事项内容", "责任事项")),
+    FieldSpec("responsibility_basis", "责任事项依据", ("责任事项依据", "责任事项的依据")),
+    FieldSpec("accountability_scope", "追责对象范围", ("追责对象范围",)),
+    FieldSpec("accountability_cases", "追责情形", ("追责情形",)),
+)
+RESPONSIBILITY_DETAIL_KEYS = tuple(spec.key for spec in RESPONSIBILITY_DETAIL_FIELDS)
+
 POWER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sequence", "序号", ("序号",)),
     FieldSpec("code", "事项编码", ("事项编码", "职权编码", "权力编码", "事项代码")),
@@ -112,7 +132,24 @@ POWER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("effective_date", "生效时间", ("生效时间", "实施时间", "起始时间", "交接日期")),
     FieldSpec("change_kind", "调整类型", ("调整类型", "变更类型", "调整情况")),
     FieldSpec("document_number", "文号", ("文号", "发文字号")),
+    *RESPONSIBILITY_DETAIL_FIELDS,
     FieldSpec("status", "状态", ("状态",)),
+    FieldSpec("remark", "备注", ("备注", "说明")),
+)
+
+# The 权责清单 columns (a department's own list of all its powers).  The department comes from
+# 行使主体, else 隶属机构 ("affiliation"), else the title or the file name.
+RESPONSIBILITY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("sequence", "序号", ("序号", "编号")),
+    FieldSpec("code", "职权编码", ("职权编码", "权力编码", "事项编码", "权责事项编码")),
+    FieldSpec("name", "事项名称", ("事项名称", "权力事项名称", "职权名称", "权责事项名称", "项目", "项目名称",
+                                 "权力名称", "主项名称"), required=True),
+    FieldSpec("sub_item", "子项名称", ("子项名称", "子项")),
+    FieldSpec("power_type", "权力类型", ("权力类型", "职权类型", "权力类别", "职权类别", "事项类型")),
+    FieldSpec("legal_basis", "实施依据", ("实施依据", "设定依据", "设定和实施依据", "法律依据", "执法依据")),
+    FieldSpec("department", "行使主体", ("行使主体", "实施主体", "责任部门")),
+    FieldSpec("affiliation", "隶属机构", ("隶属机构", "所属机构")),
+    *RESPONSIBILITY_DETAIL_FIELDS,
     FieldSpec("remark", "备注", ("备注", "说明")),
 )
 
@@ -130,6 +167,7 @@ FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
     LICENCE: LICENCE_FIELDS,
     POWER: POWER_FIELDS,
     DEPARTMENT: DEPARTMENT_FIELDS,
+    RESPONSIBILITY: RESPONSIBILITY_FIELDS,
 }
 
 
@@ -193,8 +231,19 @@ LEVELS = ("国家级", "省级", "市级", "县级", "乡(镇、街道)级", "�
 DEPARTMENT_LEVELS = ("省级", "市级", "县级", "镇级")
 POWER_TYPES = (
     "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查",
-    "行政确认", "行政奖励", "行政裁决", "其他",
+    "行政确认", "行政奖励", "行政裁决", "其他行政权力",
 )
+OTHER_POWER_TYPE = POWER_TYPES[-1]
+_POWER_TYPE_SPELLINGS = {"其他": OTHER_POWER_TYPE, "其它": OTHER_POWER_TYPE, "其它行政权力": OTHER_POWER_TYPE,
+                         "其他权力": OTHER_POWER_TYPE, "其他职权": OTHER_POWER_TYPE}
+
+
+def power_type_from_text(value: str) -> tuple[str, bool]:
+    """The standard type a cell or sheet name writes ("行政\n处罚", "其它" → 其他行政权力), and
+    whether it is one of the ten standard types (an unknown type is kept as written)."""
+    compact = "".join(value.split())
+    compact = _POWER_TYPE_SPELLINGS.get(compact, compact)
+    return compact, compact in POWER_TYPES
 DELEGATION_MODES = ("依法下放", "委托实施")
 DELEGATION_SCOPES = ("全部", "部分")
 CHANGE_KINDS = ("新增", "收回", "范围扩展")

@@ -69,6 +69,8 @@ class ImportChanges:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    # How many of the counts above are sub-items (new / changed / unchanged), said apart everywhere.
+    sub_items: dict[str, int] = field(default_factory=lambda: {"new": 0, "changed": 0, "unchanged": 0})
     rejected: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
