@@ -267,7 +267,8 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
         " (SELECT group_concat(alias, '、') FROM department_alias a WHERE a.department_id = dp.id) AS aliases,"
         " (SELECT count(*) FROM licence_item li WHERE li.department_id = dp.id AND li.version_id IS NULL"
         "  AND li.parent_id IS NULL) AS licence_count,"
-        " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL) AS power_count",
+        " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL"
+        "  AND p.parent_id IS NULL) AS power_count",
         "department dp LEFT JOIN region r ON r.id = dp.region_id", where, params,
         _order(sort, descending, _DEPARTMENT_SORT, "dp.id"), offset, limit)
 

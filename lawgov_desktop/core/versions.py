@@ -31,7 +31,7 @@ _NOT_COPIED = {"id", "version_id", "parent_id", "power_id", "import_id"}
 _COUNTS = (
     "(SELECT count(*) FROM licence_item WHERE version_id = v.id AND parent_id IS NULL) AS licence_items,"
     " (SELECT count(*) FROM licence_item WHERE version_id = v.id AND parent_id IS NOT NULL) AS sub_items,"
-    " (SELECT count(*) FROM power WHERE version_id = v.id) AS powers,"
+    " (SELECT count(*) FROM power WHERE version_id = v.id AND parent_id IS NULL) AS powers,"
     " (SELECT count(*) FROM delegation dl JOIN power p ON p.id = dl.power_id WHERE p.version_id = v.id)"
     " AS delegations"
 )

@@ -228,10 +228,14 @@ def test_a_replace_removing_a_power_with_all_its_delegations_is_applied_and_undo
     assert sorted(d["id"] for d in lib.delegations(city["power"])) == sorted(delegations)
 
 
-def test_statistics_count_main_powers_only(lib: Library, power: int, sub: int) -> None:
+def test_statistics_versions_and_departments_count_main_powers_only(lib: Library, city: dict[str, int],
+                                                                    power: int, sub: int) -> None:
     figures = lib.stats()["powers"]
     assert figures["total"] == 3 and figures["by_type"]["行政许可"] == 1
     assert figures["by_department"]["汕尾市市场监督管理局"] == 2
+    [department] = [row for row in lib.query("department").rows if row["id"] == city["scj"]]
+    assert department["power_count"] == 2
+    assert lib.version(lib.save_version("2024年版"))["powers"] == 3
     plan = lib.conn.execute("EXPLAIN QUERY PLAN SELECT power_type, department_id, count(*) FROM power"
                             " WHERE version_id IS NULL AND parent_id IS NULL GROUP BY 1, 2").fetchall()
     assert "COVERING INDEX ix_power_stats" in " ".join(row[-1] for row in plan)
