@@ -11,8 +11,8 @@ ratios are what count), each timed program in a fresh process:
   no validation, no search index.  Also the peak memory of the import, and where its time goes
   (read, shape, plan/validate, write, index) measured in-process.
 * The real 权责清单 workbooks in ``/work/shared/real-lists/karamay/`` (``--real-dir``; read in
-  place, never copied; ``--skip-real`` leaves them out): one process opens a fresh database with
-  ``Library`` and calls ``import_file`` for each file in turn, against one process reading the
+  place, never copied; ``--skip-real`` leaves them out): one process opens a new, empty database (made beforehand with
+  ``lawgov init``) with ``Library`` and calls ``import_file`` for each file in turn, against one process reading the
   same files with python-calamine.  Per file: the import time or the error it raised, and the
   calamine time.  A file the importer cannot handle yet is reported, not fatal.
 
@@ -138,7 +138,7 @@ for path in sys.argv[1:]:
     files.append({{"seconds": time.perf_counter() - start, "rows": rows, "sheets": len(wb.sheet_names)}})
 print(json.dumps({{"files": files, "peak_memory_mb": {MAXRSS}}}))
 """
-# The real workbooks imported one after another into one fresh database, as a clerk would.
+# The real workbooks imported one after another into one new (empty) database, as a clerk would.
 REAL_IMPORT = f"""
 import json, resource, sys, time, traceback
 start = time.perf_counter()
@@ -258,7 +258,9 @@ def real_workbooks(folder: Path, real_dir: Path, repeat: int) -> dict[str, objec
     calamine = json.loads(calamine_out)
     runs = []
     for attempt in range(repeat):
-        elapsed, process = run_process([python, "-c", REAL_IMPORT, str(folder / f"real-{attempt}.sqlite3"), *paths])
+        db = folder / f"real-{attempt}.sqlite3"  # created beforehand, as for the 50,000-row workbook
+        timed_process([python, "-m", "lawgov_desktop.cli", "--db", str(db), "init"])
+        elapsed, process = run_process([python, "-c", REAL_IMPORT, str(db), *paths])
         runs.append((elapsed, attempt, process))
     import_s, _, process = min(runs, key=lambda run: run[0])
     summary: dict[str, object] = {"folder": str(real_dir), "files_count": len(files)}

@@ -14,12 +14,14 @@ reaches the caller.
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import concurrent.futures
 import csv
 import io
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -188,25 +190,60 @@ def _read_with_calamine(path: Path, name: str, kind: str, scan: PackageScan | No
     return sheets
 
 
+class _OldExcelWorker:
+    """The child process old .xls files are parsed in, kept for the next file.
+
+    Starting a Python process costs a few tenths of a second — more than reading a department's
+    workbook — so one worker serves every file of a session; a crash or a hang there discards it
+    and the next file gets a new one.
+    """
+
+    def __init__(self) -> None:
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def read(self, path: Path, name: str) -> list[Sheet]:
+        with self._lock:  # one file at a time: the window reads on a worker thread
+            if self._pool is None:
+                self._pool = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            pool = self._pool
+            future = pool.submit(_read_with_calamine, path, name, "xls", None)
+            try:
+                return future.result(timeout=OLD_EXCEL_TIMEOUT_S)
+            except concurrent.futures.process.BrokenProcessPool as exc:
+                self._discard()
+                raise ImportFileError(CORRUPT_MESSAGE, file=name) from exc
+            except concurrent.futures.TimeoutError as exc:
+                for process in pool._processes.values():  # the pool has no public way to stop a hung worker
+                    process.kill()
+                self._discard()
+                raise ImportFileError(f"读取超时（超过 {OLD_EXCEL_TIMEOUT_S} 秒），文件可能已损坏", file=name) from exc
+
+    def _discard(self, *, wait: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        """Stop the worker while the interpreter is still whole (at exit)."""
+        with self._lock:
+            self._discard(wait=True)
+
+
+_OLD_EXCEL_WORKER = _OldExcelWorker()
+atexit.register(_OLD_EXCEL_WORKER.close)
+
+
 def _read_old_excel_isolated(path: Path, name: str) -> list[Sheet]:
     """Read an old .xls in a child process.
 
     calamine's .xls (OLE2) parser aborts the whole process on some damaged files — a Rust panic
     inside a panic, or a failed allocation of a size read from the file — which no exception
     handler can catch.  A clerk's program must survive any file, so the parsing happens in a
-    throw-away process and a crash there becomes the "damaged file" message.
+    separate process and a crash there becomes the "damaged file" message.
     """
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        future = pool.submit(_read_with_calamine, path, name, "xls", None)
-        try:
-            return future.result(timeout=OLD_EXCEL_TIMEOUT_S)
-        except concurrent.futures.process.BrokenProcessPool as exc:
-            raise ImportFileError(CORRUPT_MESSAGE, file=name) from exc
-        except concurrent.futures.TimeoutError as exc:
-            for process in pool._processes.values():  # the pool has no public way to stop a hung worker
-                process.kill()
-            raise ImportFileError(f"读取超时（超过 {OLD_EXCEL_TIMEOUT_S} 秒），文件可能已损坏", file=name) from exc
+    return _OLD_EXCEL_WORKER.read(path, name)
 
 
 def _sheet_from_calamine(sheet: python_calamine.CalamineSheet, meta: python_calamine.SheetMetadata,

@@ -32,3 +32,22 @@ def test_the_reader_survives_it_with_a_clear_message(tmp_path: Path) -> None:
     shutil.copyfile(DAMAGED, path)
     with pytest.raises(ImportFileError, match="县区 报送.xls"):
         read_workbook(path)
+
+
+def test_one_worker_reads_the_files_of_a_session_and_a_crash_costs_only_that_worker(tmp_path: Path) -> None:
+    """Starting a process per file cost more than reading a department's workbook: the worker is
+    kept, and replaced after a file kills it."""
+    from lawgov_desktop.importers import readers
+
+    good = sorted((Path(__file__).resolve().parents[3] / "shared" / "real-lists" / "karamay").glob("*.xls"))[0]
+    read_workbook(good)
+    worker = readers._OLD_EXCEL_WORKER._pool
+    assert worker is not None
+    read_workbook(good)
+    assert readers._OLD_EXCEL_WORKER._pool is worker
+    path = tmp_path / "坏.xls"
+    shutil.copyfile(DAMAGED, path)
+    with pytest.raises(ImportFileError):
+        read_workbook(path)
+    assert read_workbook(good).sheets
+    assert readers._OLD_EXCEL_WORKER._pool not in (None, worker)
