@@ -10,28 +10,46 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER
+from lawgov_desktop.core.errors import ImportFileError
+from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.importers.columns import (
+    columns_named,
+    field_for,
+    field_names,
+    mapping_of,
+    primary_sheet,
+    read_columns,
+)
 from lawgov_desktop.importers.plan import MODES, ImportOptions, ImportResult, import_file
+from lawgov_desktop.importers.readers import read_workbook
+from lawgov_desktop.importers.shaping import shape_sheet
 
+from .errors import UsageError
 from .options import SubParsers, kind_type, write_json
 from .progress import ProgressBar
 
-_IMPORT_KINDS = (LICENCE, POWER, DEPARTMENT)
+_IMPORT_KINDS = (LICENCE, POWER, RESPONSIBILITY, DEPARTMENT)
 MODE_LABELS = {"merge": "合并", "append": "追加", "replace": "替换"}
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
-    """``import FILE [--kind] [--sheet] [--mapping] [--mode] [--dry-run] [--strict] [--json]``."""
+    """``import FILE [--kind] [--sheet] [--mapping] [--map HEADER=FIELD]… [--mode] [--dry-run] [--strict] [--json]``."""
     parser = commands.add_parser(
         "import", help="导入工作簿（.xlsx/.xls/.ods/.csv）",
         description="导入县区报送的清单工作簿：自动识别表头、合并单元格、部分标题和子项；"
                     "先自动备份数据库，整次导入在一个事务中完成，可用 undo-import 撤销。")
     parser.add_argument("file", type=Path, metavar="FILE", help="工作簿文件")
     parser.add_argument("--kind", type=kind_type(_IMPORT_KINDS), metavar="KIND",
-                        help="清单类型：items（许可事项）、powers（赋权事项）、departments（部门）；默认自动识别")
+                        help="清单类型：items（许可事项）、powers（赋权事项）、responsibilities（权责清单）、"
+                             "departments（部门）；默认自动识别")
     parser.add_argument("--sheet", metavar="NAME", help="只导入这个工作表（默认导入所有能识别的工作表）")
     parser.add_argument("--mapping", metavar="NAME", help="使用保存的列映射模板")
+    parser.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                        help="手工指定一列导入为哪个字段（可重复），其余各列仍自动识别：字段写英文名或中文名，"
+                             "如 --map 行使主体=department、--map 责任单位=主管部门；留空表示不导入这一列"
+                             "（--map 备注=）；权责清单的列可写 extra 按原表头保留为附加字段；"
+                             "表头相同的几列可用列号区分（--map G=level_scope）")
     parser.add_argument("--mode", choices=MODES, default="merge",
                         help="merge 合并（默认：按编码或名称+部门匹配，只更新变化的字段）、append 追加、"
                              "replace 替换文件中出现的部分或批次")
@@ -47,6 +65,9 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Import (or check) the file and report what happened."""
     options = ImportOptions(kind=args.kind, sheet=args.sheet, mapping_name=args.mapping, mode=args.mode,
                             strict=args.strict)
+    if args.map:
+        options.kind, options.mapping = hand_mapping(library, args)
+        options.mapping_name = None  # taken into the mapping
     with ProgressBar() as progress:
         result = import_file(library, args.file, options, dry_run=args.dry_run, progress=progress)
     if args.json:
@@ -56,11 +77,50 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def hand_mapping(library: Library, args: argparse.Namespace) -> tuple[str, dict[str | int, str]]:
+    """The columns as detected (or as the --mapping template sets them) with the --map changes on
+    top, since the importer takes a whole mapping; the kind its fields belong to."""
+    template = library.mapping_template(args.mapping) if args.mapping else None
+    base = template["mapping"] if template else None
+    kind = args.kind or (template["kind"] if template else None)
+    workbook = read_workbook(args.file)
+    sheet = workbook.sheet(args.sheet) if args.sheet else primary_sheet(workbook, None)
+    try:
+        shaped = shape_sheet(sheet, kind, base, file_name=args.file.name) if sheet else None
+    except ImportFileError:
+        shaped = None  # a required column missing, say: what --map is for
+    kind, columns = read_columns(sheet, shaped, kind, base)
+    if sheet is None or kind is None or not columns:
+        raise ImportFileError("未找到可识别的表头，无法按 --map 指定各列", file=args.file.name)
+    for assignment in args.map:
+        header, equals, name = assignment.partition("=")
+        if not equals or not header.strip():
+            raise UsageError(f"--map 应写成“表头=字段”（如 --map 行使主体=department），而不是“{assignment}”")
+        matched = columns_named(columns, header.strip())
+        if not matched:
+            raise UsageError(f"--map {assignment}：工作表“{sheet.name}”中没有表头为“{header.strip()}”的列；"
+                             f"表头有：{'、'.join(column.header for column in columns)}")
+        field_key = field_for(kind, name, matched[0].header)
+        if field_key is None:
+            raise UsageError(f"--map {assignment}：{KIND_LABELS[kind]}没有字段“{name.strip()}”；可用的字段："
+                             f"{'、'.join(field_names(kind))}；字段留空表示不导入这一列")
+        for column in matched:
+            column.field = field_key
+    return kind, mapping_of(columns)
+
+
 def report_lines(file_name: str, mode: str, result: ImportResult) -> list[str]:
     """The clerk's summary: counts, then each rejected row and each warning."""
     verb = "检查（未写入）" if result.dry_run else f"已导入（{MODE_LABELS[mode]}，导入编号 {result.import_id}）"
-    lines = [f"{verb}“{file_name}”的{KIND_LABELS[result.kind]}：新增 {result.inserted}，更新 {result.updated}，"
-             f"未变 {result.unchanged}，拒绝 {len(result.rejected)}。"]
+    subs = result.sub_items
+
+    def count(total: int, action: str) -> str:
+        """Items and sub-items apart, as the import wizard says them: "462 项（另子项 474 项）"."""
+        return f"{total - subs[action]} 项" + (f"（另子项 {subs[action]} 项）" if subs[action] else "")
+
+    lines = [f"{verb}“{file_name}”的{KIND_LABELS[result.kind]}：新增 {count(result.inserted, 'new')}，"
+             f"更新 {count(result.updated, 'changed')}，未变 {count(result.unchanged, 'unchanged')}，"
+             f"拒绝 {len(result.rejected)} 行。"]
     lines.extend(f"  拒绝：工作表“{r['sheet']}”第{r['row']}行：{r['reason']}" for r in result.rejected)
     lines.extend(f"  提示：{warning}" for warning in result.warnings)
     return lines

@@ -15,6 +15,7 @@ from lawgov_desktop.core.fields import (
     PART_LABELS,
     POWER,
     REGION,
+    RESPONSIBILITY,
     part_from_text,
 )
 from lawgov_desktop.core.library import BATCH, DELEGATION, Library
@@ -31,6 +32,7 @@ KIND_NAMES: dict[str, tuple[str, ...]] = {
     POWER: ("powers", "power"),
     DELEGATION: ("delegations", "delegation"),
     DEPARTMENT: ("departments", "department"),
+    RESPONSIBILITY: ("responsibilities", "responsibility", "权责清单"),
     REGION: ("regions", "region"),
     BATCH: ("batches", "batch"),
     IMPORTS: ("imports", "import"),

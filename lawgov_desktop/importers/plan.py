@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from lawgov_desktop.core.errors import ImportFileError
-from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, PARTS, POWER
+from lawgov_desktop.core.fields import (
+    DEPARTMENT,
+    KIND_LABELS,
+    LICENCE,
+    PARTS,
+    POWER,
+    RESPONSIBILITY,
+    RESPONSIBILITY_DETAIL_KEYS,
+)
 from lawgov_desktop.core.imports import ImportChanges
 from lawgov_desktop.core.library import Library, name_key
 from lawgov_desktop.core.progress import Progress, check_cancel, report
@@ -37,6 +45,8 @@ _LICENCE_COLUMNS = ("part", "sequence", "name", "implementing_authority", "legal
                     "certificate", "upper_ref", "list_year", "status", "remark")
 _POWER_COLUMNS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range", "status",
                   "remark")
+_RESPONSIBILITY_COLUMNS = ("sequence", "code", "name", "power_type", "legal_basis", *RESPONSIBILITY_DETAIL_KEYS,
+                           "remark", "extra_json")
 _DELEGATION_COLUMNS = ("mode", "scope", "effective_date", "change_kind", "document_number")
 _DEPARTMENT_COLUMNS = ("level", "credit_code", "remark")
 _REGION_SUFFIX_KINDS = (("街道", "street"), ("镇", "town"), ("乡", "township"), ("县", "county"),
@@ -51,13 +61,16 @@ class ImportOptions:
 
     kind: str | None = None
     sheet: str | None = None
-    mapping: dict[str, str] | None = None
+    mapping: dict[str | int, str] | None = None  # header text or column index → field key
     mapping_name: str | None = None
     mode: str = "merge"
     strict: bool = False
     # How the clerk settled names the library did not know: (kind, name) → existing id, or None
     # to create it as proposed.
     resolutions: dict[tuple[str, str], int | None] = field(default_factory=dict)
+    # Unknown names the clerk chose to create under another name: (kind, name) → the name to create
+    # (an existing record of that name is used instead).
+    renames: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -70,6 +83,7 @@ class PlannedRow:
     name: str
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     reason: str = ""
+    sub_item: bool = False
 
 
 @dataclass
@@ -95,12 +109,14 @@ class ImportResult:
     warnings: list[str]
     import_id: int | None = None
     dry_run: bool = False
+    # Of inserted / updated / unchanged, how many are sub-items ("new", "changed", "unchanged").
+    sub_items: dict[str, int] = field(default_factory=lambda: {"new": 0, "changed": 0, "unchanged": 0})
 
     def to_json(self) -> dict[str, Any]:
         """The document ``lawgov import --json`` prints."""
         return {"kind": self.kind, "inserted": self.inserted, "updated": self.updated,
-                "unchanged": self.unchanged, "rejected": self.rejected, "warnings": self.warnings,
-                "import_id": self.import_id, "dry_run": self.dry_run}
+                "unchanged": self.unchanged, "sub_items": dict(self.sub_items), "rejected": self.rejected,
+                "warnings": self.warnings, "import_id": self.import_id, "dry_run": self.dry_run}
 
 
 @dataclass
@@ -117,8 +133,8 @@ class ImportPlan:
     def result(self, import_id: int | None = None, dry_run: bool = False) -> ImportResult:
         """The counts of this plan as an import result."""
         c = self.changes
-        return ImportResult(c.kind, c.inserted, c.updated, c.unchanged, list(c.rejected), list(c.warnings),
-                            import_id, dry_run)
+        return ImportResult(self.kind, c.inserted, c.updated, c.unchanged, list(c.rejected), list(c.warnings),
+                            import_id, dry_run, dict(c.sub_items))
 
 
 def file_sha256(path: Path) -> str:
@@ -171,11 +187,12 @@ def plan_import(lib: Library, path: str | Path, options: ImportOptions | None = 
     sheets = read_sheets(file_path, options, lib)
     check_cancel(cancel)
     kind = sheets[0].kind
-    if options.mode == "replace" and kind == DEPARTMENT:
-        raise ImportFileError("部门清单不支持替换方式，请用合并或追加", file=file_path.name)
+    if options.mode == "replace" and kind in (DEPARTMENT, RESPONSIBILITY):
+        raise ImportFileError(f"{KIND_LABELS[kind]}不支持替换方式，请用合并或追加", file=file_path.name)
     report(progress, 1, 3, "核对数据库中的记录")
     changes = ImportChanges(
-        kind=kind, file_name=file_path.name, file_sha256=file_sha256(file_path), source_path=file_path,
+        kind=POWER if kind == RESPONSIBILITY else kind,  # a 权责清单's items are stored as powers
+        file_name=file_path.name, file_sha256=file_sha256(file_path), source_path=file_path,
         sheet="、".join(s.sheet_name for s in sheets), mode=options.mode,
         mapping={s.sheet_name: {s.headers.get(col, str(col)): key for col, key in s.columns.items()}
                  for s in sheets})
@@ -231,6 +248,8 @@ class _Names:
         self.changes = changes
         self.cache: dict[tuple[str, str], tuple[str, Any] | None] = {}
         self.unresolved: dict[tuple[str, str], UnresolvedName] = {}
+        # (kind, name_key) of each record this import creates → its reference and proposal.
+        self.proposed: dict[tuple[str, str], tuple[tuple[str, Any], str]] = {}
         self.regions = lib.region_names()
         self.region_keys = sorted(
             ((name_key(alias), region) for region in self.regions
@@ -254,6 +273,10 @@ class _Names:
         found = finder(name)
         if found is not None:
             return ("id", found)
+        renamed = self.options.renames.get((kind, name))
+        if renamed:  # the clerk's choice, strict or not
+            found = finder(renamed)
+            return ("id", found) if found is not None else self._propose(kind, renamed, name)
         if (kind, name) in self.options.resolutions:
             chosen = self.options.resolutions[(kind, name)]
             if chosen is not None:
@@ -264,11 +287,28 @@ class _Names:
             return None
         return self._propose(kind, name)
 
-    def _propose(self, kind: str, name: str) -> tuple[str, Any]:
+    def _propose(self, kind: str, name: str, written: str | None = None) -> tuple[str, Any]:
+        """Plan creating ``name`` once, however many names of the file lead to it (spellings alike,
+        or names the clerk chose to create under it); noted under ``written``, the name in the file."""
+        key = (kind, name_key(name))
+        if key not in self.proposed:
+            self.proposed[key] = self._new_record(kind, name)
+        result, proposal = self.proposed[key]
+        if kind == "department" and written and name_key(written) != key[1]:
+            # the name as written becomes the new department's alias: the next file is recognised
+            created = next(d for d in self.changes.new_departments if name_key(d["name"]) == key[1])
+            created.setdefault("aliases", []).append(written)
+            proposal = f"{proposal}，“{written}”记作其简称"
+        if proposal:
+            self._note(kind, written or name, proposal)
+        return result
+
+    def _new_record(self, kind: str, name: str) -> tuple[tuple[str, Any], str]:
+        """The reference to a record this import creates, and the proposal the clerk sees ("" for a
+        township already planned under its shorter name)."""
         if kind == "batch":
             self.changes.new_batches.append(name)
-            self._note(kind, name, f"新建批次“{name}”")
-            return ("name", name)
+            return ("name", name), f"新建批次“{name}”"
         found_prefix = self._prefix(name)
         prefix = found_prefix[1] if found_prefix else None
         if kind == "department":
@@ -278,18 +318,16 @@ class _Names:
             self.changes.new_departments.append({"name": name, "level": level,
                                                  "region_id": prefix["id"] if prefix else None})
             where = f"（归属{prefix['name']}）" if prefix else ""
-            self._note(kind, name, f"新建部门“{name}”{where}")
-            return ("name", name)
+            return ("name", name), f"新建部门“{name}”{where}"
         parent = prefix or self.root
         own = name_key(name)[len(found_prefix[0]):] if found_prefix else name
         if own != name and ("region", own) in self.cache:
-            return self.cache[("region", own)]  # "城区捷胜镇" after "捷胜镇" in the same file
+            return self.cache[("region", own)], ""  # "城区捷胜镇" after "捷胜镇" in the same file
         region_kind = next((k for suffix, k in _REGION_SUFFIX_KINDS if own.endswith(suffix)), "town")
         self.changes.new_regions.append({"name": own, "kind": region_kind,
                                          "parent_id": parent["id"] if parent else None})
         self.cache[("region", own)] = ("name", own)
-        self._note(kind, name, f"新建镇街“{own}”（归属{parent['name'] if parent else '顶层'}）")
-        return ("name", own)
+        return ("name", own), f"新建镇街“{own}”（归属{parent['name'] if parent else '顶层'}）"
 
     def _prefix(self, name: str) -> tuple[str, dict[str, Any]] | None:
         """The known region written in front of a name ("城区" in "城区捷胜镇"), longest first."""
@@ -330,7 +368,9 @@ class _Planner:
         existing = self.lib.rows_for_matching(kind)
         if self.options.mode == "replace":
             existing = self._replace_scope(kind, existing, sheets)
-        if kind == LICENCE:
+        if sheets[0].kind == RESPONSIBILITY:
+            self._plan_responsibilities(sheets, existing)
+        elif kind == LICENCE:
             self._plan_licence(sheets, existing)
         elif kind == POWER:
             self._plan_power(sheets, existing)
@@ -361,23 +401,21 @@ class _Planner:
                 if new.get(key) not in (None, "") and new[key] != old.get(key)}
 
     def _count(self, sheet: str, record: ParsedRecord, name: str, changes: dict[str, tuple] | None,
-               is_new: bool) -> None:
-        if is_new:
-            self.changes.inserted += 1
-            self.rows.append(PlannedRow(sheet, record.row_number, "new", name))
-        elif changes:
-            self.changes.updated += 1
-            self.rows.append(PlannedRow(sheet, record.row_number, "changed", name, changes))
-        else:
-            self.changes.unchanged += 1
-            self.rows.append(PlannedRow(sheet, record.row_number, "unchanged", name))
+               is_new: bool, *, sub_item: bool = False) -> None:
+        """Count an item or a sub-item (the totals include sub-items; ``sub_items`` says how many)."""
+        action = "new" if is_new else "changed" if changes else "unchanged"
+        setattr(self.changes, _TOTALS[action], getattr(self.changes, _TOTALS[action]) + 1)
+        if sub_item:
+            self.changes.sub_items[action] += 1
+        self.rows.append(PlannedRow(sheet, record.row_number, action, name, changes or {}, sub_item=sub_item))
 
     def _duplicate_in_append(self, sheet: str, record: ParsedRecord, name: str) -> None:
         self._reject(sheet, record, "与已有记录相同（追加方式不修改已有记录，可改用合并方式）", name)
 
     def _main_row(self, sheet: ShapedSheet, record: ParsedRecord, columns: tuple[str, ...],
-                  department_label: str) -> dict[str, Any] | None:
-        """A licence item's or power's values with its department resolved; None when rejected."""
+                  department_label: str, derived: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """A licence item's or power's values with its department resolved; None when rejected.
+        ``derived`` are values worked out from the record rather than read from one cell."""
         fields = record.fields
         name = str(fields.get("name") or "")
         if not name:
@@ -386,7 +424,7 @@ class _Planner:
         if not fields.get("department"):
             self._reject(sheet.sheet_name, record, f"缺少必填项：{department_label}", name)
             return None
-        row = _values(fields, columns)
+        row = _values({**fields, **(derived or {})}, columns)
         row["source_json"] = _source(sheet.sheet_name, record)
         if not self._reference("department", fields["department"], sheet.sheet_name, record, row, "department"):
             return None
@@ -443,7 +481,8 @@ class _Planner:
                     self.changes.inserts.append(row)
                     self._count(sheet.sheet_name, record, name, None, True)
                     for sub in record.sub_items:
-                        self._count(sheet.sheet_name, sub, f"{name} / {sub.fields.get('sub_item')}", None, True)
+                        self._count(sheet.sheet_name, sub, f"{name} / {sub.fields.get('sub_item')}", None, True,
+                                    sub_item=True)
                     if "department_id" in row:
                         by_name[(name_key(name), row["department_id"])] = {**row, "id": None}
                     continue
@@ -475,7 +514,7 @@ class _Planner:
         if existing is None:
             self.changes.new_sub_items.append({**values, "parent_id": main["id"],
                                                "department_id": main["department_id"], "part": main["part"]})
-            self._count(sheet, sub, label, None, True)
+            self._count(sheet, sub, label, None, True, sub_item=True)
             return
         if self.options.mode == "append":
             self._duplicate_in_append(sheet, sub, label)
@@ -483,7 +522,7 @@ class _Planner:
         changed = self._compare(existing, values, _LICENCE_COLUMNS)
         if changed:
             self.changes.updates.append((existing["id"], {k: new for k, (_, new) in changed.items()}))
-        self._count(sheet, sub, label, changed, False)
+        self._count(sheet, sub, label, changed, False, sub_item=True)
 
     # ------------------------------------------------------------------ powers
     def _plan_power(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
@@ -504,8 +543,11 @@ class _Planner:
                 same_file = pending.get((row.get("code") or name_key(name), row.get("department_id")
                                          or row.get("department_name")))
                 if same_file is not None:  # the same power again (another batch sheet): one power
+                    if not delegations:
+                        self._reject(sheet.sheet_name, record, "与本文件前面的一行是同一事项，且没有写明新的承接镇街", name)
+                        continue
                     same_file["delegations"].extend(delegations)
-                    self._count(sheet.sheet_name, record, name, {"承接": ("", "")}, False)
+                    self._count(sheet.sheet_name, record, name, {"承接主体": ("", _townships(delegations))}, False)
                     continue
                 if match is not None and append:
                     self._duplicate_in_append(sheet.sheet_name, record, name)
@@ -527,9 +569,72 @@ class _Planner:
                     self.changes.new_delegations.append({**delegation, "power_id": match["id"]})
                     known.add((delegation.get("region_id"), delegation.get("batch_id")))
                 if added:
-                    changed = {**changed, "承接主体": ("", "、".join(str(d.get("region_id") or d.get("region_name"))
-                                                              for d in added))}
+                    changed = {**changed, "承接主体": ("", _townships(added))}
                 self._count(sheet.sheet_name, record, name, changed, False)
+
+    # ------------------------------------------------------------------ 权责清单
+    def _plan_responsibilities(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
+        """Each item a power, its sub-items powers under it.  An item is the same power as a stored
+        one with the same code, else the same name, department, type and level; two items alike
+        in every way (the same power listed twice) each keep their own stored power, so importing
+        the same workbook again changes nothing."""
+        mains = [row for row in existing if row.get("parent_id") is None]
+        by_code: dict[str, list[dict[str, Any]]] = {}
+        by_key: dict[tuple, list[dict[str, Any]]] = {}
+        for row in mains:
+            if row["code"]:
+                by_code.setdefault(row["code"], []).append(row)
+            by_key.setdefault(_power_key(row, row["department_id"]), []).append(row)
+        subs = {(row["parent_id"], name_key(row["name"])): row for row in existing if row.get("parent_id")}
+        append = self.options.mode == "append"
+        for sheet in sheets:
+            for record in sheet.records:
+                row = self._main_row(sheet, record, _RESPONSIBILITY_COLUMNS, "行使主体",
+                                     {"extra_json": _extra_json(record.fields)})
+                if row is None:
+                    continue
+                name = row["name"]
+                match = None
+                if row.get("code") and by_code.get(row["code"]):
+                    match = by_code[row["code"]].pop(0)
+                elif "department_id" in row and by_key.get(_power_key(row, row["department_id"])):
+                    match = by_key[_power_key(row, row["department_id"])].pop(0)
+                if match is not None and append:
+                    self._duplicate_in_append(sheet.sheet_name, record, name)
+                    continue
+                if match is None:
+                    row["sub_items"] = [self._power_sub_row(sheet.sheet_name, sub) for sub in record.sub_items]
+                    self.changes.inserts.append(row)
+                    self._count(sheet.sheet_name, record, name, None, True)
+                    for sub in record.sub_items:
+                        self._count(sheet.sheet_name, sub, f"{name} / {sub.fields['name']}", None, True, sub_item=True)
+                    continue
+                changed = self._compare(match, row, _RESPONSIBILITY_COLUMNS)
+                if changed:
+                    self.changes.updates.append((match["id"], {k: new for k, (_, new) in changed.items()}))
+                self._count(sheet.sheet_name, record, name, changed, False)
+                for sub in record.sub_items:
+                    values = self._power_sub_row(sheet.sheet_name, sub)
+                    label = f"{name} / {values['name']}"
+                    stored = subs.pop((match["id"], name_key(values["name"])), None)
+                    if stored is None:
+                        self.changes.new_sub_items.append({**values, "parent_id": match["id"],
+                                                           "department_id": match["department_id"]})
+                        self._count(sheet.sheet_name, sub, label, None, True, sub_item=True)
+                        continue
+                    sub_changed = self._compare(stored, values, _RESPONSIBILITY_COLUMNS)
+                    if sub_changed:
+                        self.changes.updates.append((stored["id"], {k: new for k, (_, new) in sub_changed.items()}))
+                    self._count(sheet.sheet_name, sub, label, sub_changed, False, sub_item=True)
+
+    def _power_sub_row(self, sheet: str, sub: ParsedRecord) -> dict[str, Any]:
+        """A sub-item's own values (those its row repeats from the item are left to the item)."""
+        values = _values(sub.fields, _RESPONSIBILITY_COLUMNS)
+        values["extra_json"] = _extra_json(sub.fields)
+        if values["extra_json"] is None:
+            del values["extra_json"]
+        values["source_json"] = _source(sheet, sub)
+        return values
 
     def _delegations(self, sheet: ShapedSheet, record: ParsedRecord) -> list[dict[str, Any]] | None:
         """One delegation per receiving township of the row (None: the row was rejected)."""
@@ -590,6 +695,23 @@ class _Planner:
                 if changed:
                     self.changes.updates.append((found, {k: new for k, (_, new) in changed.items()}))
                 self._count(sheet.sheet_name, record, name, changed, False)
+
+
+_TOTALS = {"new": "inserted", "changed": "updated", "unchanged": "unchanged"}
+
+
+def _townships(delegations: list[dict[str, Any]]) -> str:
+    return "、".join(str(d.get("region_id") or d.get("region_name")) for d in delegations)
+
+
+def _power_key(row: dict[str, Any], department_id: object) -> tuple:
+    return (name_key(str(row["name"])), department_id, row.get("power_type") or None, row.get("level") or None)
+
+
+def _extra_json(fields: dict[str, object]) -> str | None:
+    """Columns the program does not know, kept under their own header."""
+    extra = fields.get("extra")
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
 def _match(row: dict[str, Any], by_code: dict[str, dict[str, Any]],

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from lawgov_desktop.core import fields as f
 from lawgov_desktop.core.errors import ImportFileError
+from lawgov_desktop.core.library import name_key
+from lawgov_desktop.importers import responsibilities
 from lawgov_desktop.importers.readers import Sheet
 from lawgov_desktop.importers.values import (
     cell_text,
@@ -33,11 +35,14 @@ MAX_HEADER_ROWS = 3
 MAX_HEADER_COLUMNS = 200
 MIN_HEADER_MATCHES = 2
 
-LONG_TEXT_FIELDS = frozenset({"legal_basis", "penalty_range", "remark"})
+LONG_TEXT_FIELDS = frozenset({"legal_basis", "penalty_range", "remark",
+                              *(key for key in f.RESPONSIBILITY_DETAIL_KEYS if key != "level")})
 CODE_FIELDS = frozenset({"sequence", "code", "upper_ref", "credit_code"})
 DATE_FIELDS = frozenset({"effective_date"})
 LIST_FIELDS = frozenset({"receiving", "aliases"})
 DOC_FIELDS = frozenset({"document_number"})
+# A 权责清单 column kept under its own header is mapped to "extra:<header>" (detected, or by hand).
+EXTRA_FIELD = "extra:"
 
 _BATCH = re.compile(r"第\s*([一二三四五六七八九十0-9]{1,3})\s*批")
 _COUNT = re.compile(r"共\s*(\d+)\s*(?:项|个|条)")
@@ -250,6 +255,20 @@ def _kind_scores(band: _Band, table: Mapping[str, dict[str, str]]) -> dict[str, 
                    scores[kind]) for kind in scores}
 
 
+def _looks_like_responsibility_list(band: _Band, table: Mapping[str, dict[str, str]], sheet_name: str) -> bool:
+    """A 权责清单: a power type column (权力类型/职权类型) or a sheet named by type, and no
+    township column (a delegation list also has 职权类型, but says to whom each power goes)."""
+    found = set()
+    for parts in band.keys.values():
+        match = _exact_match(parts, table) or _loose_match(parts) or {}
+        if f.RESPONSIBILITY in match:
+            found.add(match[f.RESPONSIBILITY])
+        if match.get(f.POWER) == "receiving":
+            return False
+    typed = "power_type" in found or responsibilities.sheet_type(sheet_name).power_type is not None
+    return typed and "name" in found and bool(found & {"department", "affiliation", "handling_office"})
+
+
 def _batch_name(value: str) -> str | None:
     """"第2批" and "第二批" are the same batch: numerals are written the Chinese way."""
     m = _BATCH.search(value)
@@ -283,16 +302,27 @@ class _Shaper:
             raise self._error(_NO_HEADER)
         self.band = band
         scores = _kind_scores(band, self.table)
+        is_responsibility_list = _looks_like_responsibility_list(band, self.table, sheet.name)
+        # The kind asked for (``--kind items`` takes a 权责清单's licence items into the catalogue).
+        self.requested_kind = kind
         if kind is None:
-            kind = max(scores, key=lambda k: scores[k])
+            others = {k: score for k, score in scores.items() if k != f.RESPONSIBILITY}
+            kind = f.RESPONSIBILITY if is_responsibility_list else max(others, key=lambda k: others[k])
             if scores[kind][1] == 0:
                 raise self._error(_NO_HEADER)
         elif kind not in f.FIELDS_BY_KIND:
             raise self._error(f"不支持的清单类型“{kind}”")
+        elif kind in (f.LICENCE, f.POWER) and is_responsibility_list and not scores[kind][0]:
+            kind = f.RESPONSIBILITY  # a 权责清单 read as powers, or for its licence items
         self.kind = kind
         self.specs = {spec.key: spec for spec in f.FIELDS_BY_KIND[kind]}
         self.notes.labels = {spec.key: spec.label for spec in self.specs.values()}
+        self.ignored: set[int] = set()  # columns a mapping says not to import
         self.columns = self._map_columns(mapping)
+        # 权责清单 columns nobody maps are kept under their own header (col → header text).
+        self.extra_columns: dict[int, str] = {}
+        if kind == f.RESPONSIBILITY:
+            self._responsibility_columns(mapping is not None)
         # Share of header columns understood, lowered when another kind explains them as well.
         runner_up = max((score for k, score in scores.items() if k != kind), default=(False, 0.0))
         mapped_share = len(self.columns) / max(len(band.keys), 1)
@@ -329,11 +359,14 @@ class _Shaper:
                     if candidate in wanted:
                         if wanted[candidate]:
                             columns[col] = wanted[candidate]
+                        else:
+                            self.ignored.add(col)
                         break
             for key, field_key in wanted.items():
                 if isinstance(key, int) and field_key:
                     columns[key] = field_key
-            unknown = sorted(set(columns.values()) - set(self.specs))
+            unknown = sorted(key for key in set(columns.values()) - set(self.specs)
+                             if not (kind == f.RESPONSIBILITY and key.startswith(EXTRA_FIELD)))
             if unknown:
                 raise self._error(f"列对应关系中有{f.KIND_LABELS[kind]}没有的字段：{'、'.join(unknown)}")
             return dict(sorted(columns.items()))
@@ -345,6 +378,8 @@ class _Shaper:
             field_key = match[kind]
             level = 1 if exact else 0
             if field_key in strength and field_key not in LONG_TEXT_FIELDS:
+                if kind == f.RESPONSIBILITY and columns.get(col - 1) == field_key and band.keys.get(col - 1) == parts:
+                    continue  # one header over two columns: ``_responsibility_columns`` reads the second
                 if level <= strength[field_key]:
                     first = next(c for c, k in columns.items() if k == field_key)
                     self.warnings.append(
@@ -356,10 +391,35 @@ class _Shaper:
             strength[field_key] = max(level, strength.get(field_key, 0))
         return dict(sorted(columns.items()))
 
+    def _responsibility_columns(self, mapped_by_hand: bool) -> None:
+        """A 权责清单's second column under one header (实施层级及权限 written twice, or merged over
+        two columns with the second cell blank) is the rest of that field: for the level, what the
+        level may do.  Columns with a header nobody knows are kept as extra fields; columns with
+        no header at all (helper columns) are ignored."""
+        band = self.band
+        if mapped_by_hand:  # extra columns the mapping names, under the header it gives
+            self.extra_columns = {col: key.removeprefix(EXTRA_FIELD) for col, key in self.columns.items()
+                                  if key.startswith(EXTRA_FIELD)}
+            self.columns = {col: key for col, key in self.columns.items() if col not in self.extra_columns}
+        width = max((len(row) for row in self.sheet.rows[band.start:band.start + band.height]), default=0)
+        for col in range(1, width):
+            left = self.columns.get(col - 1)
+            if left is None or col in self.ignored or col in self.extra_columns:
+                continue
+            same_header = col in band.keys and band.keys[col] == band.keys.get(col - 1)
+            blank_beside_pair = col not in band.keys and "及" in band.texts.get(col - 1, "")
+            if (same_header or blank_beside_pair) and (col not in self.columns or self.columns[col] == left):
+                self.columns[col] = "level_scope" if left == "level" else left
+        self.columns = dict(sorted(self.columns.items()))
+        if not mapped_by_hand:
+            self.extra_columns = {col: band.texts[col] for col in sorted(band.keys) if col not in self.columns}
+
     def shape(self) -> ShapedSheet:
         band = self.band
         title, part, batch, stated_total, opening = self._above_header()
         data_start = band.start + band.height
+        if self.kind == f.RESPONSIBILITY:
+            return self._shape_responsibilities(title, data_start, part, opening)
         rows = self._filled_rows(data_start)
         records = self._read_rows(rows, data_start, part, batch, opening)
         if stated_total is not None and stated_total != len(records):
@@ -375,6 +435,95 @@ class _Shaper:
             unmapped_headers=unmapped, confidence=self.confidence, records=records,
             warnings=self.warnings, rejected=self.rejected, title=title, batch=batch, part=part,
             stated_total=stated_total)
+
+    def _shape_responsibilities(self, title: str | None, data_start: int, part: str | None,
+                                opening: tuple[int, str, int] | None) -> ShapedSheet:
+        """A 权责清单 sheet: rows grouped into items and sub-items by ``responsibilities.group_rows``
+        (merged cells are not copied down: a blank 序号 and name is what marks the rest of a
+        record), the type from the cell or the sheet's name, the department from 行使主体, else
+        隶属机构, else the title or the file name."""
+        rows = self.sheet.rows
+        plan, _sections = self._classify(rows, data_start, part, opening)
+        keys = list(self.columns.values())
+        cells_by_column = self._convert_columns(rows, plan)
+        duplicated = {key for key in keys if keys.count(key) > 1}
+        data_rows = []
+        for (index, _part, _open), entries in zip(plan, zip(*cells_by_column, strict=True), strict=True):
+            values = {key: entry[0] for key, entry in zip(keys, entries, strict=True) if entry[0] is not None}
+            original = {key: entry[2] for key, entry in zip(keys, entries, strict=True) if entry[0] is not None}
+            if duplicated:
+                _join_duplicates(values, original, keys, entries, duplicated)
+            row = rows[index]
+            extra = {header: text(row[col], multiline=True) for col, header in self.extra_columns.items()
+                     if col < len(row) and text(row[col])}
+            if extra:
+                values["extra"] = extra
+            if values:
+                data_rows.append(responsibilities.ResponsibilityRow(index + 1, values, original))
+        items = responsibilities.group_rows(data_rows, sheet_name=self.sheet.name, warnings=self.warnings)
+        by_sheet = responsibilities.sheet_type(self.sheet.name)
+        sheet_level = responsibilities.level_from_sheet(self.sheet.name)
+        fallback_department = responsibilities.department_from_title(title, self.file_name)
+        unknown_types: dict[str, int] = {}
+        records = []
+        for item in items:
+            values = dict(item.values)
+            self._settle_department(values, fallback_department)
+            power_type = text(values.get("power_type")) or by_sheet.power_type
+            if power_type:
+                power_type, known = f.power_type_from_text(power_type)
+                values["power_type"] = power_type
+                if not known:
+                    unknown_types.setdefault(power_type, item.row_number)
+            if sheet_level and not values.get("level"):
+                values["level"] = sheet_level
+            record = ParsedRecord(item.row_number, values, item.original)
+            seen: set[str] = set()
+            for sub in item.sub_items:
+                name = text(sub.values.get("name"))
+                if name_key(name) in seen:  # merged rows repeating a sub-item
+                    continue
+                seen.add(name_key(name))
+                sub_values = {key: value for key, value in sub.values.items()
+                              if value not in (None, "") and (key == "name" or value != values.get(key))}
+                if "department" in sub_values:
+                    self._settle_department(sub_values, None)
+                if "power_type" in sub_values:
+                    sub_values["power_type"] = f.power_type_from_text(text(sub_values["power_type"]))[0]
+                record.sub_items.append(ParsedRecord(sub.row_number, sub_values, sub.original))
+            records.append(record)
+        for power_type, row_number in unknown_types.items():
+            self.warnings.append(f"工作表“{self.sheet.name}”第{row_number}行等的权力类型“{power_type}”不是十类标准类型之一，"
+                                 "已按原文保留")
+        if by_sheet.stated_count is not None and by_sheet.stated_count != len(records):
+            self.warnings.append(f"工作表“{self.sheet.name}”名称写明{by_sheet.stated_count}项，实际读到{len(records)}项")
+        self.warnings.extend(self.notes.messages())
+        if self.requested_kind == f.LICENCE:
+            records = _licence_items(records)
+        unmapped = [self.band.texts[col] for col in sorted(self.band.keys)
+                    if col not in self.columns and col not in self.extra_columns]
+        columns = {**self.columns, **{col: f"{EXTRA_FIELD}{header}" for col, header in self.extra_columns.items()}}
+        return ShapedSheet(
+            sheet_name=self.sheet.name, kind=self.requested_kind if self.requested_kind == f.LICENCE else self.kind,
+            header_row_index=self.band.start, header_rows=self.band.height, columns=dict(sorted(columns.items())),
+            headers={col: self.band.texts.get(col, "") for col in columns}, unmapped_headers=unmapped,
+            confidence=self.confidence, records=records, warnings=self.warnings, rejected=self.rejected,
+            title=title, stated_total=by_sheet.stated_count)
+
+    @staticmethod
+    def _settle_department(values: dict[str, object], fallback: str | None) -> None:
+        """行使主体's first line names the department (the trimmed cell), else 隶属机构, else the
+        title's department; what else the cell said stays with the record as an extra field."""
+        written = text(values.get("department"), multiline=True) or text(values.get("affiliation"), multiline=True)
+        first = next((line.strip() for line in written.split("\n") if line.strip()), "") or (fallback or "")
+        if first:
+            values["department"] = first
+        else:
+            values.pop("department", None)
+        if written and written != first:
+            extra = values.setdefault("extra", {})
+            assert isinstance(extra, dict)
+            extra.setdefault("行使主体", written)
 
     def _above_header(self) -> tuple[str | None, str | None, str | None, int | None,
                                       tuple[int, str, int] | None]:
@@ -400,7 +549,12 @@ class _Shaper:
         return title, part, batch, stated_total, opening
 
     def _filled_rows(self, data_start: int) -> list[list[object]]:
-        """Rows with each vertically merged range's value copied down (department, main item…)."""
+        """Rows with each vertically merged range's value copied down (department, main item…).
+
+        A row that holds nothing of its own — only the lower halves of ranges merged over it and
+        the row above, as when every cell of a record spans two rows — stays empty: copying into
+        it would read the record twice.
+        """
         source = self.sheet.rows
         rows = list(source)
         copied: set[int] = set()
@@ -418,6 +572,9 @@ class _Shaper:
                 if len(row) <= c1:
                     row.extend([None] * (c1 + 1 - len(row)))
                 row[c1] = value
+        for r in copied:
+            if not any(cell is not None for cell in source[r]):
+                rows[r] = []
         return rows
 
     def _read_rows(self, rows: list[list[object]], data_start: int, part: str | None,
@@ -445,6 +602,11 @@ class _Shaper:
             if groups is not None:
                 if row_part and "part" not in values:
                     values["part"] = row_part
+                entries = responsibilities.split_sub_items(values["sub_item"]) if "sub_item" in values else []
+                if "sub_item" in values and not entries:  # "无": no sub-item
+                    del values["sub_item"]
+                elif len(entries) == 1:
+                    values["sub_item"] = entries[0]  # without its number: "2.易地建设审批"
                 if "sub_item" in values and "name" not in values:
                     groups.inherit_main(values)
             elif self.kind == f.POWER and batch and "batch" not in values:
@@ -456,7 +618,11 @@ class _Shaper:
                 continue
             record = ParsedRecord(index + 1, values, original)
             if groups is not None:
-                starts_item = groups.add(record, rows[index])
+                starts_item = False
+                # A cell naming several sub-items ("1.… 2.…") gives one record each.
+                for entry in entries if len(entries) > 1 else [None]:
+                    one = record if entry is None else ParsedRecord(index + 1, {**values, "sub_item": entry}, original)
+                    starts_item = groups.add(one, rows[index]) or starts_item
             else:
                 flat.append(record)
                 starts_item = True
@@ -606,7 +772,34 @@ class _LicenceGroups:
                     main.fields[key] = value
                     if key in first.original:
                         main.original[key] = first.original[key]
+            if "legal_basis" not in main.fields:
+                # Each sub-item row cites its own laws: the main item cites them all, once each.
+                laws = dict.fromkeys(str(sub.fields["legal_basis"]) for sub in main.sub_items
+                                     if sub.fields.get("legal_basis"))
+                if laws:
+                    main.fields["legal_basis"] = "\n".join(laws)
         return self.records
+
+
+def _licence_items(records: list[ParsedRecord]) -> list[ParsedRecord]:
+    """A 权责清单's 行政许可 items as licence catalogue records: 主管部门 and 实施机关 from 行使主体,
+    设定和实施依据 from 实施依据, the sub-items with them."""
+    items = []
+    for record in records:
+        if record.fields.get("power_type") != "行政许可":
+            continue
+        values = {key: record.fields[key] for key in ("sequence", "name", "department", "legal_basis", "code",
+                                                      "remark") if record.fields.get(key) not in (None, "")}
+        if "department" in values:
+            values["implementing_authority"] = values["department"]
+        item = ParsedRecord(record.row_number, values, record.original)
+        for sub in record.sub_items:
+            sub_values = {"sub_item": sub.fields["name"]}
+            if sub.fields.get("legal_basis"):
+                sub_values["legal_basis"] = sub.fields["legal_basis"]
+            item.sub_items.append(ParsedRecord(sub.row_number, sub_values, sub.original))
+        items.append(item)
+    return items
 
 
 def _col_name(col: int) -> str:
@@ -720,7 +913,8 @@ def shape_sheet(sheet: Sheet, kind: str | None = None, mapping: Mapping[object, 
 
     ``kind`` (licence/power/department) overrides the detection; ``mapping`` (header text or
     column index → field key, as saved in a template) replaces the column detection, an empty
-    field key meaning "ignore this column".  Raises :class:`ImportFileError` naming the file and
+    field key meaning "ignore this column" and, for a 权责清单, "extra:<header>" keeping it as an
+    extra field.  Raises :class:`ImportFileError` naming the file and
     sheet when no header is found or a required column is missing.
     """
     return _Shaper(sheet, kind, mapping, file_name).shape()

@@ -229,3 +229,14 @@ def test_mapping_templates_are_saved_and_used(lib: Library, tmp_path: Path) -> N
     assert result.inserted == 1
     item = lib.query("licence").rows[0]
     assert (item["name"], item["legal_basis"], item["sequence"]) == ("食品经营许可", "《食品安全法》", "1")
+
+
+def test_the_same_power_again_without_townships_is_rejected_not_shown_as_a_change(lib: Library, tmp_path: Path) -> None:
+    """A second row of the same power that names no township adds nothing: it is said, not
+    previewed as "更新 … 承接" and then lost."""
+    header = ["序号", "事项名称", "职权类型", "原实施主体", "承接主体"]
+    book = write_xlsx(tmp_path / "赋权.xlsx", {"第一批": ([header, [1, "对甲的处罚", "行政处罚", "市市场监管局", "田墘街道"],
+                                                        [2, "对甲的处罚", "行政处罚", "市市场监管局", None]], [])})
+    plan = plan_import(lib, book)
+    assert [(row.action, row.reason) for row in plan.rows if row.row == 3] == [
+        ("rejected", "与本文件前面的一行是同一事项，且没有写明新的承接镇街")]
