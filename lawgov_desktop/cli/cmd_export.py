@@ -2,7 +2,9 @@
 
 ``export pdf`` prints a licence list (a department's with ``--department``, a part's with
 ``--part``, any filtered view, or every department with ``--all-departments`` into one book or a
-folder of files) or a power list grouped by batch (``--township`` or ``--kind powers``).
+folder of files), a power list grouped by batch (``--township`` or ``--kind powers``), or a
+department's 权责清单 grouped by power type with its sub-items (``--responsibility-list``, with
+``--department`` or ``--all-departments`` as for licence lists).
 ``export xlsx`` writes a workbook the importer reads back.  A missing embeddable Chinese font is
 a warning on stderr, not a failure: the PDF is still written.
 """
@@ -14,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from lawgov_desktop.core.fields import FIELDS_BY_KIND, LICENCE, POWER, REGION, field_label
+from lawgov_desktop.core.fields import LICENCE, POWER, REGION, RESPONSIBILITY
 from lawgov_desktop.core.library import Library, name_key
-from lawgov_desktop.exporters.catalogue import BY_BATCH, BY_PART
+from lawgov_desktop.exporters.catalogue import BY_BATCH, BY_PART, printable_fields
 
 from .errors import UsageError
 from .options import SubParsers, add_filter_arguments, kind_type, list_filter, resolve
@@ -36,16 +38,20 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True, title="格式")
     pdf = formats.add_parser(
         "pdf", help="PDF 清单（A4，默认横向）",
-        description="生成可打印的 PDF 清单：标题、版本和事项数，分部分（许可事项）或分批次（赋权事项），"
-                    "表头每页重复，页脚“第 X 页 共 Y 页”和打印日期。")
+        description="生成可打印的 PDF 清单：标题、版本和事项数，分部分（许可事项）、分批次（赋权事项）或"
+                    "分权力类型（权责清单），表头每页重复，页脚“第 X 页 共 Y 页”和打印日期。")
     pdf.add_argument("--kind", type=kind_type(_EXPORT_KINDS), metavar="KIND", help=_KIND_HELP)
     pdf.add_argument("--township", metavar="NAME", help="某镇街（或功能区及其下所有镇街）承接的赋权事项目录")
+    pdf.add_argument("--responsibility-list", action="store_true",
+                     help="部门的权责清单：按权力类型分部分，子项列在事项下，印承办机构、责任事项和追责情形"
+                          "（配合 --department 或 --all-departments）")
     whole = pdf.add_argument_group("全部部门")
-    whole.add_argument("--all-departments", action="store_true", help="每个部门一份清单")
+    whole.add_argument("--all-departments", action="store_true", help="每个部门一份清单（许可事项或权责清单）")
     layout = whole.add_mutually_exclusive_group()
     layout.add_argument("--one-file", action="store_true", help="合成一个带目录的 PDF（默认）")
     layout.add_argument("--folder", action="store_true", help="每个部门一个 PDF 文件，写入 -o 指定的文件夹")
-    pdf.add_argument("--columns", metavar="A,B,C", help="要印的列，如 序号,事项名称,子项,实施机关,设定和实施依据,备注")
+    pdf.add_argument("--columns", metavar="A,B,C", help="要印的列，如 序号,事项名称,子项,实施机关,设定和实施依据,备注"
+                                                       "（权责清单如 序号,事项名称,子项名称,实施依据,承办机构,追责情形）")
     pdf.add_argument("--portrait", action="store_true", help="纵向（默认横向）")
     pdf.add_argument("--attachment", metavar="N", help="左上角印“附件N”")
     pdf.add_argument("--title", metavar="TEXT", help="标题（默认按清单生成）")
@@ -76,29 +82,36 @@ def run_pdf(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         department_catalogues,
         licence_catalogue,
         power_catalogue,
+        responsibility_catalogue,
+        responsibility_catalogues,
     )
     from lawgov_desktop.exporters.model import LANDSCAPE, PORTRAIT
     from lawgov_desktop.exporters.pdf import write_catalogue, write_catalogue_book, write_catalogues_to_folder
 
     """Build the chosen catalogue(s) and write the PDF(s); warnings go to stderr."""
-    kind = args.kind or (POWER if args.township else LICENCE)
+    kind = args.kind or (POWER if args.township or args.responsibility_list else LICENCE)
     if args.township and kind != POWER:
         raise UsageError("--township 只用于赋权事项（--kind powers）。")
-    if args.all_departments and kind != LICENCE:
-        raise UsageError("--all-departments 只用于行政许可事项。")
+    if args.responsibility_list and (kind != POWER or args.township):
+        raise UsageError("--responsibility-list 印部门的权责清单（赋权事项按权力类型），不能与 --kind items 或 "
+                         "--township 同用。")
+    if args.all_departments and kind != LICENCE and not args.responsibility_list:
+        raise UsageError("--all-departments 只用于行政许可事项或权责清单（--responsibility-list）。")
     if (args.one_file or args.folder) and not args.all_departments:
         raise UsageError("--one-file 和 --folder 需与 --all-departments 一起使用。")
     flt = list_filter(library, kind, args)
     if args.township:
         flt.region_ids = (*flt.region_ids, resolve(library, REGION, args.township))
+    printed = RESPONSIBILITY if args.responsibility_list else kind
     options = CatalogueOptions(
-        columns=column_keys(kind, args.columns) if args.columns else None,
+        columns=column_keys(printed, args.columns) if args.columns else None,
         orientation=PORTRAIT if args.portrait else LANDSCAPE,
         attachment_label=f"附件{args.attachment}" if args.attachment else None,
         title=args.title, version_label=args.version_label, font_path=args.font)
     with ProgressBar() as progress:
         if args.all_departments:
-            specs = department_catalogues(library, flt, options, progress)
+            every = responsibility_catalogues if printed == RESPONSIBILITY else department_catalogues
+            specs = every(library, flt, options, progress)
             if args.folder:
                 args.output.mkdir(exist_ok=True)
                 results = write_catalogues_to_folder(specs, args.output, progress)
@@ -106,7 +119,8 @@ def run_pdf(library: Library, args: argparse.Namespace, out: TextIO) -> int:
                 results = [write_catalogue_book(specs, args.output, title=args.title or book_title(library, specs),
                                                 attachment_label=options.attachment_label, progress=progress)]
         else:
-            build = power_catalogue if kind == POWER else licence_catalogue
+            build = {LICENCE: licence_catalogue, POWER: power_catalogue,
+                     RESPONSIBILITY: responsibility_catalogue}[printed]
             results = [write_catalogue(build(library, flt, options, progress), args.output, progress)]
     _warn(results)
     for result in results:
@@ -132,14 +146,14 @@ def run_xlsx(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 def column_keys(kind: str, text: str) -> list[str]:
     """Field keys from "序号,事项名称,…": a key, the Chinese label or any header the importer knows."""
     lookup: dict[str, str] = {}
-    for spec in FIELDS_BY_KIND[kind]:
+    for spec in printable_fields(kind):
         for name in (spec.key, spec.label, *spec.headers):
             lookup.setdefault(name_key(name), spec.key)
     keys = []
     for name in filter(None, (part.strip() for part in text.replace("，", ",").replace("、", ",").split(","))):
         key = lookup.get(name_key(name))
         if key is None:
-            known = "、".join(field_label(kind, spec.key) for spec in FIELDS_BY_KIND[kind])
+            known = "、".join(spec.label for spec in printable_fields(kind))
             raise UsageError(f"未知的列“{name}”，可用：{known}。")
         keys.append(key)
     return keys

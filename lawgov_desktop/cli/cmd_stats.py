@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from lawgov_desktop.core.fields import CENTRAL, LOCAL, PART_LABELS, PARTS
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.summary import summary_paragraph
+from lawgov_desktop.core.summary import NOTHING_TO_STATE, responsibility_lines, summary_paragraph
 
 from .cmd_version import resolve_version
 from .errors import UsageError
@@ -23,7 +23,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``stats [--json] [--summary] [--of VERSION] [--export FILE]``."""
     parser = commands.add_parser("stats", help="统计数字（年度报告用）",
                                  description="许可事项按部分、部门、层级，执法事项按批次、承接区划、职权类型、"
-                                             "原实施部门的统计。")
+                                             "原实施部门的统计，以及各部门权责清单的事项数（按权力类型，子项另计）。")
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help="输出 JSON（Library.stats() 的完整文档）")
     shown.add_argument("--summary", action="store_true", help="只输出年度报告用的一段文字（可直接粘贴）")
@@ -44,7 +44,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         write_json(out, stats)
     elif args.summary:
-        out.write((paragraph or "当前清单中没有可统计的事项。") + "\n")
+        out.write((paragraph or NOTHING_TO_STATE) + "\n")
     else:
         out.write("\n".join(summary_lines(stats)) + "\n")
     if target is not None:
@@ -61,7 +61,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def summary_lines(stats: dict[str, Any]) -> list[str]:
-    """"中央层面设定的行政许可事项 439 项，涉及 44 个部门…" and the powers by batch and region."""
+    """"中央层面设定的行政许可事项 439 项，涉及 44 个部门…", the powers by batch and region, and each
+    department's 权责清单 in the sentence it states its size with."""
     licence, powers = stats["licence_items"], stats["powers"]
     lines = [f"行政许可事项共 {licence['total']} 项（另有子项 {licence.get('sub_items', 0)} 项），"
              f"涉及 {licence.get('departments', 0)} 个部门："]
@@ -75,5 +76,8 @@ def summary_lines(stats: dict[str, Any]) -> list[str]:
     if powers["regions"]:
         lines.append("  按承接区划（含下辖镇街）：")
         lines.extend(f"    {name} {count} 项" for name, count in powers["regions"].items())
+    if departments := responsibility_lines(stats):
+        lines.append("各部门权责清单（子项另计）：")
+        lines.extend(f"  {line}" for line in departments)
     lines.append(f"部门 {stats['departments']} 个，行政区划 {stats['regions']} 个。")
     return lines

@@ -244,6 +244,16 @@ def power_type_from_text(value: str) -> tuple[str, bool]:
     compact = "".join(value.split())
     compact = _POWER_TYPE_SPELLINGS.get(compact, compact)
     return compact, compact in POWER_TYPES
+
+
+def power_type_order(power_type: str | None) -> tuple[int, str]:
+    """Sort key for power types as a 权责清单 lists them: the ten standard types in their published
+    order, then any other type as written (by name), then powers with no type."""
+    if power_type in POWER_TYPES:
+        return POWER_TYPES.index(power_type), ""
+    return (len(POWER_TYPES), power_type) if power_type else (len(POWER_TYPES) + 1, "")
+
+
 DELEGATION_MODES = ("依法下放", "委托实施")
 DELEGATION_SCOPES = ("全部", "部分")
 CHANGE_KINDS = ("新增", "收回", "范围扩展")

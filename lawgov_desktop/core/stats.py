@@ -16,7 +16,9 @@ sorting every (power, ancestor region) pair and took four times as long.
 
 ``breakdowns`` carries the same figures as rows with ids (departments, batches, regions) for the
 statistics view, whose every figure opens the filtered list behind it, and for the summary
-paragraph (``core/summary.py``).
+paragraph (``core/summary.py``).  Each department's row also has its powers per type and its
+sub-items, and the sentence its 权责清单 states its size with ("共N项，其中行政许可a项…（另有子项M项）"):
+types are listed in the standard order of ``POWER_TYPES``, wherever figures are per type.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from .fields import CENTRAL, LOCAL, PART_LABELS, PARTS
+from .fields import CENTRAL, LOCAL, PART_LABELS, PARTS, power_type_order
 
 NOT_FILLED = "未填"
 UNBATCHED = "未分批"
@@ -122,14 +124,19 @@ def _department_row(department: dict[str, Any]) -> dict[str, Any]:
 
 def _power_figures(cursor: sqlite3.Cursor, version_id: int | None,
                    departments: dict[int, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    by_type: dict[str, int] = defaultdict(int)
+    by_type: dict[str | None, int] = defaultdict(int)
     by_department: dict[int, int] = defaultdict(int)
+    department_types: dict[int, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
     for power_type, department_id, count in cursor.execute(
             "SELECT power_type, department_id, count(*) FROM power WHERE version_id IS ? AND parent_id IS NULL"
             " GROUP BY 1, 2",
             (version_id,)):
-        by_type[power_type or NOT_FILLED] += count
+        by_type[power_type or None] += count
         by_department[department_id] += count
+        department_types[department_id][power_type or None] += count
+    sub_items = dict(cursor.execute(
+        "SELECT department_id, count(*) FROM power WHERE version_id IS ? AND parent_id IS NOT NULL GROUP BY 1",
+        (version_id,)).fetchall())
     regions = {row[0]: {"id": row[0], "name": row[1], "kind": row[2], "parent_id": row[3], "powers": 0}
                for row in cursor.execute("SELECT id, name, kind, parent_id FROM region ORDER BY position, id")}
     batches = {row[0]: {"id": row[0], "name": row[1], "document_number": row[2], "published_on": row[3],
@@ -146,18 +153,43 @@ def _power_figures(cursor: sqlite3.Cursor, version_id: int | None,
             batches.get(batch_id, unbatched)["powers"] += count
     batch_rows = [row for row in [*batches.values(), unbatched] if row["powers"]]
     region_rows = [row for row in regions.values() if row["powers"]]
-    department_rows = sorted(({**departments[department_id], "powers": count}
-                              for department_id, count in by_department.items()),
+    department_rows = sorted((_power_department_row(departments[department_id], department_types[department_id],
+                                                    sub_items.get(department_id, 0))
+                              for department_id in by_department),
                              key=lambda row: (-row["powers"], row["name"]))
     powers = {
         "total": sum(by_department.values()),
+        "sub_items": sum(sub_items.values()),
         "delegated": delegated,
         "batches": {row["name"]: row["powers"] for row in batch_rows},
         "regions": {row["name"]: row["powers"] for row in region_rows},
-        "by_type": dict(sorted(by_type.items(), key=lambda pair: (-pair[1], pair[0]))),
+        "by_type": _in_type_order(by_type),
         "by_department": {row["name"]: row["powers"] for row in department_rows},
     }
     return powers, {"batches": batch_rows, "regions": region_rows, "power_departments": department_rows}
+
+
+def responsibility_summary(types: dict[str, int], sub_items: int) -> str:
+    """How a department's 权责清单 states its size: "共N项，其中行政许可a项、行政处罚b项（另有子项M项）".
+
+    N counts main items only; ``types`` are in the standard order, types with no power left out;
+    the sub-items are told apart, and only when there are some.
+    """
+    counts = "、".join(f"{'未填类型' if kind == NOT_FILLED else kind}{count}项" for kind, count in types.items() if count)
+    return (f"共{sum(types.values())}项" + (f"，其中{counts}" if counts else "")
+            + (f"（另有子项{sub_items}项）" if sub_items else ""))
+
+
+def _in_type_order(counts: dict[str | None, int]) -> dict[str, int]:
+    """Counts per power type in the order a 权责清单 lists the types; no type is shown as ``NOT_FILLED``."""
+    return {kind or NOT_FILLED: counts[kind] for kind in sorted(counts, key=power_type_order)}
+
+
+def _power_department_row(department: dict[str, Any], types: dict[str | None, int], sub_items: int
+                          ) -> dict[str, Any]:
+    ordered = _in_type_order(types)
+    return {**department, "powers": sum(ordered.values()), "types": ordered, "sub_items": sub_items,
+            "summary": responsibility_summary(ordered, sub_items)}
 
 
 def _with_ancestors(regions: dict[int, dict[str, Any]], region_list: str) -> set[int]:

@@ -19,6 +19,9 @@ PART_WORDING = {
     VERTICAL: "垂直管理机构实施的行政许可",
     OTHER: "其他行政许可",
 }
+# What stands for the paragraph when it has nothing to state: no licence items and nothing handed
+# to townships (a list of departments' 权责清单 alone is stated by ``responsibility_lines``).
+NOTHING_TO_STATE = "当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。"
 _ZONE_SUFFIXES = ("经济开发试验区", "经济开发区", "开发试验区", "开发区", "试验区")
 _SUBORDINATE = {"street": "街道", "town": "镇", "township": "乡"}
 _NUMERALS = "一二三四五六七八九十"
@@ -27,6 +30,12 @@ _NUMERALS = "一二三四五六七八九十"
 def summary_paragraph(stats: dict[str, Any]) -> str:
     """The report's paragraph for a ``Library.stats()`` document (empty when the lists are)."""
     return "".join(sentence for sentence in (_licence_sentence(stats), _power_sentence(stats)) if sentence)
+
+
+def responsibility_lines(stats: dict[str, Any]) -> list[str]:
+    """A sentence per department with powers, as its 权责清单 states its size, ready to paste:
+    "某局权责清单共N项，其中行政许可a项…（另有子项M项）。" (the counts are ``core.stats``')."""
+    return [f"{row['name']}权责清单{row['summary']}。" for row in stats["breakdowns"]["power_departments"]]
 
 
 def zone_short_name(name: str) -> str:

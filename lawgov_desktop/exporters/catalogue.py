@@ -5,7 +5,9 @@ with the same ``ListFilter`` the window's views use, so "print what I see" print
 filtered view and no SQL lives here.  A licence catalogue has a section per part (中央层面设定,
 地方性法规、省政府规章设定 …) with sub-items grouped under their item; a power catalogue has a
 section per batch (第一批, 第二批 …, then 未分批次), each power listing the townships it was
-handed to in that batch.  Department and township lists are these catalogues with a filter.
+handed to in that batch; a 权责清单 has a section per power type in the standard order (行政许可,
+行政处罚 …), each power with its sub-items under it and its responsibilities and accountability.
+Department and township lists are these catalogues with a filter.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from datetime import date
 from typing import Any
 
 from lawgov_desktop.core.fields import (
+    FIELDS_BY_KIND,
+    KIND_LABELS,
     LICENCE,
     LICENCE_FIELDS,
     PART_LABELS,
@@ -26,6 +30,8 @@ from lawgov_desktop.core.fields import (
     POWER_FIELDS,
     RESPONSIBILITY,
     RESPONSIBILITY_DETAIL_KEYS,
+    FieldSpec,
+    power_type_order,
 )
 from lawgov_desktop.core.library import BATCH, Library
 from lawgov_desktop.core.progress import Progress, check_cancel, report
@@ -43,12 +49,19 @@ from lawgov_desktop.exporters.model import (
 
 PAGE_SIZE = 500
 UNBATCHED = "未分批次"
+UNTYPED = "未填权力类型"
 BY_PART = "part"
 BY_BATCH = "batch"
 
 # Columns a printed catalogue shows unless the clerk chooses others.
 LICENCE_COLUMNS = ("sequence", "name", "sub_item", "implementing_authority", "legal_basis", "level", "remark")
 POWER_COLUMNS = ("sequence", "code", "name", "power_type", "department", "receiving", "mode", "remark")
+RESPONSIBILITY_COLUMNS = ("sequence", "name", "sub_item", "legal_basis", "handling_office", "level", "responsibility",
+                          "accountability_cases")
+# 隶属机构 only tells the importer a power's department: it is not kept, so it cannot be printed.
+_NOT_KEPT = {RESPONSIBILITY: {"affiliation"}}
+# What a list's title calls it: "<department>行政许可事项清单", "<department>权责清单".
+_LIST_NAMES = {LICENCE: "行政许可事项清单", RESPONSIBILITY: KIND_LABELS[RESPONSIBILITY]}
 # Workbook columns: every field the importer knows, in its order.
 LICENCE_SHEET_COLUMNS = [spec.key for spec in LICENCE_FIELDS]
 POWER_SHEET_COLUMNS = [spec.key for spec in POWER_FIELDS]
@@ -59,6 +72,8 @@ _SUB_ITEM_KEYS = ("sequence", "upper_ref", "implementing_authority", "legal_basi
                   "certificate", "list_year", "status", "remark")
 _POWER_KEYS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
                "department", *RESPONSIBILITY_DETAIL_KEYS, "status", "remark")
+# A sub-item of a 权责清单 prints under its item's name, department and type; the rest it may have of its own.
+_RESPONSIBILITY_SUB_KEYS = ("code", "legal_basis", *RESPONSIBILITY_DETAIL_KEYS, "remark")
 # Power workbook columns written only when some row fills them: what a 权责清单 adds to a delegation list.
 _OPTIONAL_POWER_COLUMNS = {"sub_item", *RESPONSIBILITY_DETAIL_KEYS}
 # Row keys of a power's extra columns (columns the program does not know), before their header.
@@ -100,10 +115,10 @@ def licence_catalogue(library: Library, flt: ListFilter | None = None, options: 
     city = _city_name(library)
     if len(flt.department_ids) == 1:
         group = items[0]["department"]
-        title = f"{_official_name(city, group)}行政许可事项清单"
+        title = f"{_official_name(city, group)}{_LIST_NAMES[LICENCE]}"
     else:
         group = None
-        title = f"{city}{_part_title(flt.parts)}行政许可事项清单"
+        title = f"{city}{_part_title(flt.parts)}{_LIST_NAMES[LICENCE]}"
     columns = _default_licence_columns(several_departments=group is None)
     return _spec(LICENCE, title, group, _licence_sections(library, items, cancel), columns, options,
                  _version_of(library, flt, items))
@@ -127,7 +142,7 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
     specs = []
     for items in items_by_department.values():
         department = items[0]["department"]
-        specs.append(_spec(LICENCE, f"{_official_name(city, department)}行政许可事项清单", department,
+        specs.append(_spec(LICENCE, f"{_official_name(city, department)}{_LIST_NAMES[LICENCE]}", department,
                            _licence_sections(library, items, cancel), _default_licence_columns(False), options,
                            _version_of(library, flt, items)))
     return specs
@@ -173,11 +188,61 @@ def power_catalogue(library: Library, flt: ListFilter | None = None, options: Ca
     return spec
 
 
+def responsibility_catalogue(library: Library, flt: ListFilter | None = None,
+                             options: CatalogueOptions | None = None, progress: Progress | None = None,
+                             cancel: object = None) -> CatalogueSpec:
+    """The 权责清单 of the powers the filter selects: a section per power type, sub-items under their item.
+
+    One department's powers print as "<department>权责清单"; several departments' as the city's,
+    with a 行使主体 column.
+    """
+    flt = _main_items(flt)
+    powers = list(_read(library, POWER, flt, progress, cancel))
+    if not powers:
+        raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
+    sections = _responsibility_sections(library, powers, cancel)
+    columns = _responsibility_columns(sections)
+    if len({power["department_id"] for power in powers}) == 1:
+        group = _official_name(_city_name(library), powers[0]["department"])
+    else:
+        group = _city_name(library)
+        columns.insert(1, "department")
+    return _spec(RESPONSIBILITY, f"{group}{_LIST_NAMES[RESPONSIBILITY]}", group, sections, columns,
+                 options or CatalogueOptions(), _version_of(library, flt, powers))
+
+
+def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
+                              options: CatalogueOptions | None = None, progress: Progress | None = None,
+                              cancel: object = None) -> list[CatalogueSpec]:
+    """Every department's 权责清单 (within the filter), in the order the list names them: one pass
+    over the list, for a book with a part per department or a folder of files."""
+    flt = _main_items(flt)
+    powers_by_department: dict[int, list[dict[str, Any]]] = {}
+    for power in _read(library, POWER, flt, progress, cancel):
+        powers_by_department.setdefault(power["department_id"], []).append(power)
+    if not powers_by_department:
+        raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
+    options = options or CatalogueOptions()
+    city = _city_name(library)
+    specs = []
+    for powers in powers_by_department.values():
+        department = _official_name(city, powers[0]["department"])
+        sections = _responsibility_sections(library, powers, cancel)
+        specs.append(_spec(RESPONSIBILITY, f"{department}{_LIST_NAMES[RESPONSIBILITY]}", department, sections,
+                           _responsibility_columns(sections), options, _version_of(library, flt, powers)))
+    return specs
+
+
 def book_title(library: Library, specs: Sequence[CatalogueSpec]) -> str:
-    """The title of an all-departments book: "汕尾市行政许可事项清单（2022年版）"."""
+    """The title of an all-departments book: "汕尾市行政许可事项清单（2022年版）", "汕尾市权责清单"."""
     versions = {spec.version_label for spec in specs}
     version = f"（{versions.pop()}）" if len(versions) == 1 and None not in versions else ""
-    return f"{_city_name(library)}行政许可事项清单{version}"
+    return f"{_city_name(library)}{_LIST_NAMES[specs[0].kind]}{version}"
+
+
+def printable_fields(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields a printed list of ``kind`` can show as columns, in the list's own order."""
+    return tuple(spec for spec in FIELDS_BY_KIND[kind] if spec.key not in _NOT_KEPT.get(kind, ()))
 
 
 # --------------------------------------------------------------------------- workbooks
@@ -261,6 +326,34 @@ def _licence_sections(library: Library, items: list[dict[str, Any]], cancel: obj
         by_part.setdefault(item["part"], []).append(_licence_row(library, item))
     order = [part for part in PARTS if part in by_part] + [part for part in by_part if part not in PARTS]
     return [CatalogueSection(licence_part_heading(part), by_part[part]) for part in order]
+
+
+def _responsibility_sections(library: Library, powers: list[dict[str, Any]],
+                             cancel: object) -> list[CatalogueSection]:
+    """A section per power type, in the standard order (other types as written, then untyped)."""
+    by_type: dict[str | None, list[CatalogueRow]] = {}
+    for power in powers:
+        check_cancel(cancel)
+        by_type.setdefault(power["power_type"] or None, []).append(_responsibility_row(library, power))
+    return [CatalogueSection(kind or UNTYPED, by_type[kind]) for kind in sorted(by_type, key=power_type_order)]
+
+
+def _responsibility_columns(sections: list[CatalogueSection]) -> list[str]:
+    """The default columns; 子项名称 only when some power has sub-items (most lists have none)."""
+    if any(row.sub_rows for section in sections for row in section.rows):
+        return list(RESPONSIBILITY_COLUMNS)
+    return [column for column in RESPONSIBILITY_COLUMNS if column != "sub_item"]
+
+
+def _responsibility_row(library: Library, power: dict[str, Any]) -> CatalogueRow:
+    """A power's cells and, for each sub-item, its name and the cells it fills itself."""
+    values = {key: _text(power.get(key)) for key in _POWER_KEYS}
+    sub_rows = []
+    if power["sub_item_count"]:
+        for sub in library.get(POWER, power["id"])["sub_items"]:
+            own = {key: text for key in _RESPONSIBILITY_SUB_KEYS if (text := _text(sub.get(key)))}
+            sub_rows.append({**own, "sub_item": sub["name"]})
+    return CatalogueRow(values, sub_rows)
 
 
 class _DelegationScope:
@@ -360,7 +453,7 @@ def _part_title(parts: tuple[str, ...]) -> str:
 
 def _version_of(library: Library, flt: ListFilter, items: list[dict[str, Any]]) -> str | None:
     """The saved version's name when printing one, else "2022年版" from the items' most common
-    清单版本 ("2022", "2022年" or already "2022年版")."""
+    清单版本 ("2022", "2022年" or already "2022年版"; powers have none)."""
     if flt.version_id is not None:
         return str(library.version(flt.version_id)["name"])
     years = Counter(year for item in items if (year := _text(item.get("list_year"))))
@@ -401,4 +494,7 @@ __all__ = [
     "export_sheets",
     "licence_catalogue",
     "power_catalogue",
+    "printable_fields",
+    "responsibility_catalogue",
+    "responsibility_catalogues",
 ]

@@ -52,7 +52,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.fields import LICENCE, POWER, field_label
+from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY, field_label
 from lawgov_desktop.core.progress import Progress, check_cancel, report
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
@@ -82,6 +82,12 @@ _WEIGHTS = {
 _POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2, "handling_office": 1.6, "level_scope": 1.8,
                   "duties": 3.0, "responsibility": 3.0, "responsibility_basis": 3.0, "accountability_scope": 1.8,
                   "accountability_cases": 3.0}
+# A 权责清单's long texts are its 实施依据 and its responsibilities and accountability (a few hundred
+# characters each in the published lists); widths follow their usual lengths so that a row's
+# columns end near the same height.
+_RESPONSIBILITY_WEIGHTS = {**_POWER_WEIGHTS, "name": 2.0, "sub_item": 1.7, "legal_basis": 4.2,
+                           "handling_office": 1.5, "level": 1.4, "responsibility": 3.2, "accountability_cases": 3.8}
+_KIND_WEIGHTS = {POWER: _POWER_WEIGHTS, RESPONSIBILITY: _RESPONSIBILITY_WEIGHTS}
 _CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
             "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CELL_PADDING = 3.0
@@ -279,7 +285,7 @@ def column_widths(columns: Sequence[str], available: float, font_size: float,
                   kind: str = LICENCE, overrides: Mapping[str, float] | None = None) -> list[float]:
     """Widths in points: 序号 just wide enough for its header, the rest shared by field weight
     (``overrides`` weighs columns that are not fields, or weighs fields differently)."""
-    weight_of = {**_WEIGHTS, **(_POWER_WEIGHTS if kind == POWER else {}), **(overrides or {})}
+    weight_of = {**_WEIGHTS, **_KIND_WEIGHTS.get(kind, {}), **(overrides or {})}
     sequence_width = 2 * font_size + 2 * _CELL_PADDING + 4
     fixed = sequence_width * sum(1 for c in columns if c == "sequence")
     weights = [weight_of.get(c, 1.4) for c in columns if c != "sequence"]

@@ -2,9 +2,11 @@
 
 The workbook has the summary paragraph on its first sheet and one sheet per breakdown (licence
 items per part, department and level; powers per batch, receiving region, type and original
-department).  The PDF is one A4 page to hand round or attach: title, the paragraph, and the
-breakdowns two by two; when they do not fit, the font shrinks and the long department lists keep
-their largest rows plus one "其余 N 个部门" row, until the page holds everything.
+department; each department's 权责清单 per power type with the sentence it states its size with).
+The PDF is one A4 page to hand round or attach: title, the paragraph, the breakdowns two by two,
+then the departments' 权责清单 sentences across the page; when they do not fit, the font shrinks
+and the long department lists keep their largest rows plus one "其余 N 个部门" row, until the page
+holds everything.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import PART_LABELS, REGION_KINDS
+from lawgov_desktop.core.summary import NOTHING_TO_STATE
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import ExportError
 from lawgov_desktop.exporters.tables import ReportColumn, ReportTable, write_report_workbook
@@ -81,7 +84,21 @@ def stats_tables(stats: dict[str, Any]) -> list[ReportTable]:
         ReportTable("执法事项按原实施部门", [ReportColumn("原实施主体", 30, True, on_page=False), ReportColumn("简称", 14),
                                       count],
                     [[row["name"], row["short_name"], row["powers"]] for row in breakdowns["power_departments"]]),
+        _responsibility_table(stats),
     ]
+
+
+def _responsibility_table(stats: dict[str, Any]) -> ReportTable:
+    """Each department's 权责清单: main items per type (the types some department has, in the
+    standard order), total, sub-items, and the sentence; the page shows the short name and sentence."""
+    types = list(stats["powers"]["by_type"])
+    columns = [ReportColumn("部门", 30, True, on_page=False), ReportColumn("简称", 14),
+               *(ReportColumn(kind, 10, True, on_page=False) for kind in types),
+               ReportColumn("合计", 10, on_page=False), ReportColumn("子项数", 10, on_page=False),
+               ReportColumn("权责清单", 70, True)]
+    rows = [[row["name"], row["short_name"], *(row["types"].get(kind, 0) for kind in types), row["powers"],
+             row["sub_items"], row["summary"]] for row in stats["breakdowns"]["power_departments"]]
+    return ReportTable("各部门权责清单", columns, rows, full_width=True)
 
 
 def write_stats_workbook(stats: dict[str, Any], summary: str, path: str | os.PathLike[str],
@@ -131,13 +148,17 @@ def _region_rows(regions: list[dict[str, Any]]) -> list[list[object]]:
 
 
 def _shortened(table: ReportTable, limit: int | None) -> ReportTable:
-    """At most ``limit`` rows: the first ones, and the rest summed into one "其余" row."""
+    """At most ``limit`` rows: the first ones, and the rest summed into one "其余" row (named once on
+    the page: a second text column, such as a sentence, is left blank)."""
     if limit is None or len(table.rows) <= limit:
         return table
     kept, rest = table.rows[: limit - 1], table.rows[limit - 1:]
     label = f"其余 {len(rest)} 个"
-    filler = [sum(row[i] for row in rest) if _numeric(rest, i) else label for i in range(len(table.columns))]
-    return ReportTable(table.name, table.columns, [*kept, filler])
+    first_on_page = next(i for i, column in enumerate(table.columns) if column.on_page)
+    filler = [sum(row[i] for row in rest) if _numeric(rest, i)
+              else label if i <= first_on_page or not column.on_page else ""
+              for i, column in enumerate(table.columns)]
+    return ReportTable(table.name, table.columns, [*kept, filler], table.full_width)
 
 
 def _numeric(rows: Sequence[Sequence[object]], column: int) -> bool:
@@ -160,13 +181,18 @@ def _build(buffer: io.BytesIO, title: str, subtitle: str, summary: str, tables: 
     }
     width = A4[0] - 2 * _MARGIN
     half = (width - _GAP) / 2
-    blocks = [_block(_shortened(table, limit if index else None), styles, half) for index, table in enumerate(tables)]
+    blocks = [_block(_shortened(table, limit if index else None), styles, half)
+              for index, table in enumerate(tables) if not table.full_width]
     pairs = [blocks[index: index + 2] for index in range(0, len(blocks), 2)]
     grid = Table([pair + [""] * (2 - len(pair)) for pair in pairs], colWidths=[half + _GAP, half])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), size)]))
     story = [Paragraph(escape(title), styles["title"]), Paragraph(escape(subtitle), styles["subtitle"]),
-             Spacer(1, size), Paragraph(escape(summary or "（暂无数据）"), styles["body"]), Spacer(1, size), grid]
+             Spacer(1, size), Paragraph(escape(summary or f"（{NOTHING_TO_STATE}）"), styles["body"]),
+             Spacer(1, size), grid]
+    for table in tables:
+        if table.full_width and table.rows:
+            story.extend(_block(_shortened(table, limit), styles, width))
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=_MARGIN, rightMargin=_MARGIN, topMargin=_MARGIN,
                             bottomMargin=_MARGIN, title=title, creator="LawGov Desktop")
     try:
@@ -184,11 +210,13 @@ def _block(table: ReportTable, styles: dict[str, ParagraphStyle], width: float) 
     widths = {i: max([cell.fontSize * 3, *(stringWidth(str(row[i]), cell.fontName, cell.fontSize)
                                            for row in table.rows)]) + 2 * _PADDING
               for i in shown if i not in text_columns}
-    text_width = (width - sum(widths.values())) / len(text_columns)
+    # text columns share the rest as their workbook widths do: a sentence wide, a name narrower
+    text_unit = (width - sum(widths.values())) / sum(table.columns[i].width for i in text_columns)
+    widths.update({i: table.columns[i].width * text_unit for i in text_columns})
     data = [[Paragraph(escape(table.columns[i].label), cell) for i in shown]]
     data += [[Paragraph(escape(str(row[i])), cell) for i in shown] for row in table.rows] or [
         [Paragraph("（无）", cell), *[""] * (len(shown) - 1)]]
-    ruled = Table(data, colWidths=[widths.get(i, text_width) for i in shown], repeatRows=1)
+    ruled = Table(data, colWidths=[widths[i] for i in shown], repeatRows=1)
     ruled.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -41,11 +41,13 @@ class ReportColumn:
 
 @dataclass
 class ReportTable:
-    """One table: a sheet of the workbook, a block of the one-page PDF."""
+    """One table: a sheet of the workbook, a block of the one-page PDF (half the page wide, or the
+    whole width for sentences that would wrap into a tall narrow column)."""
 
     name: str
     columns: list[ReportColumn]
     rows: list[list[object]] = field(default_factory=list)
+    full_width: bool = False
 
 
 def write_report_workbook(title: str, notes: Sequence[str], tables: Sequence[ReportTable],

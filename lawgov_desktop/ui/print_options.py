@@ -28,8 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lawgov_desktop.core.fields import FIELDS_BY_KIND, LICENCE
-from lawgov_desktop.exporters.catalogue import LICENCE_COLUMNS, CatalogueOptions
+from lawgov_desktop.core.fields import LICENCE, RESPONSIBILITY
+from lawgov_desktop.exporters.catalogue import (
+    LICENCE_COLUMNS,
+    RESPONSIBILITY_COLUMNS,
+    CatalogueOptions,
+    printable_fields,
+)
 from lawgov_desktop.exporters.model import LANDSCAPE, PORTRAIT, CatalogueSpec
 
 from . import settings
@@ -74,12 +79,7 @@ class LayoutOptions(QWidget):
         self.columns.setFlow(QListWidget.Flow.TopToBottom)
         self.columns.setWrapping(True)
         self.columns.setResizeMode(QListWidget.ResizeMode.Adjust)
-        for spec in FIELDS_BY_KIND[kind]:
-            item = QListWidgetItem(spec.label)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if spec.key in columns else Qt.CheckState.Unchecked)
-            self.columns.addItem(item)
+        self.show_columns(kind, columns)
         rows = self.columns.sizeHintForRow(0) * 5 + 2 * self.columns.frameWidth() + 6
         self.columns.setFixedHeight(rows)
         self.columns.setMinimumWidth(420)
@@ -98,6 +98,16 @@ class LayoutOptions(QWidget):
         form.addRow(self.tr("Orientation:"), sides)
         form.addRow(self.tr("Columns:"), self.columns)
         form.addRow("", font_note)
+
+    def show_columns(self, kind: str, columns: Sequence[str]) -> None:
+        """Offer the columns a printed list of ``kind`` can have, ``columns`` ticked."""
+        self.columns.clear()
+        for spec in printable_fields(kind):
+            item = QListWidgetItem(spec.label)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if spec.key in columns else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
 
     def chosen_columns(self) -> list[str]:
         """The ticked columns, in the list's field order."""
@@ -150,26 +160,39 @@ class CatalogueOptionsDialog(QDialog):
 
 
 class BatchDialog(QDialog):
-    """Every department's licence list: one PDF each into a folder, or one book with a table of contents."""
+    """Every department's licence list or 权责清单: one PDF each into a folder, or one book with a table
+    of contents.  ``filtered`` names the lists (LICENCE, RESPONSIBILITY) whose view is filtered now."""
 
-    def __init__(self, filtered: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, filtered: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print every department's list"))
+        self.filtered = filtered
+        self.licence_lists = QRadioButton(self.tr("Licence lists (行政许可事项清单)"))
+        self.licence_lists.setObjectName("licence_lists")
+        self.responsibility_lists = QRadioButton(
+            self.tr("Responsibility lists (权责清单): by power type, sub-items under their item"))
+        self.responsibility_lists.setObjectName("responsibility_lists")
+        self.licence_lists.setChecked(True)
+        which = QButtonGroup(self)
+        which.addButton(self.licence_lists)
+        which.addButton(self.responsibility_lists)
         self.folder = QRadioButton(self.tr("One PDF file per department, into a folder"))
         self.folder.setObjectName("one_file_each")
         self.book = QRadioButton(self.tr("One PDF with a section per department and a table of contents"))
         self.book.setObjectName("one_book")
         self.folder.setChecked(True)
-        self.only_filtered = QCheckBox(self.tr("Only the items the licence list is filtered to"))
+        self.only_filtered = QCheckBox()
         self.only_filtered.setObjectName("only_filtered")
-        self.only_filtered.setEnabled(filtered)
         self.layout_options = LayoutOptions(LICENCE, LICENCE_COLUMNS)
-        self.layout_options.title.setPlaceholderText(self.tr("automatic, e.g. 汕尾市行政许可事项清单（2022年版）"))
         self.layout_options.title.setToolTip(self.tr("The title of the book; each department's list keeps its own"))
-        self.layout_options.version.setPlaceholderText(self.tr("automatic, from the items' list version"))
         self.book.toggled.connect(self._mode_changed)
         self._mode_changed()
+        self.responsibility_lists.toggled.connect(self._list_changed)
+        self._list_changed()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.licence_lists)
+        layout.addWidget(self.responsibility_lists)
+        layout.addSpacing(8)
         layout.addWidget(self.folder)
         layout.addWidget(self.book)
         layout.addWidget(self.only_filtered)
@@ -180,10 +203,38 @@ class BatchDialog(QDialog):
     def _mode_changed(self) -> None:
         self.layout_options.title.setEnabled(self.book.isChecked())
 
+    def _list_changed(self) -> None:
+        """The columns, the placeholder title and the filter offered are the chosen list's."""
+        kind = self.list_kind()
+        responsibility = kind == RESPONSIBILITY
+        self.layout_options.show_columns(kind, RESPONSIBILITY_COLUMNS if responsibility else LICENCE_COLUMNS)
+        self.layout_options.title.setPlaceholderText(
+            self.tr("automatic, e.g. 汕尾市权责清单") if responsibility
+            else self.tr("automatic, e.g. 汕尾市行政许可事项清单（2022年版）"))
+        self.layout_options.version.setPlaceholderText(
+            self.tr("none printed, e.g. 2024年版") if responsibility
+            else self.tr("automatic, from the items' list version"))
+        self.only_filtered.setText(self.tr("Only the powers the power list is filtered to") if responsibility
+                                   else self.tr("Only the items the licence list is filtered to"))
+        self.only_filtered.setEnabled(kind in self.filtered)
+        if kind not in self.filtered:
+            self.only_filtered.setChecked(False)
+
+    def list_kind(self) -> str:
+        """``LICENCE`` for the licence lists, ``RESPONSIBILITY`` for the 权责清单."""
+        return RESPONSIBILITY if self.responsibility_lists.isChecked() else LICENCE
+
     def options(self) -> CatalogueOptions:
-        """Layout for every department's catalogue (titles stay each department's own)."""
+        """Layout for every department's catalogue (titles stay each department's own).
+
+        Columns left as offered are the list's defaults, which a department's 权责清单 trims of an
+        empty 子项名称 column; a changed choice applies to every department as it is.
+        """
         chosen = self.layout_options
-        return CatalogueOptions(columns=chosen.chosen_columns() or None, orientation=chosen.orientation(),
+        columns = chosen.chosen_columns()
+        defaults = RESPONSIBILITY_COLUMNS if self.list_kind() == RESPONSIBILITY else LICENCE_COLUMNS
+        return CatalogueOptions(columns=columns if columns and set(columns) != set(defaults) else None,
+                                orientation=chosen.orientation(),
                                 attachment_label=attachment_label(chosen.attachment.text()),
                                 version_label=chosen.version.text().strip() or None,
                                 font_path=settings.catalogue_font() or None)

@@ -2,12 +2,13 @@
 
 What is printed is what the clerk is looking at: the current list's ``current_filter()`` goes to
 ``exporters.catalogue`` unchanged (for powers, a township picked in the 承接主体 facet prints that
-township's list by batch).  Reading the list and writing files run on the background worker —
-the writer, or for a database open read-only a reader of its own — with progress and Cancel, so
-the window never waits.  The builder runs first and its title, version and columns fill the
-options dialog; the clerk's changes are applied to that same catalogue, so nothing is read twice.
-reportlab, openpyxl and QtPdf are imported when an action is first used, not before the first
-paint.
+township's list by batch; the 权责清单 action prints the same powers by power type, a department's
+own list when the view is narrowed to it).  Reading the list and writing files run on the
+background worker — the writer, or for a database open read-only a reader of its own — with
+progress and Cancel, so the window never waits.  The builder runs first and its title, version and
+columns fill the options dialog; the clerk's changes are applied to that same catalogue, so nothing
+is read twice.  reportlab, openpyxl and QtPdf are imported when an action is first used, not
+before the first paint.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.fields import RESPONSIBILITY
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 
@@ -96,6 +98,8 @@ class PrintActions(QObject):
         self.print_action = self._action(self.tr("&Print…"), self.print_catalogue, QKeySequence.StandardKey.Print)
         self.export_pdf_action = self._action(self.tr("Export P&DF…"), self.export_pdf)
         self.export_excel_action = self._action(self.tr("Export E&xcel…"), self.export_excel)
+        self.responsibility_action = self._action(self.tr("Preview the responsibility &list (权责清单)…"),
+                                                  self.preview_responsibility_list)
         self.batch_action = self._action(self.tr("Print or export every &department's list…"), self.batch)
         window.navigation.currentRowChanged.connect(self.update_actions)
         window.installEventFilter(self)
@@ -114,13 +118,15 @@ class PrintActions(QObject):
     def actions(self) -> list[QAction]:
         """The menu entries, in menu order."""
         return [self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action,
-                self.batch_action]
+                self.responsibility_action, self.batch_action]
 
     def update_actions(self) -> None:
-        """Catalogues exist for licence items and powers; the other lists have nothing to print."""
-        enabled = self._current_kind() in PRINTABLE
+        """Catalogues exist for licence items and powers (and the 权责清单 for powers); the other
+        lists have nothing to print."""
+        kind = self._current_kind()
         for action in (self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action):
-            action.setEnabled(enabled)
+            action.setEnabled(kind in PRINTABLE)
+        self.responsibility_action.setEnabled(kind == POWER)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Stop our reader thread when the window closes."""
@@ -184,8 +190,10 @@ class PrintActions(QObject):
         self.options_dialog = None
 
     # ------------------------------------------------------------------ one catalogue
-    def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec], None]) -> None:
-        """Build the catalogue of the current view, then let the clerk adjust it in the options dialog."""
+    def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec], None],
+                       responsibility_list: bool = False) -> None:
+        """Build the catalogue of the current view (or its powers' 权责清单), then let the clerk adjust
+        it in the options dialog."""
         target = self._target()
         if target is None:
             return
@@ -197,9 +205,11 @@ class PrintActions(QObject):
                 CatalogueOptions,
                 licence_catalogue,
                 power_catalogue,
+                responsibility_catalogue,
             )
 
-            make = power_catalogue if kind == POWER else licence_catalogue
+            make = (responsibility_catalogue if responsibility_list
+                    else power_catalogue if kind == POWER else licence_catalogue)
             return make(library, flt, CatalogueOptions(font_path=font), progress, stopped(progress))
 
         def ask(spec: CatalogueSpec) -> None:
@@ -226,8 +236,14 @@ class PrintActions(QObject):
 
     def preview(self) -> None:
         """Ctrl+Shift+P: the real pages of the catalogue of the current view."""
-        self._choose_layout(self.tr("Preview"), lambda spec: self._write_temporary(
-            spec, lambda result: self._open_preview(spec, result)))
+        self._choose_layout(self.tr("Preview"), self._preview_spec)
+
+    def preview_responsibility_list(self) -> None:
+        """The 权责清单 of the powers in view, previewed; the preview prints it or saves it as a PDF."""
+        self._choose_layout(self.tr("Preview"), self._preview_spec, responsibility_list=True)
+
+    def _preview_spec(self, spec: CatalogueSpec) -> None:
+        self._write_temporary(spec, lambda result: self._open_preview(spec, result))
 
     def _open_preview(self, spec: CatalogueSpec, result: PdfResult) -> None:
         from .print_preview import PrintPreview
@@ -337,22 +353,26 @@ class PrintActions(QObject):
 
     # ------------------------------------------------------------------ every department
     def batch(self) -> None:
-        """Every department's licence list: a PDF each into a folder, or one book with contents."""
+        """Every department's licence list or 权责清单: a PDF each into a folder, or one book with contents."""
         from .print_options import BatchDialog
 
-        view = self.window.views.get(LICENCE)
-        flt = view.current_filter() if view is not None else ListFilter()
-        dialog = BatchDialog(not flt.is_empty(), self.window)
-        dialog.accepted.connect(lambda: self._batch(dialog, flt))
+        filters: dict[str, ListFilter] = {}
+        for list_kind, view_kind in ((LICENCE, LICENCE), (RESPONSIBILITY, POWER)):
+            view = self.window.views.get(view_kind)
+            filters[list_kind] = view.current_filter() if view is not None else ListFilter()
+        dialog = BatchDialog({kind for kind, flt in filters.items() if not flt.is_empty()}, self.window)
+        dialog.accepted.connect(lambda: self._batch(dialog, filters[dialog.list_kind()]))
         self._open_dialog(dialog)
 
     def _batch(self, dialog: BatchDialog, view_filter: ListFilter) -> None:
         one_file = dialog.book.isChecked()
+        responsibility = dialog.list_kind() == RESPONSIBILITY
         flt = view_filter if dialog.only_filtered.isChecked() else ListFilter()
         options, title = dialog.options(), dialog.book_title()
         if one_file:
-            target = choose_save_path(self.window, self.tr("Save the book as"),
-                                      f"{title or self.tr('Licence lists of every department')}.pdf",
+            name = title or (self.tr("Responsibility lists of every department") if responsibility
+                             else self.tr("Licence lists of every department"))
+            target = choose_save_path(self.window, self.tr("Save the book as"), f"{name}.pdf",
                                       self.tr("PDF files (*.pdf)"), ".pdf")
         else:
             target = choose_folder(self.window, self.tr("Folder for the departments' PDF files"))
@@ -360,10 +380,15 @@ class PrintActions(QObject):
             return
 
         def write(library: Library, progress: Progress) -> list[PdfResult]:
-            from lawgov_desktop.exporters.catalogue import book_title, department_catalogues
+            from lawgov_desktop.exporters.catalogue import (
+                book_title,
+                department_catalogues,
+                responsibility_catalogues,
+            )
             from lawgov_desktop.exporters.pdf import write_catalogue_book, write_catalogues_to_folder
 
-            specs = department_catalogues(library, flt, options, progress, stopped(progress))
+            every = responsibility_catalogues if responsibility else department_catalogues
+            specs = every(library, flt, options, progress, stopped(progress))
             if not one_file:
                 return write_catalogues_to_folder(specs, target, progress, stopped(progress))
             return [write_catalogue_book(specs, target, title=title or book_title(library, specs),

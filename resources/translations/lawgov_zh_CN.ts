@@ -142,42 +142,67 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
         <source>Print every department&apos;s list</source>
         <translation>批量打印/导出各部门清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="170"/>
+        <source>Licence lists (行政许可事项清单)</source>
+        <translation>行政许可事项清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="173"/>
+        <source>Responsibility lists (权责清单): by power type, sub-items under their item</source>
+        <translation>权责清单（按权力类型分部分，子项列在事项下）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="179"/>
         <source>One PDF file per department, into a folder</source>
         <translation>每个部门一个 PDF 文件，保存到一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="181"/>
         <source>One PDF with a section per department and a table of contents</source>
         <translation>合成一个 PDF：按部门分节，带目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="212"/>
+        <source>automatic, e.g. 汕尾市权责清单</source>
+        <translation>自动生成，如：汕尾市权责清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="215"/>
+        <source>none printed, e.g. 2024年版</source>
+        <translation>不填则不印版本，如：2024年版</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="217"/>
+        <source>Only the powers the power list is filtered to</source>
+        <translation>只含赋权事项列表当前筛选出的事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="218"/>
         <source>Only the items the licence list is filtered to</source>
         <translation>只含许可事项列表当前筛选出的事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="213"/>
         <source>automatic, e.g. 汕尾市行政许可事项清单（2022年版）</source>
         <translation>自动，如：汕尾市行政许可事项清单（2022年版）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="187"/>
         <source>The title of the book; each department&apos;s list keeps its own</source>
         <translation>合订本的标题；各部门清单保留各自的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="216"/>
         <source>automatic, from the items&apos; list version</source>
         <translation>自动，取事项的清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="201"/>
         <source>Generate…</source>
         <translation>生成…</translation>
     </message>
@@ -185,12 +210,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="223"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="224"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -221,17 +246,17 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CatalogueOptionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="136"/>
         <source>Printed list</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="137"/>
         <source>%1 items in the list</source>
         <translation>清单共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="140"/>
         <source>no version printed</source>
         <translation>不印版本</translation>
     </message>
@@ -802,27 +827,27 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="252"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="253"/>
         <source>The current view (%1 records)</source>
         <translation>当前视图（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="255"/>
         <source>The whole list (%1 records)</source>
         <translation>整个清单（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="258"/>
         <source>Licence items get a sheet per part, powers a sheet per batch; the workbook can be imported again.</source>
         <translation>许可事项每个部分一个工作表，赋权事项每个批次一个工作表；导出的工作簿可以再导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="265"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1293,472 +1318,539 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="244"/>
-        <source>header in row %1, %2 records</source>
-        <translation>表头在第 %1 行，读到 %2 项</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="198"/>
         <source>skipped: the sheet is empty</source>
         <translation>已跳过：空白工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="200"/>
         <source>skipped: another sheet was chosen</source>
         <translation>已跳过：选择了其他工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="255"/>
-        <source>skipped: looks like a %1 list, not the same kind</source>
-        <translation>已跳过：看起来是%1清单，与所选清单类型不同</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="208"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="380"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="354"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="393"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="438"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="414"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="414"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="414"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="461"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="464"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="704"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="731"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="706"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="493"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="500"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="475"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="476"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="507"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="482"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="500"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="816"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="527"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="219"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="193"/>
+        <source>header in row %1, %2</source>
+        <translation>表头在第 %1 行，%2</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="210"/>
+        <source>skipped: looks like a %1, not the same kind</source>
+        <translation>已跳过：看起来是%1，与所选清单类型不同</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="224"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="225"/>
+        <source> (plus %n sub-item(s))</source>
+        <translation>
+            <numerusform>（另子项 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="510"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="541"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="517"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="541"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="517"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="542"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="518"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="518"/>
+        <source>First values in the column</source>
+        <translation>列中的前几个值</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="553"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="528"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="555"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="530"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="562"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="537"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="565"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="540"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="574"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="582"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="557"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="573"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="573"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="579"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="624"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="599"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="624"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="599"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="650"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="625"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="656"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="631"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="656"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="656"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="681"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="656"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="688"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="663"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="690"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="665"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="704"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="731"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="706"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="765"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="740"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="766"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="741"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="773"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1246"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="748"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1307"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="817"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="791"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="844"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="818"/>
+        <source>Detect from the headers: %1</source>
+        <translation>按表头自动识别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="822"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="835"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="846"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="848"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="880"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="863"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="882"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="865"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="943"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="868"/>
+        <source>Kept as an extra field “%1”</source>
+        <translation>保留为附加字段“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="938"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="944"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="939"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="966"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="963"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="978"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1128"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="975"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1189"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="984"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="983"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="990"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="993"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="999"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1002"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1006"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1006"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1003"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1006"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1010"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="994"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1014"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1019"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="843"/>
+        <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
+        <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
+    </message>
+    <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1023"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1027"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1030"/>
+        <source>Create as “%1”</source>
+        <translation>新建为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
+        <source>Create under another name…</source>
+        <translation>以其他名称新建…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1071"/>
+        <source>Create under another name</source>
+        <translation>以其他名称新建</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1072"/>
+        <source>Create “%1” under this name instead (e.g. the full name):</source>
+        <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1107"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1109"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1066"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1111"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1092"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1142"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1108"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1154"/>
+        <source>Remember the column mapping</source>
+        <translation>记住列对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1163"/>
+        <source>The columns as you set them are used again for the next file with the same headers.</source>
+        <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1169"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1114"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1175"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1117"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1178"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1127"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1188"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1136"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1197"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1137"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1198"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1138"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1199"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1152"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1213"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1160"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1243"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1260"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1221"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1304"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1321"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1192"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1253"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1262"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1323"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1767,12 +1859,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1264"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1325"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1267"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1328"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1835,17 +1927,17 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LayoutOptions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="61"/>
         <source>e.g. 附件1 (leave empty for none)</source>
         <translation>如：附件1（留空则不印）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="64"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="66"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
@@ -2224,12 +2316,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="391"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="365"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="373"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2290,49 +2382,64 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="274"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="274"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="275"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="275"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="276"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="285"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="287"/>
+        <source>New sub-item</source>
+        <translation>新增子项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="287"/>
+        <source>Changed sub-item</source>
+        <translation>更新子项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="288"/>
+        <source>Unchanged sub-item</source>
+        <translation>未变子项</translation>
     </message>
 </context>
 <context>
@@ -2407,140 +2514,156 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="99"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="100"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="101"/>
+        <source>Preview the responsibility &amp;list (权责清单)…</source>
+        <translation>权责清单打印预览(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="103"/>
         <source>Print or export every &amp;department&apos;s list…</source>
         <translation>批量打印/导出各部门清单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="168"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="222"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="230"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="243"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="286"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="290"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="279"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="307"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="280"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="356"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="376"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="285"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="301"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="311"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="312"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="334"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="335"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="349"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="336"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="352"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="354"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="373"/>
+        <source>Responsibility lists of every department</source>
+        <translation>各部门权责清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="374"/>
+        <source>Licence lists of every department</source>
+        <translation>各部门行政许可事项清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="375"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="358"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="378"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="377"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="402"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="381"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="406"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -3083,131 +3206,130 @@ You can open it read-only to look things up, or quit.</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="162"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="160"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="160"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="161"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="162"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="177"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="177"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3215,97 +3337,123 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="285"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="288"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="292"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="313"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="325"/>
+        <source>Responsibility lists by department</source>
+        <translation>各部门权责清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="326"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="349"/>
-        <source>The lists are empty: no figures yet.</source>
-        <translation>清单为空，暂无统计数字。</translation>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="343"/>
+        <source>The list holds no powers yet.</source>
+        <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
+        <source>Copy these sentences to paste them into a report</source>
+        <translation>复制这些文字，粘贴到报告或公告中</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="348"/>
+        <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
+        <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="390"/>
+        <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
+        <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="362"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="403"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="369"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="382"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="415"/>
+        <source>The sentences are on the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="430"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="384"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="430"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="385"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="431"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="443"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="452"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="456"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>

@@ -35,5 +35,5 @@ def test_stats_of_an_empty_database(lib: Library) -> None:
     stats = lib.stats()
     assert stats["licence_items"]["total"] == 0
     assert stats["licence_items"]["parts"]["central"] == {"items": 0, "departments": 0}
-    assert stats["powers"] == {"total": 0, "delegated": 0, "batches": {}, "regions": {}, "by_type": {},
+    assert stats["powers"] == {"total": 0, "sub_items": 0, "delegated": 0, "batches": {}, "regions": {}, "by_type": {},
                                "by_department": {}}

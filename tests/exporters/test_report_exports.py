@@ -11,6 +11,7 @@ import pytest
 from pdf_helpers import HAS_EMBEDDABLE_FONT, compact, needs_font, page_texts
 
 from lawgov_desktop.core.compare import Comparison, FieldChange, LicenceChange, PowerChange
+from lawgov_desktop.core.stats import responsibility_summary
 from lawgov_desktop.exporters.comparison import (
     comparison_spec,
     write_comparison_pdf,
@@ -27,8 +28,8 @@ def stats_document(departments: int = 3) -> dict:
     return {
         "licence_items": {"total": sum(r["items"] for r in rows), "sub_items": 6, "departments": departments,
                           "parts": {}, "by_department": {}, "by_level": {"市级": 20, "县级": 6}},
-        "powers": {"total": 5, "delegated": 4, "batches": {}, "regions": {}, "by_type": {"行政处罚": 5},
-                   "by_department": {}},
+        "powers": {"total": 5, "sub_items": 2, "delegated": 4, "batches": {}, "regions": {},
+                   "by_type": {"行政许可": 1, "行政处罚": 4}, "by_department": {}},
         "breakdowns": {
             "parts": [{"part": "central", "label": "中央层面设定", "items": sum(r["items"] for r in rows),
                        "departments": rows}],
@@ -37,7 +38,8 @@ def stats_document(departments: int = 3) -> dict:
                          "powers": 4}],
             "regions": [{"id": 1, "name": "汕尾市", "kind": "city", "parent_id": None, "powers": 4},
                         {"id": 6, "name": "红海湾经济开发试验区", "kind": "zone", "parent_id": 1, "powers": 3}],
-            "power_departments": [{**rows[0], "powers": 5}],
+            "power_departments": [{**row, "powers": 5, "types": {"行政许可": 1, "行政处罚": 4}, "sub_items": 2,
+                                   "summary": responsibility_summary({"行政许可": 1, "行政处罚": 4}, 2)} for row in rows],
         },
     }
 
