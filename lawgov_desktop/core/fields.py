@@ -107,6 +107,7 @@ POWER_FIELDS: tuple[FieldSpec, ...] = (
         ("事项名称", "赋权事项名称", "职权名称", "处罚行为(违法行为)", "处罚行为（违法行为）"),
         required=True,
     ),
+    FieldSpec("sub_item", "子项名称", ("子项名称", "子项")),
     FieldSpec("power_type", "职权类型", ("职权类型", "职权类别", "事项类型", "事项类别")),
     FieldSpec("domain", "执法领域", ("执法领域", "领域")),
     FieldSpec(

@@ -257,7 +257,7 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
     followed by its sub-items' rows, with the columns of a 权责清单 and the extra columns (under
     their own headers) when some power has them.
     """
-    from lawgov_desktop.exporters.xlsx import export_header, group_sheets  # openpyxl: only for a workbook
+    from lawgov_desktop.exporters.xlsx import group_sheets  # openpyxl: only for a workbook
 
     by = by or (BY_BATCH if kind == POWER else BY_PART)
     if (kind, by) not in ((LICENCE, BY_PART), (POWER, BY_BATCH)):
@@ -278,8 +278,6 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
             if power["sub_item_count"]:
                 rows.extend(_power_sub_rows(library, power["id"], own[0]))
         columns, headers = _power_sheet_columns(rows)
-        if "sub_item" in columns:
-            headers["sub_item"] = export_header(RESPONSIBILITY, "sub_item")
     if not rows:
         raise ExportError("没有符合条件的记录，无法导出。")
     return group_sheets(kind, columns, rows, by, default_name=UNBATCHED, headers=headers)
@@ -411,8 +409,6 @@ def _power_sheet_columns(rows: list[dict[str, str]]) -> tuple[list[str], dict[st
     子项名称 when some row fills them, then the extra columns; and the extra columns' headers."""
     filled = {key for row in rows for key, value in row.items() if value}
     columns = [key for key in POWER_SHEET_COLUMNS if key not in _OPTIONAL_POWER_COLUMNS or key in filled]
-    if "sub_item" in filled:
-        columns.insert(columns.index("name") + 1, "sub_item")
     extras = [key for key in dict.fromkeys(key for row in rows for key in row) if key.startswith(EXTRA_PREFIX)]
     return columns + extras, {key: key.removeprefix(EXTRA_PREFIX) for key in extras}
 

@@ -34,7 +34,7 @@ from lawgov_desktop.core.fields import (
     RESPONSIBILITY_DETAIL_KEYS,
 )
 from lawgov_desktop.core.imports import ImportChanges
-from lawgov_desktop.core.library import Library, name_key
+from lawgov_desktop.core.library import Library, extra_to_json, name_key
 from lawgov_desktop.core.progress import Progress, check_cancel, report
 from lawgov_desktop.importers.readers import read_workbook
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet, header_signature, shape_sheet
@@ -43,8 +43,8 @@ MODES = ("merge", "append", "replace")
 # Columns an import may set, per kind (the rest are the library's business).
 _LICENCE_COLUMNS = ("part", "sequence", "name", "implementing_authority", "legal_basis", "level", "code",
                     "certificate", "upper_ref", "list_year", "status", "remark")
-_POWER_COLUMNS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range", "status",
-                  "remark")
+_POWER_COLUMNS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
+                  *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark")
 _RESPONSIBILITY_COLUMNS = ("sequence", "code", "name", "power_type", "legal_basis", *RESPONSIBILITY_DETAIL_KEYS,
                            "remark", "extra_json")
 _DELEGATION_COLUMNS = ("mode", "scope", "effective_date", "change_kind", "document_number")
@@ -526,16 +526,24 @@ class _Planner:
 
     # ------------------------------------------------------------------ powers
     def _plan_power(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
-        by_code = {row["code"]: row for row in existing if row["code"]}
-        by_name = {(name_key(row["name"]), row["department_id"]): row for row in existing}
+        mains = [row for row in existing if row.get("parent_id") is None]
+        by_code = {row["code"]: row for row in mains if row["code"]}
+        by_name = {(name_key(row["name"]), row["department_id"]): row for row in mains}
+        subs = {(row["parent_id"], name_key(row["name"])): row for row in existing if row.get("parent_id")}
         pending: dict[tuple[str, Any], dict[str, Any]] = {}
+        matched: dict[tuple[str, Any], dict[str, Any]] = {}  # stored powers this file named, by the same key
         append = self.options.mode == "append"
         for sheet in sheets:
             for record in sheet.records:
-                row = self._main_row(sheet, record, _POWER_COLUMNS, "原实施主体")
+                row = self._main_row(sheet, record, _POWER_COLUMNS, "原实施主体",
+                                     {"extra_json": _extra_json(record.fields)})
                 if row is None:
                     continue
                 name = row["name"]
+                key = (row.get("code") or name_key(name), row.get("department_id") or row.get("department_name"))
+                if record.fields.get("sub_item"):
+                    self._plan_power_sub_item(sheet.sheet_name, record, pending.get(key), matched.get(key), subs)
+                    continue
                 delegations = self._delegations(sheet, record)
                 if delegations is None:
                     continue
@@ -554,11 +562,12 @@ class _Planner:
                     continue
                 if match is None:
                     row["delegations"] = delegations
+                    row["sub_items"] = []
                     self.changes.inserts.append(row)
-                    pending[(row.get("code") or name_key(name), row.get("department_id")
-                             or row.get("department_name"))] = row
+                    pending[key] = row
                     self._count(sheet.sheet_name, record, name, None, True)
                     continue
+                matched[key] = match
                 changed = self._compare(match, row, _POWER_COLUMNS)
                 if changed:
                     self.changes.updates.append((match["id"], {k: new for k, (_, new) in changed.items()}))
@@ -571,6 +580,42 @@ class _Planner:
                 if added:
                     changed = {**changed, "承接主体": ("", _townships(added))}
                 self._count(sheet.sheet_name, record, name, changed, False)
+
+    def _plan_power_sub_item(self, sheet: str, record: ParsedRecord, new_main: dict[str, Any] | None,
+                             stored_main: dict[str, Any] | None,
+                             subs: dict[tuple[int, str], dict[str, Any]]) -> None:
+        """A sub-item row of a power list (the main item's name and department repeated, 子项名称
+        filled): under the main item read above it in this file, new or stored."""
+        values = _values(record.fields, _POWER_COLUMNS)
+        values["name"] = str(record.fields["sub_item"])
+        extra = _extra_json(record.fields)
+        values.pop("extra_json", None)
+        if extra:
+            values["extra_json"] = extra
+        main = new_main or stored_main
+        if main is None:
+            self._reject(sheet, record, "子项所属的事项不在本文件中它的前面", values["name"])
+            return
+        for key in ("sequence", "code", "power_type", "domain", "legal_basis", "penalty_range", "status"):
+            if values.get(key) == main.get(key):
+                values.pop(key, None)  # what the sub-item row repeats of its item
+        values["source_json"] = _source(sheet, record)
+        label = f"{main['name']} / {values['name']}"
+        if new_main is not None:
+            new_main["sub_items"].append(values)
+            self._count(sheet, record, label, None, True, sub_item=True)
+            return
+        assert stored_main is not None
+        stored = subs.pop((stored_main["id"], name_key(values["name"])), None)
+        if stored is None:
+            self.changes.new_sub_items.append({**values, "parent_id": stored_main["id"],
+                                               "department_id": stored_main["department_id"]})
+            self._count(sheet, record, label, None, True, sub_item=True)
+            return
+        changed = self._compare(stored, values, _POWER_COLUMNS)
+        if changed:
+            self.changes.updates.append((stored["id"], {k: new for k, (_, new) in changed.items()}))
+        self._count(sheet, record, label, changed, False, sub_item=True)
 
     # ------------------------------------------------------------------ 权责清单
     def _plan_responsibilities(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
@@ -709,9 +754,9 @@ def _power_key(row: dict[str, Any], department_id: object) -> tuple:
 
 
 def _extra_json(fields: dict[str, object]) -> str | None:
-    """Columns the program does not know, kept under their own header."""
+    """Columns the program does not know, kept under their own header, stored as the library does."""
     extra = fields.get("extra")
-    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    return extra_to_json(extra) if isinstance(extra, dict) else None
 
 
 def _match(row: dict[str, Any], by_code: dict[str, dict[str, Any]],

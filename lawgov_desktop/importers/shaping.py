@@ -319,9 +319,9 @@ class _Shaper:
         self.notes.labels = {spec.key: spec.label for spec in self.specs.values()}
         self.ignored: set[int] = set()  # columns a mapping says not to import
         self.columns = self._map_columns(mapping)
-        # 权责清单 columns nobody maps are kept under their own header (col → header text).
+        # Power columns nobody maps are kept under their own header (col → header text).
         self.extra_columns: dict[int, str] = {}
-        if kind == f.RESPONSIBILITY:
+        if kind == f.RESPONSIBILITY or (kind == f.POWER and mapping is None):
             self._responsibility_columns(mapping is not None)
         # Share of header columns understood, lowered when another kind explains them as well.
         runner_up = max((score for k, score in scores.items() if k != kind), default=(False, 0.0))
@@ -609,8 +609,21 @@ class _Shaper:
                     values["sub_item"] = entries[0]  # without its number: "2.易地建设审批"
                 if "sub_item" in values and "name" not in values:
                     groups.inherit_main(values)
-            elif self.kind == f.POWER and batch and "batch" not in values:
-                values["batch"] = batch
+            elif self.kind == f.POWER:
+                if batch and "batch" not in values:
+                    values["batch"] = batch
+                if "sub_item" in values:  # a power's sub-item row, as our own export writes it
+                    entries = responsibilities.split_sub_items(values["sub_item"])
+                    if entries:
+                        values["sub_item"] = " ".join(entries)
+                    else:
+                        del values["sub_item"]
+                if self.extra_columns:
+                    row = rows[index]
+                    extra = {header: text(row[col], multiline=True) for col, header in self.extra_columns.items()
+                             if col < len(row) and row[col] is not None and text(row[col])}
+                    if extra:
+                        values["extra"] = extra
             if not required_keys <= values.keys():
                 missing = [spec.label for spec in required if spec.key not in values]
                 self.rejected.append(RowProblem(self.sheet.name, index + 1,

@@ -144,14 +144,28 @@ def test_responsibility_fields_extra_columns_and_sub_items_are_written_under_the
 
 def test_a_delegation_list_keeps_its_columns_when_no_power_has_responsibilities(source):
     [sheet, *_] = export_sheets(source, POWER)
-    assert sheet.columns == [key for key in POWER_SHEET_COLUMNS if key not in RESPONSIBILITY_DETAIL_KEYS]
+    assert sheet.columns == [key for key in POWER_SHEET_COLUMNS if key not in (*RESPONSIBILITY_DETAIL_KEYS, "sub_item")]
     assert sheet.headers == {}
 
 
-@pytest.mark.xfail(strict=True, reason="the delegation-list importer (importers/plan.py _plan_power) does not yet "
-                                       "take the 权责清单 fields and extra columns: remove this mark when it does")
 def test_responsibility_fields_and_extra_columns_read_back(tmp_path):
     with new_library(tmp_path / "source.sqlite3") as library:
         build_responsibilities(library)
         _path, imported = export_and_import(library, POWER, tmp_path)
         assert imported == snapshot(library)[POWER]
+
+
+def test_power_sub_items_read_back_under_their_item(responsibilities, tmp_path):
+    _path, imported = export_and_import(responsibilities, POWER, tmp_path)
+
+    def by_name(rows):  # noqa: ANN001, ANN202 - a sub-item now follows its item in the list order
+        return sorted(rows, key=lambda row: row["name"])
+
+    assert by_name(imported) == by_name(snapshot(responsibilities)[POWER])
+    with new_library(tmp_path / "again.sqlite3") as target:
+        import_file(target, _path, ImportOptions(kind=POWER))
+        pairs = target.conn.execute("SELECT p.name, s.name, s.duties FROM power s JOIN power p ON p.id = s.parent_id"
+                                    ).fetchall()
+        assert [tuple(pair) for pair in pairs] == [("食品经营许可", "食品经营许可（新办）", "现场核查")]
+        again = import_file(target, _path, ImportOptions(kind=POWER))
+        assert (again.inserted, again.updated) == (0, 0)
