@@ -5,14 +5,15 @@ as quiet work whose progress this dialog shows on its own bar, so the window nev
 second import or edit simply queues behind it.  Each change the clerk makes (list kind, sheet,
 column mapping, template, merge mode, strictness, how an unknown name is settled) plans the
 import again from the file; only the plan on screen can be applied.  Applying is one transaction
-after a backup (``apply_plan``), so Cancel leaves the database exactly as it was.
+after a backup (``apply_plan``), so Cancel leaves the database exactly as it was.  A column mapping
+changed by hand is then remembered for the next file with the same headers.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,27 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.errors import Cancelled, ImportFileError, LawGovError
-from lawgov_desktop.core.fields import DEPARTMENT, FIELDS_BY_KIND, KIND_LABELS, LICENCE, POWER, field_label
+from lawgov_desktop.core.fields import (
+    DEPARTMENT,
+    FIELDS_BY_KIND,
+    KIND_LABELS,
+    LICENCE,
+    POWER,
+    RESPONSIBILITY,
+    field_label,
+)
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.importers.columns import (
+    AUTO_TEMPLATE,
+    Column,
+    has_cells,
+    mapping_of,
+    preferred_template,
+    primary_sheet,
+    read_columns,
+    remember_mapping,
+    signature,
+)
 from lawgov_desktop.importers.plan import (
     ImportOptions,
     ImportPlan,
@@ -70,8 +90,7 @@ from lawgov_desktop.importers.plan import (
     plan_import,
 )
 from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
-from lawgov_desktop.importers.shaping import find_header, header_signature, shape_sheet
-from lawgov_desktop.importers.values import header_key
+from lawgov_desktop.importers.shaping import EXTRA_FIELD, shape_sheet
 
 from . import prompts, settings
 from .facets import facet_options
@@ -87,7 +106,9 @@ IMPORT_KINDS = ("licence", "power", "department", "region", "batch", "imports")
 FILE, COLUMNS, PREVIEW, APPLY, SUMMARY = range(5)
 ACTION_COLOURS = {"new": "#e2f3e2", "changed": "#fff1c7", "rejected": "#f9dcdc"}
 REFERENCE_FACETS = {"department": "department", "region": "region", "batch": "batch"}
-_SEARCH = "search"
+_SEARCH = "search"  # the names step's choices beside "as proposed" and an existing record's id
+_RENAME = "rename"
+_RENAMED = "renamed"
 
 
 def stop_requested(progress: Progress) -> Callable[[], bool]:
@@ -98,13 +119,6 @@ def stop_requested(progress: Progress) -> Callable[[], bool]:
 def is_spreadsheet(path: Path) -> bool:
     """Whether the wizard can read ``path`` (by its name; the readers check the content)."""
     return path.suffix.lower() in SPREADSHEET_SUFFIXES
-
-
-def mapping_keys(header: str) -> list[str]:
-    """The keys a mapping needs for one header: a header over two rows is shown "组/列", and the
-    importer matches it by its rows run together."""
-    joined = header.replace("/", "")
-    return [header] if joined == header else [header, joined]
 
 
 @dataclass
@@ -122,10 +136,9 @@ class Reading:
 
     plan: ImportPlan | None
     error: str
-    kind: str | None
+    kind: str | None  # the kind the columns' fields belong to
     sheets: list[SheetState]
-    columns: list[tuple[str, str]]  # (column letter, header text) in sheet order
-    mapping: dict[str, str]  # header text → field key, "" for a column not imported
+    columns: list[Column]  # in sheet order, each with what it is imported as
     signature: str | None
     template: str | None  # the saved template this reading used
 
@@ -137,103 +150,38 @@ def read_file(library: Library, path: Path, options: ImportOptions, progress: Pr
 
     A file that cannot be read at all raises ``ImportFileError``; a file that reads but cannot be
     planned as chosen (a required column missing) comes back with the columns the clerk can map.
+    A template saved for the same headers is applied when ``offer_template`` (a file just opened).
     """
     workbook = read_workbook(path)
     progress.check()
     plan, error = _plan(library, path, options, progress)
-    primary = _primary_sheet(workbook, plan, options)
-    signature = _signature(primary)
-    if offer_template and signature and not options.mapping and not options.mapping_name:
-        templates = library.mapping_templates(signature)
-        if templates:
-            options.mapping_name = templates[0]["name"]
+    primary = primary_sheet(workbook, plan.sheets[0].sheet_name if plan else options.sheet)
+    sheet_signature = signature(primary)
+    if offer_template and sheet_signature and not options.mapping and not options.mapping_name:
+        options.mapping_name = preferred_template(library.mapping_templates(sheet_signature))
+        if options.mapping_name:
             plan, error = _plan(library, path, options, progress)
-    kind = plan.kind if plan else options.kind
-    columns, mapping = _columns(primary, plan, options, kind)
-    if kind is None and mapping:
-        kind = _likely_kind(list(mapping))
-    return Reading(plan, error, kind, _sheet_states(workbook, plan, options, path), columns, mapping, signature,
-                   options.mapping_name)
+    mapping = options.mapping
+    if options.mapping_name:
+        mapping = library.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
+    kind, columns = read_columns(primary, plan.sheets[0] if plan else None, options.kind, mapping)
+    states = _sheet_states(workbook, plan, error, options, mapping, path)
+    return Reading(plan, str(error) if error else "", kind, states, columns, sheet_signature, options.mapping_name)
 
 
 def _plan(library: Library, path: Path, options: ImportOptions,
-          progress: Progress) -> tuple[ImportPlan | None, str]:
+          progress: Progress) -> tuple[ImportPlan | None, ImportFileError | None]:
     try:
-        return plan_import(library, path, options, progress, stop_requested(progress)), ""
+        return plan_import(library, path, options, progress, stop_requested(progress)), None
     except Cancelled:
         raise
     except ImportFileError as error:
-        return None, str(error)
+        return None, error
 
 
-def _primary_sheet(workbook: Workbook, plan: ImportPlan | None, options: ImportOptions) -> Sheet | None:
-    """The sheet whose header the mapping table shows."""
-    name = plan.sheets[0].sheet_name if plan else options.sheet
-    if name is not None:
-        return next((sheet for sheet in workbook.sheets if sheet.name == name), None)
-    filled = [sheet for sheet in workbook.sheets if _has_cells(sheet)]
-    return next((sheet for sheet in filled if find_header(sheet) is not None), filled[0] if filled else None)
-
-
-def _signature(sheet: Sheet | None) -> str | None:
-    """What ``importers.plan.sheet_signature`` gives for this sheet, without reading the file again."""
-    if sheet is None:
-        return None
-    try:
-        return header_signature(sheet)
-    except ImportFileError:
-        return None
-
-
-def _columns(sheet: Sheet | None, plan: ImportPlan | None, options: ImportOptions,
-             kind: str | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """The header columns in sheet order, and the field each is imported as."""
-    from openpyxl.utils import get_column_letter  # read on the writer thread, off the first paint
-
-    band = find_header(sheet) if sheet is not None else None
-    if plan is not None:
-        shaped = plan.sheets[0]
-        mapping = {text: shaped.columns[col] for col, text in shaped.headers.items()}
-        if band is not None and band.start == shaped.header_row_index:
-            columns = [(get_column_letter(col + 1), text) for col, text in sorted(band.texts.items())]
-        else:
-            columns = [(get_column_letter(col + 1), text) for col, text in sorted(shaped.headers.items())]
-            columns += [("", text) for text in shaped.unmapped_headers]
-        return columns, {text: mapping.get(text, "") for _letter, text in columns}
-    if band is None:
-        return [], {}
-    columns = [(get_column_letter(col + 1), text) for col, text in sorted(band.texts.items())]
-    chosen = {header_key(key): value for key, value in (options.mapping or {}).items()}
-    guess = {header: _guess_field(kind, header) for _letter, header in columns}
-    return columns, {header: chosen.get(header_key(header), guess[header]) for _letter, header in columns}
-
-
-def _header_fields(kind: str) -> dict[str, str]:
-    return {header_key(header): spec.key for spec in FIELDS_BY_KIND[kind] for header in (spec.label, *spec.headers)}
-
-
-def _guess_field(kind: str | None, header: str) -> str:
-    """The field a header names, when the importer could not read the sheet as a whole."""
-    for candidate_kind in ([kind] if kind else list(FIELDS_BY_KIND)):
-        known = _header_fields(candidate_kind)
-        for part in (header.replace("/", ""), *reversed(header.split("/"))):
-            if header_key(part) in known:
-                return known[header_key(part)]
-    return ""
-
-
-def _likely_kind(headers: list[str]) -> str:
-    """The kind whose headers name most of these columns (to offer the right fields)."""
-    return max(FIELDS_BY_KIND, key=lambda kind: sum(1 for header in headers
-                                                     if header_key(header) in _header_fields(kind)))
-
-
-def _has_cells(sheet: Sheet) -> bool:
-    return any(any(cell not in (None, "") for cell in row) for row in sheet.rows)
-
-
-def _sheet_states(workbook: Workbook, plan: ImportPlan | None, options: ImportOptions, path: Path) -> list[SheetState]:
-    """Each sheet: what was read from it, or why it was left out."""
+def _sheet_states(workbook: Workbook, plan: ImportPlan | None, error: ImportFileError | None,
+                  options: ImportOptions, mapping: Mapping[str | int, str] | None, path: Path) -> list[SheetState]:
+    """Each sheet: what was read from it, or why it was left out, as the kind and mapping chosen now."""
     shaped = {sheet.sheet_name: sheet for sheet in plan.sheets} if plan else {}
     states = []
     for sheet in workbook.sheets:
@@ -241,23 +189,40 @@ def _sheet_states(workbook: Workbook, plan: ImportPlan | None, options: ImportOp
             used = shaped[sheet.name]
             first = used.header_row_index + 1
             rows = f"{first}" if used.header_rows == 1 else f"{first}–{first + used.header_rows - 1}"
-            note = translate("ImportWizard", "header in row %1, %2 records").replace("%1", rows).replace(
-                "%2", str(len(used.records)))
+            subs = sum(len(record.sub_items) for record in used.records)
+            note = translate("ImportWizard", "header in row %1, %2").replace("%1", rows).replace(
+                "%2", items_text(len(used.records), subs))
             states.append(SheetState(sheet.name, True, note))
             continue
-        if not _has_cells(sheet):
+        if not has_cells(sheet):
             note = translate("ImportWizard", "skipped: the sheet is empty")
         elif options.sheet is not None:
             note = translate("ImportWizard", "skipped: another sheet was chosen")
         else:
             try:
-                other = shape_sheet(sheet, None, None, file_name=path.name)
-                note = translate("ImportWizard", "skipped: looks like a %1 list, not the same kind").replace(
-                    "%1", KIND_LABELS[other.kind])
-            except ImportFileError as error:
-                note = translate("ImportWizard", "skipped: %1").replace("%1", error.reason)
+                other = shape_sheet(sheet, options.kind, mapping, file_name=path.name)
+            except ImportFileError as problem:
+                note = translate("ImportWizard", "skipped: %1").replace("%1", problem.reason)
+            else:
+                if error is not None:  # the sheet reads, but the import as chosen cannot be made
+                    note = translate("ImportWizard", "skipped: %1").replace("%1", error.reason)
+                else:
+                    note = translate("ImportWizard", "skipped: looks like a %1, not the same kind").replace(
+                        "%1", list_name(other.kind))
         states.append(SheetState(sheet.name, False, note))
     return states
+
+
+def list_name(kind: str) -> str:
+    """"行政许可事项清单", "权责清单": a kind's label as the name of a list."""
+    label = KIND_LABELS[kind]
+    return label if label.endswith("清单") else translate("ImportWizard", "%1 list").replace("%1", label)
+
+
+def items_text(items: int, sub_items: int) -> str:
+    """"462 项（另子项 474 项）": items and sub-items said apart, as everywhere counts are shown."""
+    text = translate("ImportWizard", "%n item(s)", "", items)
+    return text + translate("ImportWizard", " (plus %n sub-item(s))", "", sub_items) if sub_items else text
 
 
 def export_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str, Any]], source: Path,
@@ -318,6 +283,9 @@ class PlanModel(QAbstractTableModel):
         self.action: str | None = None
         self.labels = {"new": self.tr("New"), "changed": self.tr("Changed"), "unchanged": self.tr("Unchanged"),
                        "rejected": self.tr("Rejected")}
+        # a sub-item's row says so: the counts above say items and sub-items apart
+        self.sub_item_labels = {"new": self.tr("New sub-item"), "changed": self.tr("Changed sub-item"),
+                                "unchanged": self.tr("Unchanged sub-item")}
 
     def set_rows(self, kind: str, rows: list[PlannedRow]) -> None:
         """Show a new plan's rows (keeping the action filter)."""
@@ -350,10 +318,16 @@ class PlanModel(QAbstractTableModel):
         planned = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.labels[planned.action], planned.sheet, planned.row, planned.name or "—",
+            labels = self.sub_item_labels if planned.sub_item else self.labels
+            return (labels[planned.action], planned.sheet, planned.row, planned.name or "—",
                     planned.reason or self._changes(planned, "；"))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return planned.reason or self._changes(planned, "\n") or None
+            details = planned.reason or self._changes(planned, "\n")
+            if column == 1:  # the texts a narrow column may cut, in full
+                return planned.sheet
+            if column == 3:
+                return "\n".join(text for text in (planned.name, details) if text) or None
+            return details or None
         if role == Qt.ItemDataRole.BackgroundRole and planned.action in ACTION_COLOURS:
             return QBrush(QColor(ACTION_COLOURS[planned.action]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -425,6 +399,7 @@ class ImportWizard(QDialog):
         self.applied_plan: ImportPlan | None = None
         self.settled: dict[tuple[str, str], UnresolvedName] = {}
         self.exported: Path | None = None
+        self.remembered_template: str | None = None  # the name a hand-made mapping was saved under
         self._tasks = itertools.count(1)
         self._current_task = 0
         self._progress: Progress | None = None
@@ -523,8 +498,8 @@ class ImportWizard(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kind")
         self.kind_combo.addItem(self.tr("Detect from the headers"), None)
-        for kind in (LICENCE, POWER, DEPARTMENT):
-            self.kind_combo.addItem(self.tr("%1 list").replace("%1", KIND_LABELS[kind]), kind)
+        for kind in (LICENCE, POWER, RESPONSIBILITY, DEPARTMENT):
+            self.kind_combo.addItem(list_name(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheet")
@@ -538,15 +513,15 @@ class ImportWizard(QDialog):
         self.template_note = QLabel()
         self.template_note.setObjectName("template_note")
         self.template_note.setStyleSheet("color: #1f5fa8;")
+        self.template_note.setWordWrap(True)
         self.mapping_table = _table("mapping", (self.tr("Column"), 40), (self.tr("Header in the workbook"), 0),
-                                    (self.tr("Import as"), 0))
+                                    (self.tr("Import as"), 0), (self.tr("First values in the column"), 0))
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.mapping_table.horizontalHeader()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # after the stretch is switched off (which resets the last section): room for "主管部门（必填）"
-        header.resizeSection(2, 240)
+        header.resizeSection(1, 240)
+        # room for "主管部门（必填）" and "保留为附加字段“…”"
+        header.resizeSection(2, 260)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("List kind:")), 0, 0)
         grid.addWidget(self.kind_combo, 0, 1)
@@ -612,7 +587,7 @@ class ImportWizard(QDialog):
         self.plan_view.verticalHeader().hide()
         self.plan_view.verticalHeader().setDefaultSectionSize(self.plan_view.fontMetrics().height() + 8)
         plan_header = self.plan_view.horizontalHeader()
-        for column, width in enumerate((56, 110, 50, 340)):
+        for column, width in enumerate((80, 150, 50, 360)):
             plan_header.resizeSection(column, width)
         plan_header.setStretchLastSection(True)
         self.plan_view.selectionModel().currentRowChanged.connect(self._show_row_detail)
@@ -799,7 +774,7 @@ class ImportWizard(QDialog):
             return
         path = self.path
         options = dataclasses.replace(self.options, mapping=dict(self.options.mapping or {}) or None,
-                                      resolutions=dict(self.options.resolutions))
+                                      resolutions=dict(self.options.resolutions), renames=dict(self.options.renames))
         if not keep_problem:
             self._hide_problem()
         self._run(lambda library, progress: read_file(library, path, options, progress, offer_template),
@@ -808,7 +783,6 @@ class ImportWizard(QDialog):
     def _read_done(self, reading: Reading) -> None:
         first = self.reading is None
         self.reading = reading
-        self.options.kind = reading.plan.kind if reading.plan else self.options.kind
         self.options.mapping_name = reading.template
         self._fill_columns_page()
         if reading.plan is not None:
@@ -839,6 +813,10 @@ class ImportWizard(QDialog):
                 self.sheet_list.addItem(f"{mark}  {state.name} — {state.note}")
                 item = self.sheet_list.item(self.sheet_list.count() - 1)
                 item.setForeground(QBrush(QColor("#1a1a1a" if state.used else "#808080")))
+            detected = self.tr("Detect from the headers")
+            if reading.kind is not None:
+                detected = self.tr("Detect from the headers: %1").replace("%1", list_name(reading.kind))
+            self.kind_combo.setItemText(0, detected)
             self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(self.options.kind), 0))
             self.sheet_combo.clear()
             self.sheet_combo.addItem(self.tr("Every sheet with a recognisable header"), None)
@@ -861,46 +839,63 @@ class ImportWizard(QDialog):
         if reading.template and self.template_combo.findData(reading.template) < 0:
             self.template_combo.addItem(reading.template, reading.template)
         self.template_combo.setCurrentIndex(max(self.template_combo.findData(reading.template), 0))
-        if reading.template:
+        if reading.template and reading.template.startswith(AUTO_TEMPLATE):
+            note = self.tr("The columns are set as you set them by hand last time for a file with these headers. "
+                           "To detect them from the headers instead, choose “None (detect from the headers)”.")
+        elif reading.template:
             note = self.tr("Using the template “%1” saved for these headers.").replace("%1", reading.template)
         elif templates:
             note = self.tr("%n template(s) saved for these headers.", "", len(templates))
         else:
             note = ""
         self.template_note.setText(note)
-        self.save_template_button.setEnabled(bool(reading.signature and reading.mapping))
+        self.save_template_button.setEnabled(bool(reading.signature and reading.columns))
 
     def _fill_mapping(self, reading: Reading) -> None:
         kind = reading.kind or LICENCE
         self.mapping_table.setRowCount(len(reading.columns))
-        for row, (letter, header) in enumerate(reading.columns):
-            self.mapping_table.setItem(row, 0, QTableWidgetItem(letter))
-            self.mapping_table.setItem(row, 1, QTableWidgetItem(header))
+        for row, column in enumerate(reading.columns):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(column.letter))
+            header = QTableWidgetItem(column.header)
+            header.setToolTip(column.header)
+            self.mapping_table.setItem(row, 1, header)
             combo = QComboBox()
             combo.addItem(self.tr("Not imported"), "")
             for spec in FIELDS_BY_KIND[kind]:
                 label = spec.label + (self.tr(" (required)") if spec.required else "")
                 combo.addItem(label, spec.key)
-            combo.setCurrentIndex(max(combo.findData(reading.mapping.get(header, "")), 0))
+            if kind == RESPONSIBILITY:
+                combo.addItem(self.tr("Kept as an extra field “%1”").replace("%1", column.header),
+                              f"{EXTRA_FIELD}{column.header}")
+            combo.setCurrentIndex(max(combo.findData(column.field), 0))
             combo.currentIndexChanged.connect(self._mapping_edited)
             self.mapping_table.setCellWidget(row, 2, combo)
-            muted = not reading.mapping.get(header)
-            self.mapping_table.item(row, 1).setForeground(QBrush(QColor("#909090" if muted else "#1a1a1a")))
+            samples = QTableWidgetItem("  |  ".join(column.samples))
+            samples.setToolTip("\n".join(column.samples))
+            samples.setForeground(QBrush(QColor("#505050")))
+            self.mapping_table.setItem(row, 3, samples)
+            header.setForeground(QBrush(QColor("#1a1a1a" if column.field else "#909090")))
 
-    def current_mapping(self) -> dict[str, str]:
-        """The mapping table as the importer takes it: header text → field key ("" = not imported)."""
-        mapping: dict[str, str] = {}
-        for row in range(self.mapping_table.rowCount()):
-            header = self.mapping_table.item(row, 1).text()
+    def current_columns(self) -> list[Column]:
+        """The columns with the fields the mapping table sets now."""
+        assert self.reading is not None
+        columns = []
+        for row, column in enumerate(self.reading.columns):
             combo = self.mapping_table.cellWidget(row, 2)
-            for key in mapping_keys(header):
-                mapping[key] = combo.currentData() if isinstance(combo, QComboBox) else ""
-        return mapping
+            field_key = combo.currentData() if isinstance(combo, QComboBox) else ""
+            columns.append(dataclasses.replace(column, field=field_key))
+        return columns
 
-    def set_column_field(self, header: str, field_key: str) -> None:
-        """Import the column ``header`` as ``field_key`` ("" = not imported), as the combo would."""
+    def current_mapping(self) -> dict[str | int, str]:
+        """The mapping table as the importer takes it: header text (or column index) → field key
+        ("" = not imported)."""
+        return mapping_of(self.current_columns())
+
+    def set_column_field(self, header: str, field_key: str, letter: str | None = None) -> None:
+        """Import the column ``header`` (the one in column ``letter``, when given) as ``field_key``
+        ("" = not imported), as the combo would."""
         for row in range(self.mapping_table.rowCount()):
-            if self.mapping_table.item(row, 1).text() == header:
+            if self.mapping_table.item(row, 1).text() == header and letter in (None, self.mapping_table.item(row, 0).text()):
                 combo = self.mapping_table.cellWidget(row, 2)
                 assert isinstance(combo, QComboBox)
                 combo.setCurrentIndex(combo.findData(field_key))
@@ -912,7 +907,7 @@ class ImportWizard(QDialog):
             return
         self.options.mapping = self.current_mapping()
         self.options.mapping_name = None
-        self.options.kind = self.reading.kind
+        self.options.kind = self.reading.kind  # the fields chosen are this kind's
         self._read()
 
     def _kind_chosen(self, _index: int) -> None:
@@ -951,7 +946,9 @@ class ImportWizard(QDialog):
         reading = self.reading
         if reading is None or not reading.signature or reading.kind is None:
             return
-        mapping, kind, signature = self.current_mapping(), reading.kind, reading.signature
+        kind, headers = reading.kind, reading.signature
+        # by header text only: a template outlives the column order of one file
+        mapping = {key: value for key, value in self.current_mapping().items() if isinstance(key, str)}
 
         def saved(_result: object) -> None:
             self.options.mapping_name = name
@@ -964,31 +961,37 @@ class ImportWizard(QDialog):
                 self._filling = False
 
         self.session.run(self.tr("Save mapping template"),
-                         lambda library: library.save_mapping_template(name, kind, signature, mapping), on_done=saved)
+                         lambda library: library.save_mapping_template(name, kind, headers, mapping), on_done=saved)
 
     # ------------------------------------------------------------------ preview
     def _fill_preview(self, plan: ImportPlan) -> None:
         changes = plan.changes
         self.counts_label.setText(self.counts_text(changes.inserted, changes.updated, changes.unchanged,
-                                                   len(changes.rejected)))
+                                                   len(changes.rejected), changes.sub_items))
         self.plan_model.set_rows(plan.kind, plan.rows)
         self.row_detail.clear()
         self.warnings_list.clear()
         self.warnings_list.addItems(changes.warnings)
         self.preview_tabs.setTabText(1, self.tr("Warnings (%1)").replace("%1", str(len(changes.warnings))))
         for name in plan.unresolved:
-            self.settled[(name.kind, name.name)] = name
+            if (name.kind, name.name) not in self.options.renames:  # keep the proposal of the name as written
+                self.settled[(name.kind, name.name)] = name
         shown = [name for key, name in self.settled.items()
-                 if key in self.options.resolutions or any((u.kind, u.name) == key for u in plan.unresolved)]
+                 if key in self.options.resolutions or key in self.options.renames
+                 or any((u.kind, u.name) == key for u in plan.unresolved)]
         self._fill_names(shown)
         self.preview_tabs.setTabText(0, self.tr("Names to settle (%1)").replace("%1", str(len(shown))))
         if shown:
             self.preview_tabs.setCurrentIndex(0)
 
-    def counts_text(self, inserted: int, updated: int, unchanged: int, rejected: int) -> str:
-        """新增 n / 更新 n / 未变 n / 拒绝 n."""
-        return self.tr("New %1 / Changed %2 / Unchanged %3 / Rejected %4").replace("%1", str(inserted)).replace(
-            "%2", str(updated)).replace("%3", str(unchanged)).replace("%4", str(rejected))
+    def counts_text(self, inserted: int, updated: int, unchanged: int, rejected: int,
+                    sub_items: dict[str, int]) -> str:
+        """"新增 462 项（另子项 474 项） / 更新 0 项 / 未变 0 项 / 拒绝 0 行": the totals include the
+        sub-items, which are said apart so that the counts agree with the list (which shows items)."""
+        parts = [items_text(total - sub_items[action], sub_items[action])
+                 for total, action in ((inserted, "new"), (updated, "changed"), (unchanged, "unchanged"))]
+        return self.tr("New %1 / Changed %2 / Unchanged %3 / Rejected %4").replace("%1", parts[0]).replace(
+            "%2", parts[1]).replace("%3", parts[2]).replace("%4", self.tr("%n row(s)", "", rejected))
 
     def _show_row_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -1004,6 +1007,7 @@ class ImportWizard(QDialog):
         library = self.session.library
         self.names_table.setRowCount(len(names))
         for row, unresolved in enumerate(names):
+            key = (unresolved.kind, unresolved.name)
             self.names_table.setItem(row, 0, QTableWidgetItem(kinds.get(unresolved.kind, unresolved.kind)))
             self.names_table.setItem(row, 1, QTableWidgetItem(unresolved.name))
             rows = "、".join(str(number) for _sheet, number in unresolved.rows[:5])
@@ -1012,40 +1016,81 @@ class ImportWizard(QDialog):
             self.names_table.setItem(row, 2, rows_item)
             combo = QComboBox()
             combo.addItem(unresolved.proposal, None)
-            finder = {"department": library.find_department, "region": library.find_region}.get(unresolved.kind)
+            finder = self._finder(unresolved.kind)
             for suggestion in unresolved.suggestions:
                 found = finder(suggestion) if finder else None
                 if found is not None:
                     combo.addItem(self.tr("Same as existing: %1").replace("%1", suggestion), found)
-            chosen = self.options.resolutions.get((unresolved.kind, unresolved.name))
+            chosen = self.options.resolutions.get(key)
             if chosen is not None and combo.findData(chosen) < 0:
                 name = library.get(unresolved.kind, chosen)["name"]
                 combo.addItem(self.tr("Same as existing: %1").replace("%1", name), chosen)
+            renamed = self.options.renames.get(key)
+            if renamed:
+                combo.addItem(self.tr("Create as “%1”").replace("%1", renamed), _RENAMED)
             combo.addItem(self.tr("Same as another existing one…"), _SEARCH)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.addItem(self.tr("Create under another name…"), _RENAME)
+            combo.setCurrentIndex(combo.findData(_RENAMED) if renamed else max(combo.findData(chosen), 0))
             combo.currentIndexChanged.connect(
                 lambda _index, c=combo, u=unresolved: self._name_choice(c, u))
             self.names_table.setCellWidget(row, 3, combo)
 
+    def _finder(self, kind: str) -> Callable[[str], int | None] | None:
+        library = self.session.library
+        return {"department": library.find_department, "region": library.find_region,
+                "batch": library.find_batch}.get(kind)
+
     def _name_choice(self, combo: QComboBox, unresolved: UnresolvedName) -> None:
         choice = combo.currentData()
-        if choice == _SEARCH:
-            picker = NamePicker(self.session.library, unresolved.kind, unresolved.name, self)
-            choice = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
-            if choice is None:
+        key = (unresolved.kind, unresolved.name)
+        if choice == _RENAMED:
+            return
+        if choice in (_SEARCH, _RENAME):
+            if choice == _SEARCH:
+                picker = NamePicker(self.session.library, unresolved.kind, unresolved.name, self)
+                picked = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+            else:
+                picked = self.ask_new_name(unresolved)
+            if picked is None:
                 combo.blockSignals(True)
-                combo.setCurrentIndex(max(combo.findData(
-                    self.options.resolutions.get((unresolved.kind, unresolved.name))), 0))
+                combo.setCurrentIndex(combo.findData(_RENAMED) if key in self.options.renames
+                                      else max(combo.findData(self.options.resolutions.get(key)), 0))
                 combo.blockSignals(False)
                 return
+            if isinstance(picked, str):
+                self.create_as(unresolved.kind, unresolved.name, picked)
+                return
+            choice = picked
         self.settle(unresolved.kind, unresolved.name, choice)
+
+    def ask_new_name(self, unresolved: UnresolvedName) -> str | int | None:
+        """Ask the name to create instead of the one in the workbook; an existing record's id when
+        the clerk typed a name the database knows, None when nothing new was typed."""
+        current = self.options.renames.get((unresolved.kind, unresolved.name), unresolved.name)
+        name, accepted = QInputDialog.getText(
+            self, self.tr("Create under another name"),
+            self.tr("Create “%1” under this name instead (e.g. the full name):").replace("%1", unresolved.name),
+            QLineEdit.EchoMode.Normal, current)
+        name = " ".join(name.split())
+        if not accepted or not name or name == unresolved.name:
+            return None
+        finder = self._finder(unresolved.kind)
+        found = finder(name) if finder else None
+        return found if found is not None else name
 
     def settle(self, kind: str, name: str, record_id: int | None) -> None:
         """Treat an unknown name as an existing record (``record_id``) or as proposed (None), and plan again."""
+        self.options.renames.pop((kind, name), None)
         if record_id is None:
             self.options.resolutions.pop((kind, name), None)
         else:
             self.options.resolutions[(kind, name)] = record_id
+        self._read()
+
+    def create_as(self, kind: str, name: str, new_name: str) -> None:
+        """Create the record an unknown name stands for under ``new_name``, and plan again."""
+        self.options.resolutions.pop((kind, name), None)
+        self.options.renames[(kind, name)] = new_name
         self._read()
 
     def _mode_chosen(self, button: QRadioButton) -> None:
@@ -1075,6 +1120,11 @@ class ImportWizard(QDialog):
         if plan is None:
             return
         strict = self.options.strict
+        reading = self.reading
+        assert reading is not None
+        remember = None  # a mapping made by hand is offered again for the next file with these headers
+        if self.options.mapping is not None and reading.signature and reading.kind:
+            remember = (reading.kind, reading.signature, self.current_columns())
         self._applying = True
         self._hide_problem()
         self.apply_step.clear()
@@ -1082,7 +1132,7 @@ class ImportWizard(QDialog):
         self.go(APPLY)
         self._run(lambda library, progress: apply_plan(library, plan, strict=strict, progress=progress,
                                                        cancel=stop_requested(progress)),
-                  lambda result: self._applied(plan, result), self._apply_failed, self.apply_bar)
+                  lambda result: self._applied(plan, result, remember), self._apply_failed, self.apply_bar)
 
     def cancel_apply(self) -> None:
         """Stop the import; the transaction is rolled back and the database stays as it was."""
@@ -1091,15 +1141,26 @@ class ImportWizard(QDialog):
             self.cancel_apply_button.setEnabled(False)
             self.apply_step.setText(self.tr("Cancelling…"))
 
-    def _applied(self, plan: ImportPlan, result: ImportResult) -> None:
+    def _applied(self, plan: ImportPlan, result: ImportResult,
+                 remember: tuple[str, str, list[Column]] | None) -> None:
         self._applying = False
         self.result = result
         self.applied_plan = plan
         self.session.announce(IMPORT_KINDS)
         self._fill_summary(result)
         self.go(SUMMARY)
+        if remember is not None:
+            kind, headers, columns = remember
+            self.session.run(self.tr("Remember the column mapping"),
+                             lambda library: remember_mapping(library, kind, headers, columns),
+                             on_done=self._remembered)
         if result.import_id is not None:
             self.imported.emit(result.import_id)
+
+    def _remembered(self, name: str) -> None:
+        self.remembered_template = name
+        self.summary_note.setText(self.summary_note.text() + "\n" + self.tr(
+            "The columns as you set them are used again for the next file with the same headers."))
 
     def _apply_failed(self, error: LawGovError) -> None:
         self._applying = False
@@ -1113,7 +1174,7 @@ class ImportWizard(QDialog):
     def _fill_summary(self, result: ImportResult) -> None:
         self.summary_title.setText(self.tr("Imported “%1”").replace("%1", self.path.name if self.path else ""))
         self.summary_counts.setText(self.counts_text(result.inserted, result.updated, result.unchanged,
-                                                     len(result.rejected)))
+                                                     len(result.rejected), result.sub_items))
         self.summary_note.setText(self.tr("The lists show the imported records now. The import is in Import "
                                           "history, where it can be undone."))
         self.rejected_table.setRowCount(len(result.rejected))

@@ -92,3 +92,60 @@ def test_bad_files_exit_non_zero_with_one_line(lawgov: Runner, sample_db: Path, 
 def test_a_folder_and_a_missing_file(lawgov: Runner, tmp_path: Path) -> None:
     assert "文件夹" in lawgov("import", str(tmp_path)).err
     assert "不存在" in lawgov("import", str(tmp_path / "nope.xlsx")).err
+
+
+def county_licences(path: Path) -> Path:
+    """A county's licence list whose department column has a header the program does not know."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "责任单位", "事项名称", "设定依据", "备注", "子项"])
+    sheet.append([1, "市发改局", "企业投资项目核准", "《企业投资项目核准和备案管理条例》", "县区填报", None])
+    sheet.append([2, "市市场监管局", "食品经营许可", "《食品安全法》", None, "食品经营许可证核发"])
+    sheet.append([None, "市市场监管局", "食品经营许可", "《食品安全法》", None, "食品经营许可证延续"])
+    book.save(path)
+    return path
+
+
+def test_a_column_mapped_by_hand_on_the_command_line(lawgov: Runner, tmp_path: Path) -> None:
+    path = county_licences(tmp_path / "县区.xlsx")
+    assert "缺少必需的列：主管部门" in lawgov("import", str(path), "--dry-run").err
+    by_key = lawgov("import", str(path), "--dry-run", "--map", "责任单位=department")
+    assert by_key.code == 0, by_key.err
+    assert by_key.out.splitlines()[0] == ("检查（未写入）“县区.xlsx”的行政许可事项：新增 1 项（另子项 2 项），更新 1 项，"
+                                          "未变 0 项，拒绝 0 行。")
+    result = lawgov("import", str(path), "--map", "责任单位=主管部门", "--map", "备注=", "--json")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert (document["inserted"], document["sub_items"]["new"]) == (3, 2)
+    listed = json.loads(lawgov("list", "items", "--search", "企业投资项目核准", "--json").out)
+    assert listed["rows"][0]["remark"] in (None, "")  # 备注 left out, the rest detected as before
+    assert listed["rows"][0]["legal_basis"] == "《企业投资项目核准和备案管理条例》"
+
+
+def test_map_errors_name_what_is_valid(lawgov: Runner, sample_db: Path, tmp_path: Path) -> None:
+    path = county_licences(tmp_path / "县区.xlsx")
+    before = sample_db.read_bytes()
+    unknown_field = lawgov("import", str(path), "--map", "责任单位=单位")
+    assert unknown_field.code == 2 and unknown_field.err.count("\n") == 1
+    assert "行政许可事项没有字段“单位”" in unknown_field.err
+    assert "department（主管部门）" in unknown_field.err and "name（事项名称）" in unknown_field.err
+    unknown_header = lawgov("import", str(path), "--map", "单位=department")
+    assert unknown_header.code == 2 and "没有表头为“单位”的列" in unknown_header.err and "责任单位" in unknown_header.err
+    assert lawgov("import", str(path), "--map", "责任单位").code == 2
+    wrong_kind = lawgov("import", str(path), "--kind", "responsibilities", "--map", "责任单位=主管部门")
+    assert wrong_kind.code == 2 and "权责清单没有字段“主管部门”" in wrong_kind.err and "行使主体" in wrong_kind.err
+    assert sample_db.read_bytes() == before
+
+
+def test_map_with_kind_responsibilities_keeps_a_column_as_an_extra_field(lawgov: Runner, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "事项名称", "权力类型", "责任部门", "承办单位", "救助渠道"])
+    book.active.append([1, "临时救助", "行政给付", "汕尾市发展和改革局", "社会救助科", "转介"])
+    book.save(tmp_path / "民政.xlsx")
+    result = lawgov("import", str(tmp_path / "民政.xlsx"), "--kind", "responsibilities", "--json",
+                    "--map", "承办单位=隶属机构", "--map", "救助渠道=extra")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["kind"] == "responsibility"
+    power = json.loads(lawgov("list", "powers", "--search", "临时救助", "--json").out)["rows"][0]
+    shown = json.loads(lawgov("show", "power", str(power["id"]), "--json").out)
+    assert shown["extra"] == {"救助渠道": "转介"}

@@ -118,9 +118,10 @@ def test_import_from_file_choice_to_summary(county_db: Path, window: MainWindow,
     wizard = start(window, qtbot, workbook, monkeypatch)
 
     sheets = [wizard.sheet_list.item(row).text() for row in range(wizard.sheet_list.count())]
-    assert sheets[0].startswith("✔  许可清单") and "4" in sheets[0]
+    assert sheets[0] == "✔  许可清单 — 表头在第 4 行，3 项（另子项 2 项）"
     assert sheets[1].startswith("✘  填表说明")
-    assert wizard.kind_combo.currentData() == "licence"
+    assert wizard.kind_combo.currentData() is None  # detected, and the combo says what it found
+    assert wizard.kind_combo.currentText() == "按表头自动识别：行政许可事项清单"
     detected = mapping(wizard)
     assert detected["主管部门"] == "department" and detected["事项名称"] == "name"
     assert detected["子项"] == "sub_item" and detected["设定和实施依据"] == "legal_basis"
@@ -143,14 +144,14 @@ def test_import_from_file_choice_to_summary(county_db: Path, window: MainWindow,
         COUNTY_BUREAU)}
     assert names(wizard)["城区教育局"].currentData() == wizard.options.resolutions[("department", "城区教育局")]
     # 企业投资项目核准 changed (basis, authority), 节能审查 changed (authority), 民办学校 + 2 sub-items new
-    assert wizard.counts_label.text() == "新增 3 / 更新 2 / 未变 0 / 拒绝 1"
+    assert wizard.counts_label.text() == "新增 1 项（另子项 2 项） / 更新 2 项 / 未变 0 项 / 拒绝 1 行"
     changed = next(r for r in wizard.plan_model.rows if r.name == "企业投资项目核准")
     tooltip = wizard.plan_model.data(wizard.plan_model.index(wizard.plan_model.rows.index(changed), 3),
                                      Qt.ItemDataRole.ToolTipRole)
     assert "设定和实施依据：《中华人民共和国行政许可法》 → 《企业投资项目核准和备案管理条例》" in tooltip
 
     to_summary(wizard, qtbot)
-    assert wizard.summary_counts.text() == "新增 3 / 更新 2 / 未变 0 / 拒绝 1"
+    assert wizard.summary_counts.text() == "新增 1 项（另子项 2 项） / 更新 2 项 / 未变 0 项 / 拒绝 1 行"
     assert wizard.rejected_table.rowCount() == 1
     assert wizard.rejected_table.item(0, 1).text() == "10"
     assert "事项名称" in wizard.rejected_table.item(0, 2).text()
@@ -217,12 +218,14 @@ def test_kind_override_and_missing_column_let_the_clerk_map_by_hand(window: Main
     wait_ready(qtbot, wizard, COLUMNS)
     assert wizard.problem.isHidden() and wizard.next_button.isEnabled()
     wizard.next_button.click()
-    assert wizard.counts_label.text() == "新增 0 / 更新 1 / 未变 0 / 拒绝 0"
+    assert wizard.counts_label.text() == "新增 0 项 / 更新 1 项 / 未变 0 项 / 拒绝 0 行"
 
     wizard.back_button.click()
     wizard.kind_combo.setCurrentIndex(wizard.kind_combo.findData("power"))
     wait_ready(qtbot, wizard, COLUMNS)
     assert "原实施主体" in wizard.problem.text()
+    # the sheet list gives the same reason as the banner, for the kind chosen now
+    assert wizard.sheet_list.item(0).text().startswith("✘  Sheet — 已跳过：缺少必需的列：原实施主体")
     assert "penalty_range" in {wizard.mapping_table.cellWidget(0, 2).itemData(i)
                                for i in range(wizard.mapping_table.cellWidget(0, 2).count())}
 
@@ -235,7 +238,7 @@ def test_append_mode_rejects_existing_rows_and_exports_their_cells_from_the_shee
     wizard.findChild(type(wizard.strict_box).__mro__[1], "mode_append").click()
     wait_ready(qtbot, wizard, PREVIEW)
     assert "追加" in wizard.mode_note.text()
-    assert wizard.counts_label.text() == "新增 3 / 更新 0 / 未变 0 / 拒绝 3"
+    assert wizard.counts_label.text() == "新增 1 项（另子项 2 项） / 更新 0 项 / 未变 0 项 / 拒绝 3 行"
     wizard.action_filter.setCurrentIndex(wizard.action_filter.findData("rejected"))
     assert {r.row for r in wizard.plan_model.rows} == {6, 7, 10}
     to_summary(wizard, qtbot)
@@ -354,3 +357,142 @@ def test_undo_of_the_import_from_the_history(county_db: Path, window: MainWindow
     qtbot.waitUntil(lambda: bool(history.model.row_at(0)["undone_at"]), timeout=10000)
     assert snapshot(library)[0]["licence"] == before
     assert library.find_department("城区教育局") is None  # created by the import, gone with it
+
+
+RESPONSIBILITY_HEADER = ("序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "实施层级及权限",
+                         "实施层级及权限", "救助渠道", "备注")
+
+
+def responsibility_workbook(path: Path) -> Path:
+    """A department's 权责清单: 实施层级及权限 over two columns, a column of its own (救助渠道), two
+    sub-items in one cell, and the department written the way the province's template writes it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "权责清单"
+    sheet.append(["克拉玛依市民政局2024年权责清单"])
+    sheet.append(RESPONSIBILITY_HEADER)
+    sheet.append([1, "最低生活保障审批", None, "行政给付", "《社会救助暂行办法》", "地州市民政局", "地州市级",
+                  "负责本级最低生活保障对象的审核确认", "乡镇受理", None])
+    sheet.append([2, "临时救助", "1.急难型临时救助 2.支出型临时救助", "行政给付", "《社会救助暂行办法》",
+                  "地州市民政局", "地州市级", "负责本级临时救助的审批", "转介", "按年度核定"])
+    sheet.append([3, "对养老机构的监督检查", None, "行政检查", "《养老机构管理办法》", "地州市民政局", "县市区级",
+                  "负责辖区内养老机构的监督检查", None, None])
+    book.save(path)
+    return path
+
+
+def column_rows(wizard: ImportWizard) -> dict[str, tuple[str, str, str]]:
+    """Column letter → (header, what it is imported as, sample values) as the mapping table shows them."""
+    table = wizard.mapping_table
+    return {table.item(row, 0).text(): (table.item(row, 1).text(), table.cellWidget(row, 2).currentText(),
+                                        table.item(row, 3).text()) for row in range(table.rowCount())}
+
+
+def test_responsibility_list_shows_its_kind_columns_samples_and_counts(  # noqa: ANN001
+        window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = start(window, qtbot, responsibility_workbook(tmp_path / "民政局权责清单.xlsx"), monkeypatch)
+    assert wizard.kind_combo.currentText() == "按表头自动识别：权责清单"
+    assert wizard.kind_combo.itemText(wizard.kind_combo.findData("responsibility")) == "权责清单"
+    assert wizard.sheet_list.item(0).text() == "✔  权责清单 — 表头在第 2 行，3 项（另子项 2 项）"
+    columns = column_rows(wizard)
+    # the two columns headed 实施层级及权限 told apart by what they hold
+    assert columns["G"] == ("实施层级及权限", "实施层级", "地州市级  |  县市区级")
+    assert columns["H"][:2] == ("实施层级及权限", "实施权限")
+    assert columns["H"][2].startswith("负责本级最低生活保障对象的审核确认  |  负责本级临时救助的审批")
+    assert columns["I"] == ("救助渠道", "保留为附加字段“救助渠道”", "乡镇受理  |  转介")
+    assert columns["C"][2] == "1.急难型临时救助 2.支出型临时…"  # long values shortened
+
+    wizard.set_column_field("备注", "extra:备注")  # by hand: the other extra column stays one
+    wait_ready(qtbot, wizard, COLUMNS)
+    columns = column_rows(wizard)
+    assert columns["I"][1] == "保留为附加字段“救助渠道”" and columns["J"][1] == "保留为附加字段“备注”"
+    assert columns["H"][1] == "实施权限"
+
+    wizard.next_button.click()
+    assert wizard.counts_label.text() == "新增 3 项（另子项 2 项） / 更新 0 项 / 未变 0 项 / 拒绝 0 行"
+    to_summary(wizard, qtbot)
+    assert wizard.summary_counts.text() == "新增 3 项（另子项 2 项） / 更新 0 项 / 未变 0 项 / 拒绝 0 行"
+    library = window.session.library
+    relief = library.get("power", library.query("power", ListFilter(text="临时救助")).rows[0]["id"])
+    assert relief["extra"] == {"救助渠道": "转介", "备注": "按年度核定"}
+    assert relief["level"] == "地州市级" and relief["level_scope"] == "负责本级临时救助的审批"
+    assert [sub["name"] for sub in relief["sub_items"]] == ["急难型临时救助", "支出型临时救助"]
+
+
+def test_a_mapping_made_by_hand_is_applied_to_the_next_file_with_the_same_headers(  # noqa: ANN001
+        window: MainWindow, qtbot, workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = start(window, qtbot, workbook, monkeypatch)
+    wizard.set_column_field("办理机构", "implementing_authority")
+    wait_ready(qtbot, wizard, COLUMNS)
+    wizard.next_button.click()
+    to_summary(wizard, qtbot)
+    qtbot.waitUntil(lambda: wizard.remembered_template is not None, timeout=5000)
+    assert wizard.remembered_template == "自动保存：序号、主管部门、事项名称等"
+    assert "下次导入相同表头的文件时自动套用" in wizard.summary_note.text()
+    wizard.close()
+
+    again = start(window, qtbot, workbook, monkeypatch)
+    assert again.template_combo.currentData() == "自动保存：序号、主管部门、事项名称等"
+    assert "上次" in again.template_note.text() and "不使用模板（按表头自动识别）" in again.template_note.text()
+    assert mapping(again)["办理机构"] == "implementing_authority"
+    again.next_button.click()
+    to_summary(again, qtbot)  # applied as the template says: nothing new to remember
+    assert again.remembered_template is None
+    again.close()
+
+    third = start(window, qtbot, workbook, monkeypatch)
+    third.template_combo.setCurrentIndex(0)  # back to detection
+    wait_ready(qtbot, third, COLUMNS)
+    assert mapping(third)["办理机构"] == "" and third.template_note.text() == "有 1 个为相同表头保存的模板。"
+    assert [t["name"] for t in window.session.library.mapping_templates()] == ["自动保存：序号、主管部门、事项名称等"]
+
+
+def test_an_unknown_name_can_be_created_under_the_name_the_clerk_types(  # noqa: ANN001
+        window: MainWindow, qtbot, workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = window.session.library
+    wizard = start(window, qtbot, workbook, monkeypatch)
+    wizard.next_button.click()
+    combo = names(wizard)["城区教育局"]
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, _echo, text):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return "汕尾市城区教育局", True
+
+    monkeypatch.setattr("lawgov_desktop.ui.import_wizard.QInputDialog.getText", get_text)
+    combo.setCurrentIndex(combo.findText("以其他名称新建…"))
+    wait_ready(qtbot, wizard, PREVIEW)
+    assert asked == ["城区教育局"]
+    assert wizard.options.renames == {("department", "城区教育局"): "汕尾市城区教育局"}
+    combo = names(wizard)["城区教育局"]
+    assert combo.currentText() == "新建为“汕尾市城区教育局”"
+    assert "新建部门“城区教育局”" in combo.itemText(0)  # "as written" is still offered
+    assert any("新建部门“汕尾市城区教育局”" in warning for warning in wizard.reading.plan.changes.warnings)
+
+    to_summary(wizard, qtbot)
+    school = library.query("licence", ListFilter(text="民办学校设立审批")).rows[0]
+    assert school["department"] == "汕尾市城区教育局"
+    assert library.find_department("城区教育局") == library.find_department("汕尾市城区教育局")  # its alias
+    wizard.close()
+
+    history = window.show_list(IMPORTS)
+    history.select_id(history.model.id_at(0))
+    monkeypatch.setattr(prompts, "confirm", lambda *_args: True)
+    window.undo_import_action.trigger()
+    qtbot.waitUntil(lambda: bool(history.model.row_at(0)["undone_at"]), timeout=10000)
+    assert library.find_department("汕尾市城区教育局") is None  # created by the import, gone with it
+    assert library.find_department("城区教育局") is None
+
+
+def test_typing_the_name_of_an_existing_record_maps_to_it(county_db: Path, window: MainWindow, qtbot,  # noqa: ANN001
+                                                          workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = start(window, qtbot, workbook, monkeypatch)
+    wizard.next_button.click()
+    monkeypatch.setattr("lawgov_desktop.ui.import_wizard.QInputDialog.getText",
+                        lambda *_args: (COUNTY_BUREAU, True))
+    combo = names(wizard)["城区教育局"]
+    combo.setCurrentIndex(combo.findText("以其他名称新建…"))
+    wait_ready(qtbot, wizard, PREVIEW)
+    bureau = window.session.library.find_department(COUNTY_BUREAU)
+    assert wizard.options.resolutions == {("department", "城区教育局"): bureau} and not wizard.options.renames
+    assert names(wizard)["城区教育局"].currentData() == bureau
