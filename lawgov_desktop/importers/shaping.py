@@ -165,20 +165,27 @@ def _header_grid(sheet: Sheet, limit: int) -> list[list[object]]:
     return grid
 
 
-def _band(grid: list[list[object]], start: int, height: int) -> _Band:
+def _band(grid: list[list[object]], start: int, height: int,
+          cells: dict[object, tuple[str, str]] | None = None) -> _Band:
+    """The header texts of rows ``start``…``start + height``; ``cells`` remembers each cell's key
+    and text across the candidate bands of one sheet (long data cells cost a normalisation each)."""
     keys: dict[int, list[str]] = {}
     texts: dict[int, str] = {}
     rows = grid[start:start + height]
     width = max((len(row) for row in rows), default=0)
+    cells = {} if cells is None else cells
     for col in range(width):
         col_keys: list[str] = []
         col_texts: list[str] = []
         for row in rows:
             value = row[col] if col < len(row) else None
-            key = header_key(value)
+            known = cells.get(value)
+            if known is None:
+                known = cells[value] = (header_key(value), "".join(text(value).split()))
+            key = known[0]
             if key and (not col_keys or col_keys[-1] != key):
                 col_keys.append(key)
-                col_texts.append("".join(text(value).split()))
+                col_texts.append(known[1])
         if col_keys:
             keys[col] = col_keys
             texts[col] = "/".join(col_texts)
@@ -195,6 +202,7 @@ def find_header(sheet: Sheet, extra: Mapping[str, dict[str, str]] | None = None)
     table = {**_synonyms(), **(extra or {})}
     limit = min(len(sheet.rows), HEADER_SCAN_ROWS + MAX_HEADER_ROWS)
     grid = _header_grid(sheet, limit)
+    cells: dict[object, tuple[str, str]] = {}
     best: tuple[int, int, int] | None = None
     best_band = None
     for start in range(min(len(grid), HEADER_SCAN_ROWS)):
@@ -203,7 +211,7 @@ def find_header(sheet: Sheet, extra: Mapping[str, dict[str, str]] | None = None)
         for height in range(1, MAX_HEADER_ROWS + 1):
             if start + height > len(grid):
                 break
-            band = _band(grid, start, height)
+            band = _band(grid, start, height, cells)
             score = sum(1 for parts in band.keys.values() if _exact_match(parts, table))
             rank = (score, -height, -start)
             if score >= MIN_HEADER_MATCHES and (best is None or rank > best):
@@ -217,7 +225,7 @@ def find_header(sheet: Sheet, extra: Mapping[str, dict[str, str]] | None = None)
             r1 < start <= r2 for r1, _c1, r2, _c2 in sheet.merged):
         start -= 1
         height += 1
-    return best_band if start == best_band.start else _band(grid, start, height)
+    return best_band if start == best_band.start else _band(grid, start, height, cells)
 
 
 def header_signature(sheet: Sheet) -> str:
