@@ -19,8 +19,6 @@ from .cmd_version import CURRENT_NAMES, resolve_version
 from .errors import UsageError
 from .options import SubParsers, write_json
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
-
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``diff A B [--json] [-o FILE.xlsx|FILE.pdf]``."""
@@ -59,6 +57,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _side(library: Library, text: str, sheet: str | None) -> int | None | ListSnapshot:
+    from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES  # reading workbooks loads calamine
+
     path = Path(text)
     if path.suffix.lower() in WORKBOOK_SUFFIXES or path.is_file():
         from lawgov_desktop.importers.compare_file import workbook_snapshot

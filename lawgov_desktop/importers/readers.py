@@ -39,6 +39,9 @@ from lawgov_desktop.importers.safety import (
 
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+# The names a workbook goes by, for file dialogs and dropped files: Excel, WPS (.et) and
+# LibreOffice files and their templates, and text tables.  Reading goes by content, not by these.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".et", ".ett", ".ods", ".csv")
 MAX_CSV_BYTES = 200 * 1024 * 1024
 OLD_EXCEL_TIMEOUT_S = 120
 # Magic numbers of files clerks mistake for spreadsheets, for a more helpful message.

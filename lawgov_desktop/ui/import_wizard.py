@@ -89,7 +89,7 @@ from lawgov_desktop.importers.plan import (
     apply_plan,
     plan_import,
 )
-from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
+from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES, Sheet, Workbook, read_workbook
 from lawgov_desktop.importers.shaping import EXTRA_FIELD, shape_sheet
 
 from . import prompts, settings
@@ -100,7 +100,6 @@ from .tasks import Progress
 
 translate = QCoreApplication.translate
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 # Every list an import can change, for the views to read again.
 IMPORT_KINDS = ("licence", "power", "department", "region", "batch", "imports")
 FILE, COLUMNS, PREVIEW, APPLY, SUMMARY = range(5)
@@ -118,7 +117,7 @@ def stop_requested(progress: Progress) -> Callable[[], bool]:
 
 def is_spreadsheet(path: Path) -> bool:
     """Whether the wizard can read ``path`` (by its name; the readers check the content)."""
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+    return path.suffix.lower() in WORKBOOK_SUFFIXES
 
 
 @dataclass
@@ -738,7 +737,7 @@ class ImportWizard(QDialog):
         folder = settings.import_folder() or str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Choose a workbook to import"), folder,
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"))
+            self.tr("Spreadsheets (%1);;All files (*)").replace("%1", " ".join(f"*{suffix}" for suffix in WORKBOOK_SUFFIXES)))
         if name:
             self.open_file(Path(name))
 
