@@ -465,6 +465,7 @@ class _Planner:
         by_name = {(name_key(row["name"]), row["department_id"]): row for row in mains}
         subs = {(row["parent_id"], name_key(row["name"])): row for row in existing if row["parent_id"]}
         append = self.options.mode == "append"
+        first_rows: dict[tuple[str, object], tuple[str, int]] = {}  # where each item first came in this file
         for sheet in sheets:
             for record in sheet.records:
                 row = self._main_row(sheet, record, _LICENCE_COLUMNS, "主管部门")
@@ -472,6 +473,12 @@ class _Planner:
                     continue
                 name = row["name"]
                 row["part"] = _part(record, sheet)
+                key = (name_key(name), row.get("department_id") or row.get("department_name"))
+                if key in first_rows:  # a guidance catalogue lists an item again at another level
+                    where = first_rows[key]
+                    self.changes.warnings.append(f"工作表“{sheet.sheet_name}”第{record.row_number}行“{name}”与工作表"
+                                                 f"“{where[0]}”第{where[1]}行同名、同部门，按另一项导入")
+                first_rows.setdefault(key, (sheet.sheet_name, record.row_number))
                 match = _match(row, by_code, by_name)
                 if match is not None and append:
                     self._duplicate_in_append(sheet.sheet_name, record, name)
@@ -483,11 +490,6 @@ class _Planner:
                     for sub in record.sub_items:
                         self._count(sheet.sheet_name, sub, f"{name} / {sub.fields.get('sub_item')}", None, True,
                                     sub_item=True)
-                    if "department_id" in row:
-                        by_name[(name_key(name), row["department_id"])] = {**row, "id": None}
-                    continue
-                if match["id"] is None:
-                    self._reject(sheet.sheet_name, record, "与本文件中前面的一行重复", name)
                     continue
                 changed = self._compare(match, row, _LICENCE_COLUMNS)
                 if changed:

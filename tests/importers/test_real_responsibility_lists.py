@@ -122,3 +122,22 @@ def test_a_published_list_read_as_powers_keeps_every_sub_item(library: Library) 
     result = import_file(library, REAL / "克拉玛依市人力资源和社会保障局2024年权责清单.xls", ImportOptions(kind="power"))
     assert not result.rejected
     assert _powers(library)[1] == 12
+
+
+def test_the_licence_check_runs_on_all_of_them(library: Library) -> None:
+    """Every department's 权责清单 in, their 行政许可 taken into the catalogue: nothing is outside it;
+    one licence item renamed in the catalogue shows up both ways, with the other as closest name."""
+    from lawgov_desktop.core.licence_check import check_licences
+
+    for name in sorted(EXPECTED):
+        import_file(library, REAL / name)
+        import_file(library, REAL / name, ImportOptions(kind=LICENCE))
+    distinct = {name: figures for name, figures in EXPECTED.items() if "档案局2024年权责清单 (1)" not in name}
+    result = check_licences(library)
+    assert (result.licence_powers, result.licence_items) == (sum(f[2] for f in distinct.values()),) * 2
+    assert (result.outside, result.unlisted, result.not_imported) == ([], [], [])
+    item = library.conn.execute("SELECT id, name FROM licence_item WHERE parent_id IS NULL ORDER BY id").fetchone()
+    library.update(LICENCE, item["id"], {"name": item["name"] + "（已调整）"})
+    result = check_licences(library)
+    assert [finding.name for finding in result.outside] == [item["name"]]
+    assert [finding.name for finding in result.unlisted] == [item["name"] + "（已调整）"]
