@@ -7,6 +7,7 @@ messages) never disagree about what a field is called.  Pure data: cheap to impo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Kinds of record a list holds.
@@ -244,6 +245,11 @@ def power_type_from_text(value: str) -> tuple[str, bool]:
     whether it is one of the ten standard types (an unknown type is kept as written)."""
     compact = "".join(value.split())
     compact = _POWER_TYPE_SPELLINGS.get(compact, compact)
+    if compact not in POWER_TYPES:  # "行政处罚类", "其他行政权力事项"
+        bare = re.sub(r"(?:类事项|事项|类)$", "", compact)
+        bare = _POWER_TYPE_SPELLINGS.get(bare, bare)
+        if bare in POWER_TYPES:
+            return bare, True
     return compact, compact in POWER_TYPES
 
 

@@ -470,6 +470,7 @@ class _Shaper:
                 data_rows.append(responsibilities.ResponsibilityRow(index + 1, values, original))
         items = responsibilities.group_rows(data_rows, sheet_name=self.sheet.name, warnings=self.warnings)
         by_sheet = responsibilities.sheet_type(self.sheet.name)
+        headings = self._type_headings(rows, data_start, {index for index, _part, _open in plan})
         sheet_level = responsibilities.level_from_sheet(self.sheet.name)
         fallback_department = responsibilities.department_from_title(title, self.file_name)
         unknown_types: dict[str, int] = {}
@@ -477,7 +478,11 @@ class _Shaper:
         for item in items:
             values = dict(item.values)
             self._settle_department(values, fallback_department)
-            power_type = text(values.get("power_type")) or by_sheet.power_type
+            heading = headings.get(item.row_number - 1)
+            power_type = text(values.get("power_type")) or (heading[0].power_type if heading else None) \
+                or by_sheet.power_type
+            if heading:
+                heading[2].append(item.row_number)
             if power_type:
                 power_type, known = f.power_type_from_text(power_type)
                 values["power_type"] = power_type
@@ -503,6 +508,10 @@ class _Shaper:
         for power_type, row_number in unknown_types.items():
             self.warnings.append(f"工作表“{self.sheet.name}”第{row_number}行等的权力类型“{power_type}”不是十类标准类型之一，"
                                  "已按原文保留")
+        for stated, heading_row, counted in {id(h): h for h in headings.values()}.values():
+            if stated.stated_count is not None and stated.stated_count != len(counted):
+                self.warnings.append(f"工作表“{self.sheet.name}”第{heading_row}行写明{stated.power_type}共"
+                                     f"{stated.stated_count}项，实际读到{len(counted)}项")
         if by_sheet.stated_count is not None and by_sheet.stated_count != len(records):
             self.warnings.append(f"工作表“{self.sheet.name}”名称写明{by_sheet.stated_count}项，实际读到{len(records)}项")
         self.warnings.extend(self.notes.messages())
@@ -517,6 +526,25 @@ class _Shaper:
             headers={col: self.band.texts.get(col, "") for col in columns}, unmapped_headers=unmapped,
             confidence=self.confidence, records=records, warnings=self.warnings, rejected=self.rejected,
             title=title, stated_total=by_sheet.stated_count)
+
+    @staticmethod
+    def _type_headings(rows: list[list[object]], data_start: int, data_rows: set[int],
+                       ) -> dict[int, tuple[responsibilities.SheetType, int, list[int]]]:
+        """One big sheet divided by heading rows ("一、行政许可（共17项）"): for each data row, the
+        heading above it — its type and count, its row number, and the items counted under it."""
+        found: dict[int, tuple[responsibilities.SheetType, int, list[int]]] = {}
+        current = None
+        for index in range(data_start, len(rows)):
+            if index in data_rows:
+                if current is not None:
+                    found[index] = current
+                continue
+            filled = [value for value in rows[index] if value not in (None, "")]
+            if filled and all(value == filled[0] for value in filled):
+                said = responsibilities.heading_type(text(filled[0]))
+                if said.power_type:
+                    current = (said, index + 1, [])
+        return found
 
     @staticmethod
     def _settle_department(values: dict[str, object], fallback: str | None) -> None:

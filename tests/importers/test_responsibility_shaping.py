@@ -178,3 +178,14 @@ def test_licence_rows_merged_in_pairs_give_each_sub_item_once_and_keep_the_legal
 def test_licence_cell_with_several_numbered_sub_items():
     sheet = shaped([LICENCE_HEADER, ["1", "市自然资源局", "开采矿产资源审批", "1.新设采矿权审批  2.采矿权延续登记", "《矿产资源法》"]])
     assert [s.fields["sub_item"] for s in sheet.records[0].sub_items] == ["新设采矿权审批", "采矿权延续登记"]
+
+
+def test_one_big_sheet_divided_by_type_headings_with_counts():
+    header = ["序号", "事项名称", "权力类型", "行使主体"]
+    rows = [header, ["一、行政许可（共2项）"], [1, "甲许可", None, DEPT], [2, "乙许可", None, DEPT],
+            ["二、行政处罚类（共3项）"], [1, "对丙的处罚", None, DEPT], [2, "对丁的处罚", "行政处罚", DEPT]]
+    sheet = shaped(rows)
+    assert [(r.fields["name"], r.fields["power_type"]) for r in sheet.records] == [
+        ("甲许可", "行政许可"), ("乙许可", "行政许可"), ("对丙的处罚", "行政处罚"), ("对丁的处罚", "行政处罚")]
+    assert any("第5行写明行政处罚共3项，实际读到2项" in w for w in sheet.warnings)
+    assert not any("行政许可共2项" in w for w in sheet.warnings)
