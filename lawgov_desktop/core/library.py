@@ -15,7 +15,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from .queries import ListFilter, Page, extra_from_json
 from .reference_check import ReferenceChecksMixin
 from .safety import SafetyMixin, opening_warnings
 from .stats import compute_stats
+from .text import CODE_FIELDS, MULTILINE_FIELDS, code_text, normalise_doc_number, parse_date, text
 from .versions import VERSION, VersionsMixin
 
 DELEGATION = "delegation"
@@ -74,9 +75,6 @@ _REQUIRED = {
     BATCH: {"name": "批次名称"},
 }
 _INTEGER_COLUMNS = {"parent_id", "department_id", "power_id", "region_id", "batch_id", "position"}
-# Fields whose line breaks mean something (several laws, one per line); others are one line.
-_MULTILINE = {"legal_basis", "penalty_range", "remark", "duties", "responsibility", "responsibility_basis",
-              "accountability_scope", "accountability_cases"}
 # What messages call a power's extra columns (those the program does not know, each kept under its
 # own header as {header: value}).
 EXTRA_LABEL = "其他列"
@@ -106,21 +104,11 @@ _INDEX_SOURCES = {
 _INDEX_CHUNK = 5000
 # Where a change-log snapshot keeps a main item's sub-items (a power's "children" are its delegations).
 _SUB_ITEMS_KEY = {LICENCE: "children", POWER: "sub_items"}
-_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*日?)?\s*$")
-_DOC_YEAR = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 
 
 def clean_text(value: object, *, multiline: bool = False) -> str | None:
-    """Trim a value the way clerks expect: no stray or full-width spaces, empty means absent."""
-    if value is None:
-        return None
-    text = str(value).replace("\u3000", " ").replace("\r\n", "\n").replace("\r", "\n")
-    if multiline:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        text = "\n".join(line for line in lines if line)
-    else:
-        text = " ".join(text.split())
-    return text or None
+    """A field as stored: trimmed by the shared rules (:func:`.text.text`), empty meaning absent."""
+    return text(value, multiline=multiline) or None
 
 
 def extra_to_json(extra: dict[str, Any] | str | None) -> str | None:
@@ -140,26 +128,15 @@ def extra_to_json(extra: dict[str, Any] | str | None) -> str | None:
     return json.dumps(cleaned, ensure_ascii=False) if cleaned else None
 
 
-def normalise_document_number(text: str | None) -> str | None:
-    """汕法治办(2022)39号, [2022], 【2022】 … all become 汕法治办〔2022〕39号."""
-    if not text:
-        return text
-    return _DOC_YEAR.sub(lambda m: f"〔{m.group(1)}〕", text)
-
-
 def parse_date_text(value: object) -> str | None:
-    """An ISO date from a date, 2022-10-01, 2022.10.1, 2022/10/1 or 2022年10月1日; None if empty."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    match = _DATE.match(str(value))
-    if not match:
-        raise ValueError(str(value))
-    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
-    return date(year, month, day).isoformat()
+    """The stored (ISO) form of a date in any spelling the importer reads; None if empty.
+
+    Raises ValueError when the value is not a date, so the form can say which field is wrong.
+    """
+    parsed, problem = parse_date(value)
+    if parsed is None and problem is not None:
+        raise ValueError(problem)
+    return parsed.isoformat() if parsed else None
 
 
 def _with_extra(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -596,8 +573,10 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
                         values[key] = int(value)
                     except (TypeError, ValueError):
                         errors[key] = f"“{self._field_label(kind, key)}”必须是数字编号。"
+            elif key in CODE_FIELDS:
+                values[key] = code_text(value) or None
             elif key != "extra_json":
-                values[key] = clean_text(value, multiline=key in _MULTILINE)
+                values[key] = clean_text(value, multiline=key in MULTILINE_FIELDS)
         merged = {**(existing or {}), **values}
         if existing is None:
             self._apply_defaults(kind, merged, values)
@@ -682,8 +661,8 @@ class Library(ImportsMixin, SafetyMixin, VersionsMixin, ReferenceChecksMixin):
             except ValueError:
                 errors["effective_date"] = f"生效时间“{merged.get('effective_date')}”无法识别，请写成 2022-10-01。"
             if "document_number" in values and values["document_number"]:
-                values.setdefault("document_number_raw", values["document_number"])
-                values["document_number"] = normalise_document_number(values["document_number"])
+                values["document_number"], raw = normalise_doc_number(values["document_number"])
+                values.setdefault("document_number_raw", raw)
             if merged.get("power_id") and merged.get("region_id"):
                 duplicate = self.conn.execute(
                     "SELECT 1 FROM delegation WHERE power_id = ? AND region_id = ? AND batch_id IS ? AND id != ?",

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import FIELDS_BY_KIND, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.text import text
 from lawgov_desktop.importers.readers import Sheet, Workbook
 from lawgov_desktop.importers.shaping import EXTRA_FIELD, ShapedSheet, find_header, header_signature
-from lawgov_desktop.importers.values import header_key, text
+from lawgov_desktop.importers.values import header_key
 
 SAMPLES = 3  # values shown per column
 SAMPLE_LENGTH = 18  # characters of each value shown

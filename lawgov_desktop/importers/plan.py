@@ -36,6 +36,7 @@ from lawgov_desktop.core.fields import (
 from lawgov_desktop.core.imports import ImportChanges
 from lawgov_desktop.core.library import Library, extra_to_json, name_key
 from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.text import text
 from lawgov_desktop.importers.readers import read_workbook
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet, header_signature, shape_sheet
 
@@ -688,7 +689,8 @@ class _Planner:
         fields = record.fields
         common = _values(fields, _DELEGATION_COLUMNS)
         if "document_number" in common:
-            common["document_number_raw"] = record.original.get("document_number") or common["document_number"]
+            # As typed, trimmed as a form trims it: the same number is stored alike both ways.
+            common["document_number_raw"] = text(record.original.get("document_number")) or common["document_number"]
         batch = fields.get("batch") or sheet.batch
         if batch and not self._reference("batch", batch, sheet.sheet_name, record, common, "batch"):
             return None

@@ -17,27 +17,28 @@ from functools import lru_cache
 from lawgov_desktop.core import fields as f
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.library import name_key
-from lawgov_desktop.importers import responsibilities
-from lawgov_desktop.importers.readers import Sheet
-from lawgov_desktop.importers.values import (
+from lawgov_desktop.core.text import (
+    CODE_FIELDS,
+    MULTILINE_FIELDS,
     cell_text,
     code_lost_digits,
     code_text,
-    header_key,
     normalise_doc_number,
     parse_date,
-    split_regions,
     text,
 )
+from lawgov_desktop.importers import responsibilities
+from lawgov_desktop.importers.readers import Sheet
+from lawgov_desktop.importers.values import header_key, split_regions
 
 HEADER_SCAN_ROWS = 30
 MAX_HEADER_ROWS = 3
 MAX_HEADER_COLUMNS = 200
 MIN_HEADER_MATCHES = 2
 
-LONG_TEXT_FIELDS = frozenset({"legal_basis", "penalty_range", "remark",
-                              *(key for key in f.RESPONSIBILITY_DETAIL_KEYS if key != "level")})
-CODE_FIELDS = frozenset({"sequence", "code", "upper_ref", "credit_code"})
+# Fields of which every matching column is read, the values joined one per line (设定依据 and
+# 实施依据 are both the legal basis); another field reads its best-matching column only.
+JOINED_FIELDS = frozenset({*MULTILINE_FIELDS, "handling_office", "level_scope"})
 DATE_FIELDS = frozenset({"effective_date"})
 LIST_FIELDS = frozenset({"receiving", "aliases"})
 DOC_FIELDS = frozenset({"document_number"})
@@ -385,7 +386,7 @@ class _Shaper:
                 continue
             field_key = match[kind]
             level = 1 if exact else 0
-            if field_key in strength and field_key not in LONG_TEXT_FIELDS:
+            if field_key in strength and field_key not in JOINED_FIELDS:
                 if kind == f.RESPONSIBILITY and columns.get(col - 1) == field_key and band.keys.get(col - 1) == parts:
                     continue  # one header over two columns: ``_responsibility_columns`` reads the second
                 if level <= strength[field_key]:
@@ -939,7 +940,7 @@ def _converter(key: str) -> Callable[[object], tuple[object, str | None]]:
         return lambda value: (normalise_doc_number(value)[0], None)
     if key in LIST_FIELDS:
         return lambda value: (split_regions(value), None)
-    if key in LONG_TEXT_FIELDS:
+    if key in MULTILINE_FIELDS:
         return lambda value: (text(value, multiline=True), None)
     if key == "part":
         return lambda value: (f.part_from_text(text(value)) or text(value), None)

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from lawgov_desktop.core.errors import LawGovError, NotFoundError, ValidationError
-from lawgov_desktop.core.library import Library, normalise_document_number, parse_date_text
+from lawgov_desktop.core.library import Library, parse_date_text
 from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.core.text import normalise_doc_number
 
 
 def _errors(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, str]:
@@ -88,7 +89,7 @@ def test_document_numbers_and_dates_are_normalised(lib: Library, city: dict[str,
     assert delegation["document_number"] == "汕府函〔2022〕136号"
     assert delegation["document_number_raw"] == "汕府函(2022)136号"
     assert delegation["effective_date"] == "2022-10-01"
-    assert normalise_document_number("粤府函【2020】136号") == "粤府函〔2020〕136号"
+    assert normalise_doc_number("粤府函【2020】136号")[0] == "粤府函〔2020〕136号"
     assert parse_date_text("2022.10.1") == "2022-10-01"
 
 

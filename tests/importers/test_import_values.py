@@ -6,16 +6,15 @@ import datetime as dt
 
 import pytest
 
-from lawgov_desktop.importers.values import (
+from lawgov_desktop.core.text import (
     cell_text,
     code_lost_digits,
     code_text,
-    header_key,
     normalise_doc_number,
     parse_date,
-    split_regions,
     text,
 )
+from lawgov_desktop.importers.values import header_key, split_regions
 
 
 @pytest.mark.parametrize(("value", "expected"), [
