@@ -22,15 +22,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .fields import LICENCE, PART_LABELS, POWER, field_label
+from .fields import LICENCE, PART_LABELS, POWER, RESPONSIBILITY_DETAIL_KEYS, field_label
 
 TAKEN_BACK = "收回"
 WHOLE_SCOPE = "全部"
 # Fields compared, in the order a change lists them.
 LICENCE_COMPARED = ("name", "code", "part", "implementing_authority", "legal_basis", "level", "certificate",
                     "upper_ref", "status", "remark", "sub_items")
-POWER_COMPARED = ("name", "code", "power_type", "domain", "legal_basis", "penalty_range", "status", "remark",
-                  "department")
+POWER_COMPARED = ("name", "code", "power_type", "domain", "legal_basis", "penalty_range", *RESPONSIBILITY_DETAIL_KEYS,
+                  "status", "remark", "department", "sub_items")
 LICENCE_CHANGE_KINDS = {"added": "新增事项", "removed": "取消事项", "changed": "变更事项",
                         "moved": "调整主管部门"}
 POWER_CHANGE_KINDS = {"delegated": "新增下放", "extended": "扩大范围", "taken_back": "收回",
@@ -67,12 +67,13 @@ class LicenceRecord:
 
 @dataclass
 class PowerRecord:
-    """A power in comparable form, with its delegations."""
+    """A power in comparable form, with its delegations and its sub-items by name."""
 
     name: str
     department: str
     values: dict[str, str | None] = field(default_factory=dict)
     delegations: list[Delegated] = field(default_factory=list)
+    sub_items: tuple[str, ...] = ()
 
     @property
     def code(self) -> str | None:
@@ -205,7 +206,7 @@ _LICENCE_SQL = (
     " FROM licence_item li JOIN department d ON d.id = li.department_id WHERE li.version_id IS ?"
     " ORDER BY li.position, li.id")
 _POWER_SQL = (
-    f"SELECT p.id, p.name, d.name, {', '.join('p.' + key for key in _POWER_VALUES)} FROM power p"
+    f"SELECT p.id, p.parent_id, p.name, d.name, {', '.join('p.' + key for key in _POWER_VALUES)} FROM power p"
     " JOIN department d ON d.id = p.department_id WHERE p.version_id IS ? ORDER BY p.position, p.id")
 _DELEGATION_SQL = (
     "SELECT dl.power_id, r.name, b.name, dl.scope, dl.change_kind FROM delegation dl JOIN power p"
@@ -231,10 +232,22 @@ def read_snapshot(conn: sqlite3.Connection, version_id: int | None, label: str) 
     for parent_id, names in subs.items():
         if parent_id in mains:
             mains[parent_id].sub_items = tuple(names)
-    powers = {row[0]: PowerRecord(row[1], row[2], dict(zip(_POWER_VALUES, row[3:], strict=True)))
-              for row in cursor.execute(_POWER_SQL, (version_id,))}
+    powers: dict[int, PowerRecord] = {}
+    parents: dict[int, int] = {}  # a 权责清单 sub-item → its power: compared as its sub-items, like a licence's
+    power_subs: dict[int, list[str]] = {}
+    for row in cursor.execute(_POWER_SQL, (version_id,)):
+        if row[1] is not None:
+            parents[row[0]] = row[1]
+            power_subs.setdefault(row[1], []).append(row[2])
+        else:
+            powers[row[0]] = PowerRecord(row[2], row[3], dict(zip(_POWER_VALUES, row[4:], strict=True)))
+    for parent_id, names in power_subs.items():
+        if parent_id in powers:
+            powers[parent_id].sub_items = tuple(names)
     for power_id, region, batch, scope, change_kind in cursor.execute(_DELEGATION_SQL, (version_id,)):
-        powers[power_id].delegations.append(Delegated(region, batch, scope, change_kind))
+        power = powers.get(parents.get(power_id, power_id))
+        if power is not None:
+            power.delegations.append(Delegated(region, batch, scope, change_kind))
     return ListSnapshot(label, list(mains.values()), list(powers.values()))
 
 
@@ -360,9 +373,7 @@ def _compare_powers(old: list[PowerRecord], new: list[PowerRecord], fields: list
         active = list(record.active()) if with_delegations else []
         changes.append(_power_change("delegated" if active else "added", record, active))
     for old_record, new_record in pairs:
-        diffs = _field_changes({**old_record.values, "name": old_record.name, "department": old_record.department},
-                               {**new_record.values, "name": new_record.name, "department": new_record.department},
-                               fields, POWER)
+        diffs = _field_changes(_power_values(old_record), _power_values(new_record), fields, POWER)
         if diffs:
             changes.append(_power_change("changed", new_record, [], diffs))
         if with_delegations:
@@ -371,6 +382,10 @@ def _compare_powers(old: list[PowerRecord], new: list[PowerRecord], fields: list
         active = list(record.active()) if with_delegations else []
         changes.append(_power_change("taken_back" if active else "removed", record, active))
     return changes
+
+
+def _power_values(record: PowerRecord) -> dict[str, Any]:
+    return {**record.values, "name": record.name, "department": record.department, "sub_items": record.sub_items}
 
 
 def _delegation_changes(old: PowerRecord, new: PowerRecord) -> list[PowerChange]:

@@ -150,3 +150,21 @@ def test_a_side_without_powers_compares_licences_only() -> None:
     powers = [PowerRecord("对某行为的处罚", "市甲局", {}, [Delegated("田墘街道")])]
     result = compare_snapshots(ListSnapshot("库", [], powers), ListSnapshot("文件", [], None))
     assert result.compared == ("licence",) and result.powers == []
+
+
+def test_a_powers_sub_items_are_compared_as_its_sub_items(lib: Library) -> None:
+    """A 权责清单's sub-items are part of their power, not powers of their own: a renamed sub-item is
+    one change of the power, not one power added and one removed."""
+    lib.create("department", {"name": "克拉玛依市自然资源局"})
+    power = lib.create("power", {"name": "开采矿产资源审批", "power_type": "行政许可", "department": "克拉玛依市自然资源局",
+                                 "handling_office": "矿产资源管理科"})
+    sub = lib.create("power", {"name": "新设采矿权审批", "parent_id": power})
+    lib.create("power", {"name": "采矿权延续登记", "parent_id": power})
+    version_id = lib.save_version("2024年版")
+    lib.update("power", sub, {"name": "新设采矿权登记"})
+    lib.update("power", power, {"handling_office": "矿产资源管理科、各区自然资源分局"})
+    result = lib.compare(version_id, None)
+    assert [(change.kind, change.name) for change in result.powers] == [("changed", "开采矿产资源审批")]
+    assert result.powers[0].changes == [
+        FieldChange("handling_office", "承办机构", "矿产资源管理科", "矿产资源管理科、各区自然资源分局"),
+        FieldChange("sub_items", "子项", "新设采矿权审批、采矿权延续登记", "新设采矿权登记、采矿权延续登记")]
