@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -222,33 +222,33 @@ def read_snapshot(conn: sqlite3.Connection, version_id: int | None, label: str) 
     """
     cursor = conn.cursor()
     cursor.row_factory = None
-    mains: dict[int, LicenceRecord] = {}
-    subs: dict[int, list[str]] = {}
-    for row in cursor.execute(_LICENCE_SQL, (version_id,)):
-        if row[1] is not None:
-            subs.setdefault(row[1], []).append(row[2])
-        else:
-            mains[row[0]] = LicenceRecord(row[2], row[3], dict(zip(_LICENCE_VALUES, row[4:], strict=True)))
-    for parent_id, names in subs.items():
-        if parent_id in mains:
-            mains[parent_id].sub_items = tuple(names)
-    powers: dict[int, PowerRecord] = {}
-    parents: dict[int, int] = {}  # a 权责清单 sub-item → its power: compared as its sub-items, like a licence's
-    power_subs: dict[int, list[str]] = {}
-    for row in cursor.execute(_POWER_SQL, (version_id,)):
-        if row[1] is not None:
-            parents[row[0]] = row[1]
-            power_subs.setdefault(row[1], []).append(row[2])
-        else:
-            powers[row[0]] = PowerRecord(row[2], row[3], dict(zip(_POWER_VALUES, row[4:], strict=True)))
-    for parent_id, names in power_subs.items():
-        if parent_id in powers:
-            powers[parent_id].sub_items = tuple(names)
+    mains, _ = _with_sub_items(cursor.execute(_LICENCE_SQL, (version_id,)), LicenceRecord, _LICENCE_VALUES)
+    # A 权责清单's sub-items are compared as their power's sub-items, like a licence item's.
+    powers, parents = _with_sub_items(cursor.execute(_POWER_SQL, (version_id,)), PowerRecord, _POWER_VALUES)
     for power_id, region, batch, scope, change_kind in cursor.execute(_DELEGATION_SQL, (version_id,)):
         power = powers.get(parents.get(power_id, power_id))
         if power is not None:
             power.delegations.append(Delegated(region, batch, scope, change_kind))
     return ListSnapshot(label, list(mains.values()), list(powers.values()))
+
+
+def _with_sub_items(rows: Iterable[tuple], make: Callable[..., Any], columns: tuple[str, ...],
+                    ) -> tuple[dict[int, Any], dict[int, int]]:
+    """Main records by id from (id, parent_id, name, department, values…) rows, each with its
+    sub-items' names; and each sub-item's main record id."""
+    mains: dict[int, Any] = {}
+    parents: dict[int, int] = {}
+    subs: dict[int, list[str]] = {}
+    for row in rows:
+        if row[1] is not None:
+            parents[row[0]] = row[1]
+            subs.setdefault(row[1], []).append(row[2])
+        else:
+            mains[row[0]] = make(row[2], row[3], dict(zip(columns, row[4:], strict=True)))
+    for parent_id, names in subs.items():
+        if parent_id in mains:
+            mains[parent_id].sub_items = tuple(names)
+    return mains, parents
 
 
 # --------------------------------------------------------------------------- comparing
