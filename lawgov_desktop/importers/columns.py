@@ -20,7 +20,13 @@ from lawgov_desktop.core.fields import FIELDS_BY_KIND, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.text import text
 from lawgov_desktop.importers.readers import Sheet, Workbook
-from lawgov_desktop.importers.shaping import EXTRA_FIELD, ShapedSheet, find_header, header_signature
+from lawgov_desktop.importers.shaping import (
+    EXTRA_FIELD,
+    ShapedSheet,
+    column_letter,
+    find_header,
+    header_signature,
+)
 from lawgov_desktop.importers.values import header_key
 
 SAMPLES = 3  # values shown per column
@@ -42,16 +48,6 @@ class Column:
     header: str  # as shown: a header over two rows is "组/列"
     field: str  # a field key, "extra:<header>" kept as an extra field, or "" not imported
     samples: list[str]
-
-
-def column_letter(index: int) -> str:
-    """Excel's letters for a 0-based column: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def has_cells(sheet: Sheet) -> bool:

@@ -493,11 +493,11 @@ class _Planner:
                                     sub_item=True)
                     continue
                 changed = self._compare(match, row, _LICENCE_COLUMNS)
-                if changed:
-                    self.changes.updates.append((match["id"], {k: new for k, (_, new) in changed.items()}))
+                self._update(match["id"], changed)
                 self._count(sheet.sheet_name, record, name, changed, False)
                 for sub in record.sub_items:
-                    self._plan_sub_item(sheet.sheet_name, sub, match, row, subs)
+                    self._plan_sub_item(sheet.sheet_name, sub, self._sub_row(sheet.sheet_name, sub, row), match, subs,
+                                        _LICENCE_COLUMNS)
 
     def _sub_row(self, sheet: str, sub: ParsedRecord, main_row: dict[str, Any]) -> dict[str, Any]:
         values = _values(sub.fields, _LICENCE_COLUMNS)
@@ -509,23 +509,28 @@ class _Planner:
                 values.pop(key, None)  # merged cells repeat the main item's values on every sub-item row
         return values
 
-    def _plan_sub_item(self, sheet: str, sub: ParsedRecord, main: dict[str, Any], main_row: dict[str, Any],
-                       subs: dict[tuple[int, str], dict[str, Any]]) -> None:
-        values = self._sub_row(sheet, sub, main_row)
+    def _plan_sub_item(self, sheet: str, sub: ParsedRecord, values: dict[str, Any], main: dict[str, Any],
+                       subs: dict[tuple[int, str], dict[str, Any]], columns: tuple[str, ...]) -> None:
+        """A sub-item read under a stored main item: new, changed or as stored (of a licence item or
+        a power alike; a new one takes the main item's department, and its part for a licence)."""
         label = f"{main['name']} / {values['name']}"
         existing = subs.get((main["id"], name_key(values["name"])))
         if existing is None:
-            self.changes.new_sub_items.append({**values, "parent_id": main["id"],
-                                               "department_id": main["department_id"], "part": main["part"]})
+            inherited = {key: main[key] for key in ("department_id", "part") if key in main}
+            self.changes.new_sub_items.append({**values, "parent_id": main["id"], **inherited})
             self._count(sheet, sub, label, None, True, sub_item=True)
             return
         if self.options.mode == "append":
             self._duplicate_in_append(sheet, sub, label)
             return
-        changed = self._compare(existing, values, _LICENCE_COLUMNS)
-        if changed:
-            self.changes.updates.append((existing["id"], {k: new for k, (_, new) in changed.items()}))
+        changed = self._compare(existing, values, columns)
+        self._update(existing["id"], changed)
         self._count(sheet, sub, label, changed, False, sub_item=True)
+
+    def _update(self, record_id: int, changed: dict[str, tuple]) -> None:
+        """Plan writing the new side of the changed fields (nothing when none changed)."""
+        if changed:
+            self.changes.updates.append((record_id, {key: new for key, (_old, new) in changed.items()}))
 
     # ------------------------------------------------------------------ powers
     def _plan_power(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
@@ -572,8 +577,7 @@ class _Planner:
                     continue
                 matched[key] = match
                 changed = self._compare(match, row, _POWER_COLUMNS)
-                if changed:
-                    self.changes.updates.append((match["id"], {k: new for k, (_, new) in changed.items()}))
+                self._update(match["id"], changed)
                 known = {(d[1], d[2]) for d in match["delegations"]}
                 added = [d for d in delegations if "region_name" in d or "batch_name" in d
                          or (d.get("region_id"), d.get("batch_id")) not in known]
@@ -589,12 +593,8 @@ class _Planner:
                              subs: dict[tuple[int, str], dict[str, Any]]) -> None:
         """A sub-item row of a power list (the main item's name and department repeated, 子项名称
         filled): under the main item read above it in this file, new or stored."""
-        values = _values(record.fields, _POWER_COLUMNS)
+        values = _values({**record.fields, "extra_json": _extra_json(record.fields)}, _POWER_COLUMNS)
         values["name"] = str(record.fields["sub_item"])
-        extra = _extra_json(record.fields)
-        values.pop("extra_json", None)
-        if extra:
-            values["extra_json"] = extra
         main = new_main or stored_main
         if main is None:
             self._reject(sheet, record, "子项所属的事项不在本文件中它的前面", values["name"])
@@ -603,22 +603,11 @@ class _Planner:
             if values.get(key) == main.get(key):
                 values.pop(key, None)  # what the sub-item row repeats of its item
         values["source_json"] = _source(sheet, record)
-        label = f"{main['name']} / {values['name']}"
-        if new_main is not None:
-            new_main["sub_items"].append(values)
-            self._count(sheet, record, label, None, True, sub_item=True)
+        if new_main is None:
+            self._plan_sub_item(sheet, record, values, main, subs, _POWER_COLUMNS)
             return
-        assert stored_main is not None
-        stored = subs.pop((stored_main["id"], name_key(values["name"])), None)
-        if stored is None:
-            self.changes.new_sub_items.append({**values, "parent_id": stored_main["id"],
-                                               "department_id": stored_main["department_id"]})
-            self._count(sheet, record, label, None, True, sub_item=True)
-            return
-        changed = self._compare(stored, values, _POWER_COLUMNS)
-        if changed:
-            self.changes.updates.append((stored["id"], {k: new for k, (_, new) in changed.items()}))
-        self._count(sheet, record, label, changed, False, sub_item=True)
+        new_main["sub_items"].append(values)
+        self._count(sheet, record, f"{main['name']} / {values['name']}", None, True, sub_item=True)
 
     # ------------------------------------------------------------------ 权责清单
     def _plan_responsibilities(self, sheets: list[ShapedSheet], existing: list[dict[str, Any]]) -> None:
@@ -658,29 +647,15 @@ class _Planner:
                         self._count(sheet.sheet_name, sub, f"{name} / {sub.fields['name']}", None, True, sub_item=True)
                     continue
                 changed = self._compare(match, row, _RESPONSIBILITY_COLUMNS)
-                if changed:
-                    self.changes.updates.append((match["id"], {k: new for k, (_, new) in changed.items()}))
+                self._update(match["id"], changed)
                 self._count(sheet.sheet_name, record, name, changed, False)
                 for sub in record.sub_items:
-                    values = self._power_sub_row(sheet.sheet_name, sub)
-                    label = f"{name} / {values['name']}"
-                    stored = subs.pop((match["id"], name_key(values["name"])), None)
-                    if stored is None:
-                        self.changes.new_sub_items.append({**values, "parent_id": match["id"],
-                                                           "department_id": match["department_id"]})
-                        self._count(sheet.sheet_name, sub, label, None, True, sub_item=True)
-                        continue
-                    sub_changed = self._compare(stored, values, _RESPONSIBILITY_COLUMNS)
-                    if sub_changed:
-                        self.changes.updates.append((stored["id"], {k: new for k, (_, new) in sub_changed.items()}))
-                    self._count(sheet.sheet_name, sub, label, sub_changed, False, sub_item=True)
+                    self._plan_sub_item(sheet.sheet_name, sub, self._power_sub_row(sheet.sheet_name, sub), match,
+                                        subs, _RESPONSIBILITY_COLUMNS)
 
     def _power_sub_row(self, sheet: str, sub: ParsedRecord) -> dict[str, Any]:
         """A sub-item's own values (those its row repeats from the item are left to the item)."""
-        values = _values(sub.fields, _RESPONSIBILITY_COLUMNS)
-        values["extra_json"] = _extra_json(sub.fields)
-        if values["extra_json"] is None:
-            del values["extra_json"]
+        values = _values({**sub.fields, "extra_json": _extra_json(sub.fields)}, _RESPONSIBILITY_COLUMNS)
         values["source_json"] = _source(sheet, sub)
         return values
 
@@ -741,8 +716,7 @@ class _Planner:
                 merged_aliases = sorted(set(old["aliases"]) | set(aliases) - {old["name"]})
                 if merged_aliases != old["aliases"]:
                     changed["aliases"] = (old["aliases"], merged_aliases)
-                if changed:
-                    self.changes.updates.append((found, {k: new for k, (_, new) in changed.items()}))
+                self._update(found, changed)
                 self._count(sheet.sheet_name, record, name, changed, False)
 
 

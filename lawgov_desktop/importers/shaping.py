@@ -392,8 +392,8 @@ class _Shaper:
                 if level <= strength[field_key]:
                     first = next(c for c, k in columns.items() if k == field_key)
                     self.warnings.append(
-                        f"工作表“{self.sheet.name}”第{_col_name(col)}列“{band.texts[col]}”与第"
-                        f"{_col_name(first)}列都像“{self.specs[field_key].label}”，只读取了第{_col_name(first)}列")
+                        f"工作表“{self.sheet.name}”第{column_letter(col)}列“{band.texts[col]}”与第"
+                        f"{column_letter(first)}列都像“{self.specs[field_key].label}”，只读取了第{column_letter(first)}列")
                     continue
                 columns = {c: k for c, k in columns.items() if k != field_key}
             columns[col] = field_key
@@ -852,12 +852,12 @@ def _licence_items(records: list[ParsedRecord]) -> list[ParsedRecord]:
     return items
 
 
-def _col_name(col: int) -> str:
-    """Excel column letters for messages: 0 → A, 26 → AA."""
+def column_letter(index: int) -> str:
+    """Excel's letters for a 0-based column, as the clerk sees it: 0 → A, 26 → AA."""
     letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
 
