@@ -117,11 +117,19 @@ def _known_font_files(names: Sequence[str]) -> list[str]:
     quickly ``fc-list`` answers (slow while it builds its cache on a first run).
     """
     wanted = {name: index for index, name in enumerate(names)}
+    found = [path for path in _font_files(_LINUX_FONT_ROOTS) if os.path.basename(path) in wanted]
+    return sorted(found, key=lambda path: (wanted[os.path.basename(path)], path))
+
+
+@functools.cache
+def _font_files(roots: tuple[str, ...]) -> tuple[str, ...]:
+    """Every file under the font folders, walked once per process (an export resolves two fonts,
+    a folder export two per file)."""
     found = []
-    for root in _LINUX_FONT_ROOTS:
+    for root in roots:
         for folder, _dirs, files in os.walk(os.path.expanduser(root)):
-            found.extend(os.path.join(folder, name) for name in files if name in wanted)
-    return sorted(dict.fromkeys(found), key=lambda path: (wanted[os.path.basename(path)], path))
+            found.extend(os.path.join(folder, name) for name in files)
+    return tuple(dict.fromkeys(found))
 
 
 @functools.cache
