@@ -51,22 +51,22 @@ def make_folder(path: Path) -> None:
     naming the folder and what the clerk can do, instead of failing later at the lock or the file.
     """
     folder = path.parent
+    elsewhere = "换一个位置（用 --db 或环境变量 LAWGOV_DB 指定数据库文件）"
+    permission = f"请{elsewhere}，或请管理员为该文件夹授予写入权限。"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        reason = "该位置（或上级位置）已有同名文件，不是文件夹"
+        reason = f"该位置（或上级位置）已有同名文件，不是文件夹。请移走或改名这个文件，或{elsewhere}。"
     except PermissionError:
-        reason = "没有在这里创建文件夹的权限"
+        reason = f"没有在这里创建文件夹的权限。{permission}"
     except OSError as error:
-        reason = "磁盘是只读的" if error.errno == errno.EROFS else (error.strerror or str(error))
+        reason = (f"磁盘是只读的。请{elsewhere}。" if error.errno == errno.EROFS
+                  else f"{error.strerror or error}。{permission}")
     else:
         if os.access(folder, os.W_OK):
             return
-        reason = "没有写入这个文件夹的权限"
-    raise DatabaseError(
-        f"无法创建或写入数据文件夹“{folder}”：{reason}。"
-        "请换一个有写入权限的位置（用 --db 或环境变量 LAWGOV_DB 指定数据库文件），"
-        "或请管理员为该文件夹授予写入权限。")
+        reason = f"没有写入这个文件夹的权限。{permission}"
+    raise DatabaseError(f"无法创建或写入数据文件夹“{folder}”：{reason}")
 
 
 def read_only_uri(path: Path) -> str:

@@ -50,7 +50,8 @@ class WelcomeDialog(QDialog):
         intro.setWordWrap(True)
         self.import_button = self._choice(
             self.tr("Import a workbook…"),
-            self.tr("Read the county's licence list or power list from Excel or WPS (.xlsx, .xls, .ods, .csv)."))
+            self.tr("Read a licence list, a department's list of powers and responsibilities or a delegation list "
+                    "from Excel or WPS (.xlsx, .xls, .et, .ods, .csv)."))
         self.sample_button = self._choice(
             self.tr("Open the sample database"),
             self.tr("Try the program on a made-up list of Shanwei, clearly marked as sample data. "

@@ -3606,36 +3606,36 @@ The database is backed up first; the working list is not touched. This cannot be
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/welcome.py" line="53"/>
-        <source>Read the county&apos;s licence list or power list from Excel or WPS (.xlsx, .xls, .ods, .csv).</source>
-        <translation>从 Excel 或 WPS 工作簿（.xlsx、.xls、.ods、.csv）读入本地的行政许可事项清单或赋权事项目录。</translation>
+        <source>Read a licence list, a department&apos;s list of powers and responsibilities or a delegation list from Excel or WPS (.xlsx, .xls, .et, .ods, .csv).</source>
+        <translation>从 Excel 或 WPS 工作簿（.xlsx、.xls、.et、.ods、.csv）读入行政许可事项清单、部门权责清单或赋权事项目录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="56"/>
         <source>Open the sample database</source>
         <translation>打开示例数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="57"/>
         <source>Try the program on a made-up list of Shanwei, clearly marked as sample data. This database stays empty.</source>
         <translation>用一份虚构的汕尾市清单试用本程序，全部标明为示例数据；当前数据库保持为空。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="60"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="61"/>
         <source>Enter records by hand, or import later with File → Import workbook.</source>
         <translation>手工录入事项，或以后通过“文件 → 导入工作簿”导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="98"/>
         <source>Building the sample database…</source>
         <translation>正在生成示例数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="115"/>
         <source> [sample data]</source>
         <translation> [示例数据]</translation>
     </message>
