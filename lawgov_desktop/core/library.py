@@ -40,6 +40,7 @@ from .fields import (
 )
 from .history import change_log_page
 from .imports import ImportsMixin
+from .kinds import BATCH, DELEGATION, KINDS, NUMBER, RECORD_KINDS, REFERENCE, TABLES
 from .queries import ListFilter, Page, extra_from_json
 from .reference_check import ReferenceChecksMixin
 from .safety import SafetyMixin, opening_warnings
@@ -47,34 +48,10 @@ from .stats import compute_stats
 from .text import CODE_FIELDS, MULTILINE_FIELDS, code_text, normalise_doc_number, parse_date, text
 from .versions import VERSION, VersionsMixin
 
-DELEGATION = "delegation"
-BATCH = "batch"
-RECORD_KINDS = (LICENCE, POWER, DELEGATION, DEPARTMENT, REGION, BATCH)
-
 # Editable columns of each record kind, in the order forms show them.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    LICENCE: ("parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
-              "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status",
-              "remark", "position"),
-    POWER: ("parent_id", "sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-            "department_id", *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark", "position"),
-    DELEGATION: ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
-                 "document_number", "document_number_raw", "remark"),
-    DEPARTMENT: ("name", "level", "region_id", "credit_code", "remark"),
-    REGION: ("name", "code", "kind", "parent_id", "position", "remark"),
-    BATCH: ("name", "document_number", "published_on", "position", "remark"),
-}
-TABLES = {LICENCE: "licence_item", POWER: "power", DELEGATION: "delegation", DEPARTMENT: "department",
-          REGION: "region", BATCH: "batch"}
-_REQUIRED = {
-    LICENCE: {"name": "事项名称", "department_id": "主管部门"},
-    POWER: {"name": "事项名称", "department_id": "原实施主体"},
-    DELEGATION: {"power_id": "执法事项", "region_id": "承接主体"},
-    DEPARTMENT: {"name": "部门名称"},
-    REGION: {"name": "区划名称", "kind": "区划类型"},
-    BATCH: {"name": "批次名称"},
-}
-_INTEGER_COLUMNS = {"parent_id", "department_id", "power_id", "region_id", "batch_id", "position"}
+COLUMNS: dict[str, tuple[str, ...]] = {key: kind.columns for key, kind in KINDS.items()}
+_REQUIRED = {key: kind.required for key, kind in KINDS.items()}
+_INTEGER_COLUMNS = {f.key for kind in KINDS.values() for f in kind.fields if f.rule in (REFERENCE, NUMBER)}
 # What messages call a power's extra columns (those the program does not know, each kept under its
 # own header as {header: value}).
 EXTRA_LABEL = "其他列"
