@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import total_ordering
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -66,13 +67,19 @@ def _chinese(number: int) -> str:
 # -- the structured values -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class ArticleRef:
-    """One cited provision: 第十二条第一款第（三）项 is ArticleRef(12, 1, 3)."""
+    """One cited provision: 第十二条第一款第（三）项 is ArticleRef(12, 1, 3); they sort as the law runs
+    (a whole article before its paragraphs)."""
 
     article: int
     paragraph: int | None = None
     item: int | None = None
+
+    def __lt__(self, other: ArticleRef) -> bool:
+        return ((self.article, self.paragraph or 0, self.item or 0)
+                < (other.article, other.paragraph or 0, other.item or 0))
 
     def __str__(self) -> str:
         text = f"第{_chinese(self.article)}条"
