@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 # -- numbers -------------------------------------------------------------------------------------
 
@@ -131,6 +131,7 @@ _INNER_TITLE = re.compile(r"[〈<＜《]([^〈〉<>＜＞《》]+)[〉>＞》]")
 _AMENDMENT_SERIES = re.compile(r"^(.+?)修正案")
 
 
+@lru_cache(maxsize=8192)  # a list cites a few hundred laws thousands of times
 def title_key(title: str) -> str:
     """The key under which one law's writings meet.
 
@@ -168,8 +169,12 @@ def amended_titles(title: str) -> list[str]:
 
 _SPACE = " \t\u3000\xa0"
 # 【法律】; at a line's start also 法律】 with its 【 lost.
-_LEVEL_TAG = re.compile(r"(?:[【\[［〖]|(?<=\n)|^)[ \t\u3000]*([\u4e00-\u9fff]{1,8})[ \t\u3000]*[】\]］〗]")
-_CANDIDATE = re.compile(r"[【\[［〖《]|(?:(?<=\n)|^)[ \t\u3000]*[\u4e00-\u9fff]{1,8}】")
+_LEVEL_TAG = re.compile(r"[【\[［〖][ \t\u3000]*([\u4e00-\u9fff]{1,8})[ \t\u3000]*[】\]］〗]")
+_TAG_LOST_BRACKET = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{1,8})】")
+# The usual head and note, read by one expression each; anything else takes the general way.
+_COMMON_HEAD = re.compile(r"[【\[［〖]([\u4e00-\u9fff]{1,8})[】\]］〗][ \t\u3000]*《([^《》\n]+)》(?![^\s《》（）()，。；、：:,;【】]{0,8}》)")
+_COMMON_NOTE = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]*)[）)](?![ \t\u3000]*[（(])")
+_CANDIDATE = re.compile(r"[【\[［〖《】]")
 # What a cited law's title ends with (a form or a certificate in 《》 ends otherwise), before any
 # bracketed remark: 法, 条例, 办法, 规定, 决定, 通知, 修正案…
 _LAW_ENDINGS = (r"(?:法|条例|办法|规定|细则|决定|通知|意见|规范|规则|标准|公告|批复|清单|目录|纲要|解释|修正案|令|函"
@@ -206,7 +211,7 @@ _SIMPLE_ARTICLES = re.compile(rf"[ \t\u3000]*第(?:{_NUMBER})条(?:第(?:{_NUMBE
 _SIMPLE_ARTICLE = re.compile(rf"第({_NUMBER})条(?:第({_NUMBER})款)?")
 _SIMPLE_CHAPTERS = re.compile(rf"[ \t\u3000]*第(?:{_NUMBER})章(?:、第(?:{_NUMBER})章)*{_SIMPLE_END}")
 _SIMPLE_CHAPTER = re.compile(rf"第({_NUMBER})章")
-_MORE_ARTICLES = re.compile(r"(?:\n|。[ \t\u3000]+)[ \t\u3000]*(?=第)")
+_MORE_ARTICLES = re.compile(r"\n[ \t\u3000]*(?=第)|。[ \t\u3000]+(?=第)")
 _RANGE_LIMIT = 200
 # Left between citations, these are layout, not text that failed to parse.
 _GAP_NOISE = re.compile(r"^[\s、，,；;。.：:（）()0-9一二三四五六七八九十①-⑳]*(?:根据|依据|依照|按照)?[\s：:]*$")
@@ -331,14 +336,29 @@ def _run_together(text: str, previous_head_end: int, start: int) -> bool:
     return previous_head_end >= 0 and _RUN_TOGETHER.match(text, previous_head_end).end() >= start
 
 
+def _level_tag(text: str, bracket: int) -> re.Match[str] | None:
+    """The level tag at the bracket ``bracket`` opens or, first on its line, closes (法律】)."""
+    if text[bracket] != "】":
+        return _LEVEL_TAG.match(text, bracket)
+    lost = _TAG_LOST_BRACKET.match(text, text.rfind("\n", 0, bracket) + 1)
+    return lost if lost is not None and lost.end() == bracket + 1 else None
+
+
 def _next_head(text: str, position: int, previous_head_end: int) -> _Head | None:
     """The next place at or after ``position`` where a citation begins."""
     for candidate in _CANDIDATE.finditer(text, position):
+        start = candidate.start()
+        if start == 0 or text[start - 1] == "\n":
+            common = _COMMON_HEAD.match(text, start)
+            if common is not None:  # 【法律】《…》 first on its line, the way most cells are written
+                return _Head(start, common.group(1), common.group(2).strip(), common.end())
         if candidate.group() == "《":
             head = _untagged_title(text, candidate.start(), previous_head_end)
         else:
-            tag = _LEVEL_TAG.match(text, candidate.start())
-            head = _tagged_title(text, tag, previous_head_end) if tag else None
+            head = None
+            tag = _level_tag(text, start)
+            if tag is not None:
+                head = _tagged_title(text, tag, previous_head_end)
         if head is not None:
             return head
     return None
@@ -346,6 +366,9 @@ def _next_head(text: str, position: int, previous_head_end: int) -> _Head | None
 
 def _note(text: str, position: int) -> tuple[str, int]:
     """The bracketed provenance after a title (one or more （…） groups) and where it ends."""
+    common = _COMMON_NOTE.match(text, position)
+    if common is not None:  # one bracket pair, nothing nested
+        return common.group(1).strip(), common.end()
     notes = []
     while True:
         start = _skip(text, position, _SPACE)
@@ -511,7 +534,8 @@ def parse_citations(text: str) -> list[Citation]:
             if repeated > 0 and title_key(text[after_title + 1:repeated - 1]) == key:
                 head.after_title = _skip(text, repeated, "》")
         note, position = _note(text, head.after_title)
-        note = " ".join(part for part in (head.preamble, note) if part)
+        if head.preamble:
+            note = f"{head.preamble} {note}".rstrip()
         reader = _RefReader(None)
         articles_start = _BETWEEN_NOTE_AND_ARTICLES.match(text, position).end()
         articles_end = reader.read(text, articles_start)
