@@ -184,8 +184,8 @@ _TITLE_BRACKET = re.compile(r"[《》]")
 # 《报废机动车回收管理办法》实施细则》: a title closed too early and closed again a few characters on.
 _BROKEN_TAIL = re.compile(r"[^\s《》（）()，。；、：:,;【】]{1,8}》")
 # What a line may hold before a citation's title: numbering (1. （一） ①) and a leading 根据/依据.
-_LINE_LEAD = re.compile(r"[\s]*(?:(?:\d+[.．、]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、"
-                        r"|[①-⑳])[\s]*)?(?:根据|依据|依照|按照)?[\s]*$")
+_LINE_LEAD = re.compile(r"\s*(?:(?:\d+[.．、]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、"
+                        r"|[①-⑳])\s*)?(?:根据|依据|依照|按照)?\s*$")
 # Before a level tag in the middle of a line: the end of a sentence or a wide gap (cells merged).
 _TAG_AFTER = re.compile(r"(?:[。；;.]|[ \t\u3000]{2})[ \t\u3000]*$")
 # What may stand between one citation's head and the next title when several are run together.
@@ -193,6 +193,7 @@ _RUN_TOGETHER = re.compile(r"[\s、，,；;。和及与]*")
 # After a title that starts a citation: nothing, a note, articles, a separator or the next law.
 _FOLLOWERS = "\n\r（(第【《、，,；;。：:"
 _NOTE_BRACKET = re.compile(r"[（()）]")
+_NOTE_TITLE = re.compile(r"《([^《》]+)》")
 # A title written without 《》 after its tag ends at its note or at the first punctuation; it is the
 # part up to the last law-like ending after any 《》 inside (关于印发《…》的通知新政发〔2021〕58号).
 _BARE_TITLE_END = re.compile(r"[（(\n，,。；;：:]")
@@ -202,7 +203,6 @@ _BETWEEN_NOTE_AND_ARTICLES = re.compile(r"[\s：:，,。；;]*")
 _LEADING_NOISE = re.compile(r"^[\s：:，,。；;]+")
 _REF_TOKEN = re.compile(rf"[ \t\u3000]*(?:(?P<di>第)|(?P<num>{_NUMBER})|[（(](?P<pnum>{_NUMBER})[）)]"
                         r"|(?P<unit>条|款|项|章|节|部分)|(?P<sep>[、，,和及与])|(?P<range>至|到|～|~|—|－|-))")
-# Articles opening a line below the title, or after a full stop and a space (…予以处罚。 第十二条：…).
 # The common references, read without the general reader: 第三十五条, 第三十五条第二款, lists of them
 # (第三十条、第三十四条) and of chapters (第五章、第六章), then nothing the general reader would take.
 _SIMPLE_END = rf"(?![、，,和及与至到～~—－\-第（(项款条章]|{_NUMBER})"
@@ -211,6 +211,7 @@ _SIMPLE_ARTICLES = re.compile(rf"[ \t\u3000]*第(?:{_NUMBER})条(?:第(?:{_NUMBE
 _SIMPLE_ARTICLE = re.compile(rf"第({_NUMBER})条(?:第({_NUMBER})款)?")
 _SIMPLE_CHAPTERS = re.compile(rf"[ \t\u3000]*第(?:{_NUMBER})章(?:、第(?:{_NUMBER})章)*{_SIMPLE_END}")
 _SIMPLE_CHAPTER = re.compile(rf"第({_NUMBER})章")
+# Articles opening a line below the title, or after a full stop and a space (…予以处罚。 第十二条：…).
 _MORE_ARTICLES = re.compile(r"\n[ \t\u3000]*(?=第)|。[ \t\u3000]+(?=第)")
 _RANGE_LIMIT = 200
 # Left between citations, these are layout, not text that failed to parse.
@@ -238,15 +239,14 @@ def _title_end(text: str, start: int) -> int:
     return tail.end() if tail else end
 
 
-_SKIPPERS: dict[str, re.Pattern[str]] = {}
+_SKIPPERS = {characters: re.compile(f"[{re.escape(characters)}]*")
+             for characters in (_SPACE, _SPACE + "\n\r", "》")}
 
 
 def _skip(text: str, position: int, characters: str) -> int:
-    """The first index from ``position`` on whose character is not one of ``characters``."""
-    skipper = _SKIPPERS.get(characters)
-    if skipper is None:
-        skipper = _SKIPPERS[characters] = re.compile(f"[{re.escape(characters)}]*")
-    return skipper.match(text, position).end()
+    """The first index from ``position`` on whose character is not one of ``characters`` (one of
+    the runs skipped: spaces, spaces and line breaks, stray 》)."""
+    return _SKIPPERS[characters].match(text, position).end()
 
 
 @dataclass
@@ -325,10 +325,11 @@ def _untagged_title(text: str, start: int, previous_head_end: int) -> _Head | No
     line_start = text.rfind("\n", 0, start) + 1
     if not _run_together(text, previous_head_end, start) and not _LINE_LEAD.match(text[line_start:start]):
         return None
-    after = _skip(text, _skip(text, end, "》"), _SPACE)
+    after_title = _skip(text, end, "》")
+    after = _skip(text, after_title, _SPACE)
     if after < len(text) and text[after] not in _FOLLOWERS:
         return None
-    return _Head(start, None, title, _skip(text, end, "》"))
+    return _Head(start, None, title, after_title)
 
 
 def _run_together(text: str, previous_head_end: int, start: int) -> bool:
@@ -394,8 +395,8 @@ class _RefReader:
     第五章、第六章 into ArticleRefs and chapters, starting from the provision cited before it (a
     line 第二款：… continues the article above)."""
 
-    def __init__(self, context: ArticleRef | None) -> None:
-        self.context = context
+    def __init__(self) -> None:
+        self.context: ArticleRef | None = None
         self.refs: list[ArticleRef] = []
         self.chapters: list[int] = []
         self.group: list[int] = []  # indices of the refs the last unit produced
@@ -536,7 +537,7 @@ def parse_citations(text: str) -> list[Citation]:
         note, position = _note(text, head.after_title)
         if head.preamble:
             note = f"{head.preamble} {note}".rstrip()
-        reader = _RefReader(None)
+        reader = _RefReader()
         articles_start = _BETWEEN_NOTE_AND_ARTICLES.match(text, position).end()
         articles_end = reader.read(text, articles_start)
         head_end = articles_end if articles_end > articles_start else position
@@ -557,7 +558,8 @@ def parse_citations(text: str) -> list[Citation]:
 
 
 def _note_titles(note: str) -> list[str]:
-    return re.findall(r"《([^《》]+)》", note) if "《" in note else []
+    """The titles a provenance note names in 《》 (amendment decisions, a repealed predecessor)."""
+    return _NOTE_TITLE.findall(note) if "《" in note else []
 
 
 def unparsed_parts(text: str, citations: list[Citation]) -> list[str]:
