@@ -157,6 +157,16 @@ def test_several_laws_run_together_or_on_separate_lines() -> None:
     assert [c.span for c in lines] == [(0, text.index("\n")), (text.index("《城镇"), len(text))]
 
 
+def test_a_title_may_hold_another_in_any_bracket() -> None:
+    text = ("《广东省实施《中华人民共和国人民防空法》办法》第十六条：从事相关经营活动，应当依法取得许可。\n"
+            "《广东省实施〈中华人民共和国人民防空法〉办法》第十七条\n《广东省实施<人民防空法>办法》第十八条")
+    citations = parse_citations(text)
+    assert [c.title for c in citations] == ["广东省实施《中华人民共和国人民防空法》办法",
+                                            "广东省实施〈中华人民共和国人民防空法〉办法", "广东省实施<人民防空法>办法"]
+    assert len({c.key for c in citations}) == 1
+    assert citations[0].key != title_key("中华人民共和国人民防空法")
+
+
 def test_article_paragraph_and_item_in_every_form() -> None:
     def refs(written: str) -> list[tuple[int, int | None, int | None]]:
         (citation,) = parse_citations(f"《中华人民共和国食品安全法》{written}：……")
