@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLockFile, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtWidgets import QApplication
 
 from lawgov_desktop import __version__
 from lawgov_desktop.core import db
@@ -26,6 +25,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import data_safety, i18n, icons, prompts, settings
+from .widgets import run_off_gui_thread
 
 if TYPE_CHECKING:  # imported in Launcher.open: the window modules load only when a window opens
     from .main_window import MainWindow
@@ -60,40 +60,6 @@ def lock_database(path: Path) -> QLockFile | None:
 
 class LockUnavailable(LawGovError):
     """The database's folder does not let us write the lock file next to it."""
-
-
-def run_off_gui_thread(label: str, work: Callable[[], Any]) -> Any:
-    """Run ``work`` in a thread behind a busy dialog, keeping the window painted; re-raises its error."""
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["result"] = work()
-        except BaseException as exc:  # handed back to the GUI thread below
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="lawgov-open", daemon=True)
-    thread.start()
-    dialog = QProgressDialog(label, "", 0, 0)
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(300)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(50)
-
-    def poll() -> None:
-        if not thread.is_alive():
-            loop.quit()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    dialog.close()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("result")
 
 
 class Launcher(QObject):
@@ -159,7 +125,7 @@ class Launcher(QObject):
         self.window.show()
         from .welcome import greet  # the first run's welcome, or the sample database's mark
 
-        greet(self.window)
+        greet(window, session, window.import_workbook, lambda sample: window.open_requested.emit(sample, False))
         return self.window
 
     def refuse(self, reason: str, *, shown: bool = False) -> None:
@@ -232,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from .self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(create_application)
     app = create_application()
     try:
         path = db.resolve_location(args.db).expanduser().resolve()

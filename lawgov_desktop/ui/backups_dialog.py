@@ -8,6 +8,7 @@ the undo history is emptied, because the operations it would revert are no longe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,16 +26,14 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.backup import BackupInfo, backup_folder
 
 from . import prompts
-from .data_safety import ALL_KINDS, open_folder, rows_table
 from .kinds import Column
-from .session import Session
+from .session import ALL_KINDS, Session
 from .table_model import RowsModel
+from .widgets import open_folder, rows_table
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
-
-    from .data_safety import SafetyActions
-    from .tasks import Progress
+    from lawgov_desktop.core.progress import Task
 
 translate = QCoreApplication.translate
 STATES = {True: QT_TRANSLATE_NOOP("Backups", "Sound"), False: QT_TRANSLATE_NOOP("Backups", "Damaged"),
@@ -65,10 +64,12 @@ def describe(info: BackupInfo) -> str:
 class BackupsDialog(QDialog):
     """Lists the backups of the open database; backs up now, restores the selected one."""
 
-    def __init__(self, session: Session, actions: SafetyActions, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, backup_now: Callable[[], None], status: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        """``backup_now`` is the window's Back up now; ``status`` puts a note in its status line."""
         super().__init__(parent)
         self.session = session
-        self.actions = actions
+        self._status = status
         self.setObjectName("backups_dialog")
         self.setWindowTitle(self.tr("Backups and restore"))
         self.folder_label = QLabel()
@@ -86,13 +87,13 @@ class BackupsDialog(QDialog):
         note.setStyleSheet("color: #555;")
 
         self.model = RowsModel(BACKUP_COLUMNS, self)
-        self.table = rows_table("backups_table", self.model, BACKUP_COLUMNS)
+        self.table = rows_table("backups_table", self.model, [column.width for column in BACKUP_COLUMNS])
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backup_now")
-        self.backup_button.clicked.connect(self.actions.backup_now)
+        self.backup_button.clicked.connect(backup_now)
         self.copy_button = QPushButton(self.tr("Back up to another place…"))
         self.copy_button.clicked.connect(self.backup_elsewhere)
         self.restore_button = QPushButton(self.tr("Restore selected backup…"))
@@ -122,14 +123,14 @@ class BackupsDialog(QDialog):
 
     def folder(self) -> Path:
         """Where the rotating set lives (Preferences may have moved it)."""
-        return backup_folder(self.session.path, self.session.library.backup_settings())
+        return backup_folder(self.session.path, self.session.library.backups.backup_settings())
 
     def reload(self) -> None:
         """Read the backup folder again."""
-        keep = self.session.library.backup_settings().keep
+        keep = self.session.library.backups.backup_settings().keep
         self.folder_label.setText(self.tr("Backups are kept in %1 (the newest %2).").replace(
             "%1", str(self.folder())).replace("%2", str(keep)))
-        self.model.set_rows([backup_row(info) for info in self.session.library.backups()])
+        self.model.set_rows([backup_row(info) for info in self.session.library.backups.list_backups()])
         if self.model.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
@@ -158,7 +159,7 @@ class BackupsDialog(QDialog):
             folder = Path(name)
         target = folder
         if self.session.writer is not None:
-            self.session.writer.submit(lambda library, _progress: library.backup(target),
+            self.session.writer.submit(lambda library, _task: library.backups.backup(target),
                                        self.tr("Backing up the database…"), on_done=self._copied,
                                        on_error=lambda error: prompts.warn(self, error))
 
@@ -190,8 +191,8 @@ class BackupsDialog(QDialog):
         if not prompts.confirm(self, self.tr("Restore backup"), question):
             return
 
-        def work(library: Library, _progress: Progress) -> Path | None:
-            return library.restore(path)
+        def work(library: Library, _task: Task) -> Path | None:
+            return library.backups.restore(path)
 
         self.restore_button.setEnabled(False)
         self.session.writer.submit(work, self.tr("Restoring the backup…"), on_done=self._restored,
@@ -204,7 +205,7 @@ class BackupsDialog(QDialog):
         if before is not None:
             text += " " + self.tr("The data it replaced was saved as %1.").replace("%1", before.name)
         self.status.setText(text)
-        self.actions.window.statusBar().showMessage(text, 15000)
+        self._status(text)
         self.reload()
 
     def _failed(self, error: Exception) -> None:

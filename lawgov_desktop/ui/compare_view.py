@@ -35,15 +35,14 @@ from lawgov_desktop.core.compare import (
 )
 
 from . import prompts, settings
+from .jobs import Jobs, ReportPage
 from .kinds import LICENCE, POWER
-from .printing import choose_save_path
-from .report_pages import ReportPage, choose_workbook
+from .session import Session
+from .widgets import choose_save_path, choose_workbook
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
-
-    from .report_pages import ReportPages
-    from .tasks import Progress
+    from lawgov_desktop.core.progress import Task
 
 Side = int | Path | None  # a version id, a workbook, or None for the working list
 _FILE = "file"  # the combo entry that asks for a workbook
@@ -56,9 +55,9 @@ KIND_COLOURS = {"added": "#1e7b34", "delegated": "#1e7b34", "extended": "#1e7b34
 class SideCombo(QComboBox):
     """One side of the comparison: 当前清单, a saved version, or a workbook chosen from disk."""
 
-    def __init__(self, reports: ReportPages, object_name: str) -> None:
+    def __init__(self, session: Session, object_name: str) -> None:
         super().__init__()
-        self.reports = reports
+        self.session = session
         self.setObjectName(object_name)
         self.setMinimumContentsLength(14)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -71,7 +70,7 @@ class SideCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("Current list"), None)
-        for row in reversed(self.reports.session.library.versions()):
+        for row in reversed(self.session.library.versions.all_versions()):
             self.addItem(row["name"], row["id"])
         if isinstance(chosen, Path):
             self.addItem(self.tr("Workbook: %1").replace("%1", chosen.name), chosen)
@@ -107,12 +106,12 @@ class SideCombo(QComboBox):
 class CompareView(ReportPage):
     """The comparison page: choose two lists, compare on the writer, browse and export the result."""
 
-    def __init__(self, reports: ReportPages) -> None:
-        super().__init__(reports, "compare_view")
+    def __init__(self, session: Session, jobs: Jobs) -> None:
+        super().__init__(session, jobs, "compare_view")
         self.comparison: Comparison | None = None
 
-        self.old_side = SideCombo(reports, "old_side")
-        self.new_side = SideCombo(reports, "new_side")
+        self.old_side = SideCombo(session, "old_side")
+        self.new_side = SideCombo(session, "new_side")
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("compare_button")
         self.compare_button.setDefault(True)
@@ -195,20 +194,20 @@ class CompareView(ReportPage):
             return
         self.compare_button.setEnabled(False)
 
-        def work(library: Library, progress: Progress) -> Comparison:
+        def work(library: Library, task: Task) -> Comparison:
             sides = []
             for side in (old, new):
                 if isinstance(side, Path):
                     from lawgov_desktop.importers.compare_file import workbook_snapshot
 
-                    progress(0, 0, self.tr("Reading %1").replace("%1", side.name))
+                    task.report(0, 0, self.tr("Reading %1").replace("%1", side.name))
                     sides.append(workbook_snapshot(library, side))
                 else:
                     sides.append(side)
-            progress(0, 0, self.tr("Comparing the lists"))
-            return library.compare(sides[0], sides[1])
+            task.report(0, 0, self.tr("Comparing the lists"))
+            return library.versions.compare(sides[0], sides[1])
 
-        self.reports.submit(work, self.tr("Comparing the lists"), self._show,
+        self.jobs.submit(work, self.tr("Comparing the lists"), self._show,
                             on_error=lambda _error: self.compare_button.setEnabled(True))
 
     def _show(self, comparison: Comparison | None) -> None:
@@ -306,18 +305,18 @@ class CompareView(ReportPage):
             return
         font = settings.catalogue_font() or None
 
-        def work(_library: Any, progress: Progress) -> list[str]:
+        def work(_library: Any, task: Task) -> list[str]:
             from lawgov_desktop.exporters.comparison import write_comparison_pdf, write_comparison_workbook
 
-            progress(0, 0, self.tr("Writing %1").replace("%1", path.name))
+            task.report(0, 0, self.tr("Writing %1").replace("%1", path.name))
             if fmt == "xlsx":
                 write_comparison_workbook(comparison, path)
                 return []
             return write_comparison_pdf(comparison, path, font_path=font).warnings
 
         def done(warnings: list[str]) -> None:
-            self.reports.status(self.tr("Exported to %1").replace("%1", str(path)))
+            self.jobs.status(self.tr("Exported to %1").replace("%1", str(path)))
             if warnings:
                 prompts.warn(self, "\n".join(warnings))
 
-        self.reports.submit(work, self.tr("Exporting the comparison"), done)
+        self.jobs.submit(work, self.tr("Exporting the comparison"), done)

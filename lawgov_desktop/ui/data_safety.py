@@ -12,38 +12,35 @@ backup, so closing never waits more than a couple of seconds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QToolBar,
     QWidget,
 )
 
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
-from .kinds import Column
-from .tasks import Progress
+from .session import Session
+from .widgets import STATUS_MS, make_action, open_folder
 
 if TYPE_CHECKING:  # the windows are imported when first opened, not before the first paint
     from .backups_dialog import BackupsDialog
     from .history_view import HistoryWindow
-    from .main_window import MainWindow
 
-# Every list and page: a restore replaces all of them.
-ALL_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "imports", "version")
 # Above this size closing the window makes only the daily backup (a copy would take over 2 s).
 CLOSE_BACKUP_LIMIT = 256 * 1024 * 1024
 translate = QCoreApplication.translate
@@ -58,44 +55,21 @@ class Recovery(Enum):
     QUIT = "quit"
 
 
-def close_backup(library: Library, _progress: Progress) -> Path | None:
+def close_backup(library: Library, _task: Task) -> Path | None:
     """The backup made when the window closes (runs on the writer); None when none was needed."""
     if library.path.stat().st_size > CLOSE_BACKUP_LIMIT:
-        return library.ensure_daily_backup()
-    newest = next(iter(library.backups()), None)
-    if newest is not None and newest.sound and newest.counts.get("changes") == library.change_log(limit=0).total:
+        return library.backups.ensure_daily_backup()
+    newest = next(iter(library.backups.list_backups()), None)
+    if newest is not None and newest.sound and newest.counts.get("changes") == library.history.change_log(limit=0).total:
         return None  # nothing changed since the newest backup
-    return library.backup(reason="on-close")
+    return library.backups.backup(reason="on-close")
 
 
 def restore_database(path: Path, backup: Path) -> Path | None:
     """Restore ``backup`` into the database at ``path`` without a writer (the file is damaged, so
     the window has none); returns the copy kept of the replaced file."""
     with Library(path, read_only=True, verify=False) as library:
-        return library.restore(backup)
-
-
-def rows_table(name: str, model: QAbstractItemModel, columns: Sequence[Column]) -> QTableView:
-    """A read-only table of whole rows, one selected at a time (the backups, the history)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    for number, column in enumerate(columns):
-        table.setColumnWidth(number, column.width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def open_folder(folder: Path) -> None:
-    """Show a folder in the system's file manager."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return library.backups.restore(backup)
 
 
 def ask_damaged(parent: QWidget | None, error: DamagedDatabaseError) -> Recovery:
@@ -129,19 +103,25 @@ def ask_damaged(parent: QWidget | None, error: DamagedDatabaseError) -> Recovery
 
 
 class SafetyActions(QObject):
-    """The main window's backup and history actions, the warnings bar and the backup at closing."""
+    """A window's backup and history actions, the warnings bar and the backup at closing.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``current_record`` says which record the list on screen has current (its kind and id, or None),
+    for "this record's change history".
+    """
+
+    def __init__(self, session: Session, window: QMainWindow,
+                 current_record: Callable[[], tuple[str, int] | None]) -> None:
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
+        self._current_record = current_record
         self.backups_dialog: BackupsDialog | None = None
         self.history_window: HistoryWindow | None = None
-        self.backup_action = window._action(self.tr("&Back up now"), self.backup_now)
-        self.backups_action = window._action(self.tr("Backups and &restore…"), self.show_backups)
-        self.history_action = window._action(self.tr("Change &history…"), self.show_history)
-        self.record_history_action = window._action(self.tr("Show this record's change history"),
-                                                    self.show_record_history)
+        self.backup_action = make_action(window, self.tr("&Back up now"), self.backup_now)
+        self.backups_action = make_action(window, self.tr("Backups and &restore…"), self.show_backups)
+        self.history_action = make_action(window, self.tr("Change &history…"), self.show_history)
+        self.record_history_action = make_action(window, self.tr("Show this record's change history"),
+                                                 self.show_record_history)
         self.session.read_only_changed.connect(self.update_actions)
         self.update_actions()
 
@@ -160,12 +140,12 @@ class SafetyActions(QObject):
             return
 
         def done(path: Path) -> None:
-            self.window.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 15000)
+            self.status(self.tr("Backup saved: %1").replace("%1", str(path)))
             if self.backups_dialog is not None:
                 self.backups_dialog.reload()
             self._tell_saved(path)
 
-        self.session.writer.submit(lambda library, _progress: library.backup(reason="manual"),
+        self.session.writer.submit(lambda library, _task: library.backups.backup(reason="manual"),
                                    self.tr("Backing up the database…"), on_done=done,
                                    on_error=lambda error: prompts.warn(self.window, error))
 
@@ -186,12 +166,16 @@ class SafetyActions(QObject):
         from .backups_dialog import BackupsDialog
 
         if self.backups_dialog is None:
-            self.backups_dialog = BackupsDialog(self.session, self, self.window)
+            self.backups_dialog = BackupsDialog(self.session, self.backup_now, self.status, self.window)
         self.backups_dialog.reload()
         self.backups_dialog.show()
         self.backups_dialog.raise_()
         self.backups_dialog.activateWindow()
         return self.backups_dialog
+
+    def status(self, text: str) -> None:
+        """A passing note in the window's status line."""
+        self.window.statusBar().showMessage(text, STATUS_MS)
 
     def backup_on_close(self) -> None:
         """Queue the closing backup; the writer's shutdown waits for it."""
@@ -215,11 +199,8 @@ class SafetyActions(QObject):
 
     def show_record_history(self) -> HistoryWindow | None:
         """The history of the record current in the list on screen."""
-        view = self.window.current_view()
-        record_id = view.current_id() if view.spec.record_kind else None
-        if record_id is None:
-            return None
-        return self.show_history(view.spec.record_kind, record_id)
+        record = self._current_record()
+        return self.show_history(*record) if record is not None else None
 
     # ------------------------------------------------------------------ opening
     def show_warnings(self) -> QToolBar | None:

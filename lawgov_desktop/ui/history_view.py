@@ -42,15 +42,15 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop.core.errors import LawGovError, NotFoundError
 from lawgov_desktop.core.fields import KIND_LABELS
-from lawgov_desktop.core.fields import field_label as core_field_label
+from lawgov_desktop.core.layouts import field_label as core_field_label
 from lawgov_desktop.core.queries import ListFilter, Page, extra_from_json
 
 from . import prompts
-from .data_safety import ALL_KINDS, rows_table
 from .forms import AFFECTS
 from .kinds import FORMS, Column, FormField, field_label, timestamp
-from .session import Session
+from .session import ALL_KINDS, Session
 from .table_model import Index, PagedTableModel
+from .widgets import rows_table
 
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
@@ -223,7 +223,7 @@ class HistoryWindow(QDialog):
         record_bar.addWidget(self.count_label)
 
         self.model = HistoryModel(HISTORY_COLUMNS, self._fetch, parent=self)
-        self.table = rows_table("history_table", self.model, HISTORY_COLUMNS)
+        self.table = rows_table("history_table", self.model, [column.width for column in HISTORY_COLUMNS])
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.entry_label = QLabel()
         self.entry_label.setObjectName("history_entry")
@@ -303,7 +303,7 @@ class HistoryWindow(QDialog):
 
     def _fetch(self, _flt: ListFilter, _sort: str | None, _descending: bool, offset: int, limit: int) -> Page:
         try:
-            return self.session.library.change_log(**self.filters(), offset=offset, limit=limit)
+            return self.session.library.history.change_log(**self.filters(), offset=offset, limit=limit)
         except LawGovError:  # a date the library cannot read: show nothing rather than fail
             return Page([], 0, offset)
 
@@ -325,7 +325,7 @@ class HistoryWindow(QDialog):
         self.user.blockSignals(True)
         self.user.clear()
         self.user.addItem(self.tr("All"), None)
-        for name in self.session.library.change_log_users():
+        for name in self.session.library.history.change_log_users():
             self.user.addItem(name, name)
         self.user.setCurrentIndex(max(self.user.findData(current), 0))
         self.user.blockSignals(False)
@@ -377,7 +377,7 @@ class HistoryWindow(QDialog):
         key = (kind, record_id)
         if key not in self._names:
             try:
-                record = self.session.library.get(kind, record_id)
+                record = self.session.library.records.get(kind, record_id)
                 self._names[key] = str(record.get("name") or record_id)
             except (NotFoundError, LawGovError):
                 self._names[key] = self.tr("No. %1 (deleted)").replace("%1", str(record_id))
@@ -424,7 +424,7 @@ class HistoryWindow(QDialog):
         change_id = entry["id"]
         self.revert_button.setEnabled(False)
         self.session.change(self.tr("Revert: %1").replace("%1", entry["summary"]),
-                            lambda library: library.revert_change(change_id),
+                            lambda library: library.history.revert_change(change_id),
                             AFFECTS.get(entry["entity"], ALL_KINDS), on_error=self._revert_failed)
 
     def _revert_failed(self, _error: LawGovError) -> bool:

@@ -17,16 +17,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
 
-from .printing import choose_save_path
-from .reference_view import fill_findings, findings_table
-from .report_pages import ReportPage
+from .jobs import Jobs, ReportPage
+from .session import Session
 from .versions import VersionCombo
+from .widgets import choose_save_path, fill_findings, findings_table
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
-
-    from .report_pages import ReportPages
-    from .tasks import Progress
+    from lawgov_desktop.core.progress import Task
 
 _WIDTHS = (50, 200, 320, 150)
 
@@ -34,8 +32,8 @@ _WIDTHS = (50, 200, 320, 150)
 class LicenceCheckView(ReportPage):
     """The licence check page: choose the list, check, read the findings, export them."""
 
-    def __init__(self, reports: ReportPages) -> None:
-        super().__init__(reports, "licence_check_view")
+    def __init__(self, session: Session, jobs: Jobs) -> None:
+        super().__init__(session, jobs, "licence_check_view")
         self.result: LicenceCheck | None = None
 
         self.versions = VersionCombo(self.session.library)
@@ -99,7 +97,7 @@ class LicenceCheckView(ReportPage):
         """Check the chosen list (on the writer)."""
         version_id = self.versions.version_id()
         self.check_button.setEnabled(False)
-        self.reports.submit(lambda library, _progress: check_licences(library, version_id),
+        self.jobs.submit(lambda library, _task: check_licences(library, version_id),
                             self.tr("Checking the licences"), self._show,
                             on_error=lambda _error: self.check_button.setEnabled(True))
 
@@ -138,16 +136,16 @@ class LicenceCheckView(ReportPage):
         if path is None:
             return
 
-        def work(_library: Library, progress: Progress) -> None:
+        def work(_library: Library, task: Task) -> None:
             from lawgov_desktop.exporters.licence_check import write_licence_check_workbook
 
-            progress(0, 0, self.tr("Writing %1").replace("%1", path.name))
+            task.report(0, 0, self.tr("Writing %1").replace("%1", path.name))
             write_licence_check_workbook(result, path)
 
         def done(_none: None) -> None:
-            self.reports.status(self.tr("Exported to %1").replace("%1", str(path)))
+            self.jobs.status(self.tr("Exported to %1").replace("%1", str(path)))
 
-        self.reports.submit(work, self.tr("Exporting the licence check"), done)
+        self.jobs.submit(work, self.tr("Exporting the licence check"), done)
 
 
 def _rows(findings: list[LicenceFinding]) -> list[list[Any]]:

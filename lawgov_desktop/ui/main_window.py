@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from lawgov_desktop.core.queries import ListFilter
+
 from . import settings
 from .data_safety import SafetyActions
+from .jobs import Jobs
 from .kinds import BULK_FIELDS, DEPARTMENT, IMPORTS, LIST_SPECS
 from .list_view import ListView
 from .printing import PrintActions
-from .report_pages import ReportPages
+from .report_pages import PAGES, ReportPages
 from .session import Session
+from .widgets import STATUS_MS, make_action
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from .dialogs import BulkEditDialog, MergeDepartmentsDialog
@@ -64,15 +68,17 @@ class MainWindow(QMainWindow):
         icons = (QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_FileDialogListView,
                  QStyle.StandardPixmap.SP_DirHomeIcon, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_DialogOpenButton)
-        for spec, icon in zip(LIST_SPECS, icons, strict=True):
-            item = QListWidgetItem(self.style().standardIcon(icon),
-                                   QCoreApplication.translate("Nav", spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.kind)
+        entries = [*((spec.kind, spec.title, icon) for spec, icon in zip(LIST_SPECS, icons, strict=True)), *PAGES]
+        for kind, title, icon in entries:
+            item = QListWidgetItem(self.style().standardIcon(icon), QCoreApplication.translate("Nav", title))
+            item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setSizeHint(item.sizeHint().expandedTo(self.navigation.fontMetrics().boundingRect("Ag").size()
                                                         * 2))
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
-        self.reports = ReportPages(self)  # statistics, comparison, upper-list check; the 清单版本 menu
+        self.jobs = Jobs(session, self, self.show_status)  # comparisons, checks, exports
+        # statistics, comparison, upper-list check; the 清单版本 menu
+        self.reports = ReportPages(session, self.jobs, self, self.show_page, self.open_list)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigation)
@@ -109,20 +115,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(BACKGROUND_START_MS, self.session.start_background_work)
 
     # ------------------------------------------------------------------ actions
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
-                icon: QStyle.StandardPixmap | None = None, *, writes: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-
-        def triggered(_checked: bool = False) -> None:
-            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
-
-        action.triggered.connect(triggered)
-        action.setProperty("writes", writes)
-        return action
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        return make_action(self, text, slot, shortcut, self.style().standardIcon(icon) if icon is not None else None)
 
     def _make_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
@@ -131,16 +127,16 @@ class MainWindow(QMainWindow):
                                                  QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.new_action = self._action(self.tr("&New record…"), lambda: self.current_view().new_record(),
-                                       QKeySequence.StandardKey.New, pixmap.SP_FileIcon, writes=True)
+                                       QKeySequence.StandardKey.New, pixmap.SP_FileIcon)
         self.edit_action = self._action(self.tr("&Edit…"), lambda: self.current_view().edit_current(),
-                                        "Return", pixmap.SP_FileDialogInfoView, writes=True)
+                                        "Return", pixmap.SP_FileDialogInfoView)
         self.delete_action = self._action(self.tr("&Delete…"), lambda: self.current_view().delete_selected(),
-                                          QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon, writes=True)
-        self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit, writes=True)
-        self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments, writes=True)
+                                          QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon)
+        self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit)
+        self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments)
         self.import_action = self._action(self.tr("&Import workbook…"), self.import_workbook, "Ctrl+I",
-                                          pixmap.SP_ArrowDown, writes=True)
-        self.undo_import_action = self._action(self.tr("&Undo this import…"), self.undo_import, writes=True)
+                                          pixmap.SP_ArrowDown)
+        self.undo_import_action = self._action(self.tr("&Undo this import…"), self.undo_import)
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
@@ -168,10 +164,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        self.printing = PrintActions(self)
+        self.printing = PrintActions(self.session, self.jobs, self, self)
         file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
-        self.safety = SafetyActions(self)  # backups, restore, change history
+        self.safety = SafetyActions(self.session, self, self.current_record)  # backups, restore, change history
         file_menu.addActions(self.safety.file_actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -223,21 +219,56 @@ class MainWindow(QMainWindow):
         """The list on screen."""
         return self.view(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
 
-    def show_list(self, kind: str) -> ListView:
-        """Switch to a list (as a click in the navigation would)."""
+    def current_kind(self) -> str | None:
+        """The kind of the list or report page on screen."""
+        item = self.navigation.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def list_filter(self, kind: str) -> ListFilter:
+        """What the clerk narrowed the list of ``kind`` to (nothing, if it was not opened)."""
+        view = self.views.get(kind)
+        return view.current_filter() if view is not None else ListFilter()
+
+    def current_record(self) -> tuple[str, int] | None:
+        """The kind and id of the record current in the list on screen (none on a report page)."""
+        view = self.stack.currentWidget()
+        if not isinstance(view, ListView) or not view.spec.record_kind:
+            return None
+        record_id = view.current_id()
+        return (view.spec.record_kind, record_id) if record_id is not None else None
+
+    def show_page(self, kind: str) -> None:
+        """Switch to a list or report page (as a click in the navigation would)."""
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == kind:
                 self.navigation.setCurrentRow(row)
+
+    def show_list(self, kind: str) -> ListView:
+        """Switch to a list (as a click in the navigation would)."""
+        self.show_page(kind)
         return self.current_view()
+
+    def open_list(self, kind: str, flt: ListFilter) -> ListView:
+        """The list behind a figure or a version: switch to it and show exactly ``flt``."""
+        view = self.show_list(kind)
+        view.set_filter(flt)
+        return view
+
+    def show_status(self, text: str) -> None:
+        """A passing note in the status line ("已导出到 …")."""
+        self.statusBar().showMessage(text, STATUS_MS)
 
     def _navigate(self, row: int) -> None:
         if row < 0:
             return
         kind = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         view = self.reports.page(kind) if self.reports.owns(kind) else self.view(kind)
+        if self.stack.indexOf(view) < 0:
+            self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.count_label.setText(view.status_text)
         self._update_actions()
+        self.printing.update_actions()
 
     def _status(self, text: str) -> None:
         if self.sender() is self.stack.currentWidget():
@@ -396,5 +427,6 @@ class MainWindow(QMainWindow):
             view.selection_changed.disconnect(self._update_actions)
             view.status_changed.disconnect(self._status)
         self.safety.backup_on_close()
+        self.jobs.close()
         self.session.close()
         super().closeEvent(event)

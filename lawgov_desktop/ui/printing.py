@@ -19,53 +19,32 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import RESPONSIBILITY
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task, TaskState
 from lawgov_desktop.core.queries import ListFilter
 
 from . import prompts, settings
+from .jobs import Jobs
 from .kinds import LICENCE, POWER
-from .tasks import Progress, Writer
+from .session import Session
+from .widgets import choose_folder, choose_save_path, make_action
 
 if TYPE_CHECKING:
     from lawgov_desktop.exporters.model import CatalogueSpec
     from lawgov_desktop.exporters.pdf import PdfResult
 
-    from .main_window import MainWindow
     from .print_options import BatchDialog
     from .print_preview import PrintPreview
 
 PRINTABLE = (LICENCE, POWER)
-STATUS_MS = 15000
-
-
-def stopped(progress: Progress) -> Callable[[], bool]:
-    """The exporters' cancel check for a task's progress (a callable ``Progress`` would be called as one)."""
-    return lambda: progress.cancelled
-
-
-def choose_save_path(parent: QWidget, title: str, name: str, filters: str, suffix: str) -> Path | None:
-    """Ask where to save (tests replace this); the suffix is added when the clerk leaves it off."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-
-def choose_folder(parent: QWidget, title: str) -> Path | None:
-    """Ask for a folder (tests replace this)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen = QFileDialog.getExistingDirectory(parent, title, folder)
-    return Path(chosen) if chosen else None
 
 
 def copy_file(source: Path, target: Path) -> Path:
@@ -84,36 +63,36 @@ def temporary_folder() -> Path:
     return folder
 
 
+class Lists(Protocol):
+    """What printing asks of the window: the list on screen, and what a list is narrowed to."""
+
+    def current_kind(self) -> str | None:
+        """The kind of the list or page on screen."""
+
+    def list_filter(self, kind: str) -> ListFilter:
+        """The filter the clerk built in the list of ``kind`` (empty for a list not opened yet)."""
+
+
 class PrintActions(QObject):
     """The File menu's printing and export commands for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.job: Progress | None = None  # the running work's progress: Cancel goes here
+    def __init__(self, session: Session, jobs: Jobs, parent: QWidget, lists: Lists) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.jobs = jobs
+        self.window = parent
+        self.lists = lists
+        self.job: TaskState | None = None  # the running work's task: Cancel goes here
         self.options_dialog: QDialog | None = None  # the choices dialog open now
         self.preview_window: PrintPreview | None = None
-        self._reader: Writer | None = None
-        self.preview_action = self._action(self.tr("Print pre&view…"), self.preview, "Ctrl+Shift+P")
-        self.print_action = self._action(self.tr("&Print…"), self.print_catalogue, QKeySequence.StandardKey.Print)
-        self.export_pdf_action = self._action(self.tr("Export P&DF…"), self.export_pdf)
-        self.export_excel_action = self._action(self.tr("Export E&xcel…"), self.export_excel)
-        self.responsibility_action = self._action(self.tr("Preview the responsibility &list (权责清单)…"),
-                                                  self.preview_responsibility_list)
-        self.batch_action = self._action(self.tr("Print or export every &department's list…"), self.batch)
-        window.navigation.currentRowChanged.connect(self.update_actions)
-        window.installEventFilter(self)
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-
-        def triggered(_checked: bool = False) -> None:
-            slot()  # a slot's return value must not reach Qt (PySide mis-counts returned bools)
-
-        action.triggered.connect(triggered)
-        return action
+        self.preview_action = make_action(parent, self.tr("Print pre&view…"), self.preview, "Ctrl+Shift+P")
+        self.print_action = make_action(parent, self.tr("&Print…"), self.print_catalogue,
+                                        QKeySequence.StandardKey.Print)
+        self.export_pdf_action = make_action(parent, self.tr("Export P&DF…"), self.export_pdf)
+        self.export_excel_action = make_action(parent, self.tr("Export E&xcel…"), self.export_excel)
+        self.responsibility_action = make_action(parent, self.tr("Preview the responsibility &list (权责清单)…"),
+                                                 self.preview_responsibility_list)
+        self.batch_action = make_action(parent, self.tr("Print or export every &department's list…"), self.batch)
 
     def actions(self) -> list[QAction]:
         """The menu entries, in menu order."""
@@ -123,54 +102,34 @@ class PrintActions(QObject):
     def update_actions(self) -> None:
         """Catalogues exist for licence items and powers (and the 权责清单 for powers); the other
         lists have nothing to print."""
-        kind = self._current_kind()
+        kind = self.lists.current_kind()
         for action in (self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action):
             action.setEnabled(kind in PRINTABLE)
         self.responsibility_action.setEnabled(kind == POWER)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Stop our reader thread when the window closes."""
-        if watched is self.window and event.type() == QEvent.Type.Close and self._reader is not None:
-            self._reader.shutdown()
-            self._reader = None
-        return False
-
     # ------------------------------------------------------------------ what is printed
-    def _current_kind(self) -> str | None:
-        item = self.window.navigation.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
     def _target(self) -> tuple[str, ListFilter] | None:
-        kind = self._current_kind()
+        kind = self.lists.current_kind()
         if kind not in PRINTABLE:
             return None
-        return kind, self.window.view(kind).current_filter()
+        return kind, self.lists.list_filter(kind)
 
     # ------------------------------------------------------------------ background work
-    def _submit(self, work: Callable[[Library, Progress], Any], label: str,
+    def _submit(self, work: Callable[[Library, Task], Any], label: str,
                 on_done: Callable[[Any], None]) -> None:
-        """Run on the writer (or our read-only reader); errors and Cancel come back to ``_failed``."""
-        worker = self.window.session.writer
-        if worker is None:
-            if self._reader is None:
-                self._reader = Writer(self.window.session.path, self, read_only=True)
-            worker = self._reader
+        """Run through the jobs; ``job`` is the running work's task until it ends."""
 
         def done(result: Any) -> None:
             self.job = None
             on_done(result)
 
-        self.job = worker.submit(work, label, on_done=done, on_error=self._failed)
+        def failed(_error: LawGovError) -> None:
+            self.job = None
 
-    def _failed(self, error: LawGovError) -> None:
-        self.job = None
-        if isinstance(error, Cancelled):
-            self._status(self.tr("Cancelled."))
-        else:
-            prompts.warn(self.window, error)
+        self.job = self.jobs.submit(work, label, done, on_error=failed)
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.jobs.status(text)
 
     def _show_warnings(self, results: Sequence[PdfResult]) -> None:
         """The PDF is written, but a missing embedded font must not go unnoticed."""
@@ -200,7 +159,7 @@ class PrintActions(QObject):
         kind, flt = target
         font = settings.catalogue_font() or None
 
-        def build(library: Library, progress: Progress) -> CatalogueSpec:
+        def build(library: Library, task: Task) -> CatalogueSpec:
             from lawgov_desktop.exporters.catalogue import (
                 CatalogueOptions,
                 licence_catalogue,
@@ -210,7 +169,7 @@ class PrintActions(QObject):
 
             make = (responsibility_catalogue if responsibility_list
                     else power_catalogue if kind == POWER else licence_catalogue)
-            return make(library, flt, CatalogueOptions(font_path=font), progress, stopped(progress))
+            return make(library, flt, CatalogueOptions(font_path=font), task)
 
         def ask(spec: CatalogueSpec) -> None:
             from .print_options import CatalogueOptionsDialog
@@ -222,10 +181,10 @@ class PrintActions(QObject):
         self._submit(build, self.tr("Reading the list"), ask)
 
     def _write_pdf(self, spec: CatalogueSpec, path: Path, then: Callable[[PdfResult], None]) -> None:
-        def write(_library: Library, progress: Progress) -> PdfResult:
+        def write(_library: Library, task: Task) -> PdfResult:
             from lawgov_desktop.exporters.pdf import write_catalogue
 
-            return write_catalogue(spec, path, progress, stopped(progress))
+            return write_catalogue(spec, path, task)
 
         self._submit(write, self.tr("Generating the PDF"), then)
 
@@ -308,7 +267,7 @@ class PrintActions(QObject):
                                 self.tr("PDF files (*.pdf)"), ".pdf")
         if path is None:
             return
-        self._submit(lambda _library, _progress: copy_file(source, path), self.tr("Saving the PDF"),
+        self._submit(lambda _library, _task: copy_file(source, path), self.tr("Saving the PDF"),
                      lambda saved: self._status(self.tr("Saved “%1”.").replace("%1", str(saved))))
 
     # ------------------------------------------------------------------ workbooks
@@ -323,9 +282,9 @@ class PrintActions(QObject):
             return
         from .print_options import ExportScopeDialog
 
-        library = self.window.session.library
-        dialog = ExportScopeDialog(library.query(kind, flt, limit=0).total,
-                                   library.query(kind, ListFilter(), limit=0).total, self.window)
+        library = self.session.library
+        dialog = ExportScopeDialog(library.lists.query(kind, flt, limit=0).total,
+                                   library.lists.query(kind, ListFilter(), limit=0).total, self.window)
         dialog.accepted.connect(lambda: self._export_excel(kind, flt if dialog.current.isChecked() else ListFilter()))
         self._open_dialog(dialog)
 
@@ -336,12 +295,12 @@ class PrintActions(QObject):
         if path is None:
             return
 
-        def write(library: Library, progress: Progress) -> tuple[Path, int, int]:
+        def write(library: Library, task: Task) -> tuple[Path, int, int]:
             from lawgov_desktop.exporters.catalogue import export_sheets
             from lawgov_desktop.exporters.xlsx import write_workbook
 
-            sheets = export_sheets(library, kind, flt, None, progress, stopped(progress))
-            written = write_workbook(sheets, path, progress, stopped(progress))
+            sheets = export_sheets(library, kind, flt, None, task)
+            written = write_workbook(sheets, path, task)
             return written, len(sheets), sum(len(sheet.rows) for sheet in sheets)
 
         def done(outcome: tuple[Path, int, int]) -> None:
@@ -356,10 +315,7 @@ class PrintActions(QObject):
         """Every department's licence list or 权责清单: a PDF each into a folder, or one book with contents."""
         from .print_options import BatchDialog
 
-        filters: dict[str, ListFilter] = {}
-        for list_kind, view_kind in ((LICENCE, LICENCE), (RESPONSIBILITY, POWER)):
-            view = self.window.views.get(view_kind)
-            filters[list_kind] = view.current_filter() if view is not None else ListFilter()
+        filters = {LICENCE: self.lists.list_filter(LICENCE), RESPONSIBILITY: self.lists.list_filter(POWER)}
         dialog = BatchDialog({kind for kind, flt in filters.items() if not flt.is_empty()}, self.window)
         dialog.accepted.connect(lambda: self._batch(dialog, filters[dialog.list_kind()]))
         self._open_dialog(dialog)
@@ -379,7 +335,7 @@ class PrintActions(QObject):
         if target is None:
             return
 
-        def write(library: Library, progress: Progress) -> list[PdfResult]:
+        def write(library: Library, task: Task) -> list[PdfResult]:
             from lawgov_desktop.exporters.catalogue import (
                 book_title,
                 department_catalogues,
@@ -388,12 +344,11 @@ class PrintActions(QObject):
             from lawgov_desktop.exporters.pdf import write_catalogue_book, write_catalogues_to_folder
 
             every = responsibility_catalogues if responsibility else department_catalogues
-            specs = every(library, flt, options, progress, stopped(progress))
+            specs = every(library, flt, options, task)
             if not one_file:
-                return write_catalogues_to_folder(specs, target, progress, stopped(progress))
+                return write_catalogues_to_folder(specs, target, task)
             return [write_catalogue_book(specs, target, title=title or book_title(library, specs),
-                                         attachment_label=options.attachment_label, progress=progress,
-                                         cancel=stopped(progress))]
+                                         attachment_label=options.attachment_label, task=task)]
 
         def done(results: list[PdfResult]) -> None:
             if one_file:

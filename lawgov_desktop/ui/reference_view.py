@@ -11,18 +11,15 @@ thousands of items take a moment).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,14 +28,14 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.reference_check import ReferenceCheck
 
 from . import prompts
-from .report_pages import ReportPage, choose_workbook
+from .jobs import Jobs, ReportPage
+from .session import Session
 from .versions import VersionCombo
+from .widgets import choose_workbook, fill_findings, findings_table
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
-
-    from .report_pages import ReportPages
-    from .tasks import Progress
+    from lawgov_desktop.core.progress import Task
 
 
 def ask_reference_name(parent: QWidget, suggested: str) -> str | None:
@@ -49,40 +46,11 @@ def ask_reference_name(parent: QWidget, suggested: str) -> str | None:
     return name.strip() if accepted and name.strip() else None
 
 
-def findings_table(titles: list[str]) -> QTableWidget:
-    """A read-only table of a check's findings (the upper-list and licence checks share it)."""
-    table = QTableWidget(0, len(titles))
-    table.setObjectName("check_table")
-    table.setHorizontalHeaderLabels(titles)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(True)
-    return table
-
-
-def fill_findings(table: QTableWidget, rows: list[list[Any]], widths: tuple[int, ...]) -> None:
-    """Put ``rows`` in ``table`` (each cell's text also its tooltip) and set the first column widths."""
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, value in enumerate(cells):
-            item = QTableWidgetItem("" if value is None else str(value))
-            item.setToolTip(item.text())
-            table.setItem(row, column, item)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-
-
 class ReferenceView(ReportPage):
     """The upper-list page: pick (or import) an upper list and the list to check, then read the findings."""
 
-    def __init__(self, reports: ReportPages) -> None:
-        super().__init__(reports, "reference_view")
+    def __init__(self, session: Session, jobs: Jobs) -> None:
+        super().__init__(session, jobs, "reference_view")
         self.result: ReferenceCheck | None = None
 
         self.references = QComboBox()
@@ -140,7 +108,7 @@ class ReferenceView(ReportPage):
         """Offer the stored upper lists (with their item counts); ``select`` picks one."""
         chosen = select if select is not None else self.references.currentData()
         self.references.clear()
-        for row in self.session.library.references():
+        for row in self.session.library.references.upper_lists():
             self.references.addItem(self.tr("%1 (%2 items)").replace("%1", row["name"]).replace(
                 "%2", QLocale().toString(row["items"])), row["id"])
         self.references.setCurrentIndex(max(self.references.findData(chosen), 0))
@@ -168,23 +136,23 @@ class ReferenceView(ReportPage):
         if name is None:
             return
         replace = False
-        if self.session.library.find_reference(name) is not None:
+        if self.session.library.references.find_reference(name) is not None:
             if not prompts.confirm(self, self.tr("Import an upper list"),
                                    self.tr("An upper list named “%1” exists. Replace it?").replace("%1", name)):
                 return
             replace = True
 
-        def work(library: Library, progress: Progress) -> int:
+        def work(library: Library, task: Task) -> int:
             from lawgov_desktop.importers.reference_list import import_reference
 
-            progress(0, 0, self.tr("Reading %1").replace("%1", path.name))
+            task.report(0, 0, self.tr("Reading %1").replace("%1", path.name))
             return import_reference(library, path, name, replace=replace)
 
         def done(reference_id: int) -> None:
             self.reload_references(reference_id)
-            self.reports.status(self.tr("Upper list “%1” imported.").replace("%1", name))
+            self.jobs.status(self.tr("Upper list “%1” imported.").replace("%1", name))
 
-        self.reports.submit(work, self.tr("Importing the upper list"), done)
+        self.jobs.submit(work, self.tr("Importing the upper list"), done)
 
     def delete_reference(self) -> None:
         """Forget the chosen upper list (asks first)."""
@@ -194,7 +162,7 @@ class ReferenceView(ReportPage):
                 self.tr("Delete the upper list “%1”? The city's lists are not touched.").replace(
                     "%1", self.references.currentText())):
             return
-        self.reports.submit(lambda library, _progress: library.delete_reference(reference_id),
+        self.jobs.submit(lambda library, _task: library.references.delete_reference(reference_id),
                             self.tr("Deleting the upper list"), lambda _none: self.reload_references())
 
     # ------------------------------------------------------------------ the check
@@ -204,7 +172,7 @@ class ReferenceView(ReportPage):
         if reference_id is None:
             return
         self.check_button.setEnabled(False)
-        self.reports.submit(lambda library, _progress: library.check_reference(reference_id, version_id),
+        self.jobs.submit(lambda library, _task: library.references.check_reference(reference_id, version_id),
                             self.tr("Checking against the upper list"), self._show,
                             on_error=lambda _error: self.check_button.setEnabled(True))
 

@@ -30,7 +30,6 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.paths import data_dir, shipped_dir
 
 from . import i18n
-from .app import create_application
 from .icons import SIZES
 
 WINDOW_TIMEOUT_MS = 20_000
@@ -69,7 +68,7 @@ class _Run:
     def create_database(self) -> str:
         migrations = shipped_dir("database")
         with Library(self.database, user="self-test") as library:
-            regions = library.query("region", limit=0).total
+            regions = library.lists.query("region", limit=0).total
         revision = db.schema_revision(self.database)
         if revision != db.SCHEMA_HEAD or regions == 0:
             raise SelfTestError(f"schema {revision}, {regions} regions")
@@ -153,8 +152,12 @@ def _report_stream() -> tuple[TextIO, Path | None]:
     return path.open("w", encoding="utf-8"), path
 
 
-def run_self_test() -> int:
-    """Run every step; 0 when all pass.  The window is drawn offscreen unless a platform is chosen."""
+def run_self_test(create_application: Callable[[], QApplication]) -> int:
+    """Run every step; 0 when all pass.  The window is drawn offscreen unless a platform is chosen.
+
+    ``create_application`` is the program's own start (names, icon, language); it runs once the
+    settings point into the temporary folder, so the clerk's settings are never read or written.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out, report_file = _report_stream()
     try:

@@ -18,10 +18,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
-from .tasks import Progress, Writer
+from .tasks import Writer
+
+# Every list and page: a restore replaces all of them.
+ALL_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "imports", "version")
 
 
 class OperationCommand(QUndoCommand):
@@ -43,9 +47,9 @@ class OperationCommand(QUndoCommand):
         self._done = False
         self._session.revert(self)
 
-    def toggle(self, library: Library, _progress: Progress) -> str:
+    def toggle(self, library: Library, _task: Task) -> str:
         """Revert the operation (runs on the writer thread, in order with other work)."""
-        self._operation = library.revert_operation(self._operation)
+        self._operation = library.history.revert_operation(self._operation)
         return self._operation
 
 
@@ -66,7 +70,7 @@ class Session(QObject):
         self.read_only = read_only
         self.writer = None if read_only else Writer(self.path, self)
         if self.writer is not None:
-            self.writer.submit(lambda _library, _progress: None, self.tr("Checking the database"),
+            self.writer.submit(lambda _library, _task: None, self.tr("Checking the database"),
                                on_error=self._writer_unusable, quiet=True)
         self.undo_stack = QUndoStack(self)
         self._marker = self._change_marker()
@@ -77,7 +81,7 @@ class Session(QObject):
         The writer's library checks integrity when it opens, so no write can precede the check.
         """
         if self.writer is not None:
-            self.writer.submit(lambda library, _progress: library.ensure_daily_backup(),
+            self.writer.submit(lambda library, _task: library.backups.ensure_daily_backup(),
                                self.tr("Checking the database"), on_error=self._writer_unusable, quiet=True)
 
     def _writer_unusable(self, error: LawGovError) -> None:
@@ -113,10 +117,10 @@ class Session(QObject):
             return
         kinds = tuple(kinds)
 
-        def run(library: Library, _progress: Progress) -> tuple[Any, str | None]:
-            before = library.last_operation()
+        def run(library: Library, _task: Task) -> tuple[Any, str | None]:
+            before = library.history.last_operation()
             result = work(library)
-            after = library.last_operation()
+            after = library.history.last_operation()
             return result, after if after != before else None
 
         def done(outcome: tuple[Any, str | None]) -> None:
@@ -138,7 +142,7 @@ class Session(QObject):
         """Write something that is not an undoable list change (a saved filter)."""
         if self.writer is None:
             return
-        self.writer.submit(lambda library, _progress: work(library), text, on_done=on_done,
+        self.writer.submit(lambda library, _task: work(library), text, on_done=on_done,
                            on_error=lambda error: prompts.warn(None, error))
 
     def revert(self, command: OperationCommand) -> None:
@@ -165,7 +169,7 @@ class Session(QObject):
 
     # ------------------------------------------------------------------ outside changes
     def _change_marker(self) -> tuple[int, int]:
-        page = self.library.change_log(limit=1)
+        page = self.library.history.change_log(limit=1)
         return (page.rows[0]["id"] if page.rows else 0, page.total)
 
     def changed_elsewhere(self) -> bool:

@@ -9,6 +9,7 @@ slice opens the list behind it like the table row does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -25,13 +26,22 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication
 
-from .stats_view import PALETTE, TOP_BARS, Figure
 
-Clicked = Callable[[Figure], None]
+class Bar(Protocol):
+    """What a chart draws of a figure of the statistics page; a click hands the figure back."""
+
+    label: str
+    value: int
+
+
+Figure = TypeVar("Figure", bound=Bar)
+TOP_BARS = 15  # a bar chart of 44 departments is unreadable; the table has them all
+PALETTE = ("#3b73b9", "#e08a2e", "#4f9d57", "#c0504d", "#8064a2", "#4bacc6", "#9b8b3e", "#d36fa8", "#7f7f7f",
+           "#2f8f8f")
 _SLICE_LABEL_SHARE = 0.04  # smaller slices are named in the legend only
 
 
-def make_chart(kind: str, title: str, figures: Sequence[Figure], clicked: Clicked) -> QChartView:
+def make_chart(kind: str, title: str, figures: Sequence[Figure], clicked: Callable[[Figure], None]) -> QChartView:
     """A chart view of ``figures``: "pie", "bar" or "hbar"."""
     chart = QChart()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -60,7 +70,7 @@ def make_chart(kind: str, title: str, figures: Sequence[Figure], clicked: Clicke
     return view
 
 
-def _pie(chart: QChart, figures: Sequence[Figure], clicked: Clicked, font: QFont) -> None:
+def _pie(chart: QChart, figures: Sequence[Figure], clicked: Callable[[Figure], None], font: QFont) -> None:
     series = QPieSeries()
     total = sum(figure.value for figure in figures) or 1
     for number, figure in enumerate(figures):
@@ -76,7 +86,7 @@ def _pie(chart: QChart, figures: Sequence[Figure], clicked: Clicked, font: QFont
     legend.setFont(font)
 
 
-def _bars(chart: QChart, figures: Sequence[Figure], clicked: Clicked, font: QFont, *, horizontal: bool) -> None:
+def _bars(chart: QChart, figures: Sequence[Figure], clicked: Callable[[Figure], None], font: QFont, *, horizontal: bool) -> None:
     # Horizontal bars are drawn from the bottom up: reversed, the largest stands on top.
     ordered = list(reversed(figures)) if horizontal else list(figures)
     bar_set = QBarSet("")

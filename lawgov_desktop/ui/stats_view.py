@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QShowEvent
@@ -43,19 +43,14 @@ from lawgov_desktop.core.stats import NOT_FILLED
 from lawgov_desktop.core.summary import responsibility_lines, summary_paragraph
 
 from . import prompts, settings
+from .jobs import Jobs, OpenList, ReportPage
 from .kinds import LICENCE, POWER
-from .printing import choose_save_path
-from .report_pages import ReportPage
+from .session import Session
 from .versions import VersionCombo, read_only_label
+from .widgets import choose_save_path
 
-if TYPE_CHECKING:
-    from .report_pages import ReportPages
-
-TOP_BARS = 15  # a bar chart of 44 departments is unreadable; the table has them all
 NAME_CHARACTERS = 12  # a name column shows this much before it is cut short with "…"
 LINK_COLOUR = QColor("#1a5fb4")
-PALETTE = ("#3b73b9", "#e08a2e", "#4f9d57", "#c0504d", "#8064a2", "#4bacc6", "#9b8b3e", "#d36fa8", "#7f7f7f",
-           "#2f8f8f")
 
 
 @dataclass
@@ -273,8 +268,9 @@ class BreakdownPanel(QSplitter):
 class StatsView(ReportPage):
     """The statistics page: a version picker, key figures, the paragraph, the breakdowns, exports."""
 
-    def __init__(self, reports: ReportPages) -> None:
-        super().__init__(reports, "stats_view")
+    def __init__(self, session: Session, jobs: Jobs, open_list: OpenList) -> None:
+        super().__init__(session, jobs, "stats_view")
+        self.open_list = open_list
         self.stats: dict[str, Any] | None = None
 
         self.versions = VersionCombo(self.session.library)
@@ -376,7 +372,7 @@ class StatsView(ReportPage):
     def reload(self) -> None:
         """Read the figures of the chosen list and show them."""
         version_id = self.versions.version_id()
-        self.stats = self.session.library.stats(version_id)
+        self.stats = self.session.library.stats.compute(version_id)
         self.badge.setVisible(version_id is not None)
         base = self.base_filter()
         for panel in self.panels.values():
@@ -407,18 +403,18 @@ class StatsView(ReportPage):
     def copy_summary(self) -> None:
         """Put the paragraph on the clipboard, ready to paste into the report."""
         QGuiApplication.clipboard().setText(self.summary.toPlainText())
-        self.reports.status(self.tr("The paragraph is on the clipboard."))
+        self.jobs.status(self.tr("The paragraph is on the clipboard."))
 
     def copy_responsibilities(self) -> None:
         """Put the departments' 权责清单 sentences on the clipboard, a line each."""
         QGuiApplication.clipboard().setText(self.responsibility_text.toPlainText())
-        self.reports.status(self.tr("The sentences are on the clipboard."))
+        self.jobs.status(self.tr("The sentences are on the clipboard."))
 
     # ------------------------------------------------------------------ click-through
     def open_figure(self, figure: Figure) -> None:
         """Open the list behind a figure (nothing when no list can show it)."""
         if figure.flt is not None:
-            self.reports.open_list(figure.kind, figure.flt)
+            self.open_list(figure.kind, figure.flt)
 
     # ------------------------------------------------------------------ exports
     def export(self, fmt: str) -> None:
@@ -433,15 +429,15 @@ class StatsView(ReportPage):
             return
         font = settings.catalogue_font() or None
 
-        def work(library: Any, progress: Any) -> list[str]:
+        def work(library: Any, task: Any) -> list[str]:
             from lawgov_desktop.exporters.statistics import (
                 DEFAULT_TITLE,
                 write_stats_pdf,
                 write_stats_workbook,
             )
 
-            progress(0, 0, self.tr("Writing %1").replace("%1", path.name))
-            stats = library.stats(version_id)
+            task.report(0, 0, self.tr("Writing %1").replace("%1", path.name))
+            stats = library.stats.compute(version_id)
             title = DEFAULT_TITLE + (f"（{version_label}）" if version_label else "")
             if fmt == "xlsx":
                 write_stats_workbook(stats, summary_paragraph(stats), path, title)
@@ -449,8 +445,8 @@ class StatsView(ReportPage):
             return write_stats_pdf(stats, summary_paragraph(stats), path, title, font_path=font).warnings
 
         def done(warnings: list[str]) -> None:
-            self.reports.status(self.tr("Exported to %1").replace("%1", str(path)))
+            self.jobs.status(self.tr("Exported to %1").replace("%1", str(path)))
             if warnings:
                 prompts.warn(self, "\n".join(warnings))
 
-        self.reports.submit(work, self.tr("Exporting statistics"), done)
+        self.jobs.submit(work, self.tr("Exporting statistics"), done)

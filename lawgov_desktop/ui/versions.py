@@ -9,7 +9,7 @@ and cannot be undone, so it asks.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,11 +35,10 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 
 from . import prompts
+from .jobs import Jobs
 from .kinds import LICENCE, POWER, timestamp
 from .session import Session
-
-if TYPE_CHECKING:
-    from .report_pages import ReportPages
+from .widgets import ERROR_STYLE
 
 VERSION_KINDS = [LICENCE, POWER, "version"]  # what saving or deleting a version changes for the views
 READ_ONLY_STYLE = ("QLabel { background: #fff4d6; color: #7a4b00; border: 1px solid #e2c170;"
@@ -91,7 +90,7 @@ class VersionCombo(QComboBox):
         self.blockSignals(True)
         while self.count() > 1:
             self.removeItem(1)
-        for row in reversed(self.library.versions()):
+        for row in reversed(self.library.versions.all_versions()):
             self.addItem(row["name"], row["id"])
         index = self.findData(shown) if shown is not None else 0
         self.setCurrentIndex(max(index, 0))
@@ -134,8 +133,6 @@ class SaveVersionDialog(QDialog):
         self.remark.setObjectName("version_remark")
         self.remark.setPlaceholderText(self.tr("Optional: what this version is (e.g. as published on 1 Oct 2022)"))
         self.remark.setFixedHeight(self.fontMetrics().height() * 4)
-        from .forms import ERROR_STYLE
-
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -162,7 +159,7 @@ class SaveVersionDialog(QDialog):
         name, remark = self.name.text().strip(), self.remark.toPlainText().strip() or None
         self.buttons.setEnabled(False)
         self.session.change(self.tr("Save version “%1”").replace("%1", name),
-                            lambda library: library.save_version(name, remark), VERSION_KINDS,
+                            lambda library: library.versions.save_version(name, remark), VERSION_KINDS,
                             on_done=self._saved, on_error=self._refused)
 
     def _saved(self, version_id: int) -> None:
@@ -179,13 +176,29 @@ class SaveVersionDialog(QDialog):
         return False
 
 
-class VersionsDialog(QDialog):
-    """The saved versions with their counts and dates; show one, compare it, save or delete one."""
+def open_save_version(session: Session, parent: QWidget) -> SaveVersionDialog | None:
+    """Ask for the name the working lists are saved under (None when the database is read-only)."""
+    if session.read_only:
+        return None
+    dialog = SaveVersionDialog(session, parent)
+    dialog.open()
+    return dialog
 
-    def __init__(self, reports: ReportPages, parent: QWidget | None = None) -> None:
+
+class VersionsDialog(QDialog):
+    """The saved versions with their counts and dates; show one, compare it, save or delete one.
+
+    Showing a version's list and comparing it are the window's business: the dialog asks for them
+    with ``list_requested`` and ``compare_requested`` and closes.
+    """
+
+    list_requested = Signal(str, object)  # list kind, the ListFilter of the version
+    compare_requested = Signal(int)  # the version to compare with the working list
+
+    def __init__(self, session: Session, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reports = reports
-        self.session = reports.session
+        self.jobs = jobs
+        self.session = session
         self.setWindowTitle(self.tr("List versions"))
         titles = [self.tr("Version"), self.tr("Saved at"), self.tr("Saved by"), self.tr("Licence items"),
                   self.tr("Sub-items"), self.tr("Powers"), self.tr("Delegations"), self.tr("Remark")]
@@ -241,7 +254,7 @@ class VersionsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the versions again (after saving or deleting one)."""
-        rows = self.session.library.versions()
+        rows = self.session.library.versions.all_versions()
         locale = QLocale()
         self.table.setRowCount(len(rows))
         for number, row in enumerate(reversed(rows)):
@@ -280,7 +293,7 @@ class VersionsDialog(QDialog):
         self.save_button.setEnabled(not self.session.read_only)
 
     def _save(self) -> None:
-        dialog = self.reports.save_version()
+        dialog = open_save_version(self.session, self)
         if dialog is not None:
             dialog.accepted.connect(lambda: self.select_version(dialog.saved_id or 0))
 
@@ -288,17 +301,14 @@ class VersionsDialog(QDialog):
         """Show the version's licence items or powers in the list, read-only."""
         version_id = self.selected_version()
         if version_id is not None:
-            self.reports.open_list(kind, ListFilter(version_id=version_id))
+            self.list_requested.emit(kind, ListFilter(version_id=version_id))
             self.accept()
 
     def compare_with_current(self) -> None:
         """Open the comparison page with this version against the working list."""
         version_id = self.selected_version()
         if version_id is not None:
-            from .report_pages import COMPARE
-
-            page = self.reports.show(COMPARE)
-            page.compare_sides(version_id, None)  # type: ignore[attr-defined]
+            self.compare_requested.emit(version_id)
             self.accept()
 
     def delete_selected(self) -> bool:
@@ -313,9 +323,9 @@ class VersionsDialog(QDialog):
             return False
 
         def deleted(_before: object) -> None:
-            self.reports.status(self.tr("Version “%1” deleted (a backup was made first).").replace("%1", name))
+            self.jobs.status(self.tr("Version “%1” deleted (a backup was made first).").replace("%1", name))
             self.session.records_changed.emit(VERSION_KINDS)
 
-        self.reports.submit(lambda library, _progress: library.delete_version(version_id),
+        self.jobs.submit(lambda library, _task: library.versions.delete_version(version_id),
                             self.tr("Deleting version “%1”").replace("%1", name), deleted)
         return True

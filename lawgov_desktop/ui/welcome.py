@@ -13,20 +13,22 @@ window says [示例数据] in the title and the status line, so nobody prints it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.paths import data_dir
 from lawgov_desktop.core.sample import is_empty, is_sample
 
 from . import prompts, settings
+from .session import Session
+from .widgets import run_off_gui_thread
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+ImportWorkbook = Callable[[], object]  # the window's File → Import workbook
+OpenDatabase = Callable[[Path], None]  # open another database in the window's place
 
 SAMPLE_DATABASE = "示例数据库.sqlite3"
 
@@ -39,9 +41,13 @@ def sample_database_path() -> Path:
 class WelcomeDialog(QDialog):
     """Three ways to start an empty database; not modal, so the window stays usable behind it."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, session: Session, import_workbook: ImportWorkbook,
+                 open_database: OpenDatabase) -> None:
         super().__init__(window)
         self.window_ = window
+        self.session = session
+        self._import_workbook = import_workbook
+        self._open_database = open_database
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Welcome to LawGov Desktop"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -84,12 +90,10 @@ class WelcomeDialog(QDialog):
     def import_workbook(self) -> None:
         """The import wizard, on this database."""
         self.close()
-        self.window_.import_action.trigger()
+        self._import_workbook()
 
     def open_sample(self) -> None:
         """Build the sample database (once) and open it in this window's place."""
-        from .app import run_off_gui_thread
-
         path = sample_database_path()
         if not path.exists():
             from lawgov_desktop.importers.sample import build_sample_database
@@ -100,17 +104,17 @@ class WelcomeDialog(QDialog):
                 prompts.warn(self, error)
                 return
         self.close()
-        self.window_.open_requested.emit(path, False)
+        self._open_database(path)
 
     def start_empty(self) -> None:
         """Remember the choice for this database and get out of the way."""
-        settings.decline_welcome(self.window_.session.path)
+        settings.decline_welcome(self.session.path)
         self.close()
 
 
-def greet(window: MainWindow) -> WelcomeDialog | None:
+def greet(window: QMainWindow, session: Session, import_workbook: ImportWorkbook,
+          open_database: OpenDatabase) -> WelcomeDialog | None:
     """Mark a sample database's window, or welcome the clerk to an empty database (the dialog)."""
-    session = window.session
     if is_sample(session.library):
         mark = QCoreApplication.translate("WelcomeDialog", " [sample data]")
         window.setWindowTitle(window.windowTitle() + mark)
@@ -126,7 +130,7 @@ def greet(window: MainWindow) -> WelcomeDialog | None:
             return None
     except LawGovError:  # a damaged file: the start-up check offers the backup, no welcome
         return None
-    dialog = WelcomeDialog(window)
+    dialog = WelcomeDialog(window, session, import_workbook, open_database)
     dialog.show()
     return dialog
 

@@ -22,17 +22,17 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="40"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="39"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="40"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="39"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="41"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="40"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
@@ -40,77 +40,77 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="74"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="78"/>
         <source>Open backup folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="83"/>
         <source>A backup is made automatically before every import, bulk change and merge, once a day, and when the window closes. Restoring first backs up the current data, so a restore can itself be taken back.</source>
         <translation>每次导入、批量修改和合并部门之前，每天一次，以及关闭窗口时，程序都会自动备份。恢复备份前会先备份当前数据，所以恢复之后仍可找回原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="94"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="97"/>
         <source>Back up to another place…</source>
         <translation>备份到其他位置…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="99"/>
         <source>Restore selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="102"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="131"/>
         <source>Backups are kept in %1 (the newest %2).</source>
         <translation>备份保存在：%1（保留最近 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="156"/>
         <source>Back up to another place</source>
         <translation>备份到其他位置</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="163"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="167"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="178"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="179"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="189"/>
         <source>Replace the current data with the backup %1?
 
 The current data is backed up automatically first, so it can be restored again.</source>
@@ -119,22 +119,22 @@ The current data is backed up automatically first, so it can be restored again.<
 当前数据会先自动备份，以后仍可恢复。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="198"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
         <source>Backup restored.</source>
         <translation>已恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="206"/>
         <source>The data it replaced was saved as %1.</source>
         <translation>被替换的数据已另存为 %1。</translation>
     </message>
@@ -210,12 +210,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="223"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="218"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="219"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -454,35 +454,35 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="44"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="46"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="48"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
         <source>File</source>
         <translation>文件</translation>
@@ -578,138 +578,138 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="115"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="119"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="121"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="124"/>
         <source>Old list:</source>
         <translation>原清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="127"/>
         <source>New list:</source>
         <translation>新清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="134"/>
         <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
         <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="239"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="145"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="241"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="271"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
         <source>What changed</source>
         <translation>调整内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
         <source>Before</source>
         <translation>调整前</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>After</source>
         <translation>调整后</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="193"/>
         <source>Choose two different lists to compare.</source>
         <translation>请选择两份不同的清单进行比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="203"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="210"/>
         <source>Comparing the lists</source>
         <translation>正在比较清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="245"/>
         <source>The two lists agree in every compared field.</source>
         <translation>两份清单在比较的字段上完全一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="273"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="283"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="302"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="302"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
         <source>Export the comparison</source>
         <translation>导出清单调整对照表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="311"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="318"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="322"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
     </message>
@@ -717,37 +717,37 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DataSafety</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="79"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="80"/>
         <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据库文件 &lt;b&gt;%1&lt;/b&gt; 已损坏。为保护数据，程序没有对它作任何改动，损坏的文件会保留下来。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="84"/>
         <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
         <translation>&lt;p&gt;最新的完好备份：&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;恢复这份备份会替换损坏的数据；恢复前，损坏的文件会先另存到备份文件夹中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="89"/>
         <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有找到完好的备份。可以以只读方式打开，导出仍能读出的内容，并请技术人员帮助处理。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="93"/>
         <source>Restore the newest good backup</source>
         <translation>恢复最新的完好备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="95"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="96"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1318,539 +1318,538 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="115"/>
         <source>skipped: the sheet is empty</source>
         <translation>已跳过：空白工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="117"/>
         <source>skipped: another sheet was chosen</source>
         <translation>已跳过：选择了其他工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="204"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="121"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="353"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="218"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="392"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="257"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="412"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="277"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="412"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="277"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="435"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="300"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="438"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="703"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="568"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="705"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="570"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="332"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="474"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="339"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="475"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="340"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="481"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="346"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="499"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="815"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="364"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="680"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="100"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="112"/>
         <source>header in row %1, %2</source>
         <translation>表头在第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="209"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="119"/>
         <source>skipped: looks like a %1, not the same kind</source>
         <translation>已跳过：看起来是%1，与所选清单类型不同</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="223"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="105"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="106"/>
         <source> (plus %n sub-item(s))</source>
         <translation>
             <numerusform>（另子项 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="509"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="374"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="516"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="381"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="516"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="381"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="517"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="382"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="517"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="382"/>
         <source>First values in the column</source>
         <translation>列中的前几个值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="390"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="527"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="392"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="529"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="394"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="536"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="401"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="539"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="404"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="548"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="556"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="421"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="571"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="571"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="571"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="437"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="572"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="437"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="578"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="462"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="597"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="462"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="463"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="598"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="463"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="624"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="489"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="630"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="495"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="655"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="655"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="655"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="662"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="527"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="664"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="529"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="703"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="568"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="705"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="570"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="739"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="747"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1306"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="612"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1170"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="790"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="655"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="817"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="682"/>
         <source>Detect from the headers: %1</source>
         <translation>按表头自动识别：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="821"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="686"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="834"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="845"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="710"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="847"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="712"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="862"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="864"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="732"/>
         <source>Kept as an extra field “%1”</source>
         <translation>保留为附加字段“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="937"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="938"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="803"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="962"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="827"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="974"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1188"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="839"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1052"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="982"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="847"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="992"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="866"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="993"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1013"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="858"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="740"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
         <source>Spreadsheets (%1);;All files (*)</source>
         <translation>电子表格 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="842"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="707"/>
         <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
         <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1026"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="887"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1029"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="894"/>
         <source>Create as “%1”</source>
         <translation>新建为“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1030"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="895"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="896"/>
         <source>Create under another name…</source>
         <translation>以其他名称新建…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1070"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="935"/>
         <source>Create under another name</source>
         <translation>以其他名称新建</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1071"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="936"/>
         <source>Create “%1” under this name instead (e.g. the full name):</source>
         <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1106"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="971"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1108"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="973"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1110"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="975"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1141"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1153"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1017"/>
         <source>Remember the column mapping</source>
         <translation>记住列对应关系</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1162"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1026"/>
         <source>The columns as you set them are used again for the next file with the same headers.</source>
         <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1168"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1174"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1038"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1177"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1187"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1051"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1196"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1060"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1197"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1061"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1198"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1212"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1076"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1220"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1303"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1320"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1084"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1167"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1184"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1252"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1116"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1322"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1186"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1859,14 +1858,22 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1324"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1188"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1327"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1191"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/jobs.py" line="54"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -1910,12 +1917,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="108"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="143"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1976,120 +1983,120 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LicenceCheckView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="42"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="40"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="44"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="49"/>
         <source>List:</source>
         <translation>清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
         <source>Nothing outside the licence catalogue may be licensed. The check compares the administrative licences (行政许可) in each department&apos;s list of powers and responsibilities with the department&apos;s items in the licence catalogue: the names must be the same. Press Check.</source>
         <translation>清单之外不得实施许可。本页核对各部门权责清单中的行政许可与许可事项清单中本部门的事项：名称须完全一致。请点击“核对”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
         <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
         <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
         <source>Name in the responsibility list</source>
         <translation>权责清单中的事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
         <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="70"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
         <source>Closest catalogue items</source>
         <translation>相近的许可事项</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
         <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
         <source>Catalogue item</source>
         <translation>许可事项名称</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
         <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="70"/>
         <source>Closest responsibility list items</source>
         <translation>相近的权责清单事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="89"/>
         <source>Licences outside the catalogue</source>
         <translation>清单外的许可</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="90"/>
         <source>Catalogue items no responsibility list has</source>
         <translation>未列入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
         <source>Departments without a responsibility list</source>
         <translation>部门未导入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="101"/>
         <source>Checking the licences</source>
         <translation>正在核对许可清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="112"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 administrative licences in the responsibility lists, %3 items in the licence catalogue; %4 licences outside the catalogue, %5 catalogue items no responsibility list has.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：权责清单中的行政许可 %2 项，许可清单 %3 项；清单外的许可 %4 项，清单内未列入权责清单 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="119"/>
         <source> %1 more items belong to departments whose responsibility list is not imported.</source>
         <translation>另有 %1 项许可事项所属部门未导入权责清单。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="133"/>
         <source>Export the licence check</source>
         <translation>导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="135"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="142"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="148"/>
         <source>Exporting the licence check</source>
         <translation>正在导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="146"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2141,137 +2148,137 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="58"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="59"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="125"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销这次导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="399"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="406"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="412"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2312,12 +2319,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="364"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="229"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="372"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="237"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2355,22 +2362,22 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="33"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="29"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="34"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="30"/>
         <source>List comparison</source>
         <translation>清单调整对照</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="35"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="31"/>
         <source>Upper list check</source>
         <translation>对照上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="36"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="32"/>
         <source>Licence list check</source>
         <translation>许可清单核对</translation>
     </message>
@@ -2378,62 +2385,62 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="138"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="138"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="139"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="139"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="140"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="149"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="151"/>
         <source>New sub-item</source>
         <translation>新增子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="151"/>
         <source>Changed sub-item</source>
         <translation>更新子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="287"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="152"/>
         <source>Unchanged sub-item</source>
         <translation>未变子项</translation>
     </message>
@@ -2510,156 +2517,151 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="88"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="89"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="91"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="93"/>
         <source>Preview the responsibility &amp;list (权责清单)…</source>
         <translation>权责清单打印预览(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
         <source>Print or export every &amp;department&apos;s list…</source>
         <translation>批量打印/导出各部门清单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="168"/>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="222"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="181"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="189"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="239"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="243"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="202"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="228"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="245"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="249"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="295"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="296"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="308"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="376"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="255"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="332"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="301"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="260"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="271"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="334"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="335"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="294"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="349"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="308"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="311"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="373"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="329"/>
         <source>Responsibility lists of every department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="374"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
         <source>Licence lists of every department</source>
         <translation>各部门行政许可事项清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="375"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="331"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="378"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="334"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="402"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="357"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="361"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2827,12 +2829,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reference</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="43"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="47"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
         <source>Name of the upper list (e.g. Guangdong 2022 edition):</source>
         <translation>上级清单名称（例如“广东省2022年版”）：</translation>
     </message>
@@ -2840,158 +2842,158 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="60"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="66"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="71"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="108"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="76"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="112"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="132"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="140"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="141"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="148"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="155"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="162"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="166"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="176"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="221"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="189"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
@@ -2999,50 +3001,45 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReportPages</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="50"/>
         <source>&amp;Save the current list as a version…</source>
         <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="52"/>
         <source>&amp;Versions…</source>
         <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="53"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="54"/>
         <source>&amp;Compare lists…</source>
         <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="55"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="57"/>
         <source>Check &amp;licences against the catalogue…</source>
         <translation>许可清单核对(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="59"/>
         <source>List &amp;versions</source>
         <translation>清单版本(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="161"/>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
     </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/widgets.py" line="66"/>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
@@ -3050,65 +3047,65 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="120"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
         <source>Backups and &amp;restore…</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
         <source>Change &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="123"/>
         <source>Show this record&apos;s change history</source>
         <translation>查看此记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="143"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="149"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="174"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="154"/>
         <source>Backup saved</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="155"/>
         <source>The database was backed up to
 %1</source>
         <translation>数据库已备份到：
 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="158"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="199"/>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="185"/>
         <source>Backing up before closing…</source>
         <translation>关闭前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="211"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="220"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
@@ -3116,42 +3113,42 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SaveVersionDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="127"/>
         <source>Save the current list as a version</source>
         <translation>将当前清单保存为版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
         <source>%1 edition</source>
         <translation>%1年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="130"/>
         <source>e.g. 2022 edition</source>
         <translation>例如：2022年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="134"/>
         <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
         <translation>可不填：说明此版本，例如“2022年10月1日公布”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="140"/>
         <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
         <translation>版本是当前许可事项和赋权事项的只读副本，可随时查看、与以后的清单比较、打印。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="145"/>
         <source>Version name:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="147"/>
         <source>Remark:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="161"/>
         <source>Save version “%1”</source>
         <translation>保存清单版本“%1”</translation>
     </message>
@@ -3159,13 +3156,13 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="69"/>
-        <location filename="../../lawgov_desktop/ui/session.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="85"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="116"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -3173,23 +3170,23 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SideCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="72"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="90"/>
         <source>Workbook: %1</source>
         <translation>工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
         <source>Workbook file…</source>
         <translation>选择工作簿文件…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="99"/>
         <source>Workbook to compare</source>
         <translation>选择要比较的工作簿</translation>
     </message>
@@ -3197,135 +3194,135 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Stats</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_charts.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/stats_charts.py" line="62"/>
         <source> (largest %1 of %2)</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="172"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="172"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3333,123 +3330,123 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="279"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="285"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="284"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="288"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="340"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="313"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="321"/>
         <source>Responsibility lists by department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="326"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="322"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="343"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="339"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="342"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="348"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="390"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="386"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="396"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="403"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="399"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="410"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="415"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="411"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="424"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="430"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="430"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="431"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="452"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="448"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="456"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="452"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
@@ -3457,12 +3454,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="73"/>
         <source>Show the working list or a saved version</source>
         <translation>显示当前清单或已保存的历史版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
@@ -3470,12 +3467,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Versions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="50"/>
         <source>Saved version (read-only)</source>
         <translation>历史版本（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="53"/>
         <source>A saved version cannot be edited. Choose “Current list” to edit the working list.</source>
         <translation>历史版本不能修改。如需编辑，请选择“当前清单”。</translation>
     </message>
@@ -3483,92 +3480,92 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
         <source>List versions</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Saved at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Saved by</source>
         <translation>保存人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Delegations</source>
         <translation>下放记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="219"/>
         <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
         <translation>尚未保存任何版本。建议在年度动态调整前将当前清单保存为版本，调整后即可比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="224"/>
         <source>Save current list as a version…</source>
         <translation>将当前清单保存为版本…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="226"/>
         <source>Show licence items</source>
         <translation>查看许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="228"/>
         <source>Show powers</source>
         <translation>查看赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="230"/>
         <source>Compare with current list</source>
         <translation>与当前清单比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="232"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="222"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="235"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="320"/>
         <source>Delete version</source>
         <translation>删除版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="321"/>
         <source>Delete the saved version “%1”?
 
 The database is backed up first; the working list is not touched. This cannot be undone.</source>
@@ -3577,12 +3574,12 @@ The database is backed up first; the working list is not touched. This cannot be
 删除前会先备份数据库；当前清单不受影响。此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="326"/>
         <source>Version “%1” deleted (a backup was made first).</source>
         <translation>已删除版本“%1”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="330"/>
         <source>Deleting version “%1”</source>
         <translation>正在删除版本“%1”</translation>
     </message>
@@ -3590,52 +3587,52 @@ The database is backed up first; the working list is not touched. This cannot be
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="52"/>
         <source>Welcome to LawGov Desktop</source>
         <translation>欢迎使用 LawGov 清单管理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="48"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="54"/>
         <source>&lt;h3&gt;This database is still empty&lt;/h3&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
         <translation>&lt;h3&gt;这个数据库还是空的&lt;/h3&gt;&lt;p&gt;想从哪里开始？&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="58"/>
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="59"/>
         <source>Read a licence list, a department&apos;s list of powers and responsibilities or a delegation list from Excel or WPS (.xlsx, .xls, .et, .ods, .csv).</source>
         <translation>从 Excel 或 WPS 工作簿（.xlsx、.xls、.et、.ods、.csv）读入行政许可事项清单、部门权责清单或赋权事项目录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="62"/>
         <source>Open the sample database</source>
         <translation>打开示例数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="63"/>
         <source>Try the program on a made-up list of Shanwei, clearly marked as sample data. This database stays empty.</source>
         <translation>用一份虚构的汕尾市清单试用本程序，全部标明为示例数据；当前数据库保持为空。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="66"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="67"/>
         <source>Enter records by hand, or import later with File → Import workbook.</source>
         <translation>手工录入事项，或以后通过“文件 → 导入工作簿”导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="102"/>
         <source>Building the sample database…</source>
         <translation>正在生成示例数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="119"/>
         <source> [sample data]</source>
         <translation> [示例数据]</translation>
     </message>
@@ -3643,12 +3640,12 @@ The database is backed up first; the working list is not touched. This cannot be
 <context>
     <name>Writer</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="145"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="153"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -57,7 +57,7 @@ def long_window(launcher: Launcher, db_path: Path, messages: list[str], qtbot) -
     """The window on a list of 66 items: enough for several printed pages."""
     with Library(db_path, user="tester") as lib:
         for number in range(60):
-            lib.create("licence", {"department": "市生态环境局", "name": f"第{number + 1}号测试许可事项",
+            lib.records.create("licence", {"department": "市生态环境局", "name": f"第{number + 1}号测试许可事项",
                                    "legal_basis": "《中华人民共和国环境保护法》第十九条、第二十条" * 3})
     opened = launcher.open(db_path)
     qtbot.waitExposed(opened)
@@ -132,7 +132,7 @@ def test_save_as_pdf_writes_the_catalogue_of_the_view(window: MainWindow, qtbot,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     asked = save_to(monkeypatch, tmp_path / "清单.pdf")
     view = window.current_view()
-    view.facets.combos["department"].set_selected((window.session.library.find_department("市市场监督管理局"),))
+    view.facets.combos["department"].set_selected((window.session.library.records.find_department("市市场监督管理局"),))
     actions = window.printing
     actions.export_pdf_action.trigger()
     dialog = options_dialog(qtbot, actions)
@@ -152,7 +152,7 @@ def test_a_township_picked_in_the_power_list_prints_that_townships_list(window: 
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     save_to(monkeypatch, tmp_path / "遮浪.pdf")
     view = window.show_list("power")
-    view.facets.combos["region"].set_selected((window.session.library.find_region("遮浪街道"),))
+    view.facets.combos["region"].set_selected((window.session.library.records.find_region("遮浪街道"),))
     actions = window.printing
     actions.export_pdf_action.trigger()
     dialog = options_dialog(qtbot, actions)
@@ -182,8 +182,8 @@ def test_excel_export_reads_back_into_an_empty_database(window: MainWindow, qtbo
     with Library(tmp_path / "empty.sqlite3", user="tester") as target:
         result = import_file(target, tmp_path / "list.xlsx", ImportOptions(kind=LICENCE))
         assert result.rejected == []
-        imported = {row["name"]: row["sub_item_count"] for row in target.query(LICENCE, limit=100).rows}
-    original = {row["name"]: row["sub_item_count"] for row in window.session.library.query(LICENCE, limit=100).rows}
+        imported = {row["name"]: row["sub_item_count"] for row in target.lists.query(LICENCE, limit=100).rows}
+    original = {row["name"]: row["sub_item_count"] for row in window.session.library.lists.query(LICENCE, limit=100).rows}
     assert imported == original and len(imported) == 6
 
 
@@ -272,4 +272,4 @@ def test_a_read_only_window_exports_on_a_reader_of_its_own(db_path: Path, app, q
         assert (tmp_path / "read-only.xlsx").stat().st_size > 0
     finally:
         read_only.close()
-    assert read_only.printing._reader is None  # its thread stopped with the window
+    assert read_only.jobs._reader is None  # its thread stopped with the window

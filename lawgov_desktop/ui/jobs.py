@@ -1,0 +1,79 @@
+"""Long work a page or a menu starts that is no undoable change: a comparison, a check, an export.
+
+It runs on the session's writer, in order with the changes, or — for a database open read-only,
+which has no writer — on a reader of its own, started when first needed and stopped with the
+window.  Either way it has the writer's progress dialog with Cancel.  A cancelled job ends with a
+note in the status line, a failed one with the library's message.  The report pages and the File
+menu's printing share one ``Jobs``; each page is a ``ReportPage`` that gets the session and the
+jobs, nothing of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task, TaskState
+from lawgov_desktop.core.queries import ListFilter
+
+from . import prompts
+from .session import Session
+from .tasks import Writer
+
+OpenList = Callable[[str, ListFilter], object]  # show a list narrowed to exactly this filter
+
+
+class Jobs(QObject):
+    """Runs long work for one window and tells the clerk how it ended."""
+
+    def __init__(self, session: Session, parent: QWidget, status: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._parent = parent
+        self._status = status
+        self._reader: Writer | None = None
+
+    def submit(self, work: Callable[[Library, Task], Any], label: str, on_done: Callable[[Any], None],
+               on_error: Callable[[LawGovError], None] | None = None) -> TaskState:
+        """Run ``work``; ``on_error`` (if given) runs before Cancel is noted or the error shown."""
+        worker = self.session.writer
+        if worker is None:
+            if self._reader is None:
+                self._reader = Writer(self.session.path, self, read_only=True)
+            worker = self._reader
+
+        def failed(error: LawGovError) -> None:
+            if on_error is not None:
+                on_error(error)
+            if isinstance(error, Cancelled):
+                self.status(self.tr("Cancelled."))
+            else:
+                prompts.warn(self._parent, error)
+
+        return worker.submit(work, label, on_done=on_done, on_error=failed)
+
+    def status(self, text: str) -> None:
+        """A passing note in the status line ("已导出到 …")."""
+        self._status(text)
+
+    def close(self) -> None:
+        """Stop the reader's thread (the window closes)."""
+        if self._reader is not None:
+            self._reader.shutdown()
+            self._reader = None
+
+
+class ReportPage(QWidget):
+    """A page of the side navigation that is no list: its session, its jobs, an (empty) status text."""
+
+    def __init__(self, session: Session, jobs: Jobs, name: str) -> None:
+        super().__init__()
+        self.session = session
+        self.jobs = jobs
+        self.setObjectName(name)
+        self.status_text = ""
