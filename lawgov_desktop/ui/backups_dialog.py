@@ -27,7 +27,7 @@ from lawgov_desktop.core.backup import BackupInfo, backup_folder
 
 from . import prompts
 from .kinds import Column
-from .session import ALL_KINDS, Session
+from .session import Session
 from .table_model import RowsModel
 from .widgets import open_folder, rows_table
 
@@ -159,9 +159,9 @@ class BackupsDialog(QDialog):
             folder = Path(name)
         target = folder
         if self.session.writer is not None:
-            self.session.writer.submit(lambda library, _task: library.backups.backup(target),
-                                       self.tr("Backing up the database…"), on_done=self._copied,
-                                       on_error=lambda error: prompts.warn(self, error))
+            self.session.submit(lambda library, _task: library.backups.backup(target),
+                                self.tr("Backing up the database…"), on_done=self._copied,
+                                on_error=lambda error: prompts.warn(self, error))
 
     def _copied(self, path: Path) -> None:
         self.status.setText(self.tr("Backup saved: %1").replace("%1", str(path)))
@@ -195,12 +195,10 @@ class BackupsDialog(QDialog):
             return library.backups.restore(path)
 
         self.restore_button.setEnabled(False)
-        self.session.writer.submit(work, self.tr("Restoring the backup…"), on_done=self._restored,
-                                   on_error=self._failed)
+        self.session.submit(work, self.tr("Restoring the backup…"), on_done=self._restored, on_error=self._failed)
 
     def _restored(self, before: Path | None) -> None:
-        self.session.undo_stack.clear()  # the operations it would revert belong to the replaced data
-        self.session.announce(ALL_KINDS)
+        self.session.replaced()
         text = self.tr("Backup restored.")
         if before is not None:
             text += " " + self.tr("The data it replaced was saved as %1.").replace("%1", before.name)

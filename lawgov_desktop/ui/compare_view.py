@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.compare import (
     LICENCE_CHANGE_KINDS,
     POWER_CHANGE_KINDS,
@@ -170,8 +171,8 @@ class CompareView(ReportPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return tree
 
-    def _records_changed(self, kinds: list[str]) -> None:
-        if "version" in kinds:
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(VERSIONS):
             self._reload_sides()
 
     def _reload_sides(self) -> None:

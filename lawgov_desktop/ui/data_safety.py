@@ -145,9 +145,9 @@ class SafetyActions(QObject):
                 self.backups_dialog.reload()
             self._tell_saved(path)
 
-        self.session.writer.submit(lambda library, _task: library.backups.backup(reason="manual"),
-                                   self.tr("Backing up the database…"), on_done=done,
-                                   on_error=lambda error: prompts.warn(self.window, error))
+        self.session.submit(lambda library, _task: library.backups.backup(reason="manual"),
+                            self.tr("Backing up the database…"), on_done=done,
+                            on_error=lambda error: prompts.warn(self.window, error))
 
     def _tell_saved(self, path: Path) -> QMessageBox:
         """Where the backup went, with a button that opens the folder (not blocking)."""
@@ -182,7 +182,7 @@ class SafetyActions(QObject):
         if self.session.writer is not None:
             self.window.statusBar().showMessage(self.tr("Backing up before closing…"))
             self.window.statusBar().repaint()
-            self.session.writer.submit(close_backup, self.tr("Backing up before closing…"), quiet=True)
+            self.session.submit(close_backup, self.tr("Backing up before closing…"), quiet=True)
 
     # ------------------------------------------------------------------ history
     def show_history(self, entity: str | None = None, entity_id: int | None = None) -> HistoryWindow:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from lawgov_desktop.core.library import Library
 
 from . import prompts
-from .forms import AFFECTS, RecordDialog, kind_title
+from .forms import RecordDialog, kind_title
 from .session import Session
 
 translate = QCoreApplication.translate
@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 def open_record_dialog(parent: QWidget, session: Session, kind: str, record_id: int | None = None, *,
                        fixed: dict[str, Any] | None = None) -> RecordDialog:
     """Show the dialog for a new record (``record_id=None``) or an existing one; returns it."""
-    record = session.library.get(kind, record_id) if record_id is not None else None
+    record = session.library.records.get(kind, record_id) if record_id is not None else None
     dialog = RecordDialog(session, kind, record, fixed=fixed, parent=parent)
     dialog.setModal(True)
     dialog.show()
@@ -38,9 +38,9 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
         return False
     impact: Counter[str] = Counter()
     for record_id in record_ids:
-        impact.update(session.library.delete_impact(kind, record_id))
+        impact.update(session.library.records.delete_impact(kind, record_id))
     if len(record_ids) == 1:
-        name = session.library.get(kind, record_ids[0]).get("name") or ""
+        name = session.library.records.get(kind, record_ids[0]).get("name") or ""
         question = translate("Editing", "Delete %1 “%2”?").replace("%1", kind_title(kind)).replace("%2", str(name))
     else:
         question = translate("Editing", "Delete %1 records (%2)?").replace("%1", str(len(record_ids))).replace(
@@ -53,11 +53,11 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
         return False
 
     def work(library: Library) -> int:
-        with library.operation(f"删除{len(record_ids)}项"):
+        with library.store.operation(f"删除{len(record_ids)}项"):
             for record_id in record_ids:
-                library.delete(kind, record_id)
+                library.records.delete(kind, record_id)
         return len(record_ids)
 
     text = translate("Editing", "Delete %1 %2").replace("%1", str(len(record_ids))).replace("%2", kind_title(kind))
-    session.change(text, work, AFFECTS[kind])
+    session.change(text, work)
     return True

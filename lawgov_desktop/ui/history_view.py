@@ -40,15 +40,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.errors import LawGovError, NotFoundError
 from lawgov_desktop.core.fields import KIND_LABELS
 from lawgov_desktop.core.layouts import field_label as core_field_label
 from lawgov_desktop.core.queries import ListFilter, Page, extra_from_json
 
 from . import prompts
-from .forms import AFFECTS
 from .kinds import FORMS, Column, FormField, field_label, timestamp
-from .session import ALL_KINDS, Session
+from .session import Session
 from .table_model import Index, PagedTableModel
 from .widgets import rows_table
 
@@ -350,7 +350,7 @@ class HistoryWindow(QDialog):
             widget.blockSignals(False)
         self.apply_filter()
 
-    def _records_changed(self, _kinds: list[str]) -> None:
+    def _records_changed(self, _changes: OpChanges) -> None:
         current = self.current_entry()
         self._fill_users()
         self._names.clear()
@@ -424,8 +424,7 @@ class HistoryWindow(QDialog):
         change_id = entry["id"]
         self.revert_button.setEnabled(False)
         self.session.change(self.tr("Revert: %1").replace("%1", entry["summary"]),
-                            lambda library: library.history.revert_change(change_id),
-                            AFFECTS.get(entry["entity"], ALL_KINDS), on_error=self._revert_failed)
+                            lambda library: library.history.revert_change(change_id), on_error=self._revert_failed)
 
     def _revert_failed(self, _error: LawGovError) -> bool:
         """Let the session show the library's message; the entry stays revertible."""

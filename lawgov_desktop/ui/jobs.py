@@ -1,11 +1,10 @@
 """Long work a page or a menu starts that is no undoable change: a comparison, a check, an export.
 
-It runs on the session's writer, in order with the changes, or — for a database open read-only,
-which has no writer — on a reader of its own, started when first needed and stopped with the
-window.  Either way it has the writer's progress dialog with Cancel.  A cancelled job ends with a
-note in the status line, a failed one with the library's message.  The report pages and the File
-menu's printing share one ``Jobs``; each page is a ``ReportPage`` that gets the session and the
-jobs, nothing of the window.
+It runs through ``Session.submit`` — on the writer, in order with the changes, or on the session's
+reader for a database open read-only — with the worker's progress dialog and Cancel.  A cancelled
+job ends with a note in the status line, a failed one with the library's message.  The report
+pages and the File menu's printing share one ``Jobs``; each page is a ``ReportPage`` that gets the
+session and the jobs, nothing of the window.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from lawgov_desktop.core.queries import ListFilter
 
 from . import prompts
 from .session import Session
-from .tasks import Writer
 
 OpenList = Callable[[str, ListFilter], object]  # show a list narrowed to exactly this filter
 
@@ -36,16 +34,10 @@ class Jobs(QObject):
         self.session = session
         self._parent = parent
         self._status = status
-        self._reader: Writer | None = None
 
     def submit(self, work: Callable[[Library, Task], Any], label: str, on_done: Callable[[Any], None],
                on_error: Callable[[LawGovError], None] | None = None) -> TaskState:
         """Run ``work``; ``on_error`` (if given) runs before Cancel is noted or the error shown."""
-        worker = self.session.writer
-        if worker is None:
-            if self._reader is None:
-                self._reader = Writer(self.session.path, self, read_only=True)
-            worker = self._reader
 
         def failed(error: LawGovError) -> None:
             if on_error is not None:
@@ -55,17 +47,11 @@ class Jobs(QObject):
             else:
                 prompts.warn(self._parent, error)
 
-        return worker.submit(work, label, on_done=on_done, on_error=failed)
+        return self.session.submit(work, label, on_done=on_done, on_error=failed)
 
     def status(self, text: str) -> None:
         """A passing note in the status line ("已导出到 …")."""
         self._status(text)
-
-    def close(self) -> None:
-        """Stop the reader's thread (the window closes)."""
-        if self._reader is not None:
-            self._reader.shutdown()
-            self._reader = None
 
 
 class ReportPage(QWidget):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
 
+from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
 
 from .jobs import Jobs, ReportPage
@@ -80,8 +81,8 @@ class LicenceCheckView(ReportPage):
         layout.addWidget(self.tabs, 1)
         self.session.records_changed.connect(self._records_changed)
 
-    def _records_changed(self, kinds: list[str]) -> None:
-        if "version" in kinds:
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(VERSIONS):
             self.versions.forget()
 
     def _tab_titles(self, result: LicenceCheck | None) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.queries import ListFilter
 
 from . import settings
@@ -295,9 +296,9 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             action.setVisible(not self.session.read_only)
 
-    def _records_changed(self, kinds: list[str]) -> None:
+    def _records_changed(self, changes: OpChanges) -> None:
         for kind, view in self.views.items():
-            if kind in kinds:
+            if changes.touches(kind):
                 view.reload()
 
     def refresh(self) -> None:
@@ -427,6 +428,5 @@ class MainWindow(QMainWindow):
             view.selection_changed.disconnect(self._update_actions)
             view.status_changed.disconnect(self._status)
         self.safety.backup_on_close()
-        self.jobs.close()
         self.session.close()
         super().closeEvent(event)

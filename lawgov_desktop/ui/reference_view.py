@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.reference_check import ReferenceCheck
 
 from . import prompts
@@ -100,8 +101,8 @@ class ReferenceView(ReportPage):
         self.session.records_changed.connect(self._records_changed)
         self.reload_references()
 
-    def _records_changed(self, kinds: list[str]) -> None:
-        if "version" in kinds:
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(VERSIONS):
             self.versions.forget()
 
     def reload_references(self, select: int | None = None) -> None:

@@ -1,42 +1,45 @@
 """One open database in the window: the reading library, the writer, undo/redo and change news.
 
-Views read through ``session.library`` on the GUI thread (a page is a few milliseconds).  Every
-change goes through ``session.change``: it runs on the background writer, and the library's
-operation id of the change becomes a ``QUndoCommand`` whose undo and redo both call
-``revert_operation`` — reverting an operation is itself an operation, so reverting that one again
-is redo.  ``records_changed`` tells the views which lists to read again.
+Views read through ``session.library`` on the GUI thread (a page is a few milliseconds).  Work
+that writes goes through ``session.submit``, or ``session.change`` for an undoable list change: it
+runs on the background writer, and what it changed — the library's ``last_changes``, an
+``OpChanges`` derived from the change log — goes out with ``records_changed``, so each view reads
+again exactly when its list changed and no caller names the lists it touches.  An undoable
+change's operation becomes a ``QUndoCommand`` whose undo and redo both call ``revert_operation``
+— reverting an operation is itself an operation, so reverting that one again is redo.  A database
+open read-only has no writer; long reads (exports, checks) then run on a reader of the session's own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from lawgov_desktop.core.changes import EVERYTHING, NOTHING, OpChanges
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.progress import Task
+from lawgov_desktop.core.progress import Task, TaskState
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
 from .tasks import Writer
 
-# Every list and page: a restore replaces all of them.
-ALL_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "imports", "version")
+Work = Callable[[Library, Task], Any]
 
 
 class OperationCommand(QUndoCommand):
     """One user action already done in the database; undo and redo revert its latest operation."""
 
-    def __init__(self, session: Session, operation: str, text: str, kinds: tuple[str, ...]) -> None:
+    def __init__(self, session: Session, operation: str, text: str, changes: OpChanges) -> None:
         super().__init__(text)
         self._session = session
         self._operation = operation
         self._done = True
-        self.kinds = kinds
+        self.changes = changes  # what the views read again should a revert fail
 
     def redo(self) -> None:
         if self._done:  # pushed after the change was made: nothing to do the first time
@@ -56,7 +59,7 @@ class OperationCommand(QUndoCommand):
 class Session(QObject):
     """The open database as the window sees it."""
 
-    records_changed = Signal(list)  # kinds of records that changed ("licence", "power", …)
+    records_changed = Signal(object)  # OpChanges: the lists and records a write changed
     read_only_changed = Signal()
     damaged = Signal(object)  # DamagedDatabaseError: the launcher offers the newest good backup
 
@@ -69,6 +72,7 @@ class Session(QObject):
         self.path = self.library.path
         self.read_only = read_only
         self.writer = None if read_only else Writer(self.path, self)
+        self._reader: Writer | None = None  # long reads of a read-only database
         if self.writer is not None:
             self.writer.submit(lambda _library, _task: None, self.tr("Checking the database"),
                                on_error=self._writer_unusable, quiet=True)
@@ -98,13 +102,45 @@ class Session(QObject):
             prompts.warn(None, error)
 
     def close(self) -> None:
-        """Stop the writer (after its queued work) and close both connections."""
-        if self.writer is not None:
-            self.writer.shutdown()
+        """Stop the writer (after its queued work) and the reader, and close the connections."""
+        for worker in (self.writer, self._reader):
+            if worker is not None:
+                worker.shutdown()
+        self._reader = None
         self.library.close()
 
     # ------------------------------------------------------------------ writing
-    def change(self, text: str, work: Callable[[Library], Any], kinds: Iterable[str], *,
+    def submit(self, work: Work, label: str, *, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[LawGovError], None] | None = None, quiet: bool = False) -> TaskState:
+        """Run ``work(library, task)`` on the writer, or on the reader when the database is open
+        read-only; the views hear what it changed before ``on_done`` gets its result."""
+
+        def done(result: Any, changes: OpChanges) -> None:
+            if changes:
+                self._announce(changes)
+            if on_done is not None:
+                on_done(result)
+
+        return self._submit(work, label, done, on_error, quiet)
+
+    def _submit(self, work: Work, label: str, on_done: Callable[[Any, OpChanges], None],
+                on_error: Callable[[LawGovError], None] | None, quiet: bool = False) -> TaskState:
+        """Run ``work`` and hand ``on_done`` its result and what it changed (``NOTHING`` if it wrote nothing)."""
+        worker = self.writer
+        if worker is None:
+            if self._reader is None:
+                self._reader = Writer(self.path, self, read_only=True)
+            worker = self._reader
+
+        def run(library: Library, task: Task) -> tuple[Any, OpChanges]:
+            before = library.last_changes
+            result = work(library, task)
+            after = library.last_changes
+            return result, after if after is not before else NOTHING
+
+        return worker.submit(run, label, on_done=lambda outcome: on_done(*outcome), on_error=on_error, quiet=quiet)
+
+    def change(self, text: str, work: Callable[[Library], Any], *,
                on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[LawGovError], bool] | None = None) -> None:
         """Run ``work(library)`` on the writer as one undoable step named ``text``.
@@ -115,19 +151,12 @@ class Session(QObject):
         if self.writer is None:
             prompts.warn(None, LawGovError(self.tr("The database is open read-only.")))
             return
-        kinds = tuple(kinds)
 
-        def run(library: Library, _task: Task) -> tuple[Any, str | None]:
-            before = library.history.last_operation()
-            result = work(library)
-            after = library.history.last_operation()
-            return result, after if after != before else None
-
-        def done(outcome: tuple[Any, str | None]) -> None:
-            result, operation = outcome
-            if operation is not None:
-                self.undo_stack.push(OperationCommand(self, operation, text, kinds))
-            self._announce(kinds)
+        def done(result: Any, changes: OpChanges) -> None:
+            if changes.operation is not None:
+                self.undo_stack.push(OperationCommand(self, changes.operation, text, changes))
+            if changes:
+                self._announce(changes)
             if on_done:
                 on_done(result)
 
@@ -135,15 +164,15 @@ class Session(QObject):
             if on_error is None or not on_error(error):
                 prompts.warn(None, error)
 
-        self.writer.submit(run, text, on_done=done, on_error=failed)
+        self._submit(lambda library, _task: work(library), text, done, failed)
 
     def run(self, text: str, work: Callable[[Library], Any], *,
             on_done: Callable[[Any], None] | None = None) -> None:
         """Write something that is not an undoable list change (a saved filter)."""
         if self.writer is None:
             return
-        self.writer.submit(lambda library, _task: work(library), text, on_done=on_done,
-                           on_error=lambda error: prompts.warn(None, error))
+        self.submit(lambda library, _task: work(library), text, on_done=on_done,
+                    on_error=lambda error: prompts.warn(None, error))
 
     def revert(self, command: OperationCommand) -> None:
         """Undo or redo ``command`` on the writer; a failure empties the undo history."""
@@ -153,19 +182,20 @@ class Session(QObject):
         def failed(error: LawGovError) -> None:
             self.undo_stack.clear()
             prompts.warn(None, error)
-            self._announce(command.kinds)
+            self._announce(command.changes)
 
-        self.writer.submit(command.toggle, command.text(), on_done=lambda _op: self._announce(command.kinds),
-                           on_error=failed)
+        self.submit(command.toggle, command.text(), on_error=failed)
 
-    def announce(self, kinds: Iterable[str]) -> None:
-        """Work submitted to the writer directly (an import, its undo) changed these lists."""
-        self._announce(kinds)
+    def replaced(self) -> None:
+        """The data was replaced (a backup restored): the undo history is no longer the data's, and
+        every list and page reads again."""
+        self.undo_stack.clear()
+        self._announce(EVERYTHING)
 
-    def _announce(self, kinds: Iterable[str]) -> None:
+    def _announce(self, changes: OpChanges) -> None:
         """Tell the views what to read again; our own change is not news on the next focus."""
         self._marker = self._change_marker()
-        self.records_changed.emit(list(kinds))
+        self.records_changed.emit(changes)
 
     # ------------------------------------------------------------------ outside changes
     def _change_marker(self) -> tuple[int, int]:

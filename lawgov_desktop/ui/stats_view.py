@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.fields import PART_LABELS, REGION_KINDS
+from lawgov_desktop.core.kinds import KINDS
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.stats import NOT_FILLED
 from lawgov_desktop.core.summary import responsibility_lines, summary_paragraph
@@ -354,10 +356,10 @@ class StatsView(ReportPage):
         return tab
 
     # ------------------------------------------------------------------ reading
-    def _records_changed(self, kinds: list[str]) -> None:
-        if "version" in kinds:
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(VERSIONS):
             self.versions.forget()
-        if self.isVisible():
+        if self.isVisible() and changes.touches(*KINDS):
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API

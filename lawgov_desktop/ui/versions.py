@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.errors import LawGovError, ValidationError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
@@ -40,7 +41,6 @@ from .kinds import LICENCE, POWER, timestamp
 from .session import Session
 from .widgets import ERROR_STYLE
 
-VERSION_KINDS = [LICENCE, POWER, "version"]  # what saving or deleting a version changes for the views
 READ_ONLY_STYLE = ("QLabel { background: #fff4d6; color: #7a4b00; border: 1px solid #e2c170;"
                    " border-radius: 3px; padding: 2px 8px; font-weight: bold; }")
 
@@ -159,7 +159,7 @@ class SaveVersionDialog(QDialog):
         name, remark = self.name.text().strip(), self.remark.toPlainText().strip() or None
         self.buttons.setEnabled(False)
         self.session.change(self.tr("Save version “%1”").replace("%1", name),
-                            lambda library: library.versions.save_version(name, remark), VERSION_KINDS,
+                            lambda library: library.versions.save_version(name, remark),
                             on_done=self._saved, on_error=self._refused)
 
     def _saved(self, version_id: int) -> None:
@@ -248,8 +248,8 @@ class VersionsDialog(QDialog):
         self.session.records_changed.connect(self._records_changed)
         self.reload()
 
-    def _records_changed(self, kinds: list[str]) -> None:
-        if "version" in kinds:
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(VERSIONS):
             self.reload()
 
     def reload(self) -> None:
@@ -324,7 +324,6 @@ class VersionsDialog(QDialog):
 
         def deleted(_before: object) -> None:
             self.jobs.status(self.tr("Version “%1” deleted (a backup was made first).").replace("%1", name))
-            self.session.records_changed.emit(VERSION_KINDS)
 
         self.jobs.submit(lambda library, _task: library.versions.delete_version(version_id),
                             self.tr("Deleting version “%1”").replace("%1", name), deleted)

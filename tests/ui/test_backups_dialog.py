@@ -21,7 +21,7 @@ from lawgov_desktop.ui.main_window import MainWindow
 
 def started(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     """Until the start-up check and daily backup have run on the writer."""
-    qtbot.waitUntil(lambda: bool(window.session.library.backups()), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.session.library.backups.list_backups()), timeout=5000)
     wait_idle(qtbot, window.session)
 
 
@@ -43,7 +43,7 @@ def assert_only_damage(errors: list) -> None:
 
 
 def reasons(window: MainWindow) -> list[str]:
-    return [info.reason for info in window.session.library.backups()]
+    return [info.reason for info in window.session.library.backups.list_backups()]
 
 
 def test_backup_now_writes_a_file_the_window_lists_and_says_where(window: MainWindow, qtbot) -> None:  # noqa: ANN001
@@ -83,13 +83,13 @@ def test_restore_brings_back_a_record_deleted_after_the_backup(window: MainWindo
     assert view.model.total == 6 and view.model.row_of(deleted) is not None  # the view read again
     assert window.session.undo_stack.count() == 0  # its operations belong to the replaced data
     assert reasons(window)[0] == "before-restore" and "已恢复" in dialog.status.text()
-    assert window.session.library.get("licence", deleted)["name"]
+    assert window.session.library.records.get("licence", deleted)["name"]
 
 
 def test_restore_refuses_a_damaged_backup(window: MainWindow, qtbot, messages: list[str],  # noqa: ANN001
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     started(window, qtbot)
-    backup = window.session.library.backups()[0].path
+    backup = window.session.library.backups.list_backups()[0].path
     corrupt_middle(backup)
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     dialog = window.safety.show_backups()
@@ -103,8 +103,8 @@ def test_restore_refuses_a_damaged_backup(window: MainWindow, qtbot, messages: l
 def damaged_db(db_path: Path) -> Path:
     """The test database with a sound backup, then one more record, then damaged in the middle."""
     with Library(db_path, user="tester") as library:
-        library.backup(reason="daily")
-        library.create("department", {"name": "损坏后丢失的部门"})
+        library.backups.backup(reason="daily")
+        library.records.create("department", {"name": "损坏后丢失的部门"})
     corrupt_middle(db_path)
     assert quick_check(db_path) is not None
     return db_path
@@ -122,7 +122,7 @@ def test_a_damaged_database_offers_the_newest_backup_and_restoring_opens_it_writ
     started(window, qtbot)
     assert not window.session.read_only and window.session.writer is not None
     assert window.current_view().model.total == 6 and quick_check(damaged_db) is None
-    kept = [info for info in window.session.library.backups() if info.reason in ("before-restore", "damaged")]
+    kept = [info for info in window.session.library.backups.list_backups() if info.reason in ("before-restore", "damaged")]
     assert kept and kept[0].sound is False  # the damaged file is kept beside the backups
 
 
@@ -183,14 +183,13 @@ def test_closing_backs_up_only_what_changed(launcher, db_path: Path, qtbot) -> N
     started(window, qtbot)
     window.close()
     with Library(db_path) as library:
-        assert [info.reason for info in library.backups()] == ["daily"]  # nothing changed: no copy
+        assert [info.reason for info in library.backups.list_backups()] == ["daily"]  # nothing changed: no copy
     window = launcher.open(db_path)
-    window.session.change("改名", lambda library: library.update("department", 1, {"remark": "关闭前修改"}),
-                          ["department"])
+    window.session.change("改名", lambda library: library.records.update("department", 1, {"remark": "关闭前修改"}))
     wait_idle(qtbot, window.session)
     window.close()
     with Library(db_path) as library:
-        newest = library.backups()[0]
+        newest = library.backups.list_backups()[0]
         assert newest.reason == "on-close" and newest.sound
     conn = sqlite3.connect(newest.path)
     assert conn.execute("SELECT remark FROM department WHERE id = 1").fetchone() == ("关闭前修改",)
@@ -208,7 +207,7 @@ def test_preferences_set_how_many_backups_are_kept_and_where(window: MainWindow,
     dialog.backup_folder.setText(str(tmp_path / "elsewhere"))
     dialog.accept()
     wait_idle(qtbot, window.session)
-    settings = window.session.library.backup_settings()
+    settings = window.session.library.backups.backup_settings()
     assert settings.keep == 3 and settings.folder == tmp_path / "elsewhere"
     window.safety.backup_now()
     wait_idle(qtbot, window.session)

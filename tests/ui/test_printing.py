@@ -272,4 +272,4 @@ def test_a_read_only_window_exports_on_a_reader_of_its_own(db_path: Path, app, q
         assert (tmp_path / "read-only.xlsx").stat().st_size > 0
     finally:
         read_only.close()
-    assert read_only.jobs._reader is None  # its thread stopped with the window
+    assert read_only.session._reader is None  # its thread stopped with the window

@@ -27,8 +27,8 @@ def test_self_test_passes_every_step_and_leaves_no_trace(tmp_path: Path) -> None
 
 
 def test_self_test_fails_when_the_shipped_migrations_are_missing(tmp_path: Path) -> None:
-    code = ("import sys; from pathlib import Path; import lawgov_desktop.core.db as db;"
-            f" db.shipped_dir = lambda name: Path({str(tmp_path / 'nowhere')!r}) / name;"
+    code = ("import sys; from pathlib import Path; import lawgov_desktop.core.schema as schema;"
+            f" schema.shipped_dir = lambda name: Path({str(tmp_path / 'nowhere')!r}) / name;"
             " from lawgov_desktop.ui.app import main; sys.exit(main(['--self-test']))")
     result = _run(code, tmp_path)
     assert result.returncode == 1

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from ui_helpers import wait_idle
 
+from lawgov_desktop.core.changes import VERSIONS, make_changes
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.summary import summary_paragraph
@@ -41,7 +42,7 @@ def click_row(qtbot, page: StatsView, key: str, row: int) -> None:  # noqa: ANN0
 
 def test_figures_shown_equal_the_library_stats(window: MainWindow) -> None:
     page = stats_page(window)
-    stats = window.session.library.stats()
+    stats = window.session.library.stats.compute()
     assert page.stats == stats
     breakdowns = stats["breakdowns"]
     assert column(page, "licence_departments", 0) == [row["name"] for row in breakdowns["licence_departments"]]
@@ -73,7 +74,7 @@ def test_clicking_a_department_row_opens_the_licence_list_filtered_to_it(window:
 def test_a_zone_row_opens_the_powers_of_its_streets_and_a_bar_opens_its_list(window: MainWindow,
                                                                               qtbot) -> None:  # noqa: ANN001
     page = stats_page(window)
-    zone = window.session.library.find_region("红海湾经济开发试验区")
+    zone = window.session.library.records.find_region("红海湾经济开发试验区")
     regions = page.stats["breakdowns"]["regions"]
     click_row(qtbot, page, "regions", next(n for n, row in enumerate(regions) if row["id"] == zone))
     view = window.stack.currentWidget()
@@ -102,7 +103,7 @@ def test_a_zone_row_opens_the_powers_of_its_streets_and_a_bar_opens_its_list(win
 
 def test_summary_paragraph_is_the_report_wording_and_copies(window: MainWindow) -> None:
     page = stats_page(window)
-    expected = summary_paragraph(window.session.library.stats())
+    expected = summary_paragraph(window.session.library.stats.compute())
     assert expected.startswith("我市实施的中央层面设定的行政许可6项，涉及")
     assert page.summary.toPlainText() == expected and page.summary.isReadOnly()
     page.copy_button.click()
@@ -113,14 +114,14 @@ def test_figures_follow_changes_and_can_be_shown_for_a_saved_version(window: Mai
                                                                      qtbot) -> None:  # noqa: ANN001
     page = stats_page(window)
     with Library(db_path, user="tester") as lib:  # as another program (lawgov) would
-        version = lib.save_version("2022年版")
-        lib.create("licence", {"department": "市生态环境局", "name": "危险废物经营许可", "level": "市级"})
+        version = lib.versions.save_version("2022年版")
+        lib.records.create("licence", {"department": "市生态环境局", "name": "危险废物经营许可", "level": "市级"})
     window.refresh()
-    window.session.records_changed.emit(["licence", "version"])
+    window.session.records_changed.emit(make_changes(None, ["licence", VERSIONS]))
     assert page.stats["licence_items"]["total"] == 7
     page.versions.set_version(version)
     page.versions.version_changed.emit()
-    assert page.stats == window.session.library.stats(version) and page.stats["licence_items"]["total"] == 6
+    assert page.stats == window.session.library.stats.compute(version) and page.stats["licence_items"]["total"] == 6
     assert page.badge.isVisibleTo(page)
     click_row(qtbot, page, "levels", 0)
     view = window.stack.currentWidget()
@@ -156,7 +157,7 @@ def test_a_read_only_window_shows_and_exports_statistics_but_saves_no_version(
     try:
         assert window.session.writer is None
         page = stats_page(window)
-        assert page.stats == window.session.library.stats()
+        assert page.stats == window.session.library.stats.compute()
         target = tmp_path / "统计.pdf"
         monkeypatch.setattr(stats_view, "choose_save_path", lambda *_args: target)
         page.export_pdf_button.click()  # on a reader of its own: there is no writer

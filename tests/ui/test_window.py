@@ -38,7 +38,7 @@ def test_typing_chinese_filters_after_the_debounce(window: MainWindow, qtbot) ->
 def test_facets_narrow_the_list_and_clear_all_resets(window: MainWindow) -> None:
     view = window.current_view()
     departments = view.facets.combos["department"]
-    market = window.session.library.find_department("市市场监督管理局")
+    market = window.session.library.records.find_department("市市场监督管理局")
     departments.set_selected((market,))
     assert sorted(names(view)) == ["特种设备使用登记", "食品生产许可"]
     view.facets.combos["level"].set_selected(("县级",))
@@ -51,10 +51,10 @@ def test_facets_narrow_the_list_and_clear_all_resets(window: MainWindow) -> None
 
 def test_powers_filter_by_receiving_region_including_its_streets(window: MainWindow) -> None:
     view = window.show_list("power")
-    zone = window.session.library.find_region("红海湾经济开发试验区")
+    zone = window.session.library.records.find_region("红海湾经济开发试验区")
     view.facets.combos["region"].set_selected((zone,))
     assert view.model.total == 2
-    street = window.session.library.find_region("遮浪街道")
+    street = window.session.library.records.find_region("遮浪街道")
     view.facets.combos["region"].set_selected((street,))
     assert names(view) == ["对露天焚烧秸秆的行政处罚"]
 
@@ -72,7 +72,7 @@ def test_header_click_sorts_through_the_library(window: MainWindow) -> None:
     view = window.current_view()
     column = [c.key for c in view.spec.columns].index("name")
     view.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)
-    expected = [row["name"] for row in window.session.library.query("licence", sort="name").rows]
+    expected = [row["name"] for row in window.session.library.lists.query("licence", sort="name").rows]
     assert names(view) == expected and names(view) != [name for _d, name, _l, _s in
                                                        __import__("conftest").LICENCES]
 
@@ -91,7 +91,7 @@ def test_new_record_shows_validation_messages_at_the_field_then_saves(window: Ma
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert view.model.total == 7
-    record = window.session.library.get("licence", dialog.saved_id)
+    record = window.session.library.records.get("licence", dialog.saved_id)
     assert record["department"] == "市市场监督管理局"
 
 
@@ -107,7 +107,7 @@ def test_unknown_department_is_reported_at_its_field(window: MainWindow, qtbot) 
 
 def test_edit_then_undo_and_redo(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     view = window.current_view()
-    view.select_id(window.session.library.query("licence", ListFilter(text="排污许可")).rows[0]["id"])
+    view.select_id(window.session.library.lists.query("licence", ListFilter(text="排污许可")).rows[0]["id"])
     dialog = view.edit_current()
     dialog.widgets["name"].setText("")
     type_text(dialog.widgets["name"], "排污许可（含变更）")
@@ -126,13 +126,35 @@ def test_edit_then_undo_and_redo(window: MainWindow, qtbot) -> None:  # noqa: AN
     assert "排污许可" in names(view)
 
 
+def test_a_change_rereads_the_lists_that_show_it_and_no_other(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Renaming a department changes the licence rows that name it: that list reads again (from what
+    the library says the write changed, no list named by hand); the import history does not."""
+    licences = window.current_view()
+    imports = window.show_list("imports")
+    departments = window.show_list("department")
+    resets = {kind: [] for kind in ("licence", "imports", "department")}
+    for kind, view in (("licence", licences), ("imports", imports), ("department", departments)):
+        view.model.modelReset.connect(lambda kind=kind: resets[kind].append(True))
+    market = window.session.library.records.find_department("市市场监督管理局")
+    window.session.change("改名", lambda library: library.records.update("department", market,
+                                                                       {"name": "市市场监管总局"}))
+    wait_idle(qtbot, window.session)
+    assert resets["licence"] and resets["department"] and not resets["imports"]
+    shown = {licences.model.row_at(row)["department"] for row in range(licences.model.rowCount())}
+    assert "市市场监管总局" in shown and "市市场监督管理局" not in shown
+    window.undo_action.trigger()
+    wait_idle(qtbot, window.session)
+    shown = {licences.model.row_at(row)["department"] for row in range(licences.model.rowCount())}
+    assert "市市场监督管理局" in shown and not resets["imports"]
+
+
 def test_delete_asks_and_says_what_goes_with_it_and_can_be_undone(window: MainWindow, qtbot,  # noqa: ANN001
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     view = window.current_view()
     questions: list[str] = []
     answer = {"yes": False}
     monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text: questions.append(text) or answer["yes"])
-    view.select_id(window.session.library.query("licence", ListFilter(text="食品生产许可")).rows[0]["id"])
+    view.select_id(window.session.library.lists.query("licence", ListFilter(text="食品生产许可")).rows[0]["id"])
     assert not view.delete_selected()
     assert "食品生产许可" in questions[0] and "子项 2" in questions[0]
     assert view.model.total == 6
@@ -143,7 +165,7 @@ def test_delete_asks_and_says_what_goes_with_it_and_can_be_undone(window: MainWi
     window.undo_action.trigger()
     wait_idle(qtbot, window.session)
     assert view.model.total == 6
-    restored = window.session.library.query("licence", ListFilter(text="食品生产许可")).rows[0]
+    restored = window.session.library.lists.query("licence", ListFilter(text="食品生产许可")).rows[0]
     assert restored["sub_item_count"] == 2
 
 
@@ -163,18 +185,18 @@ def test_unsaved_changes_are_never_dropped_silently(window: MainWindow, qtbot,  
     choice["value"] = prompts.Choice.SAVE
     dialog.reject()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
-    assert window.session.library.get("licence", dialog.saved_id)["remark"] == "待核实"
+    assert window.session.library.records.get("licence", dialog.saved_id)["remark"] == "待核实"
     dialog = view.edit_current()
     type_text(dialog.widgets["remark"], "不要了")
     choice["value"] = prompts.Choice.DISCARD
     dialog.reject()
     assert not dialog.isVisible()
-    assert window.session.library.get("licence", dialog.saved_id)["remark"] == "待核实"
+    assert window.session.library.records.get("licence", dialog.saved_id)["remark"] == "待核实"
 
 
 def test_sub_items_and_delegations_are_edited_under_their_parent(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     view = window.current_view()
-    view.select_id(window.session.library.query("licence", ListFilter(text="食品生产许可")).rows[0]["id"])
+    view.select_id(window.session.library.lists.query("licence", ListFilter(text="食品生产许可")).rows[0]["id"])
     assert view.detail.children_model.rowCount() == 2
     assert "食品生产许可" in view.detail.summary.text()
     dialog = view.detail.add_child()
@@ -183,7 +205,7 @@ def test_sub_items_and_delegations_are_edited_under_their_parent(window: MainWin
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert view.detail.children_model.rowCount() == 3
     powers = window.show_list("power")
-    powers.select_id(window.session.library.query("power", ListFilter(text="食品经营")).rows[0]["id"])
+    powers.select_id(window.session.library.lists.query("power", ListFilter(text="食品经营")).rows[0]["id"])
     assert powers.detail.children_model.rowCount() == 0
     dialog = powers.detail.add_child()
     combo = dialog.widgets["region_id"]
@@ -198,8 +220,8 @@ def test_sub_items_and_delegations_are_edited_under_their_parent(window: MainWin
 def test_merging_departments_moves_items_and_can_be_undone(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     library = window.session.library
     view = window.show_list("department")
-    absorb = library.find_department("市生态环境局")
-    keep = library.find_department("市发展和改革局")
+    absorb = library.records.find_department("市生态环境局")
+    keep = library.records.find_department("市发展和改革局")
     view.select_id(absorb)
     dialog = window.merge_departments()
     assert isinstance(dialog, MergeDepartmentsDialog) and dialog.absorb.value() == absorb
@@ -211,11 +233,11 @@ def test_merging_departments_moves_items_and_can_be_undone(window: MainWindow, q
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert view.model.total == 3
-    assert library.find_department("市生态环境局") == keep
-    assert library.query("licence", ListFilter(department_ids=(keep,))).total == 4
+    assert library.records.find_department("市生态环境局") == keep
+    assert library.lists.query("licence", ListFilter(department_ids=(keep,))).total == 4
     window.undo_action.trigger()
     wait_idle(qtbot, window.session)
-    assert view.model.total == 4 and library.find_department("市生态环境局") == absorb
+    assert view.model.total == 4 and library.records.find_department("市生态环境局") == absorb
 
 
 def test_bulk_change_is_one_undoable_step(window: MainWindow, qtbot) -> None:  # noqa: ANN001
@@ -238,7 +260,7 @@ def test_saved_filters_come_back(window: MainWindow, qtbot) -> None:  # noqa: AN
     view.facets.combos["level"].set_selected(("县级",))
     view.save_current_filter("县级事项")
     wait_idle(qtbot, window.session)
-    saved = window.session.library.saved_filters("licence")
+    saved = window.session.library.lists.saved_filters("licence")
     assert saved["县级事项"].levels == ("县级",)
     view.clear_filters()
     view.set_filter(saved["县级事项"])
@@ -248,11 +270,11 @@ def test_saved_filters_come_back(window: MainWindow, qtbot) -> None:  # noqa: AN
 def test_changes_from_the_command_line_show_on_refresh_and_focus(window: MainWindow, db_path: Path) -> None:
     view = window.current_view()
     with Library(db_path) as other:
-        other.create("licence", {"department": "市发改局", "name": "粮食收购资格认定"})
+        other.records.create("licence", {"department": "市发改局", "name": "粮食收购资格认定"})
     window.refresh()
     assert view.model.total == 7
     with Library(db_path) as other:
-        other.create("licence", {"department": "市发改局", "name": "价格评估机构资质认定"})
+        other.records.create("licence", {"department": "市发改局", "name": "价格评估机构资质认定"})
     window._application_state(Qt.ApplicationState.ApplicationActive)
     assert view.model.total == 8
     reads = []
