@@ -38,16 +38,16 @@ EXCEPT_SQL = (f"SELECT {COLUMNS} FROM licence_item li JOIN department d ON d.id 
 def adjust(lib: Library, seed: int = 11) -> dict[str, int]:
     """Change 5% of the working items and powers the way a yearly adjustment does, in SQL."""
     rng = random.Random(seed)
-    items = [row[0] for row in lib.conn.execute("SELECT id FROM licence_item WHERE version_id IS NULL"
+    items = [row[0] for row in lib.store.conn.execute("SELECT id FROM licence_item WHERE version_id IS NULL"
                                                 " AND parent_id IS NULL AND code IS NOT NULL")]
-    powers = [row[0] for row in lib.conn.execute("SELECT id FROM power WHERE version_id IS NULL")]
-    departments = [row[0] for row in lib.conn.execute("SELECT id FROM department")]
-    streets = [lib.find_region(name) for name in ("田墘街道", "东洲街道", "遮浪街道")]
-    batch = lib.find_batch("第三批")
+    powers = [row[0] for row in lib.store.conn.execute("SELECT id FROM power WHERE version_id IS NULL")]
+    departments = [row[0] for row in lib.store.conn.execute("SELECT id FROM department")]
+    streets = [lib.records.find_region(name) for name in ("田墘街道", "东洲街道", "遮浪街道")]
+    batch = lib.records.find_batch("第三批")
     chosen = rng.sample(items, len(items) // 20)
     edited, moved, removed = chosen[:250], chosen[250:375], chosen[375:]
     stamp = now_text()
-    with lib.transaction() as conn:
+    with lib.store.transaction() as conn:
         conn.executemany("UPDATE licence_item SET level = '省级', legal_basis = legal_basis || '\n《新增依据》'"
                          " WHERE id = ?", [(i,) for i in edited])
         current = dict(conn.execute(f"SELECT id, department_id FROM licence_item WHERE id IN"
@@ -76,17 +76,17 @@ def main() -> None:
         path = Path(folder) / "compare.sqlite3"
         build_large(path, RECORDS)
         with Library(path) as lib:
-            old = lib.save_version("2022年版")
+            old = lib.versions.save_version("2022年版")
             made = adjust(lib)
-            new = lib.save_version("2023年版")
-            result = lib.compare(old, new)
+            new = lib.versions.save_version("2023年版")
+            result = lib.versions.compare(old, new)
             bare = sqlite3.connect(path)
             report = {
-                "items_per_version": lib.version(old)["licence_items"],
-                "powers_per_version": lib.version(old)["powers"],
+                "items_per_version": lib.versions.version(old)["licence_items"],
+                "powers_per_version": lib.versions.version(old)["powers"],
                 "changes_made": made,
                 "changes_found": result.counts(),
-                "compare_versions": timed(lambda: lib.compare(old, new), args.repeat),
+                "compare_versions": timed(lambda: lib.versions.compare(old, new), args.repeat),
                 "baseline_sql_except_both_ways": timed(
                     lambda: (bare.execute(EXCEPT_SQL, (old, new)).fetchall(),
                              bare.execute(EXCEPT_SQL, (new, old)).fetchall()), args.repeat),

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DIR = Path("/work/shared/real-lists/karamay")
@@ -192,8 +193,8 @@ def phases(path: Path, db: Path) -> dict[str, float]:
         figures["plan_and_validate_incl_read_shape"] = time.perf_counter() - start
         marks: list[tuple[str, float]] = []
         start = time.perf_counter()
-        lib.apply_import(plan.changes, progress=lambda done, total, message: marks.append(
-            (message, time.perf_counter())))
+        lib.imports.apply_import(plan.changes, SimpleNamespace(report=lambda done, total, text: marks.append(
+            (text, time.perf_counter())), cancelled=False))
         end = time.perf_counter()
     boundaries = [*marks, ("end", end)]
     for (message, at), (_, until) in zip(boundaries, boundaries[1:], strict=False):

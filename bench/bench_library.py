@@ -69,13 +69,13 @@ def main() -> None:
         build_seconds = round(time.perf_counter() - start, 1)
     lib = Library(path)
     bare = sqlite3.connect(path)
-    department = lib.find_department("市市场监督管理局")
+    department = lib.records.find_department("市市场监督管理局")
     results = []
     for kind in ("licence", "power"):
         for term in TERMS[kind]:
             for department_ids in ((), (department,)):
                 flt = ListFilter(text=term, department_ids=department_ids)
-                page = lib.query(kind, flt, limit=50)
+                page = lib.lists.query(kind, flt, limit=50)
                 dept_sql = "AND d.id = :d" if department_ids else ""
                 sql = BARE_SQL[kind].format(dept=dept_sql)
                 params = {"t": f"%{term}%", "d": department}
@@ -91,7 +91,7 @@ def main() -> None:
                     "list": kind, "term": term, "chars": len(term), "department_filter": bool(department_ids),
                     "total": page.total, "bare_total": bare_total,
                     "same_first_page": [r["id"] for r in page.rows] == [r[0] for r in bare_rows],
-                    "library_median_ms": _median_ms(lambda kind=kind, flt=flt: lib.query(kind, flt, limit=50), args.repeat),
+                    "library_median_ms": _median_ms(lambda kind=kind, flt=flt: lib.lists.query(kind, flt, limit=50), args.repeat),
                     "bare_like_median_ms": _median_ms(bare_query, args.repeat),
                 })
     worst = max(r["library_median_ms"] for r in results)

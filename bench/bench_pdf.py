@@ -29,7 +29,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableSty
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogue_data import all_department_specs, build_library, department_spec  # noqa: E402
 
-from lawgov_desktop.core.fields import field_label  # noqa: E402
+from lawgov_desktop.core.layouts import field_label  # noqa: E402
 from lawgov_desktop.core.queries import ListFilter  # noqa: E402
 from lawgov_desktop.exporters.catalogue import department_catalogues, licence_catalogue  # noqa: E402
 from lawgov_desktop.exporters.fonts import resolve_font  # noqa: E402
@@ -102,7 +102,7 @@ def main() -> None:
                              table_rows=sum(max(1, len(r.sub_rows)) for s in spec.sections for r in s.rows))
 
         one = build_library([spec], out / "one.sqlite3")
-        market = ListFilter(department_ids=(one.find_department("市市场监督管理局"),))
+        market = ListFilter(department_ids=(one.records.find_department("市市场监督管理局"),))
 
         def ours_library() -> None:
             pages["library"] = write_catalogue(licence_catalogue(one, market), out / "lib.pdf").pages

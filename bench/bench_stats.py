@@ -57,17 +57,17 @@ def main() -> None:
     if not path.exists():
         build_large(path, args.records)
     with Library(path) as lib:
-        version = lib.find_version("基准版本") or lib.save_version("基准版本")
-        stats = lib.stats()
-        assert lib.stats(version) == stats
+        version = lib.versions.find_version("基准版本") or lib.versions.save_version("基准版本")
+        stats = lib.stats.compute()
+        assert lib.stats.compute(version) == stats
         bare = sqlite3.connect(path)
         results = {
             "records": args.records,
             "licence_items": stats["licence_items"]["total"],
             "powers": stats["powers"]["total"],
             "delegated": stats["powers"]["delegated"],
-            "stats_working_list": timed(lib.stats, args.repeat),
-            "stats_saved_version": timed(lambda: lib.stats(version), args.repeat),
+            "stats_working_list": timed(lib.stats.compute, args.repeat),
+            "stats_saved_version": timed(lambda: lib.stats.compute(version), args.repeat),
             "baseline_bare_count": timed(lambda: bare.execute(BARE_COUNT).fetchall(), args.repeat),
             "baseline_foundation_region_query": timed(lambda: bare.execute(FOUNDATION_REGIONS).fetchall(),
                                                       max(3, args.repeat // 3)),

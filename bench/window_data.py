@@ -77,11 +77,11 @@ def _legal_basis(rng: random.Random) -> str:
 
 
 def _departments(lib: Library) -> list[int]:
-    city = lib.find_region("汕尾市")
+    city = lib.records.find_region("汕尾市")
     ids = []
     for name, aliases in DEPARTMENTS:
-        found = lib.find_department(name)
-        ids.append(found if found is not None else lib.create(
+        found = lib.records.find_department(name)
+        ids.append(found if found is not None else lib.records.create(
             "department", {"name": name, "aliases": aliases, "level": "市级", "region_id": city}))
     return ids
 
@@ -91,14 +91,14 @@ def _batches(lib: Library) -> list[int]:
              ("第三批", "汕府函〔2022〕301号", "2022-11-20"))
     ids = []
     for name, number, day in names:
-        found = lib.find_batch(name)
-        ids.append(found if found is not None else lib.create(
+        found = lib.records.find_batch(name)
+        ids.append(found if found is not None else lib.records.create(
             "batch", {"name": name, "document_number": number, "published_on": day}))
     return ids
 
 
 def _streets(lib: Library) -> list[int]:
-    return [lib.find_region(name) for name in ("田墘街道", "东洲街道", "遮浪街道")]
+    return [lib.records.find_region(name) for name in ("田墘街道", "东洲街道", "遮浪街道")]
 
 
 def build_large(path: Path, records: int = 100_000, seed: int = 7) -> None:
@@ -139,7 +139,7 @@ def build_large(path: Path, records: int = 100_000, seed: int = 7) -> None:
             for street in rng.sample(streets, rng.randint(1, 3)):
                 delegation_rows.append((index, street, batch, "依法下放", "全部", "2022-10-01", "新增",
                                         None, stamp, stamp))
-        with lib.transaction() as conn:
+        with lib.store.transaction() as conn:
             conn.executemany(
                 "INSERT INTO licence_item (id, parent_id, part, department_id, sequence, name,"
                 " implementing_authority, legal_basis, level, code, certificate, list_year, status, remark,"
@@ -152,8 +152,8 @@ def build_large(path: Path, records: int = 100_000, seed: int = 7) -> None:
                 "INSERT INTO delegation (power_id, region_id, batch_id, mode, scope, effective_date,"
                 " change_kind, document_number, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 delegation_rows)
-        lib.reindex("licence")
-        lib.reindex("power")
+        lib.lists.reindex("licence")
+        lib.lists.reindex("power")
 
 
 # A handful of real-sounding items for screenshots and for a clerk to try the window on.
@@ -211,18 +211,18 @@ def build_demo(path: Path) -> None:
         _departments(lib)
         _batches(lib)
         for index, (department, name, authority, basis, level, subs) in enumerate(DEMO_LICENCES, start=1):
-            item = lib.create("licence", {"department": department, "name": name, "sequence": str(index),
+            item = lib.records.create("licence", {"department": department, "name": name, "sequence": str(index),
                                           "implementing_authority": authority, "legal_basis": basis,
                                           "level": level, "part": "central", "list_year": "2022",
                                           "code": f"1144150000{index:04d}"})
             for sub in subs:
-                lib.create("licence", {"parent_id": item, "name": sub, "implementing_authority": authority})
+                lib.records.create("licence", {"parent_id": item, "name": sub, "implementing_authority": authority})
         for index, (department, name, kind, domain, basis, streets, batch) in enumerate(DEMO_POWERS, start=1):
-            power = lib.create("power", {"department": department, "name": name, "power_type": kind,
+            power = lib.records.create("power", {"department": department, "name": name, "power_type": kind,
                                          "domain": domain, "legal_basis": basis, "sequence": str(index),
                                          "code": f"4415002{index:05d}"})
             for street in streets:
-                lib.create("delegation", {"power_id": power, "region": street, "batch": batch,
+                lib.records.create("delegation", {"power_id": power, "region": street, "batch": batch,
                                           "mode": "依法下放", "scope": "全部", "effective_date": "2022-10-01",
                                           "document_number": "汕府函(2022)45号"})
 

@@ -28,17 +28,17 @@ def build(path: Path) -> None:
     shutil.rmtree(path.with_name(path.stem + "-backups"), ignore_errors=True)
     build_demo(path)
     with Library(path, user="李敏") as lib:
-        lib.backup(reason="daily")
-        items = lib.query("licence", limit=4).rows
-        lib.update("licence", items[0]["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
-        lib.update("licence", items[1]["id"], {"legal_basis": "《中华人民共和国食品安全法》第三十五条"})
-        lib.delete("licence", items[3]["id"])
+        lib.backups.backup(reason="daily")
+        items = lib.lists.query("licence", limit=4).rows
+        lib.records.update("licence", items[0]["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
+        lib.records.update("licence", items[1]["id"], {"legal_basis": "《中华人民共和国食品安全法》第三十五条"})
+        lib.records.delete("licence", items[3]["id"])
     with Library(path, user="陈志强") as lib:
-        department = lib.query("department", limit=1).rows[0]
-        lib.update("department", department["id"], {"remark": "2023年机构改革后更名", "credit_code": "11441500007185321X"})
-        lib.backup(reason="before-import")
-        lib.update("licence", items[2]["id"], {"status": "暂停"})
-        lib.revert_change(lib.change_log(entity="licence", entity_id=items[1]["id"], limit=1).rows[0]["id"])
+        department = lib.lists.query("department", limit=1).rows[0]
+        lib.records.update("department", department["id"], {"remark": "2023年机构改革后更名", "credit_code": "11441500007185321X"})
+        lib.backups.backup(reason="before-import")
+        lib.records.update("licence", items[2]["id"], {"status": "暂停"})
+        lib.history.revert_change(lib.history.change_log(entity="licence", entity_id=items[1]["id"], limit=1).rows[0]["id"])
 
 
 def main() -> int:

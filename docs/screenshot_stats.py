@@ -35,16 +35,16 @@ def build(path: Path) -> None:
     build_demo(path)
     with Library(path) as lib:
         for department, alias, name in LOCAL_ITEMS:
-            if lib.find_department(department) is None:
-                lib.create("department", {"name": department, "aliases": alias, "level": "市级"})
-            lib.create("licence", {"department": department, "name": name, "part": "local", "level": "市级",
+            if lib.records.find_department(department) is None:
+                lib.records.create("department", {"name": department, "aliases": alias, "level": "市级"})
+            lib.records.create("licence", {"department": department, "name": name, "part": "local", "level": "市级",
                                    "legal_basis": "《广东省人民防空工程管理规定》"})
-        lib.save_version("2022年版", "2022年10月公布")
-        first = lib.query("licence", limit=1).rows[0]
-        lib.update("licence", first["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
-        last = lib.query("licence", sort="position", descending=True, limit=1).rows[0]
-        lib.delete("licence", last["id"])
-        lib.create("licence", {"department": "市市场监督管理局", "name": "食品经营许可", "part": "central",
+        lib.versions.save_version("2022年版", "2022年10月公布")
+        first = lib.lists.query("licence", limit=1).rows[0]
+        lib.records.update("licence", first["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
+        last = lib.lists.query("licence", sort="position", descending=True, limit=1).rows[0]
+        lib.records.delete("licence", last["id"])
+        lib.records.create("licence", {"department": "市市场监督管理局", "name": "食品经营许可", "part": "central",
                                "level": "县级", "legal_basis": "《中华人民共和国食品安全法》"})
 
 

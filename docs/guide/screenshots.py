@@ -39,11 +39,11 @@ def prepare(screen: str, folder: Path) -> Path:
     path = build_sample_database(folder / "data" / "示例数据库.sqlite3")
     if screen == "compare":
         with Library(path) as lib:
-            lib.save_version("2022年版", "2022年10月公布")
-            food = lib.query("licence", ListFilter(text="食品生产许可"), limit=1).rows[0]
-            lib.update("licence", food["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
-            lib.delete("licence", lib.query("licence", ListFilter(text="农药经营许可"), limit=1).rows[0]["id"])
-            lib.create("licence", {"department": "市市场监督管理局", "name": "食品经营许可", "part": "central",
+            lib.versions.save_version("2022年版", "2022年10月公布")
+            food = lib.lists.query("licence", ListFilter(text="食品生产许可"), limit=1).rows[0]
+            lib.records.update("licence", food["id"], {"level": "县级", "remark": "2023年调整为县级实施"})
+            lib.records.delete("licence", lib.lists.query("licence", ListFilter(text="农药经营许可"), limit=1).rows[0]["id"])
+            lib.records.create("licence", {"department": "市市场监督管理局", "name": "食品经营许可", "part": "central",
                                    "level": "县级", "legal_basis": "《中华人民共和国食品安全法》"})
     return path
 
@@ -54,12 +54,12 @@ def show(screen: str, window: MainWindow, folder: Path) -> None:
         window.import_workbook(write_sample_workbooks(folder / "工作簿")[0])
     elif screen == "print":
         view = window.show_list("licence")
-        department = window.session.library.find_department("市市场监督管理局")
+        department = window.session.library.records.find_department("市市场监督管理局")
         view.set_filter(ListFilter(department_ids=(department,)))
         window.printing.preview()
     elif screen == "compare":
         page = window.reports.show("compare")
-        versions = window.session.library.versions()
+        versions = window.session.library.versions.all_versions()
         page.compare_sides(versions[-1]["id"], None)
     elif screen == "backups":
         window.safety.backup_now()

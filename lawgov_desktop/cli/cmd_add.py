@@ -20,5 +20,5 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Print only the new id, so scripts can capture it."""
-    out.write(f"{library.create(args.kind, record_data(args))}\n")
+    out.write(f"{library.records.create(args.kind, record_data(args))}\n")
     return 0

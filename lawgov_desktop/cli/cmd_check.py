@@ -50,7 +50,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("许可清单核对结果只能导出为 .xlsx 工作簿。")
     version_id = resolve_version(library, args.of)
     if not args.licences:
-        reference = library.check_reference(resolve_reference(library, args.reference), version_id)
+        reference = library.references.check_reference(resolve_reference(library, args.reference), version_id)
         _write(out, args.json, reference.to_json(), check_lines(reference))
         return 0
     result = check_licences(library, version_id)

@@ -7,7 +7,8 @@ import sys
 from typing import TextIO
 
 from lawgov_desktop.core.fields import KIND_LABELS
-from lawgov_desktop.core.library import RECORD_KINDS, Library
+from lawgov_desktop.core.kinds import RECORD_KINDS
+from lawgov_desktop.core.library import Library
 
 from .errors import EXIT_FAILED, UsageError
 from .labels import record_title
@@ -27,8 +28,8 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Say what goes with the record; delete only with --yes or a "y" typed at a terminal."""
-    record = library.get(args.kind, args.id)
-    impact = "、".join(f"{label} {count} 项" for label, count in library.delete_impact(args.kind, args.id).items()
+    record = library.records.get(args.kind, args.id)
+    impact = "、".join(f"{label} {count} 项" for label, count in library.records.delete_impact(args.kind, args.id).items()
                       if count)
     what = f"{KIND_LABELS[args.kind]}“{record_title(args.kind, record)}”（编号 {record['id']}）"
     with_it = f"，连同{impact}" if impact else ""
@@ -40,7 +41,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         if not _confirmed():
             out.write("未删除。\n")
             return EXIT_FAILED
-    library.delete(args.kind, args.id)
+    library.records.delete(args.kind, args.id)
     out.write(f"已删除{what}{with_it}。可用“lawgov undo”撤销。\n")
     return 0
 

@@ -39,7 +39,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.output) if args.output else None
     if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
         raise UsageError("对照表只能保存为 .xlsx 或 .pdf 文件。")
-    comparison = library.compare(_side(library, args.old, args.sheet), _side(library, args.new, args.sheet))
+    comparison = library.versions.compare(_side(library, args.old, args.sheet), _side(library, args.new, args.sheet))
     if args.json:
         write_json(out, comparison.to_json())
     else:

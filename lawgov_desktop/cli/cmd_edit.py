@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from lawgov_desktop.core.fields import DEPARTMENT, LICENCE, POWER, REGION
-from lawgov_desktop.core.library import BATCH, Library
+from lawgov_desktop.core.fields import BATCH, DEPARTMENT, LICENCE, POWER, REGION
+from lawgov_desktop.core.library import Library
 
 from .labels import display, title
 from .options import SubParsers
@@ -25,7 +25,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """One line per changed field, old → new; saying so when nothing changed."""
-    changed = library.update(args.kind, args.id, record_data(args))
+    changed = library.records.update(args.kind, args.id, record_data(args))
     if not changed:
         out.write("没有需要修改的内容。\n")
     for key, (old, new) in changed.items():
@@ -39,4 +39,4 @@ def _readable(library: Library, kind: str, key: str, value: Any) -> str:
     target = _REFERENCED.get(key) or ((kind if kind in (LICENCE, POWER) else REGION) if key == "parent_id" else None)
     if target is None or value is None:
         return display(key, value)
-    return str(library.get(target, value)["name"])
+    return str(library.records.get(target, value)["name"])

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from lawgov_desktop.core.fields import LICENCE, POWER, REGION, RESPONSIBILITY
-from lawgov_desktop.core.library import Library, name_key
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.records import name_key
 from lawgov_desktop.exporters.catalogue import BY_BATCH, BY_PART, printable_fields
 
 from .errors import UsageError
@@ -108,20 +109,20 @@ def run_pdf(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         orientation=PORTRAIT if args.portrait else LANDSCAPE,
         attachment_label=f"附件{args.attachment}" if args.attachment else None,
         title=args.title, version_label=args.version_label, font_path=args.font)
-    with ProgressBar() as progress:
+    with ProgressBar() as bar:
         if args.all_departments:
             every = responsibility_catalogues if printed == RESPONSIBILITY else department_catalogues
-            specs = every(library, flt, options, progress)
+            specs = every(library, flt, options, bar)
             if args.folder:
                 args.output.mkdir(exist_ok=True)
-                results = write_catalogues_to_folder(specs, args.output, progress)
+                results = write_catalogues_to_folder(specs, args.output, bar)
             else:
                 results = [write_catalogue_book(specs, args.output, title=args.title or book_title(library, specs),
-                                                attachment_label=options.attachment_label, progress=progress)]
+                                                attachment_label=options.attachment_label, task=bar)]
         else:
             build = {LICENCE: licence_catalogue, POWER: power_catalogue,
                      RESPONSIBILITY: responsibility_catalogue}[printed]
-            results = [write_catalogue(build(library, flt, options, progress), args.output, progress)]
+            results = [write_catalogue(build(library, flt, options, bar), args.output, bar)]
     _warn(results)
     for result in results:
         out.write(f"已导出“{result.path}”（{result.pages} 页）。\n")
@@ -135,9 +136,9 @@ def run_xlsx(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Write the filtered list as a workbook in the importer's layout."""
     kind = args.kind or LICENCE
     flt = list_filter(library, kind, args)
-    with ProgressBar() as progress:
-        sheets = export_sheets(library, kind, flt, args.by, progress)
-        path = write_workbook(sheets, args.output, progress)
+    with ProgressBar() as bar:
+        sheets = export_sheets(library, kind, flt, args.by, bar)
+        path = write_workbook(sheets, args.output, bar)
     rows = sum(len(sheet.rows) for sheet in sheets)
     out.write(f"已导出“{path}”：{len(sheets)} 个工作表，{rows} 行。\n")
     return 0

@@ -1,29 +1,24 @@
 """``lawgov import FILE``: bring a county's workbook in — previewed with --dry-run, atomic, undoable.
 
-Exit 0 when the import was applied (rejected rows are listed); non-zero, with nothing written,
-when the file cannot be read or understood, or with ``--strict`` when any row is rejected.
+The file is read as the import wizard reads it (``importers.preview``), so --dry-run gives the
+wizard's counts, sheets, rejected rows and warnings.  Exit 0 when the import was applied (rejected
+rows are listed); non-zero, with nothing written, when the file cannot be read or understood, or
+with ``--strict`` when any row is rejected.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import TextIO
 
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.importers.columns import (
-    columns_named,
-    field_for,
-    field_names,
-    mapping_of,
-    primary_sheet,
-    read_columns,
-)
-from lawgov_desktop.importers.plan import MODES, ImportOptions, ImportResult, import_file
-from lawgov_desktop.importers.readers import read_workbook
-from lawgov_desktop.importers.shaping import shape_sheet
+from lawgov_desktop.importers.columns import columns_named, field_for, field_names, mapping_of
+from lawgov_desktop.importers.plan import MODES, ImportOptions, ImportResult, apply_plan
+from lawgov_desktop.importers.preview import SheetState, SheetUse, list_name, preview_import
 
 from .errors import UsageError
 from .options import SubParsers, kind_type, write_json
@@ -65,32 +60,33 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Import (or check) the file and report what happened."""
     options = ImportOptions(kind=args.kind, sheet=args.sheet, mapping_name=args.mapping, mode=args.mode,
                             strict=args.strict)
-    if args.map:
-        options.kind, options.mapping = hand_mapping(library, args)
-        options.mapping_name = None  # taken into the mapping
-    with ProgressBar() as progress:
-        result = import_file(library, args.file, options, dry_run=args.dry_run, progress=progress)
+    with ProgressBar() as bar:
+        if args.map:
+            options.kind, options.mapping = hand_mapping(library, args, options, bar)
+            options.mapping_name = None  # taken into the mapping
+        preview = preview_import(library, args.file, options, bar)
+        if preview.problem is not None:
+            raise preview.problem
+        plan = preview.plan
+        assert plan is not None
+        if args.dry_run and not (options.strict and plan.changes.rejected):
+            result = plan.result(dry_run=True)
+        else:  # strict with rejected rows refuses here, before anything is written
+            result = apply_plan(library, plan, strict=options.strict, task=bar)
     if args.json:
         write_json(out, result.to_json())
     else:
-        out.write("\n".join(report_lines(args.file.name, args.mode, result)) + "\n")
+        out.write("\n".join(report_lines(args.file.name, args.mode, result, preview.sheets)) + "\n")
     return 0
 
 
-def hand_mapping(library: Library, args: argparse.Namespace) -> tuple[str, dict[str | int, str]]:
-    """The columns as detected (or as the --mapping template sets them) with the --map changes on
-    top, since the importer takes a whole mapping; the kind its fields belong to."""
-    template = library.mapping_template(args.mapping) if args.mapping else None
-    base = template["mapping"] if template else None
-    kind = args.kind or (template["kind"] if template else None)
-    workbook = read_workbook(args.file)
-    sheet = workbook.sheet(args.sheet) if args.sheet else primary_sheet(workbook, None)
-    try:
-        shaped = shape_sheet(sheet, kind, base, file_name=args.file.name) if sheet else None
-    except ImportFileError:
-        shaped = None  # a required column missing, say: what --map is for
-    kind, columns = read_columns(sheet, shaped, kind, base)
-    if sheet is None or kind is None or not columns:
+def hand_mapping(library: Library, args: argparse.Namespace, options: ImportOptions,
+                 bar: ProgressBar) -> tuple[str, dict[str | int, str]]:
+    """The columns as the wizard shows them (detected, or as the --mapping template sets them) with the
+    --map changes on top, since the importer takes a whole mapping; the kind its fields belong to."""
+    preview = preview_import(library, args.file, dataclasses.replace(options), bar)
+    kind, columns = preview.kind, preview.columns
+    if kind is None or not columns:
         raise ImportFileError("未找到可识别的表头，无法按 --map 指定各列", file=args.file.name)
     for assignment in args.map:
         header, equals, name = assignment.partition("=")
@@ -98,7 +94,7 @@ def hand_mapping(library: Library, args: argparse.Namespace) -> tuple[str, dict[
             raise UsageError(f"--map 应写成“表头=字段”（如 --map 行使主体=department），而不是“{assignment}”")
         matched = columns_named(columns, header.strip())
         if not matched:
-            raise UsageError(f"--map {assignment}：工作表“{sheet.name}”中没有表头为“{header.strip()}”的列；"
+            raise UsageError(f"--map {assignment}：工作表“{preview.column_sheet}”中没有表头为“{header.strip()}”的列；"
                              f"表头有：{'、'.join(column.header for column in columns)}")
         field_key = field_for(kind, name, matched[0].header)
         if field_key is None:
@@ -109,18 +105,35 @@ def hand_mapping(library: Library, args: argparse.Namespace) -> tuple[str, dict[
     return kind, mapping_of(columns)
 
 
-def report_lines(file_name: str, mode: str, result: ImportResult) -> list[str]:
-    """The clerk's summary: counts, then each rejected row and each warning."""
+def report_lines(file_name: str, mode: str, result: ImportResult, sheets: list[SheetState]) -> list[str]:
+    """The clerk's summary: counts, what became of each sheet, then each rejected row and each warning."""
     verb = "检查（未写入）" if result.dry_run else f"已导入（{MODE_LABELS[mode]}，导入编号 {result.import_id}）"
     subs = result.sub_items
 
     def count(total: int, action: str) -> str:
-        """Items and sub-items apart, as the import wizard says them: "462 项（另子项 474 项）"."""
-        return f"{total - subs[action]} 项" + (f"（另子项 {subs[action]} 项）" if subs[action] else "")
+        return items_text(total - subs[action], subs[action])
 
     lines = [f"{verb}“{file_name}”的{KIND_LABELS[result.kind]}：新增 {count(result.inserted, 'new')}，"
              f"更新 {count(result.updated, 'changed')}，未变 {count(result.unchanged, 'unchanged')}，"
              f"拒绝 {len(result.rejected)} 行。"]
+    lines.extend(sheet_line(sheet) for sheet in sheets)
     lines.extend(f"  拒绝：工作表“{r['sheet']}”第{r['row']}行：{r['reason']}" for r in result.rejected)
     lines.extend(f"  提示：{warning}" for warning in result.warnings)
     return lines
+
+
+_SKIPPED = {SheetUse.EMPTY: "空白工作表", SheetUse.OTHER_SHEET_CHOSEN: "选择了其他工作表"}
+
+
+def items_text(items: int, sub_items: int) -> str:
+    """Items and sub-items apart, as the import wizard says them: "462 项（另子项 474 项）"."""
+    return f"{items} 项" + (f"（另子项 {sub_items} 项）" if sub_items else "")
+
+
+def sheet_line(sheet: SheetState) -> str:
+    """"工作表“许可清单”：表头在第 4 行，3 项（另子项 2 项）", or why a sheet was skipped, as the wizard lists them."""
+    if sheet.used:
+        return f"  工作表“{sheet.name}”：表头在第 {sheet.header_text} 行，{items_text(sheet.items, sheet.sub_items)}"
+    why = _SKIPPED.get(sheet.use) or (f"看起来是{list_name(sheet.other_kind)}，与所选清单类型不同"
+                                      if sheet.other_kind else sheet.reason)
+    return f"  工作表“{sheet.name}”：已跳过：{why}"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.fields import IMPORTS, KIND_LABELS
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.queries import IMPORTS
 
 from .cmd_import import MODE_LABELS
 from .labels import display, title
@@ -29,7 +28,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Print the history."""
-    page = library.query(IMPORTS, limit=max(0, args.limit))
+    page = library.lists.query(IMPORTS, limit=max(0, args.limit))
     if args.json:
         write_json(out, {"total": page.total, "rows": page.rows})
         return 0

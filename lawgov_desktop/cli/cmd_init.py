@@ -21,8 +21,8 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Say where the database is, whether it is new, and what it holds."""
     state = "已新建" if library.created else "已就绪"
-    stats = library.stats()
-    batches = library.query("batch", limit=0).total
+    stats = library.stats.compute()
+    batches = library.lists.query("batch", limit=0).total
     out.write(f"数据库{state}：{library.path}\n")
     out.write(f"行政许可事项 {stats['licence_items']['total']} 项（子项 {stats['licence_items']['sub_items']} 项），"
               f"赋权执法事项 {stats['powers']['total']} 项，批次 {batches} 个，"

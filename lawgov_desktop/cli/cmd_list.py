@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any, TextIO
 
-from lawgov_desktop.core.fields import DEPARTMENT, LICENCE, POWER, REGION
-from lawgov_desktop.core.library import BATCH, Library
-from lawgov_desktop.core.queries import IMPORTS, ListFilter, Page
+from lawgov_desktop.core.fields import BATCH, DEPARTMENT, IMPORTS, LICENCE, POWER, REGION
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task
+from lawgov_desktop.core.queries import ListFilter, Page
 
 from .errors import UsageError
 from .labels import display, title
@@ -64,9 +64,9 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if args.tree:
         return _print_tree(library, args, out)
     flt = list_filter(library, args.kind, args)
-    with ProgressBar() as progress:
+    with ProgressBar() as bar:
         page = fetch(library, args.kind, flt, sort=args.sort, descending=args.desc,
-                     offset=args.offset, limit=args.limit, progress=progress)
+                     offset=args.offset, limit=args.limit, task=bar)
     fields = _chosen_fields(args, page)
     if args.json:
         rows = [{key: row.get(key) for key in fields} for row in page.rows] if args.fields else page.rows
@@ -79,17 +79,17 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def fetch(library: Library, kind: str, flt: ListFilter, *, sort: str | None, descending: bool,
-          offset: int, limit: int, progress: Callable[[int, int, str], None]) -> Page:
+          offset: int, limit: int, task: Task) -> Page:
     """One page, or with ``limit`` 0 every row from ``offset`` on, read page by page with progress."""
     if limit:
-        return library.query(kind, flt, sort=sort, descending=descending or None, offset=offset, limit=limit)
+        return library.lists.query(kind, flt, sort=sort, descending=descending or None, offset=offset, limit=limit)
     rows: list[dict[str, Any]] = []
     while True:
-        page = library.query(kind, flt, sort=sort, descending=descending or None,
+        page = library.lists.query(kind, flt, sort=sort, descending=descending or None,
                              offset=offset + len(rows), limit=CHUNK_SIZE)
         rows.extend(page.rows)
         wanted = max(0, page.total - offset)
-        progress(len(rows), wanted, "正在读取")
+        task.report(len(rows), wanted, "正在读取")
         if not page.rows or len(rows) >= wanted:
             return Page(rows, page.total, offset)
 
@@ -108,7 +108,7 @@ def _chosen_fields(args: argparse.Namespace, page: Page) -> list[str]:
 def _print_tree(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if args.kind != REGION:
         raise UsageError("--tree 只能用于 regions。")
-    tree = library.region_tree()
+    tree = library.records.region_tree()
     if args.json:
         write_json(out, tree)
         return 0

@@ -6,7 +6,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from lawgov_desktop.core.library import RECORD_KINDS, Library
+from lawgov_desktop.core.kinds import RECORD_KINDS
+from lawgov_desktop.core.library import Library
 
 from .labels import display, title
 from .options import SubParsers, kind_help, kind_type, write_json
@@ -29,7 +30,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Print the matching log entries and how many there are in all."""
-    page = library.change_log(entity=args.kind, entity_id=args.id, text=args.search, limit=max(0, args.limit))
+    page = library.history.change_log(entity=args.kind, entity_id=args.id, text=args.search, limit=max(0, args.limit))
     if args.json:
         write_json(out, {"total": page.total, "rows": [_decoded(entry) for entry in page.rows]})
         return 0

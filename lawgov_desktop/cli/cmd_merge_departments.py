@@ -24,9 +24,9 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Merge and say how many records moved."""
-    keep = library.get(DEPARTMENT, resolve(library, DEPARTMENT, args.keep))
-    absorb = library.get(DEPARTMENT, resolve(library, DEPARTMENT, args.absorb))
-    moved = library.merge_departments(keep["id"], absorb["id"])
+    keep = library.records.get(DEPARTMENT, resolve(library, DEPARTMENT, args.keep))
+    absorb = library.records.get(DEPARTMENT, resolve(library, DEPARTMENT, args.absorb))
+    moved = library.records.merge_departments(keep["id"], absorb["id"])
     out.write(f"已将“{absorb['name']}”合并到“{keep['name']}”：移入许可事项 {moved.get('licence', 0)} 项、"
               f"执法事项 {moved.get('power', 0)} 项；“{absorb['name']}”已成为简称。可用“lawgov undo”撤销。\n")
     return 0

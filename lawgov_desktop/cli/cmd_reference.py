@@ -15,9 +15,9 @@ from .table import format_page
 
 def resolve_reference(library: Library, name: str) -> int:
     """A stored upper list by name; an unknown name lists the known ones."""
-    found = library.find_reference(name)
+    found = library.references.find_reference(name)
     if found is None:
-        names = "、".join(row["name"] for row in library.references()) or "（尚未导入任何上级清单）"
+        names = "、".join(row["name"] for row in library.references.upper_lists()) or "（尚未导入任何上级清单）"
         raise NotFoundError(f"未找到上级清单“{name}”；已导入：{names}。")
     return found
 
@@ -46,13 +46,13 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     reference_id = import_reference(library, args.file, args.name, level=args.level, sheet=args.sheet,
                                     replace=args.replace)
-    items = next(row["items"] for row in library.references() if row["id"] == reference_id)
+    items = next(row["items"] for row in library.references.upper_lists() if row["id"] == reference_id)
     out.write(f"已导入上级清单“{args.name}”：{items} 项事项。可用“lawgov check --reference {args.name}”核对。\n")
     return 0
 
 
 def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    rows = library.references()
+    rows = library.references.upper_lists()
     if args.json:
         write_json(out, rows)
         return 0
@@ -62,6 +62,6 @@ def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    library.delete_reference(resolve_reference(library, args.name))
+    library.references.delete_reference(resolve_reference(library, args.name))
     out.write(f"已删除上级清单“{args.name}”。\n")
     return 0

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from lawgov_desktop.core.backup import read_backup_info, restore_backup
+from lawgov_desktop.core.backup import read_backup_info
+from lawgov_desktop.core.restore import restore_backup
 
 from .errors import EXIT_FAILED, UsageError
 from .options import SubParsers

@@ -6,7 +6,8 @@ import argparse
 from typing import Any, TextIO
 
 from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER
-from lawgov_desktop.core.library import COLUMNS, RECORD_KINDS, Library
+from lawgov_desktop.core.kinds import KINDS, RECORD_KINDS, REFERENCE
+from lawgov_desktop.core.library import Library
 
 from .labels import display, title
 from .options import SubParsers, kind_help, kind_type, write_json
@@ -19,8 +20,6 @@ _CHILDREN: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {
             ("delegations", "赋权承接", "delegation", ("id", "region", "batch", "mode", "scope", "effective_date",
                                                     "change_kind", "document_number"))),
 }
-# Reference columns shown by the name the library joins in, with the id after it.
-_NAMES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "power_id": "power"}
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -35,7 +34,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Print the record as label/value lines, then its children as tables."""
-    record = library.get(args.kind, args.id)
+    record = library.records.get(args.kind, args.id)
     if args.json:
         write_json(out, record)
         return 0
@@ -58,7 +57,7 @@ def _fields(kind: str, record: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, display text) of every column of ``kind``, references by name, a power's extra
     columns under their own headers, then aliases and times."""
     shown = []
-    for key in COLUMNS[kind]:
+    for key in KINDS[kind].columns:
         value = record.get(key)
         name = _reference_name(kind, key, record)
         if value is not None and name:
@@ -73,7 +72,9 @@ def _fields(kind: str, record: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _reference_name(kind: str, key: str, record: dict[str, Any]) -> str | None:
-    """The name the library joined in for an id column (an item's parent is its main item)."""
-    if key == "parent_id":
-        return record.get("main_item" if kind in (LICENCE, POWER) else "parent")
-    return record.get(_NAMES[key]) if key in _NAMES else None
+    """The name the library joined in for an id column, under the name the field is given by (an
+    item's parent, which has none, is its main item)."""
+    described = KINDS[kind].field(key)
+    if described is None or described.rule != REFERENCE:
+        return None
+    return record.get(described.by_name or "main_item")

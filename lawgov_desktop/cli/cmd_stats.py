@@ -39,7 +39,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
         raise UsageError("统计表只能导出为 .xlsx 或 .pdf 文件。")
     version_id = resolve_version(library, args.of)
-    stats = library.stats(version_id)
+    stats = library.stats.compute(version_id)
     paragraph = summary_paragraph(stats)
     if args.json:
         write_json(out, stats)
@@ -50,7 +50,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if target is not None:
         from lawgov_desktop.exporters.statistics import DEFAULT_TITLE, write_stats_pdf, write_stats_workbook
 
-        title = DEFAULT_TITLE if version_id is None else f"{DEFAULT_TITLE}（{library.version(version_id)['name']}）"
+        title = DEFAULT_TITLE if version_id is None else f"{DEFAULT_TITLE}（{library.versions.version(version_id)['name']}）"
         if target.suffix.lower() == ".pdf":
             write_stats_pdf(stats, paragraph, target, title)
         else:

@@ -28,10 +28,10 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Revert, then list the changes the revert made."""
-    target = args.target or library.last_operation()
+    target = args.target or library.history.last_operation()
     if target is None:
         raise LawGovError("没有可撤销的操作。")
-    operation = library.revert_change(int(target)) if target.isdigit() else library.revert_operation(target)
+    operation = library.history.revert_change(int(target)) if target.isdigit() else library.history.revert_operation(target)
     made = _changes_of(library, operation)
     out.write(f"撤销完成（{len(made)} 项修改）：\n")
     out.write("".join(f"  {entry['summary']}\n" for entry in made[:SHOWN_CHANGES]))
@@ -45,7 +45,7 @@ def _changes_of(library: Library, operation: str) -> list[dict[str, Any]]:
     """The log entries of the operation just made: the newest entries, read page by page."""
     made: list[dict[str, Any]] = []
     while True:
-        rows = library.change_log(offset=len(made), limit=500).rows
+        rows = library.history.change_log(offset=len(made), limit=500).rows
         own = list(takewhile(lambda entry: entry["operation"] == operation, rows))
         made.extend(own)
         if len(own) < len(rows) or not rows:

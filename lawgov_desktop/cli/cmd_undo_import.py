@@ -21,7 +21,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Undo and say how much was taken back."""
-    counts = library.undo_import(args.import_id)
+    counts = library.imports.undo_import(args.import_id)
     out.write(f"已撤销第 {args.import_id} 次导入：移除 {counts['removed']} 项新增记录，"
               f"恢复 {counts['restored']} 处修改或删除。\n")
     return 0

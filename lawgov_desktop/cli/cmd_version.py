@@ -22,11 +22,11 @@ def resolve_version(library: Library, text: str) -> int | None:
     """A saved version by name (or number); "current" means the working list (None)."""
     if text.strip() in CURRENT_NAMES:
         return None
-    found = library.find_version(text)
+    found = library.versions.find_version(text)
     if found is None and text.strip().isdigit():
-        found = library.version(int(text))["id"]
+        found = library.versions.version(int(text))["id"]
     if found is None:
-        names = "、".join(version["name"] for version in library.versions()) or "（尚未保存任何版本）"
+        names = "、".join(version["name"] for version in library.versions.all_versions()) or "（尚未保存任何版本）"
         raise NotFoundError(f"未找到清单版本“{text}”；已保存的版本：{names}。")
     return found
 
@@ -52,14 +52,14 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 
 def _save(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    version = library.version(library.save_version(args.name, args.remark))
+    version = library.versions.version(library.versions.save_version(args.name, args.remark))
     out.write(f"已保存版本“{version['name']}”：许可事项 {version['licence_items']} 项（子项 {version['sub_items']} 项），"
               f"执法事项 {version['powers']} 项。\n")
     return 0
 
 
 def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    versions = library.versions()
+    versions = library.versions.all_versions()
     if args.json:
         write_json(out, versions)
         return 0
@@ -72,7 +72,7 @@ def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     version_id = resolve_version(library, args.name)
     if version_id is None:
         raise UsageError("当前清单不是已保存的版本，不能删除。")
-    name = library.version(version_id)["name"]
+    name = library.versions.version(version_id)["name"]
     if not args.yes:
         out.write(f"将删除清单版本“{name}”（删除后不能撤销，删除前会自动备份数据库）。\n")
         out.flush()
@@ -83,6 +83,6 @@ def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
             out.write("未删除。\n")
             return EXIT_FAILED
-    library.delete_version(version_id)
+    library.versions.delete_version(version_id)
     out.write(f"已删除清单版本“{name}”。\n")
     return 0

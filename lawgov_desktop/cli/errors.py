@@ -6,7 +6,7 @@ Exit codes: 0 success, 1 the work failed (database, file, not found), 2 the comm
 
 from __future__ import annotations
 
-from lawgov_desktop.core.db import explain_database_error
+from lawgov_desktop.core.dialect import explain_database_error
 from lawgov_desktop.core.errors import LawGovError, ValidationError
 
 from .labels import title

@@ -1,47 +1,34 @@
 """Chinese column titles and display values for what the library returns.
 
-Field labels come from ``core.fields``; this adds the names of the derived columns the list
-queries return (counts, joined names) and the kind-specific meaning of ``department``.
+A field is titled by its label in the kind descriptions (``core.kinds``, through
+``core.layouts.field_label``: 主管部门 for a licence item's department, 原实施主体 for a power's);
+this adds the names of the columns the list queries derive (counts, joined names) and of the
+change log and import history.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from lawgov_desktop.core.fields import (
-    COMMON_LABELS,
-    FIELDS_BY_KIND,
-    KIND_LABELS,
-    LICENCE,
-    PART_LABELS,
-    POWER,
-    REGION_KINDS,
-)
-from lawgov_desktop.core.library import EXTRA_LABEL
+from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.kinds import KINDS
+from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.queries import extra_from_json
+from lawgov_desktop.core.records import EXTRA_LABEL
 
+# Columns no kind describes: what the list queries join or count, the change log, the import history.
 _DERIVED_LABELS = {
+    "id": "编号",
     "name": "名称",
     "region": "区划",
     "parent": "上级区划",
     "main_item": "所属主项",
-    "power": "执法事项",
-    "batch": "批次",
     "batches": "批次",
-    "aliases": "简称",
     "receiving": "承接主体",
     "sub_item_count": "子项数",
     "licence_count": "许可事项数",
     "power_count": "执法事项数",
     "kind": "类型",
-    "code": "编码",
-    "level": "层级",
-    "position": "排序",
-    "published_on": "发布日期",
-    "document_number": "文号",
-    "document_number_raw": "原文号",
-    "credit_code": "统一社会信用代码",
-    "remark": "备注",
     "created_at": "创建时间",
     "updated_at": "修改时间",
     "version_id": "版本",
@@ -63,37 +50,26 @@ _DERIVED_LABELS = {
     "extra": EXTRA_LABEL,
     "extra_json": EXTRA_LABEL,
 }
-# Where a field means something particular to one kind.
-_KIND_LABELS = {
-    (LICENCE, "parent_id"): "所属主项",
-    (POWER, "parent_id"): "所属主项",
-    ("delegation", "region_id"): "承接主体",
-    ("delegation", "region"): "承接主体",
-}
+# Values stored as a key and shown as a label (a part, a region kind), from the kinds' choices.
+_SHOWN_AS = {f.key: dict(f.choices) for kind in KINDS.values() for f in kind.fields
+             if any(stored != shown for stored, shown in f.choices)}
 _ACTIONS = {"create": "新增", "update": "修改", "delete": "删除"}
 
 
 def title(kind: str | None, key: str) -> str:
     """The Chinese title of a field of ``kind`` ("department_id" of a licence → 主管部门)."""
-    if (kind, key) in _KIND_LABELS:
-        return _KIND_LABELS[(kind, key)]
-    specs = FIELDS_BY_KIND.get(POWER if kind == "delegation" else kind or "", ())
-    base = key.removesuffix("_id")
-    for candidate in (key, base):
-        for spec in specs:
-            if spec.key == candidate:
-                return spec.label
-    return _DERIVED_LABELS.get(key) or _DERIVED_LABELS.get(base) or COMMON_LABELS.get(key, key)
+    label = field_label(kind, key) if kind else key
+    if label != key:
+        return label
+    return _DERIVED_LABELS.get(key) or _DERIVED_LABELS.get(key.removesuffix("_id"), key)
 
 
 def display(key: str, value: Any) -> str:
     """A value as a clerk reads it: part and region-kind keys in Chinese, nothing for None."""
     if value is None:
         return ""
-    if key == "part":
-        return PART_LABELS.get(value, str(value))
-    if key == "kind":
-        return REGION_KINDS.get(value, str(value))
+    if key in _SHOWN_AS:
+        return _SHOWN_AS[key].get(value, str(value))
     if key == "action":
         return _ACTIONS.get(value, str(value))
     if key == "entity":

@@ -9,7 +9,10 @@ from typing import Any, TextIO
 
 from lawgov_desktop.core.errors import NotFoundError
 from lawgov_desktop.core.fields import (
+    BATCH,
+    DELEGATION,
     DEPARTMENT,
+    IMPORTS,
     KIND_LABELS,
     LICENCE,
     PART_LABELS,
@@ -18,8 +21,9 @@ from lawgov_desktop.core.fields import (
     RESPONSIBILITY,
     part_from_text,
 )
-from lawgov_desktop.core.library import BATCH, DELEGATION, Library
-from lawgov_desktop.core.queries import IMPORTS, ListFilter
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.core.records import Records
 
 from .errors import UsageError
 
@@ -116,18 +120,18 @@ def _part(text: str) -> str:
     return part
 
 
-_FINDERS: dict[str, Callable[[Library, str], int | None]] = {
-    DEPARTMENT: Library.find_department,
-    REGION: Library.find_region,
-    BATCH: Library.find_batch,
+_FINDERS: dict[str, Callable[[Records, str], int | None]] = {
+    DEPARTMENT: Records.find_department,
+    REGION: Records.find_region,
+    BATCH: Records.find_batch,
 }
 
 
 def resolve(library: Library, kind: str, text: str) -> int:
     """A department, region or batch by name or alias, or by its number; unknown names fail clearly."""
-    found = _FINDERS[kind](library, text)
+    found = _FINDERS[kind](library.records, text)
     if found is None and text.strip().isdigit():
-        found = library.get(kind, int(text))["id"]
+        found = library.records.get(kind, int(text))["id"]
     if found is None:
         raise NotFoundError(f"未找到{KIND_LABELS[kind]}“{text}”，请检查名称或简称。")
     return found

@@ -1,4 +1,4 @@
-"""Consistent copies of the database, a rotating set of them, and restoring one.
+"""Consistent copies of the database and a rotating set of them.
 
 A plain file copy of a database in WAL mode can miss committed pages still in the ``-wal`` file;
 SQLite's online backup API copies a consistent snapshot even while another connection writes.
@@ -8,32 +8,25 @@ never looks like a good one), switched to a single-file journal mode, checked wi
 ``quick_check`` and described by a JSON sidecar (time, reason, record counts, sound or not), so
 the restore window lists backups without opening them.  The folder keeps the newest ``keep``
 copies (Preferences: ``lawgov_meta`` keys ``backup_keep`` and ``backup_folder``) but never
-deletes the newest sound one.
-
-Restore copies the backup *into* the live file with the same API: open connections (the window
-and ``lawgov`` at once) see the restored data at their next statement, no open file is renamed
-(Windows forbids that), and the copy is one transaction, so a crash leaves the old or the new
-database, never a mixture.
+deletes the newest sound one.  Restoring one is ``core/restore.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import db
 from .atomic import atomic_write
 from .clock import now_text
 from .errors import DatabaseError, ValidationError
 from .integrity import connection_problem, open_read_only, quick_check
+from .schema import schema_revision
 
 DEFAULT_KEEP = 20
 KEEP_KEY = "backup_keep"
@@ -170,17 +163,18 @@ def make_backup(database: Path, reason: str, folder: Path | None = None, *,
         target_dir = target.parent if target is not None else folder or backup_folder(database, settings)
         target_dir.mkdir(parents=True, exist_ok=True)
         created = datetime.now()
-        path = target or target_dir / _backup_name(database, reason, created)
+        path = target or target_dir / backup_name(database, reason, created)
         info = _write_copy(source, path, reason, created)
     finally:
         source.close()
-    _write_sidecar(info)
+    write_sidecar(info)
     if target is None:
         rotate_backups(database, target_dir, settings.keep)
     return path
 
 
-def _backup_name(database: Path, reason: str, created: datetime) -> str:
+def backup_name(database: Path, reason: str, created: datetime) -> str:
+    """The file name of a backup: the database's name, when, and why (ASCII, safe on any disk)."""
     stamp = created.strftime(_STAMP_FORMAT)
     safe_reason = "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "backup"
     return f"{database.stem}-{stamp}-{safe_reason}.sqlite3"
@@ -204,7 +198,8 @@ def _sidecar(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def _write_sidecar(info: BackupInfo) -> None:
+def write_sidecar(info: BackupInfo) -> None:
+    """Describe a backup beside it, so the restore window lists backups without opening them."""
     with atomic_write(_sidecar(info.path)) as temp:
         document = {**info.to_json(), "written_at": now_text()}
         temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -273,7 +268,7 @@ def newest_good_backup(database: Path, folder: Path | None = None) -> BackupInfo
         if info.sound is False or quick_check(info.path) is not None:
             continue
         try:
-            db.schema_revision(info.path)
+            schema_revision(info.path)
         except DatabaseError:
             continue
         return info
@@ -290,89 +285,3 @@ def ensure_daily_backup(database: Path, now: datetime | None = None) -> Path | N
     if backups and now - backups[0].created < DAILY_INTERVAL:
         return None
     return make_backup(database, "daily")
-
-
-def restore_backup(database: Path, backup: Path) -> Path | None:
-    """Make ``database`` a copy of ``backup``; returns the backup made of the state it replaced
-    (None when there was no database yet: a new PC restoring from a USB stick).
-
-    Refuses (changing nothing) a missing, foreign, newer or damaged backup.  The current
-    database is backed up first; a damaged one is kept byte for byte instead.
-    """
-    backup = Path(backup)
-    if not backup.is_file():
-        raise DatabaseError(f"备份文件“{backup}”不存在。")
-    if database.exists() and backup.resolve() == database.resolve():
-        raise DatabaseError("不能用数据库自身作为备份来恢复。")
-    damaged = f"备份“{backup.name}”已损坏（完整性检查未通过：{{}}），未恢复；数据库未作改动。"
-    try:
-        revision = db.schema_revision(backup)
-    except DatabaseError as exc:
-        if isinstance(exc.__cause__, sqlite3.Error):  # a LawGov file too damaged to read its version
-            raise DatabaseError(damaged.format(exc.__cause__)) from exc
-        raise
-    if revision != db.SCHEMA_HEAD and revision not in db.known_revisions():
-        raise DatabaseError(f"备份“{backup.name}”由更新版本的 LawGov 创建（结构版本 {revision}），"
-                            "请升级本程序后再恢复；数据库未作改动。")
-    conn = open_read_only(backup)
-    try:
-        problem = connection_problem(conn, "integrity_check")
-    finally:
-        conn.close()
-    if problem is not None:
-        raise DatabaseError(damaged.format(problem))
-    before = _keep_current(database) if database.exists() else None
-    _copy_into(backup, database)
-    db.prepare(database, create=False)  # a backup from an older version is migrated like any old file
-    problem = quick_check(database)
-    if problem is not None:
-        raise DatabaseError(f"恢复后的数据库未通过检查（{problem}）；恢复前的数据库已保存在“{before}”。")
-    return before
-
-
-def _keep_current(database: Path) -> Path:
-    """A backup of the database about to be replaced; a damaged one is copied byte for byte."""
-    try:
-        return make_backup(database, "before-restore")
-    except (sqlite3.Error, DatabaseError):
-        folder = backup_folder(database, backup_settings(database))
-        folder.mkdir(parents=True, exist_ok=True)
-        created = datetime.now()
-        kept = folder / _backup_name(database, "damaged", created)
-        for suffix in ("", "-wal"):
-            source = Path(f"{database}{suffix}")
-            if source.exists():
-                shutil.copyfile(source, f"{kept}{suffix}")
-        _write_sidecar(BackupInfo(kept, created, "damaged", {}, False, kept.stat().st_size))
-        return kept
-
-
-def _copy_into(backup: Path, database: Path) -> None:
-    """Copy ``backup`` into the live file as one transaction; swap the file only when the live
-    one is too damaged for SQLite to open (then no other program can be using it either)."""
-    source = open_read_only(backup)
-    try:
-        try:
-            target = db.connect(database)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        except sqlite3.OperationalError as exc:
-            raise DatabaseError(f"数据库正被其他程序写入，未能恢复，请稍后再试（{exc}）。") from exc
-        except sqlite3.DatabaseError:
-            _swap_in(source, database)
-    finally:
-        source.close()
-
-
-def _swap_in(source: sqlite3.Connection, database: Path) -> None:
-    with atomic_write(database) as temp:
-        copy = sqlite3.connect(temp)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-        for suffix in ("-wal", "-shm"):  # they belong to the damaged file (kept by _keep_current)
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(f"{database}{suffix}")

@@ -19,21 +19,22 @@ from typing import TYPE_CHECKING, Any
 
 from .atomic import atomic_write
 from .backup import backup_folder, make_backup
+from .changes import MAPPING_TEMPLATES
 from .clock import now_text
-from .db import highest_id_sql
 from .errors import LawGovError, NotFoundError
-from .fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY_DETAIL_KEYS
-from .progress import Progress, check_cancel, report
+from .fields import DEPARTMENT, LICENCE, POWER
+from .kinds import LICENCE_KIND, POWER_KIND, TABLES
+from .progress import NO_TASK, Task, check_cancelled
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .history import History
+    from .records import Records
+    from .store import Store
 
-_LICENCE_INSERT = ("id", "parent_id", "part", "department_id", "sequence", "name", "implementing_authority",
-                   "legal_basis", "level", "code", "certificate", "upper_ref", "list_year", "status", "remark",
-                   "position", "import_id", "source_json", "created_at", "updated_at")
-_POWER_INSERT = ("id", "parent_id", "sequence", "code", "name", "power_type", "domain", "legal_basis",
-                 "penalty_range", "department_id", *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark",
-                 "position", "import_id", "source_json", "created_at", "updated_at")
+# What an import writes of an item: every column its kind describes, and where it came from.
+_IMPORT_STAMPS = ("import_id", "source_json", "created_at", "updated_at")
+_LICENCE_INSERT = ("id", *LICENCE_KIND.columns, *_IMPORT_STAMPS)
+_POWER_INSERT = ("id", *POWER_KIND.columns, *_IMPORT_STAMPS)
 _DELEGATION_INSERT = ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
                       "document_number", "document_number_raw", "remark", "import_id", "created_at", "updated_at")
 
@@ -75,85 +76,87 @@ class ImportChanges:
     warnings: list[str] = field(default_factory=list)
 
 
-class ImportsMixin:
-    """The import operations of ``Library`` (kept in their own module for size)."""
+class Imports:
+    """Applying and undoing imports, what the importer matches against, and mapping templates
+    (``library.imports``)."""
 
-    def apply_import(self: Library, changes: ImportChanges, progress: Progress | None = None,
-                     cancel: object = None) -> int:
+    def __init__(self, store: Store, records: Records, history: History) -> None:
+        self.store = store
+        self.records = records
+        self.history = history
+
+    def apply_import(self, changes: ImportChanges, task: Task = NO_TASK) -> int:
         """Carry out ``changes`` after backing up the file; returns the import's history id.
 
         Cancelling (or any error) before the commit leaves the database exactly as before.
         """
-        check_cancel(cancel)
-        report(progress, 0, 5, "备份数据库")
-        backup = make_backup(self.path, "before-import")
+        check_cancelled(task)
+        task.report(0, 5, "备份数据库")
+        backup = make_backup(self.store.path, "before-import")
         if changes.source_path is not None:
             self._keep_imported_file(changes.source_path, changes.file_sha256)
         stamp = now_text()
         summary = f"导入“{changes.file_name}”" + (f"（{changes.sheet}）" if changes.sheet else "")
-        with self.operation(summary), self.transaction() as conn:
+        with self.store.operation(summary), self.store.transaction() as conn:
             import_id = int(conn.execute(
                 "INSERT INTO import_record (at, user, file_name, file_sha256, sheet, kind, mode, mapping_json,"
                 " warnings_json, rejected_json, backup_path, inserted, updated, unchanged, rejected)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
-                (stamp, self.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
+                (stamp, self.store.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
                  changes.mode, json.dumps(changes.mapping, ensure_ascii=False),
                  json.dumps(changes.warnings, ensure_ascii=False),
                  json.dumps(changes.rejected, ensure_ascii=False), str(backup))).lastrowid)
-            report(progress, 1, 5, "新建部门和区划")
+            task.report(1, 5, "新建部门和区划")
             names = self._create_references(changes, import_id)
-            check_cancel(cancel)
-            report(progress, 2, 5, "删除被替换的记录")
+            check_cancelled(task)
+            task.report(2, 5, "删除被替换的记录")
             # Delegations before the powers that lose them all, which would take them along.
             touched: set[int] = set()
             for delegation_id in changes.delete_delegations:
-                before = self._snapshot("delegation", delegation_id)
+                before = self.store.snapshot("delegation", delegation_id)
                 conn.execute("DELETE FROM delegation WHERE id = ?", (delegation_id,))
-                self._log("delete", "delegation", delegation_id, "导入替换时删除赋权", before, None, import_id)
+                self.store.log("delete", "delegation", delegation_id, "导入替换时删除赋权", before, None, import_id)
                 touched.add(before["power_id"])
             for record_id in changes.deletes:
-                if not self._count(f"SELECT count(*) FROM {self.TABLES[changes.kind]} WHERE id = ?", record_id):
+                if not self.store.count(f"SELECT count(*) FROM {TABLES[changes.kind]} WHERE id = ?", record_id):
                     continue  # a sub-item that went with its main item, in the main item's log entry
-                before = self._snapshot(changes.kind, record_id)
-                conn.execute(f"DELETE FROM {self.TABLES[changes.kind]} WHERE id = ?", (record_id,))
-                self._after_delete(changes.kind, before)
-                self._log("delete", changes.kind, record_id, f"导入替换时删除“{before['name']}”", before, None,
-                          import_id)
-            report(progress, 3, 5, "更新已有记录")
+                before = self.store.snapshot(changes.kind, record_id)
+                self.records.delete_logged(changes.kind, before, f"导入替换时删除“{before['name']}”", import_id)
+            task.report(3, 5, "更新已有记录")
             touched.update(self._apply_updates(changes, import_id))
-            check_cancel(cancel)
-            report(progress, 4, 5, "写入新记录")
+            check_cancelled(task)
+            task.report(4, 5, "写入新记录")
             inserted_ids = self._insert_rows(changes, names, import_id, stamp)
             touched.update(row["parent_id"] for row in changes.new_sub_items)
             touched.update(row["power_id"] for row in changes.new_delegations)
-            check_cancel(cancel)
-            report(progress, 5, 5, "建立检索索引")
+            check_cancelled(task)
+            task.report(5, 5, "建立检索索引")
             if changes.kind in (LICENCE, POWER):
-                self._reindex(changes.kind, sorted(touched - inserted_ids))
-                self._reindex(changes.kind, sorted(inserted_ids), fresh=True)
+                self.store.reindex(changes.kind, sorted(touched - inserted_ids))
+                self.store.reindex(changes.kind, sorted(inserted_ids), fresh=True)
             conn.execute(
                 "UPDATE import_record SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
                 (changes.inserted, changes.updated, changes.unchanged, len(changes.rejected), import_id))
-            self._log("import", changes.kind, None,
+            self.store.log("import", changes.kind, None,
                       f"{summary}：新增 {changes.inserted}，更新 {changes.updated}，未变 {changes.unchanged}，"
                       f"拒绝 {len(changes.rejected)}", None, None, import_id)
         return import_id
 
-    def undo_import(self: Library, import_id: int) -> dict[str, int]:
+    def undo_import(self, import_id: int) -> dict[str, int]:
         """Restore the records exactly as they were before import ``import_id``.
 
         Inserted rows are removed, updated ones get their before-image back, deleted ones return
         with their ids, and what the import created (departments, regions, batches) goes if
         nothing else uses it.  Backs the file up first; returns counts of what was undone.
         """
-        record = self.conn.execute("SELECT * FROM import_record WHERE id = ?", (import_id,)).fetchone()
+        record = self.store.conn.execute("SELECT * FROM import_record WHERE id = ?", (import_id,)).fetchone()
         if record is None:
             raise NotFoundError(f"未找到导入记录（编号 {import_id}）。")
         if record["undone_at"]:
             raise LawGovError(f"第 {import_id} 次导入已于 {record['undone_at']} 撤销。")
-        make_backup(self.path, "before-undo-import")
+        make_backup(self.store.path, "before-undo-import")
         counts = {"removed": 0, "restored": 0}
-        with self.operation(f"撤销导入“{record['file_name']}”"), self.transaction() as conn:
+        with self.store.operation(f"撤销导入“{record['file_name']}”"), self.store.transaction() as conn:
             kind = record["kind"]
             removed_licence = [r[0] for r in conn.execute(
                 "SELECT id FROM licence_item WHERE import_id = ?", (import_id,))]
@@ -168,101 +171,103 @@ class ImportsMixin:
             for table in ("licence_item", "power"):
                 conn.execute(f"DELETE FROM {table} WHERE import_id = ? AND parent_id IS NOT NULL", (import_id,))
                 conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
-            self._write_index_removals(removed_licence, removed_power)
+            self.store.index.remove(LICENCE, removed_licence)
+            self.store.index.remove(POWER, removed_power)
             counts["removed"] = len(removed_licence) + len(removed_power)
             entries = [dict(row) for row in conn.execute(
                 "SELECT * FROM change_log WHERE import_id = ? AND action IN ('update', 'delete')"
                 " ORDER BY id DESC", (import_id,))]
             for entry in entries:
-                self._revert_entry(entry)
+                self.history.revert_entry(entry)
                 counts["restored"] += 1
             created = [dict(row) for row in conn.execute(
                 "SELECT * FROM change_log WHERE import_id = ? AND action = 'create' ORDER BY id DESC",
                 (import_id,))]
             for entry in created:
-                if not self._in_use(entry["entity"], entry["entity_id"]):
-                    self.delete(entry["entity"], entry["entity_id"])
+                if not self.records.in_use(entry["entity"], entry["entity_id"]):
+                    self.records.delete(entry["entity"], entry["entity_id"])
             touched_powers -= set(removed_power)
             touched_parents -= set(removed_licence)
-            self._reindex(POWER, sorted(touched_powers))
-            self._reindex(LICENCE, sorted(touched_parents))
+            self.store.reindex(POWER, sorted(touched_powers))
+            self.store.reindex(LICENCE, sorted(touched_parents))
             conn.execute("UPDATE import_record SET undone_at = ? WHERE id = ?", (now_text(), import_id))
-            self._log("undo_import", kind, None,
+            self.store.log("undo_import", kind, None,
                       f"撤销导入“{record['file_name']}”：移除 {counts['removed']} 项，恢复 {counts['restored']} 处",
                       None, None, import_id)
         return counts
 
-    def rows_for_matching(self: Library, kind: str) -> list[dict[str, Any]]:
+    def rows_for_matching(self, kind: str) -> list[dict[str, Any]]:
         """Every working-list row of a kind, all columns, for matching an import against it.
 
         Powers carry ``delegations`` as (id, region_id, batch_id, change_kind) tuples; departments
         carry their ``aliases``.
         """
-        rows = [dict(row) for row in self.conn.execute(
-            f"SELECT * FROM {self.TABLES[kind]}" + (" WHERE version_id IS NULL" if kind in (LICENCE, POWER)
+        rows = [dict(row) for row in self.store.conn.execute(
+            f"SELECT * FROM {TABLES[kind]}" + (" WHERE version_id IS NULL" if kind in (LICENCE, POWER)
                                                      else ""))]
         if kind == POWER:
             by_power: dict[int, list[tuple[int, int, int | None, str]]] = {}
-            for row in self.conn.execute("SELECT id, power_id, region_id, batch_id, change_kind FROM delegation"):
+            for row in self.store.conn.execute("SELECT id, power_id, region_id, batch_id, change_kind FROM delegation"):
                 by_power.setdefault(row[1], []).append((row[0], row[2], row[3], row[4]))
             for row in rows:
                 row["delegations"] = by_power.get(row["id"], [])
         if kind == DEPARTMENT:
             aliases: dict[int, list[str]] = {}
-            for department_id, alias in self.conn.execute("SELECT department_id, alias FROM department_alias"):
+            for department_id, alias in self.store.conn.execute("SELECT department_id, alias FROM department_alias"):
                 aliases.setdefault(department_id, []).append(alias)
             for row in rows:
                 row["aliases"] = sorted(aliases.get(row["id"], []))
         return rows
 
-    def region_names(self: Library) -> list[dict[str, Any]]:
+    def region_names(self) -> list[dict[str, Any]]:
         """Every region with its aliases and kind, for placing new townships under their county."""
-        return [dict(row) for row in self.conn.execute(
+        return [dict(row) for row in self.store.conn.execute(
             "SELECT r.id, r.name, r.kind, r.parent_id, (SELECT group_concat(alias, '、') FROM region_alias a"
             " WHERE a.region_id = r.id) AS aliases FROM region r ORDER BY r.position, r.id")]
 
-    def save_mapping_template(self: Library, name: str, kind: str, header_signature: str,
+    def save_mapping_template(self, name: str, kind: str, header_signature: str,
                               mapping: dict[str, str]) -> None:
         """Remember a hand-made column mapping (one per county, say) under a name."""
         if not name.strip():
             raise LawGovError("请填写映射模板的名称。")
-        with self.transaction():
-            self.conn.execute(
+        with self.store.transaction():
+            self.store.touch(MAPPING_TEMPLATES)
+            self.store.conn.execute(
                 "INSERT INTO mapping_template (name, kind, header_signature, mapping_json, created_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind,"
                 " header_signature = excluded.header_signature, mapping_json = excluded.mapping_json",
                 (name.strip(), kind, header_signature, json.dumps(mapping, ensure_ascii=False), now_text()))
 
-    def mapping_templates(self: Library, header_signature: str | None = None) -> list[dict[str, Any]]:
+    def mapping_templates(self, header_signature: str | None = None) -> list[dict[str, Any]]:
         """Saved mapping templates: all of them, or those made for sheets with these headers."""
-        rows = self.conn.execute(
+        rows = self.store.conn.execute(
             "SELECT name, kind, header_signature, mapping_json FROM mapping_template"
             " WHERE ? IS NULL OR header_signature = ? ORDER BY name", (header_signature, header_signature))
         return [{"name": r[0], "kind": r[1], "header_signature": r[2], "mapping": json.loads(r[3])} for r in rows]
 
-    def mapping_template(self: Library, name: str) -> dict[str, Any]:
+    def mapping_template(self, name: str) -> dict[str, Any]:
         """One saved template by name."""
-        row = self.conn.execute("SELECT name, kind, header_signature, mapping_json FROM mapping_template"
+        row = self.store.conn.execute("SELECT name, kind, header_signature, mapping_json FROM mapping_template"
                                 " WHERE name = ?", (name,)).fetchone()
         if row is None:
             raise NotFoundError(f"未找到映射模板“{name}”。")
         return {"name": row[0], "kind": row[1], "header_signature": row[2], "mapping": json.loads(row[3])}
 
-    def imported_file_copy(self: Library, file_sha256: str) -> Path | None:
+    def imported_file_copy(self, file_sha256: str) -> Path | None:
         """The kept copy of an imported file (the audit trail of its original cells), if any."""
-        folder = backup_folder(self.path) / "imports"
+        folder = backup_folder(self.store.path) / "imports"
         return next(iter(sorted(folder.glob(f"{file_sha256}.*"))), None) if folder.is_dir() else None
 
-    def _keep_imported_file(self: Library, source: Path, file_sha256: str) -> None:
+    def _keep_imported_file(self, source: Path, file_sha256: str) -> None:
         if self.imported_file_copy(file_sha256) is not None:
             return
-        folder = backup_folder(self.path) / "imports"
+        folder = backup_folder(self.store.path) / "imports"
         folder.mkdir(parents=True, exist_ok=True)
         with atomic_write(folder / f"{file_sha256}{source.suffix.lower()}") as temp:
             shutil.copyfile(source, temp)
 
     # ------------------------------------------------------------------------ internals
-    def _create_references(self: Library, changes: ImportChanges, import_id: int) -> dict[str, dict[str, int]]:
+    def _create_references(self, changes: ImportChanges, import_id: int) -> dict[str, dict[str, int]]:
         """Create the regions, departments and batches the import needs; returns name → id maps."""
         names: dict[str, dict[str, int]] = {"region": {}, "department": {}, "batch": {}}
         for region in changes.new_regions:
@@ -277,52 +282,47 @@ class ImportsMixin:
             names["department"][department["name"]] = self._create_logged(
                 "department", values, department.get("aliases"), import_id)
         for batch in changes.new_batches:
-            position = self._count("SELECT coalesce(max(position), 0) + 1 FROM batch")
+            position = self.store.count("SELECT coalesce(max(position), 0) + 1 FROM batch")
             names["batch"][batch] = self._create_logged("batch", {"name": batch, "position": position}, None,
                                                         import_id)
         return names
 
-    def _create_logged(self: Library, kind: str, values: dict[str, Any], aliases: list[str] | None,
+    def _create_logged(self, kind: str, values: dict[str, Any], aliases: list[str] | None,
                        import_id: int) -> int:
-        prepared, aliases = self._prepare(kind, {**{k: v for k, v in values.items() if v is not None},
-                                                  "aliases": aliases or []}, None)
-        record_id = self._insert(kind, prepared, aliases)
-        after = self._snapshot(kind, record_id)
-        self._log("create", kind, record_id, f"导入时新增{KIND_LABELS[kind]}“{after['name']}”", None, after,
-                  import_id)
-        return record_id
+        data = {**{k: v for k, v in values.items() if v is not None}, "aliases": aliases or []}
+        return self.records.create(kind, data, verb="导入时新增", import_id=import_id)
 
-    def _apply_updates(self: Library, changes: ImportChanges, import_id: int) -> set[int]:
-        table = self.TABLES[changes.kind]
+    def _apply_updates(self, changes: ImportChanges, import_id: int) -> set[int]:
+        table = TABLES[changes.kind]
         touched: set[int] = set()
         stamp = now_text()
         for record_id, new_values in changes.updates:
             aliases = new_values.pop("aliases", None) if changes.kind == DEPARTMENT else None
             columns = list(new_values)
-            before_row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+            before_row = self.store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
             before = {key: before_row[key] for key in (*columns, "updated_at")}
             after = {**new_values, "updated_at": stamp}
             if aliases is not None:
-                before["aliases"] = self._aliases(DEPARTMENT, record_id)
+                before["aliases"] = self.store.aliases(DEPARTMENT, record_id)
                 after["aliases"] = aliases
-                self._replace_aliases(DEPARTMENT, record_id, aliases)
+                self.records.replace_aliases(DEPARTMENT, record_id, aliases)
             if columns:
                 assignments = ", ".join(f"{key} = ?" for key in columns)
-                self.conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+                self.store.conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
                                   [*new_values.values(), stamp, record_id])
-            labels = "、".join(self._field_label(changes.kind, key) for key in after if key != "updated_at")
-            self._log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
+            labels = "、".join(self.records.field_label(changes.kind, key) for key in after if key != "updated_at")
+            self.store.log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
                       before, after, import_id)
             touched.add(record_id)
             if changes.kind in (LICENCE, POWER) and before_row["parent_id"]:
                 touched.add(before_row["parent_id"])
         return touched
 
-    def _insert_rows(self: Library, changes: ImportChanges, names: dict[str, dict[str, int]], import_id: int,
+    def _insert_rows(self, changes: ImportChanges, names: dict[str, dict[str, int]], import_id: int,
                      stamp: str) -> set[int]:
         """Insert the new records with ids assigned here (inside the write lock), so sub-items and
         delegations can point at their new parents in the same ``executemany``."""
-        conn = self.conn
+        conn = self.store.conn
 
         def resolve(row: dict[str, Any], key: str) -> int | None:
             value = row.get(f"{key}_id")
@@ -336,9 +336,9 @@ class ImportsMixin:
                 values["region_id"] = resolve(row, "region")
                 self._create_logged("department", values, row.get("aliases"), import_id)
             return set()
-        table = self.TABLES[changes.kind]
-        next_id = self._count(f"SELECT {highest_id_sql(table)} + 1")
-        position = self._count(f"SELECT coalesce(max(position), 0) + 1 FROM {table}")
+        table = TABLES[changes.kind]
+        next_id = self.store.count(f"SELECT {self.store.dialect.highest_id_sql(table)} + 1")
+        position = self.store.count(f"SELECT coalesce(max(position), 0) + 1 FROM {table}")
         rows: list[tuple[Any, ...]] = []
         delegations: list[tuple[Any, ...]] = []
         inserted: set[int] = set()
@@ -356,7 +356,7 @@ class ImportsMixin:
             main = {**common, **{k: v for k, v in row.items() if v is not None}, "id": next_id,
                     "department_id": resolve(row, "department"), "position": position}
             if main["department_id"] is None and main.get("parent_id"):  # a new sub-item of an existing item
-                main["department_id"] = self._count(f"SELECT department_id FROM {table} WHERE id = ?",
+                main["department_id"] = self.store.count(f"SELECT department_id FROM {table} WHERE id = ?",
                                                     main["parent_id"])
             family = [main, *({**common, **{k: v for k, v in sub.items() if v is not None},
                                **{key: main.get(key) for key in inherited},
@@ -374,24 +374,3 @@ class ImportsMixin:
         conn.executemany(f"INSERT INTO delegation ({', '.join(_DELEGATION_INSERT)}) VALUES"
                          f" ({', '.join('?' * len(_DELEGATION_INSERT))})", delegations)
         return inserted
-
-    def _write_index_removals(self: Library, licence_ids: list[int], power_ids: list[int]) -> None:
-        self.conn.executemany("DELETE FROM licence_search WHERE rowid = ?", [(i,) for i in licence_ids])
-        self.conn.executemany("DELETE FROM power_search WHERE rowid = ?", [(i,) for i in power_ids])
-
-    def _in_use(self: Library, kind: str, record_id: int) -> bool:
-        checks = {
-            "department": ("SELECT 1 FROM licence_item WHERE department_id = ? UNION ALL"
-                           " SELECT 1 FROM power WHERE department_id = ?", 2),
-            "region": ("SELECT 1 FROM delegation WHERE region_id = ? UNION ALL SELECT 1 FROM region"
-                       " WHERE parent_id = ? UNION ALL SELECT 1 FROM department WHERE region_id = ?", 3),
-            "batch": ("SELECT 1 FROM delegation WHERE batch_id = ?", 1),
-        }
-        if kind not in checks:
-            return False
-        exists = self.conn.execute(f"SELECT 1 FROM {self.TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
-        if not exists:
-            return True
-        sql, count = checks[kind]
-        return self.conn.execute(sql + " LIMIT 1", (record_id,) * count).fetchone() is not None
-

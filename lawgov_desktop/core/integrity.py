@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from .db import BUSY_TIMEOUT_MS, connect, read_only_uri
+from .dialect import BUSY_TIMEOUT_MS, connect, read_only_uri
 
 SEARCH_TABLES = ("licence_search", "power_search")
 # File systems whose locking SQLite cannot rely on (FUSE network mounts included).

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .library import name_key
+from .records import name_key
 
 if TYPE_CHECKING:
     from .library import Library
@@ -113,9 +113,9 @@ def check_licences(library: Library, version_id: int | None = None) -> LicenceCh
     items = _rows(library, "SELECT li.name, li.code, d.id, d.name FROM licence_item li JOIN department d"
                            " ON d.id = li.department_id WHERE li.version_id IS ? AND li.parent_id IS NULL"
                            " AND li.status != ? ORDER BY li.position, li.id", (version_id, CANCELLED))
-    with_powers = {row[0] for row in library.conn.execute(
+    with_powers = {row[0] for row in library.store.conn.execute(
         "SELECT DISTINCT department_id FROM power WHERE version_id IS ?", (version_id,))}
-    label = "当前清单" if version_id is None else library.version(version_id)["name"]
+    label = "当前清单" if version_id is None else library.versions.version(version_id)["name"]
     result = LicenceCheck(label, len(powers), len(items))
     power_names = _distinct(powers)
     item_names = _distinct(items)
@@ -131,7 +131,7 @@ def check_licences(library: Library, version_id: int | None = None) -> LicenceCh
 
 def _rows(library: Library, sql: str, parameters: tuple[Any, ...]) -> list[_Row]:
     return [_Row(name_key(name), name, code, department_id, department)
-            for name, code, department_id, department in library.conn.execute(sql, parameters)]
+            for name, code, department_id, department in library.store.conn.execute(sql, parameters)]
 
 
 def _distinct(rows: list[_Row]) -> dict[tuple[int, str], _Row]:

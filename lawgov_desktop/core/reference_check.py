@@ -22,12 +22,15 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .changes import UPPER_LISTS
 from .clock import now_text
 from .compare import match_key
 from .errors import NotFoundError, ValidationError
+from .records import clean_text
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .store import Store
+    from .versions import Versions
 
 SUGGESTIONS = 3
 _SUGGESTION_CUTOFF = 0.4
@@ -116,31 +119,34 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(char in remaining for char in short)
 
 
-class ReferenceChecksMixin:
-    """Upper lists stored in the database, and the check of a list against one.
+class References:
+    """Upper lists stored in the database, and the check of a list against one (``library.references``).
 
     Upper lists are reference data, like mapping templates: storing or deleting one is not a
     change of the city's lists, so it is not in the change log (and not undone by Ctrl+Z).
     """
 
-    def save_reference(self: Library, name: str, items: list[dict[str, Any]], level: str | None = None,
+    def __init__(self, store: Store, versions: Versions) -> None:
+        self.store = store
+        self.versions = versions
+
+    def save_reference(self, name: str, items: list[dict[str, Any]], level: str | None = None,
                        *, replace: bool = False) -> int:
         """Store an upper list under ``name`` (items: sequence, name, sub_item, department, code);
         ``replace`` overwrites a list of that name.  Returns its id."""
-        from .library import clean_text
-
         name = clean_text(name) or ""
         if not name:
             raise ValidationError({"name": "请填写上级清单的名称，例如“广东省2022年版”。"})
         existing = self.find_reference(name)
         if existing is not None and not replace:
             raise ValidationError({"name": f"上级清单“{name}”已存在；如要更新，请先删除或选择覆盖。"})
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             if existing is not None:
                 conn.execute("DELETE FROM reference_list WHERE id = ?", (existing,))
             reference_id = int(conn.execute(
                 "INSERT INTO reference_list (name, level, created_at) VALUES (?, ?, ?)",
                 (name, clean_text(level), now_text())).lastrowid)
+            self.store.touch(UPPER_LISTS)
             conn.executemany(
                 "INSERT INTO reference_item (reference_id, sequence, name, sub_item, department, code)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -148,38 +154,36 @@ class ReferenceChecksMixin:
                   item.get("code")) for item in items])
         return reference_id
 
-    def references(self: Library) -> list[dict[str, Any]]:
+    def upper_lists(self) -> list[dict[str, Any]]:
         """The stored upper lists with their number of main items."""
-        return [dict(row) for row in self.conn.execute(
+        return [dict(row) for row in self.store.conn.execute(
             "SELECT r.*, (SELECT count(*) FROM reference_item i WHERE i.reference_id = r.id"
             " AND i.sub_item IS NULL) AS items FROM reference_list r ORDER BY r.id")]
 
-    def find_reference(self: Library, name: str) -> int | None:
+    def find_reference(self, name: str) -> int | None:
         """An upper list by name."""
-        from .library import clean_text
-
-        row = self.conn.execute("SELECT id FROM reference_list WHERE name = ?", (clean_text(name),)).fetchone()
+        row = self.store.conn.execute("SELECT id FROM reference_list WHERE name = ?", (clean_text(name),)).fetchone()
         return row[0] if row else None
 
-    def check_reference(self: Library, reference_id: int, version_id: int | None = None) -> ReferenceCheck:
+    def check_reference(self, reference_id: int, version_id: int | None = None) -> ReferenceCheck:
         """Check the working list (or a saved version) against upper list ``reference_id``."""
-        reference = self.conn.execute("SELECT name FROM reference_list WHERE id = ?", (reference_id,)).fetchone()
+        reference = self.store.conn.execute("SELECT name FROM reference_list WHERE id = ?", (reference_id,)).fetchone()
         if reference is None:
             raise NotFoundError(f"未找到上级清单（编号 {reference_id}）。")
-        upper = [UpperItem(row[0], row[1], row[2], row[3]) for row in self.conn.execute(
+        upper = [UpperItem(row[0], row[1], row[2], row[3]) for row in self.store.conn.execute(
             "SELECT name, department, sequence, code FROM reference_item WHERE reference_id = ?"
             " AND sub_item IS NULL ORDER BY id", (reference_id,))]
         upper_by_key: dict[str, UpperItem] = {}
         for item in upper:
             upper_by_key.setdefault(item_key(item.name), item)
         aliases: dict[int, list[str]] = {}
-        for department_id, alias in self.conn.execute("SELECT department_id, alias FROM department_alias"):
+        for department_id, alias in self.store.conn.execute("SELECT department_id, alias FROM department_alias"):
             aliases.setdefault(department_id, []).append(alias)
-        city = self.conn.execute(
+        city = self.store.conn.execute(
             "SELECT li.name, d.name, li.sequence, li.code, d.id FROM licence_item li JOIN department d"
             " ON d.id = li.department_id WHERE li.version_id IS ? AND li.parent_id IS NULL"
             " ORDER BY li.position, li.id", (version_id,)).fetchall()
-        label = "当前清单" if version_id is None else self.version(version_id)["name"]
+        label = "当前清单" if version_id is None else self.versions.version(version_id)["name"]
         result = ReferenceCheck(reference[0], label, len(city))
         upper_names = list(dict.fromkeys(item.name for item in upper))
         found: set[str] = set()
@@ -196,9 +200,10 @@ class ReferenceChecksMixin:
         result.missing = [item for key, item in upper_by_key.items() if key not in found]
         return result
 
-    def delete_reference(self: Library, reference_id: int) -> None:
+    def delete_reference(self, reference_id: int) -> None:
         """Forget an upper list."""
-        if self.conn.execute("SELECT 1 FROM reference_list WHERE id = ?", (reference_id,)).fetchone() is None:
+        if self.store.conn.execute("SELECT 1 FROM reference_list WHERE id = ?", (reference_id,)).fetchone() is None:
             raise NotFoundError(f"未找到上级清单（编号 {reference_id}）。")
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             conn.execute("DELETE FROM reference_list WHERE id = ?", (reference_id,))
+            self.store.touch(UPPER_LISTS)

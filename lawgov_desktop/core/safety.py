@@ -1,4 +1,4 @@
-"""Data safety inside the library: checks at opening, backups, restore, settings (a ``Library`` mixin).
+"""Data safety inside the library: checks at opening, backups, restore, settings (``library.backups``).
 
 Opening: before anything can write, a writable ``Library`` runs ``quick_check`` through a
 read-only connection (about 115 ms for 100,000 records, so it runs on every opening).  A damaged
@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import backup as backups
-from . import db
+from .changes import BACKUP_SETTINGS
 from .errors import DatabaseError
-from .history import change_log_users
 from .integrity import CheckReport, check_database, network_share_warning, quick_check
+from .restore import restore_backup
+from .schema import schema_revision
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .store import Store
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -72,64 +73,62 @@ def opening_warnings(path: Path, *, read_only: bool, verify: bool = True) -> lis
 def _refuse_foreign(path: Path) -> None:
     """A file that is no LawGov database at all gets that message, not the damaged-database one."""
     try:
-        db.schema_revision(path)
+        schema_revision(path)
     except DatabaseError as exc:
         if not isinstance(exc.__cause__, sqlite3.Error):
             raise
 
 
-class SafetyMixin:
-    """Backups, restore, integrity and backup settings of ``Library``."""
+class Backups:
+    """Backups, restore, the full integrity check and backup settings (``library.backups``)."""
 
-    warnings: list[str]
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
-    def check(self: Library) -> CheckReport:
+    def check_integrity(self) -> CheckReport:
         """The full check of ``lawgov check-db`` (integrity, foreign keys, search indexes)."""
-        return check_database(self.path)
+        return check_database(self.store.path)
 
-    def backup(self: Library, target: str | os.PathLike[str] | None = None, reason: str = "manual") -> Path:
+    def backup(self, target: str | os.PathLike[str] | None = None, reason: str = "manual") -> Path:
         """A consistent copy now: into the rotating set, or exactly to ``target`` (a file or folder)."""
         if target is None:
-            return backups.make_backup(self.path, reason)
-        return backups.make_backup(self.path, reason, target=backup_target(self.path, Path(target)))
+            return backups.make_backup(self.store.path, reason)
+        return backups.make_backup(self.store.path, reason, target=backup_target(self.store.path, Path(target)))
 
-    def backups(self: Library) -> list[backups.BackupInfo]:
+    def list_backups(self) -> list[backups.BackupInfo]:
         """The backups of this database, newest first, with time, reason and record counts."""
-        return backups.list_backups(self.path)
+        return backups.list_backups(self.store.path)
 
-    def newest_good_backup(self: Library) -> backups.BackupInfo | None:
+    def newest_good_backup(self) -> backups.BackupInfo | None:
         """The backup the restore window suggests first."""
-        return backups.newest_good_backup(self.path)
+        return backups.newest_good_backup(self.store.path)
 
-    def ensure_daily_backup(self: Library, now: datetime | None = None) -> Path | None:
+    def ensure_daily_backup(self, now: datetime | None = None) -> Path | None:
         """A backup unless one is younger than 24 hours (the window calls this at start and close)."""
-        return backups.ensure_daily_backup(self.path, now)
+        return backups.ensure_daily_backup(self.store.path, now)
 
-    def restore(self: Library, backup: str | os.PathLike[str]) -> Path | None:
+    def restore(self, backup: str | os.PathLike[str]) -> Path | None:
         """Replace the data with ``backup`` (after checking it and backing up the current state);
         returns the backup of the replaced state.  Reload every view afterwards."""
-        if self._depth:
+        if self.store.writing:
             raise DatabaseError("正在保存修改，请稍后再恢复备份。")
-        return backups.restore_backup(self.path, Path(backup))
+        return restore_backup(self.store.path, Path(backup))
 
-    def backup_settings(self: Library) -> backups.BackupSettings:
+    def backup_settings(self) -> backups.BackupSettings:
         """How many backups to keep, and where."""
-        return backups.read_backup_settings(self.conn)
+        return backups.read_backup_settings(self.store.conn)
 
-    def set_backup_settings(self: Library, *, keep: int | None = None,
+    def set_backup_settings(self, *, keep: int | None = None,
                             folder: str | os.PathLike[str] | None = None) -> backups.BackupSettings:
         """Preferences: keep ``keep`` backups, in ``folder`` ("" = beside the database)."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
+            self.store.touch(BACKUP_SETTINGS)
             return backups.write_backup_settings(conn, keep, folder)
 
-    def change_log_users(self: Library) -> list[str]:
-        """Everyone who appears in the change history (the history window's user filter)."""
-        return change_log_users(self.conn)
-
-    def _backup_before_bulk(self: Library, reason: str) -> None:
+    def backup_before_bulk(self, reason: str) -> None:
         """A backup before a bulk change, unless it runs inside a larger operation (already backed up)."""
-        if self._operation is None:
-            backups.make_backup(self.path, reason)
+        if not self.store.in_operation:
+            backups.make_backup(self.store.path, reason)
 
 
 def backup_target(database: Path, target: Path) -> Path:

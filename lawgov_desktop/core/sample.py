@@ -15,14 +15,14 @@ SAMPLE_KEY = "sample"
 
 def mark_as_sample(library: Library) -> None:
     """Record in the file itself that its lists are sample data."""
-    with library.transaction() as conn:
+    with library.store.transaction() as conn:
         conn.execute("INSERT OR REPLACE INTO lawgov_meta (key, value) VALUES (?, '1')", (SAMPLE_KEY,))
 
 
 def is_sample(library: Library) -> bool:
     """True for a database built as sample data (a damaged file is reported elsewhere, not here)."""
     try:
-        row = library.conn.execute("SELECT value FROM lawgov_meta WHERE key = ?", (SAMPLE_KEY,)).fetchone()
+        row = library.store.conn.execute("SELECT value FROM lawgov_meta WHERE key = ?", (SAMPLE_KEY,)).fetchone()
     except sqlite3.DatabaseError:
         return False
     return row is not None and row[0] == "1"
@@ -30,4 +30,4 @@ def is_sample(library: Library) -> bool:
 
 def is_empty(library: Library) -> bool:
     """True while the file holds no licence item, power or department (only the shipped regions)."""
-    return all(library.query(kind, limit=1).total == 0 for kind in ("licence", "power", "department"))
+    return all(library.lists.query(kind, limit=1).total == 0 for kind in ("licence", "power", "department"))

@@ -58,6 +58,17 @@ def compute_stats(conn: sqlite3.Connection, version_id: int | None = None) -> di
     }
 
 
+class Stats:
+    """The report's figures (``library.stats``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def compute(self, version_id: int | None = None) -> dict[str, Any]:
+        """The figures of the working list (None) or a saved version, by the counting rules above."""
+        return compute_stats(self.conn, version_id)
+
+
 def short_name(name: str, aliases: list[str]) -> str:
     """The name the report uses for a department: its shortest alias shorter than the full name
     (市发改局 for 汕尾市发展和改革局), else the name."""

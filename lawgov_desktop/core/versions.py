@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 from .backup import backup_folder, make_backup
 from .clock import now_text
 from .compare import Comparison, ListSnapshot, compare_snapshots, read_snapshot
-from .db import highest_id_sql
 from .errors import LawGovError, NotFoundError, ValidationError
 from .fields import LICENCE, POWER
+from .records import clean_text
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .store import Store
 
 VERSION = "list_version"
 CURRENT_LABEL = "当前清单"
@@ -37,22 +37,23 @@ _COUNTS = (
 )
 
 
-class VersionsMixin:
-    """The version and comparison operations of ``Library``."""
+class Versions:
+    """Saving, listing, deleting and comparing versions of the lists (``library.versions``)."""
 
-    def save_version(self: Library, name: str, remark: str | None = None) -> int:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def save_version(self, name: str, remark: str | None = None) -> int:
         """Freeze the working lists under ``name``; returns the version's id."""
-        from .library import clean_text
-
         name = clean_text(name) or ""
         if not name:
             raise ValidationError({"name": "请填写版本名称，例如“2022年版”。"})
         if self.find_version(name) is not None:
             raise ValidationError({"name": f"版本“{name}”已存在，请换一个名称。"})
-        with self.operation(f"保存清单版本“{name}”"), self.transaction() as conn:
+        with self.store.operation(f"保存清单版本“{name}”"), self.store.transaction() as conn:
             version_id = int(conn.execute(
                 "INSERT INTO list_version (name, created_at, created_by, remark) VALUES (?, ?, ?, ?)",
-                (name, now_text(), self.user, clean_text(remark, multiline=True))).lastrowid)
+                (name, now_text(), self.store.user, clean_text(remark, multiline=True))).lastrowid)
             licence_ids = self._copy_working_rows("licence_item", version_id)
             power_ids = self._copy_working_rows("power", version_id)
             columns = _copied_columns(conn, "delegation")
@@ -60,52 +61,50 @@ class VersionsMixin:
                 f"INSERT INTO delegation (power_id, {', '.join(columns)})"
                 f" SELECT m.new_id, {', '.join('dl.' + c for c in columns)} FROM delegation dl"
                 " JOIN temp.version_copy m ON m.old_id = dl.power_id")
-            self._reindex(LICENCE, licence_ids, fresh=True)
-            self._reindex(POWER, power_ids, fresh=True)
+            self.store.reindex(LICENCE, licence_ids, fresh=True)
+            self.store.reindex(POWER, power_ids, fresh=True)
             after = self.version(version_id)
-            self._log("create", VERSION, version_id,
+            self.store.log("create", VERSION, version_id,
                       f"保存清单版本“{name}”：许可事项 {after['licence_items']} 项，执法事项 {after['powers']} 项",
                       None, after)
         return version_id
 
-    def versions(self: Library) -> list[dict[str, Any]]:
+    def all_versions(self) -> list[dict[str, Any]]:
         """Every saved version, oldest first, with its counts (main items, sub-items, powers…)."""
-        return [dict(row) for row in self.conn.execute(
+        return [dict(row) for row in self.store.conn.execute(
             f"SELECT v.*, {_COUNTS} FROM list_version v ORDER BY v.id")]
 
-    def version(self: Library, version_id: int) -> dict[str, Any]:
+    def version(self, version_id: int) -> dict[str, Any]:
         """One saved version with its counts."""
-        row = self.conn.execute(f"SELECT v.*, {_COUNTS} FROM list_version v WHERE v.id = ?",
+        row = self.store.conn.execute(f"SELECT v.*, {_COUNTS} FROM list_version v WHERE v.id = ?",
                                 (version_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"未找到清单版本（编号 {version_id}）。")
         return dict(row)
 
-    def find_version(self: Library, name: str) -> int | None:
+    def find_version(self, name: str) -> int | None:
         """A saved version by name (spaces as the clerk typed them do not matter)."""
-        from .library import clean_text
-
-        row = self.conn.execute("SELECT id FROM list_version WHERE name = ?", (clean_text(name),)).fetchone()
+        row = self.store.conn.execute("SELECT id FROM list_version WHERE name = ?", (clean_text(name),)).fetchone()
         return row[0] if row else None
 
-    def delete_version(self: Library, version_id: int) -> dict[str, Any]:
+    def delete_version(self, version_id: int) -> dict[str, Any]:
         """Delete a saved version and its copies, after a backup (it cannot be undone otherwise)."""
         before = self.version(version_id)
-        make_backup(self.path, "before-delete-version")
-        with self.operation(f"删除清单版本“{before['name']}”"), self.transaction() as conn:
+        make_backup(self.store.path, "before-delete-version")
+        with self.store.operation(f"删除清单版本“{before['name']}”"), self.store.transaction() as conn:
             for table, search_table in (("licence_item", "licence_search"), ("power", "power_search")):
                 conn.execute(f"DELETE FROM {search_table} WHERE rowid IN"
                              f" (SELECT id FROM {table} WHERE version_id = ?)", (version_id,))
             conn.execute("DELETE FROM list_version WHERE id = ?", (version_id,))  # rows go by cascade
-            self._log("delete", VERSION, version_id, f"删除清单版本“{before['name']}”", before, None)
+            self.store.log("delete", VERSION, version_id, f"删除清单版本“{before['name']}”", before, None)
         return before
 
-    def snapshot(self: Library, version_id: int | None = None) -> ListSnapshot:
+    def snapshot(self, version_id: int | None = None) -> ListSnapshot:
         """The working list (None) or a version in the comparable form ``compare`` takes."""
         label = CURRENT_LABEL if version_id is None else self.version(version_id)["name"]
-        return read_snapshot(self.conn, version_id, label)
+        return read_snapshot(self.store.conn, version_id, label)
 
-    def compare(self: Library, old: int | None | ListSnapshot, new: int | None | ListSnapshot) -> Comparison:
+    def compare(self, old: int | None | ListSnapshot, new: int | None | ListSnapshot) -> Comparison:
         """What changed from ``old`` to ``new``: each a version id, None (the working list), or a
         snapshot made elsewhere (a workbook read by ``importers.compare_file``)."""
         before = old if isinstance(old, ListSnapshot) else self.snapshot(old)
@@ -113,18 +112,18 @@ class VersionsMixin:
         return compare_snapshots(before, after)
 
     # ------------------------------------------------------------------------ internals
-    def _copy_working_rows(self: Library, table: str, version_id: int) -> list[int]:
+    def _copy_working_rows(self, table: str, version_id: int) -> list[int]:
         """Copy the working rows of ``table`` (licence items or powers) into the version, sub-items
         pointing at their copied main items; returns the new ids.
 
         The old → new ids stay in ``temp.version_copy`` for the next statement (delegations).
         """
-        conn = self.conn
+        conn = self.store.conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS version_copy"
                      " (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)")
         conn.execute("DELETE FROM temp.version_copy")
         conn.execute(f"INSERT INTO temp.version_copy (old_id, new_id) SELECT id,"
-                     f" {highest_id_sql(table)} + row_number() OVER (ORDER BY id)"
+                     f" {self.store.dialect.highest_id_sql(table)} + row_number() OVER (ORDER BY id)"
                      f" FROM {table} WHERE version_id IS NULL")
         columns = _copied_columns(conn, table)
         conn.execute(
@@ -135,14 +134,14 @@ class VersionsMixin:
             " WHERE t.version_id IS NULL", (version_id,))
         return [row[0] for row in conn.execute("SELECT new_id FROM temp.version_copy ORDER BY new_id")]
 
-    def _revert_version_entry(self: Library, entry: dict[str, Any]) -> None:
+    def revert_entry(self, entry: dict[str, Any]) -> None:
         """Undo of a version's log entry: a saved version goes again; a deleted one cannot return."""
         if entry["action"] == "create":
-            if self.conn.execute("SELECT 1 FROM list_version WHERE id = ?", (entry["entity_id"],)).fetchone():
+            if self.store.conn.execute("SELECT 1 FROM list_version WHERE id = ?", (entry["entity_id"],)).fetchone():
                 self.delete_version(entry["entity_id"])
             return
         name = json.loads(entry["before_json"] or "{}").get("name", "")
-        folder = backup_folder(self.path).name
+        folder = backup_folder(self.store.path).name
         raise LawGovError(f"已删除的清单版本“{name}”不能撤销恢复；删除前的备份在数据库旁的“{folder}”文件夹中。")
 
 

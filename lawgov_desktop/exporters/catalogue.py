@@ -20,21 +20,19 @@ from datetime import date
 from typing import Any
 
 from lawgov_desktop.core.fields import (
-    FIELDS_BY_KIND,
+    BATCH,
     KIND_LABELS,
     LICENCE,
-    LICENCE_FIELDS,
     PART_LABELS,
     PARTS,
     POWER,
-    POWER_FIELDS,
     RESPONSIBILITY,
-    RESPONSIBILITY_DETAIL_KEYS,
-    FieldSpec,
     power_type_order,
 )
-from lawgov_desktop.core.library import BATCH, Library
-from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.kinds import LICENCE_KIND, POWER_KIND, RESPONSIBILITY_DETAIL_KEYS, Field
+from lawgov_desktop.core.layouts import FIELDS_BY_KIND, LICENCE_FIELDS, POWER_FIELDS, kind_field
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.exporters.model import (
     LANDSCAPE,
@@ -66,12 +64,12 @@ _LIST_NAMES = {LICENCE: "行政许可事项清单", RESPONSIBILITY: KIND_LABELS[
 LICENCE_SHEET_COLUMNS = [spec.key for spec in LICENCE_FIELDS]
 POWER_SHEET_COLUMNS = [spec.key for spec in POWER_FIELDS]
 
-_LICENCE_KEYS = ("sequence", "upper_ref", "department", "name", "implementing_authority", "legal_basis",
-                 "level", "code", "certificate", "list_year", "status", "remark")
-_SUB_ITEM_KEYS = ("sequence", "upper_ref", "implementing_authority", "legal_basis", "level", "code",
-                  "certificate", "list_year", "status", "remark")
-_POWER_KEYS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-               "department", *RESPONSIBILITY_DETAIL_KEYS, "status", "remark")
+# What a stored item fills of a workbook row: the layout's columns its kind keeps (a licence item's part
+# is its section; a sub-item prints under its item's name and department).
+_LICENCE_KEYS = tuple(spec.key for spec in LICENCE_FIELDS
+                      if spec.key != "part" and kind_field(LICENCE_KIND, spec.key) is not None)
+_SUB_ITEM_KEYS = tuple(key for key in _LICENCE_KEYS if key not in ("department", "name"))
+_POWER_KEYS = tuple(spec.key for spec in POWER_FIELDS if kind_field(POWER_KIND, spec.key) is not None)
 # A sub-item of a 权责清单 prints under its item's name, department and type; the rest it may have of its own.
 _RESPONSIBILITY_SUB_KEYS = ("code", "legal_basis", *RESPONSIBILITY_DETAIL_KEYS, "remark")
 # Power workbook columns written only when some row fills them: what a 权责清单 adds to a delegation list.
@@ -105,10 +103,10 @@ class CatalogueOptions:
 
 
 def licence_catalogue(library: Library, flt: ListFilter | None = None, options: CatalogueOptions | None = None,
-                      progress: Progress | None = None, cancel: object = None) -> CatalogueSpec:
+                      task: Task = NO_TASK) -> CatalogueSpec:
     """The licence list the filter selects: one department's, one part's, or the window's view."""
     flt = _main_items(flt)
-    items = list(_read(library, LICENCE, flt, progress, cancel))
+    items = list(_read(library, LICENCE, flt, task))
     if not items:
         raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
     options = options or CatalogueOptions()
@@ -120,20 +118,19 @@ def licence_catalogue(library: Library, flt: ListFilter | None = None, options: 
         group = None
         title = f"{city}{_part_title(flt.parts)}{_LIST_NAMES[LICENCE]}"
     columns = _default_licence_columns(several_departments=group is None)
-    return _spec(LICENCE, title, group, _licence_sections(library, items, cancel), columns, options,
+    return _spec(LICENCE, title, group, _licence_sections(library, items, task), columns, options,
                  _version_of(library, flt, items))
 
 
 def department_catalogues(library: Library, flt: ListFilter | None = None,
-                          options: CatalogueOptions | None = None, progress: Progress | None = None,
-                          cancel: object = None) -> list[CatalogueSpec]:
+                          options: CatalogueOptions | None = None, task: Task = NO_TASK) -> list[CatalogueSpec]:
     """Every department's licence list (within the filter), in the order the list names them.
 
     One pass over the list, not one query per department; for a book or a folder of files.
     """
     flt = _main_items(flt)
     items_by_department: dict[int, list[dict[str, Any]]] = {}
-    for item in _read(library, LICENCE, flt, progress, cancel):
+    for item in _read(library, LICENCE, flt, task):
         items_by_department.setdefault(item["department_id"], []).append(item)
     if not items_by_department:
         raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
@@ -143,13 +140,13 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
     for items in items_by_department.values():
         department = items[0]["department"]
         specs.append(_spec(LICENCE, f"{_official_name(city, department)}{_LIST_NAMES[LICENCE]}", department,
-                           _licence_sections(library, items, cancel), _default_licence_columns(False), options,
+                           _licence_sections(library, items, task), _default_licence_columns(False), options,
                            _version_of(library, flt, items)))
     return specs
 
 
 def power_catalogue(library: Library, flt: ListFilter | None = None, options: CatalogueOptions | None = None,
-                    progress: Progress | None = None, cancel: object = None) -> CatalogueSpec:
+                    task: Task = NO_TASK) -> CatalogueSpec:
     """The delegated powers the filter selects, a section per batch.
 
     With a region in the filter (a street, or a zone and everything under it) only the
@@ -159,11 +156,11 @@ def power_catalogue(library: Library, flt: ListFilter | None = None, options: Ca
     flt = flt or ListFilter()
     scope = _DelegationScope(library, flt)
     by_batch: dict[str, list[CatalogueRow]] = {}
-    powers = list(_read(library, POWER, flt, progress, cancel))
+    powers = list(_read(library, POWER, flt, task))
     if not powers:
         raise ExportError("没有符合条件的赋权事项，无法生成目录。")
     for power in powers:
-        check_cancel(cancel)
+        check_cancelled(task)
         groups = scope.groups(power["id"], ("batch",)) or [[]]
         for delegations in groups:
             batch = delegations[0]["batch"] if delegations and delegations[0]["batch"] else UNBATCHED
@@ -189,18 +186,17 @@ def power_catalogue(library: Library, flt: ListFilter | None = None, options: Ca
 
 
 def responsibility_catalogue(library: Library, flt: ListFilter | None = None,
-                             options: CatalogueOptions | None = None, progress: Progress | None = None,
-                             cancel: object = None) -> CatalogueSpec:
+                             options: CatalogueOptions | None = None, task: Task = NO_TASK) -> CatalogueSpec:
     """The 权责清单 of the powers the filter selects: a section per power type, sub-items under their item.
 
     One department's powers print as "<department>权责清单"; several departments' as the city's,
     with a 行使主体 column.
     """
     flt = _main_items(flt)
-    powers = list(_read(library, POWER, flt, progress, cancel))
+    powers = list(_read(library, POWER, flt, task))
     if not powers:
         raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
-    sections = _responsibility_sections(library, powers, cancel)
+    sections = _responsibility_sections(library, powers, task)
     columns = _responsibility_columns(sections)
     if len({power["department_id"] for power in powers}) == 1:
         group = _official_name(_city_name(library), powers[0]["department"])
@@ -212,13 +208,12 @@ def responsibility_catalogue(library: Library, flt: ListFilter | None = None,
 
 
 def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
-                              options: CatalogueOptions | None = None, progress: Progress | None = None,
-                              cancel: object = None) -> list[CatalogueSpec]:
+                              options: CatalogueOptions | None = None, task: Task = NO_TASK) -> list[CatalogueSpec]:
     """Every department's 权责清单 (within the filter), in the order the list names them: one pass
     over the list, for a book with a part per department or a folder of files."""
     flt = _main_items(flt)
     powers_by_department: dict[int, list[dict[str, Any]]] = {}
-    for power in _read(library, POWER, flt, progress, cancel):
+    for power in _read(library, POWER, flt, task):
         powers_by_department.setdefault(power["department_id"], []).append(power)
     if not powers_by_department:
         raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
@@ -227,7 +222,7 @@ def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
     specs = []
     for powers in powers_by_department.values():
         department = _official_name(city, powers[0]["department"])
-        sections = _responsibility_sections(library, powers, cancel)
+        sections = _responsibility_sections(library, powers, task)
         specs.append(_spec(RESPONSIBILITY, f"{department}{_LIST_NAMES[RESPONSIBILITY]}", department, sections,
                            _responsibility_columns(sections), options, _version_of(library, flt, powers)))
     return specs
@@ -240,7 +235,7 @@ def book_title(library: Library, specs: Sequence[CatalogueSpec]) -> str:
     return f"{_city_name(library)}{_LIST_NAMES[specs[0].kind]}{version}"
 
 
-def printable_fields(kind: str) -> tuple[FieldSpec, ...]:
+def printable_fields(kind: str) -> tuple[Field, ...]:
     """The fields a printed list of ``kind`` can show as columns, in the list's own order."""
     return tuple(spec for spec in FIELDS_BY_KIND[kind] if spec.key not in _NOT_KEPT.get(kind, ()))
 
@@ -249,7 +244,7 @@ def printable_fields(kind: str) -> tuple[FieldSpec, ...]:
 
 
 def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by: str | None = None,
-                  progress: Progress | None = None, cancel: object = None) -> list[ExportSheet]:
+                  task: Task = NO_TASK) -> list[ExportSheet]:
     """The view (or, without a filter, the whole list) as worksheets the importer reads back.
 
     Licence items go a sheet per part, a main item's row followed by its sub-items' rows; powers
@@ -264,14 +259,14 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
         raise ExportError("行政许可事项按部分分表，赋权事项按批次分表。")
     headers: dict[str, str] = {}
     if kind == LICENCE:
-        items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), progress, cancel)]
+        items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), task)]
         rows = flatten_licence_rows(items)
         columns = LICENCE_SHEET_COLUMNS
     else:
         flt = _main_items(flt)
         scope = _DelegationScope(library, flt)
         rows = []
-        for power in _read(library, POWER, flt, progress, cancel):
+        for power in _read(library, POWER, flt, task):
             groups = scope.groups(power["id"], _DELEGATION_TERMS) or [[]]
             own = [{**_power_values(power, delegations), **_extra_cells(power)} for delegations in groups]
             rows.extend(own)
@@ -286,16 +281,15 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
 # --------------------------------------------------------------------------- reading
 
 
-def _read(library: Library, kind: str, flt: ListFilter, progress: Progress | None,
-          cancel: object) -> Iterator[dict[str, Any]]:
+def _read(library: Library, kind: str, flt: ListFilter, task: Task) -> Iterator[dict[str, Any]]:
     """Every row the filter selects, page by page in list order."""
     offset = 0
     while True:
-        check_cancel(cancel)
-        page = library.query(kind, flt, sort="position", offset=offset, limit=PAGE_SIZE)
+        check_cancelled(task)
+        page = library.lists.query(kind, flt, sort="position", offset=offset, limit=PAGE_SIZE)
         yield from page.rows
         offset += len(page.rows)
-        report(progress, offset, page.total, "正在读取清单")
+        task.report(offset, page.total, "正在读取清单")
         if not page.rows or offset >= page.total:
             return
 
@@ -311,27 +305,27 @@ def _licence_row(library: Library, item: dict[str, Any]) -> CatalogueRow:
     values["part"] = PART_LABELS.get(item["part"], item["part"])
     sub_rows = []
     if item.get("sub_item_count"):
-        for sub in library.get(LICENCE, item["id"])["sub_items"]:
+        for sub in library.records.get(LICENCE, item["id"])["sub_items"]:
             own = {key: text for key in _SUB_ITEM_KEYS if (text := _text(sub.get(key)))}
             sub_rows.append({**own, "sub_item": sub["name"]})
     return CatalogueRow(values, sub_rows)
 
 
-def _licence_sections(library: Library, items: list[dict[str, Any]], cancel: object) -> list[CatalogueSection]:
+def _licence_sections(library: Library, items: list[dict[str, Any]], task: Task) -> list[CatalogueSection]:
     by_part: dict[str, list[CatalogueRow]] = {}
     for item in items:
-        check_cancel(cancel)
+        check_cancelled(task)
         by_part.setdefault(item["part"], []).append(_licence_row(library, item))
     order = [part for part in PARTS if part in by_part] + [part for part in by_part if part not in PARTS]
     return [CatalogueSection(licence_part_heading(part), by_part[part]) for part in order]
 
 
 def _responsibility_sections(library: Library, powers: list[dict[str, Any]],
-                             cancel: object) -> list[CatalogueSection]:
+                             task: Task) -> list[CatalogueSection]:
     """A section per power type, in the standard order (other types as written, then untyped)."""
     by_type: dict[str | None, list[CatalogueRow]] = {}
     for power in powers:
-        check_cancel(cancel)
+        check_cancelled(task)
         by_type.setdefault(power["power_type"] or None, []).append(_responsibility_row(library, power))
     return [CatalogueSection(kind or UNTYPED, by_type[kind]) for kind in sorted(by_type, key=power_type_order)]
 
@@ -348,7 +342,7 @@ def _responsibility_row(library: Library, power: dict[str, Any]) -> CatalogueRow
     values = {key: _text(power.get(key)) for key in _POWER_KEYS}
     sub_rows = []
     if power["sub_item_count"]:
-        for sub in library.get(POWER, power["id"])["sub_items"]:
+        for sub in library.records.get(POWER, power["id"])["sub_items"]:
             own = {key: text for key in _RESPONSIBILITY_SUB_KEYS if (text := _text(sub.get(key)))}
             sub_rows.append({**own, "sub_item": sub["name"]})
     return CatalogueRow(values, sub_rows)
@@ -360,13 +354,13 @@ class _DelegationScope:
     def __init__(self, library: Library, flt: ListFilter) -> None:
         self.library = library
         self.batch_ids = set(flt.batch_ids)
-        self.batch_names = [row["name"] for row in _read(library, BATCH, ListFilter(), None, None)]
+        self.batch_names = [row["name"] for row in _read(library, BATCH, ListFilter(), NO_TASK)]
         self.region_ids: set[int] | None = None
         self.region_name = ""
         self.is_township = False
         if flt.region_ids:
             self.region_ids = set()
-            for node in _region_nodes(library.region_tree()):
+            for node in _region_nodes(library.records.region_tree()):
                 if node["id"] in flt.region_ids:
                     self.region_ids.update(n["id"] for n in _region_nodes([node]))
                     self.region_name = node["name"]
@@ -375,7 +369,7 @@ class _DelegationScope:
     def groups(self, power_id: int, terms: Sequence[str]) -> list[list[dict[str, Any]]]:
         """The power's delegations in scope, grouped by the values of ``terms``, in batch order."""
         grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        for delegation in self.library.delegations(power_id):
+        for delegation in self.library.records.delegations(power_id):
             if self.region_ids is not None and delegation["region_id"] not in self.region_ids:
                 continue
             if self.batch_ids and delegation["batch_id"] not in self.batch_ids:
@@ -398,7 +392,7 @@ def _power_sub_rows(library: Library, power_id: int, main: dict[str, str]) -> It
     """A power's sub-items as a 权责清单 writes them: a row each with 序号 blank, the item's name,
     department and code (and its batch, to stay on its sheet), 子项名称 and the sub-item's own cells."""
     named = {key: main[key] for key in ("name", "department", "code", "batch") if main.get(key)}
-    for sub in library.get(POWER, power_id)["sub_items"]:
+    for sub in library.records.get(POWER, power_id)["sub_items"]:
         own = {key: text for key in _POWER_KEYS if key not in ("sequence", "name", "department")
                and (text := _text(sub.get(key)))}
         yield {**named, **own, **_extra_cells(sub), "sub_item": sub["name"]}
@@ -451,7 +445,7 @@ def _version_of(library: Library, flt: ListFilter, items: list[dict[str, Any]]) 
     """The saved version's name when printing one, else "2022年版" from the items' most common
     清单版本 ("2022", "2022年" or already "2022年版"; powers have none)."""
     if flt.version_id is not None:
-        return str(library.version(flt.version_id)["name"])
+        return str(library.versions.version(flt.version_id)["name"])
     years = Counter(year for item in items if (year := _text(item.get("list_year"))))
     if not years:
         return None
@@ -462,7 +456,7 @@ def _version_of(library: Library, flt: ListFilter, items: list[dict[str, Any]]) 
 
 def _city_name(library: Library) -> str:
     """The city at the top of the region tree ("汕尾市"), which qualifies "市…局" names."""
-    roots = library.region_tree()
+    roots = library.records.region_tree()
     return roots[0]["name"] if roots else ""
 
 

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lawgov_desktop.core.errors import ImportFileError
-from lawgov_desktop.core.fields import FIELDS_BY_KIND, RESPONSIBILITY
+from lawgov_desktop.core.fields import RESPONSIBILITY
+from lawgov_desktop.core.layouts import FIELDS_BY_KIND
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.text import text
 from lawgov_desktop.importers.readers import Sheet, Workbook
@@ -206,7 +207,7 @@ def preferred_template(templates: list[dict[str, object]]) -> str | None:
 def remember_mapping(library: Library, kind: str, header_signature: str, columns: list[Column]) -> str:
     """Save the mapping of ``columns`` as the automatic template for these headers (replacing the
     one saved before); returns its name, "自动保存：序号、事项名称、行使主体等"."""
-    templates = library.mapping_templates()
+    templates = library.imports.mapping_templates()
     own = [t["name"] for t in templates if t["header_signature"] == header_signature
            and t["name"].startswith(AUTO_TEMPLATE)]
     if own:
@@ -218,5 +219,5 @@ def remember_mapping(library: Library, kind: str, header_signature: str, columns
         name = next(candidate for candidate in (base, *(f"{base}（{n}）" for n in range(2, len(taken) + 3)))
                     if candidate not in taken)
     mapping = {key: value for key, value in mapping_of(columns).items() if isinstance(key, str)}
-    library.save_mapping_template(name, kind, header_signature, mapping)
+    library.imports.save_mapping_template(name, kind, header_signature, mapping)
     return name

@@ -60,16 +60,16 @@ class _Names:
         self.cache: dict[tuple[str, str], str] = {}
 
     def department(self, name: str) -> str:
-        return self._canonical("department", name, self.lib.find_department)
+        return self._canonical("department", name, self.lib.records.find_department)
 
     def region(self, name: str) -> str:
-        return self._canonical("region", name, self.lib.find_region)
+        return self._canonical("region", name, self.lib.records.find_region)
 
     def _canonical(self, kind: str, name: str, finder: Any) -> str:
         key = (kind, name)
         if key not in self.cache:
             found = finder(name)
-            self.cache[key] = self.lib.get(kind, found)["name"] if found is not None else name
+            self.cache[key] = self.lib.records.get(kind, found)["name"] if found is not None else name
         return self.cache[key]
 
 

@@ -31,25 +31,40 @@ from lawgov_desktop.core.fields import (
     PARTS,
     POWER,
     RESPONSIBILITY,
-    RESPONSIBILITY_DETAIL_KEYS,
 )
 from lawgov_desktop.core.imports import ImportChanges
-from lawgov_desktop.core.library import Library, extra_to_json, name_key
-from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.kinds import (
+    DELEGATION_KIND,
+    DEPARTMENT_KIND,
+    LICENCE_KIND,
+    POWER_KIND,
+    Field,
+    RecordKind,
+)
+from lawgov_desktop.core.layouts import DEPARTMENT_FIELDS, LICENCE_FIELDS, POWER_FIELDS, RESPONSIBILITY_FIELDS
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
+from lawgov_desktop.core.records import extra_to_json, name_key
 from lawgov_desktop.core.text import text
 from lawgov_desktop.importers.readers import read_workbook
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet, header_signature, shape_sheet
 
 MODES = ("merge", "append", "replace")
-# Columns an import may set, per kind (the rest are the library's business).
-_LICENCE_COLUMNS = ("part", "sequence", "name", "implementing_authority", "legal_basis", "level", "code",
-                    "certificate", "upper_ref", "list_year", "status", "remark")
-_POWER_COLUMNS = ("sequence", "code", "name", "power_type", "domain", "legal_basis", "penalty_range",
-                  *RESPONSIBILITY_DETAIL_KEYS, "extra_json", "status", "remark")
-_RESPONSIBILITY_COLUMNS = ("sequence", "code", "name", "power_type", "legal_basis", *RESPONSIBILITY_DETAIL_KEYS,
-                           "remark", "extra_json")
-_DELEGATION_COLUMNS = ("mode", "scope", "effective_date", "change_kind", "document_number")
-_DEPARTMENT_COLUMNS = ("level", "credit_code", "remark")
+
+
+def _stored(layout: tuple[Field, ...], kind: RecordKind, *also: str) -> tuple[str, ...]:
+    """The columns of a layout that ``kind`` stores as they are; the others are names the plan
+    resolves (a department), rows it splits (sub-items, townships) or the library's business."""
+    return (*(spec.key for spec in layout if spec.key in kind.columns), *also)
+
+
+# Columns an import may set, per kind.  A department is matched by its name (or a short name).
+_LICENCE_COLUMNS = _stored(LICENCE_FIELDS, LICENCE_KIND)
+_POWER_COLUMNS = _stored(POWER_FIELDS, POWER_KIND, "extra_json")
+_RESPONSIBILITY_COLUMNS = _stored(RESPONSIBILITY_FIELDS, POWER_KIND, "extra_json")
+_DELEGATION_COLUMNS = tuple(key for key in _stored(POWER_FIELDS, DELEGATION_KIND)
+                            if key not in POWER_KIND.columns)  # a row's remark is its power's
+_DEPARTMENT_COLUMNS = tuple(key for key in _stored(DEPARTMENT_FIELDS, DEPARTMENT_KIND) if key != "name")
 _REGION_SUFFIX_KINDS = (("街道", "street"), ("镇", "town"), ("乡", "township"), ("县", "county"),
                         ("市", "county_city"), ("区", "district"))
 _COUNTY_KINDS = {"county", "district", "county_city", "zone"}
@@ -152,7 +167,7 @@ def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None) 
     workbook = read_workbook(path)
     mapping = options.mapping
     if options.mapping_name and lib is not None:
-        template = lib.mapping_template(options.mapping_name)
+        template = lib.imports.mapping_template(options.mapping_name)
         mapping = template["mapping"]
         options.kind = options.kind or template["kind"]
     if options.sheet is not None:
@@ -178,19 +193,19 @@ def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None) 
 
 
 def plan_import(lib: Library, path: str | Path, options: ImportOptions | None = None,
-                progress: Progress | None = None, cancel: object = None) -> ImportPlan:
+                task: Task = NO_TASK) -> ImportPlan:
     """Decide everything an import of ``path`` would do; writes nothing."""
     options = options or ImportOptions()
     if options.mode not in MODES:
         raise ImportFileError(f"未知的导入方式“{options.mode}”，应为 merge、append 或 replace")
     file_path = Path(path)
-    report(progress, 0, 3, "读取工作簿")
+    task.report(0, 3, "读取工作簿")
     sheets = read_sheets(file_path, options, lib)
-    check_cancel(cancel)
+    check_cancelled(task)
     kind = sheets[0].kind
     if options.mode == "replace" and kind in (DEPARTMENT, RESPONSIBILITY):
         raise ImportFileError(f"{KIND_LABELS[kind]}不支持替换方式，请用合并或追加", file=file_path.name)
-    report(progress, 1, 3, "核对数据库中的记录")
+    task.report(1, 3, "核对数据库中的记录")
     changes = ImportChanges(
         kind=POWER if kind == RESPONSIBILITY else kind,  # a 权责清单's items are stored as powers
         file_name=file_path.name, file_sha256=file_sha256(file_path), source_path=file_path,
@@ -204,33 +219,32 @@ def plan_import(lib: Library, path: str | Path, options: ImportOptions | None = 
             changes.rejected.append({"sheet": problem.sheet, "row": problem.row, "reason": problem.reason})
             planner.rows.append(PlannedRow(problem.sheet, problem.row, "rejected", "", reason=problem.reason))
     planner.plan(sheets)
-    check_cancel(cancel)
-    report(progress, 3, 3, "完成")
+    check_cancelled(task)
+    task.report(3, 3, "完成")
     return ImportPlan(file_path.name, kind, sheets, planner.rows, planner.unresolved_names(), changes)
 
 
-def apply_plan(lib: Library, plan: ImportPlan, *, strict: bool = False, progress: Progress | None = None,
-               cancel: object = None) -> ImportResult:
+def apply_plan(lib: Library, plan: ImportPlan, *, strict: bool = False, task: Task = NO_TASK) -> ImportResult:
     """Write a plan: one transaction after a backup.  ``strict`` refuses the whole file when any
     row was rejected, so nothing is written."""
     if strict and plan.changes.rejected:
         first = plan.changes.rejected[0]
         raise ImportFileError(f"严格模式：有 {len(plan.changes.rejected)} 行被拒绝（例如第{first['row']}行："
                               f"{first['reason']}），未导入任何数据", file=plan.file_name, sheet=first["sheet"])
-    import_id = lib.apply_import(plan.changes, progress, cancel)
+    import_id = lib.imports.apply_import(plan.changes, task)
     return plan.result(import_id)
 
 
 def import_file(lib: Library, path: str | Path, options: ImportOptions | None = None, *, dry_run: bool = False,
-                progress: Progress | None = None, cancel: object = None) -> ImportResult:
+                task: Task = NO_TASK) -> ImportResult:
     """Plan and (unless ``dry_run``) apply an import: what ``lawgov import`` does."""
     options = options or ImportOptions()
-    plan = plan_import(lib, path, options, progress, cancel)
+    plan = plan_import(lib, path, options, task)
     if dry_run:
         if options.strict and plan.changes.rejected:
             apply_plan(lib, plan, strict=True)  # raises the strict-mode message
         return plan.result(dry_run=True)
-    return apply_plan(lib, plan, strict=options.strict, progress=progress, cancel=cancel)
+    return apply_plan(lib, plan, strict=options.strict, task=task)
 
 
 def sheet_signature(path: str | Path, sheet: str | None = None) -> str:
@@ -251,7 +265,7 @@ class _Names:
         self.unresolved: dict[tuple[str, str], UnresolvedName] = {}
         # (kind, name_key) of each record this import creates → its reference and proposal.
         self.proposed: dict[tuple[str, str], tuple[tuple[str, Any], str]] = {}
-        self.regions = lib.region_names()
+        self.regions = lib.imports.region_names()
         self.region_keys = sorted(
             ((name_key(alias), region) for region in self.regions
              for alias in [region["name"], *(region["aliases"] or "").split("、")] if alias),
@@ -269,8 +283,8 @@ class _Names:
         return self.cache[key]
 
     def _resolve(self, kind: str, name: str) -> tuple[str, Any] | None:
-        finder = {"department": self.lib.find_department, "region": self.lib.find_region,
-                  "batch": self.lib.find_batch}[kind]
+        finder = {"department": self.lib.records.find_department, "region": self.lib.records.find_region,
+                  "batch": self.lib.records.find_batch}[kind]
         found = finder(name)
         if found is not None:
             return ("id", found)
@@ -342,7 +356,7 @@ class _Names:
 
     def _suggest(self, kind: str, name: str) -> list[str]:
         if kind == "department":
-            candidates = [row["name"] for row in self.lib.rows_for_matching(DEPARTMENT)]
+            candidates = [row["name"] for row in self.lib.imports.rows_for_matching(DEPARTMENT)]
         elif kind == "region":
             candidates = [row["name"] for row in self.regions]
         else:
@@ -366,7 +380,7 @@ class _Planner:
 
     def plan(self, sheets: list[ShapedSheet]) -> None:
         kind = self.changes.kind
-        existing = self.lib.rows_for_matching(kind)
+        existing = self.lib.imports.rows_for_matching(kind)
         if self.options.mode == "replace":
             existing = self._replace_scope(kind, existing, sheets)
         if sheets[0].kind == RESPONSIBILITY:
@@ -445,7 +459,7 @@ class _Planner:
             return [row for row in existing if row["id"] not in gone and row["parent_id"] not in gone]
         batches = {str(record.fields.get("batch") or sheet.batch or "") for sheet in sheets
                    for record in sheet.records} - {""}
-        batch_ids = {self.lib.find_batch(name) for name in batches} - {None}
+        batch_ids = {self.lib.records.find_batch(name) for name in batches} - {None}
         remaining = []
         for row in existing:
             inside = [d for d in row["delegations"] if d[2] in batch_ids]
@@ -698,10 +712,10 @@ class _Planner:
                 if fields.get("region") and not self._reference("region", fields["region"], sheet.sheet_name,
                                                                 record, row, "region"):
                     continue
-                found = self.lib.find_department(name)
+                found = self.lib.records.find_department(name)
                 if found is None:
                     for alias in aliases:
-                        found = self.lib.find_department(alias)
+                        found = self.lib.records.find_department(alias)
                         if found is not None:
                             break
                 if found is None:

@@ -40,7 +40,7 @@ def read_reference_items(path: str | Path, sheet: str | None = None) -> list[dic
 def import_reference(lib: Library, path: str | Path, name: str, *, level: str | None = None,
                      sheet: str | None = None, replace: bool = False) -> int:
     """Read ``path`` and store it as the upper list ``name``; returns its id."""
-    return lib.save_reference(name, read_reference_items(path, sheet), level, replace=replace)
+    return lib.references.save_reference(name, read_reference_items(path, sheet), level, replace=replace)
 
 
 def _text(value: object) -> str | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from lawgov_desktop.core import fields as f
-from lawgov_desktop.core.library import name_key
+from lawgov_desktop.core.records import name_key
 from lawgov_desktop.core.text import text
 
 # 序号 of an item: a number, or several ("2,3", "4、5"), as the cell or the parser wrote it.

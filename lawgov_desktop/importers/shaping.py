@@ -16,9 +16,12 @@ from functools import lru_cache
 
 from lawgov_desktop.core import fields as f
 from lawgov_desktop.core.errors import ImportFileError
-from lawgov_desktop.core.library import name_key
+from lawgov_desktop.core.layouts import FIELDS_BY_KIND
+from lawgov_desktop.core.records import name_key
 from lawgov_desktop.core.text import (
     CODE_FIELDS,
+    DATE_FIELDS,
+    DOCUMENT_NUMBER_FIELDS,
     MULTILINE_FIELDS,
     cell_text,
     code_lost_digits,
@@ -39,9 +42,7 @@ MIN_HEADER_MATCHES = 2
 # Fields of which every matching column is read, the values joined one per line (设定依据 and
 # 实施依据 are both the legal basis); another field reads its best-matching column only.
 JOINED_FIELDS = frozenset({*MULTILINE_FIELDS, "handling_office", "level_scope"})
-DATE_FIELDS = frozenset({"effective_date"})
 LIST_FIELDS = frozenset({"receiving", "aliases"})
-DOC_FIELDS = frozenset({"document_number"})
 # A 权责清单 column kept under its own header is mapped to "extra:<header>" (detected, or by hand).
 EXTRA_FIELD = "extra:"
 
@@ -109,7 +110,7 @@ class _Band:
 def _synonyms() -> dict[str, dict[str, str]]:
     """header_key(synonym) → {kind: field key}, from the shared vocabulary."""
     table: dict[str, dict[str, str]] = {}
-    for kind, specs in f.FIELDS_BY_KIND.items():
+    for kind, specs in FIELDS_BY_KIND.items():
         for spec in specs:
             for header in (spec.label, *spec.headers):
                 table.setdefault(header_key(header), {})[kind] = spec.key
@@ -250,8 +251,8 @@ def _kind_scores(band: _Band, table: Mapping[str, dict[str, str]]) -> dict[str, 
     """How well each kind explains the header: first whether its required columns are all there,
     then a score where a synonym only one kind uses counts fully and a shared one ("事项名称",
     "备注", "实施单位") a little."""
-    scores = dict.fromkeys(f.FIELDS_BY_KIND, 0.0)
-    found: dict[str, set[str]] = {kind: set() for kind in f.FIELDS_BY_KIND}
+    scores = dict.fromkeys(FIELDS_BY_KIND, 0.0)
+    found: dict[str, set[str]] = {kind: set() for kind in FIELDS_BY_KIND}
     for parts in band.keys.values():
         match = _exact_match(parts, table) or _loose_match(parts)
         if match:
@@ -260,7 +261,7 @@ def _kind_scores(band: _Band, table: Mapping[str, dict[str, str]]) -> dict[str, 
                 if kind in scores:
                     scores[kind] += weight
                     found[kind].add(field_key)
-    return {kind: (all(spec.key in found[kind] for spec in f.FIELDS_BY_KIND[kind] if spec.required),
+    return {kind: (all(spec.key in found[kind] for spec in FIELDS_BY_KIND[kind] if spec.required),
                    scores[kind]) for kind in scores}
 
 
@@ -319,12 +320,12 @@ class _Shaper:
             kind = f.RESPONSIBILITY if is_responsibility_list else max(others, key=lambda k: others[k])
             if scores[kind][1] == 0:
                 raise self._error(_NO_HEADER)
-        elif kind not in f.FIELDS_BY_KIND:
+        elif kind not in FIELDS_BY_KIND:
             raise self._error(f"不支持的清单类型“{kind}”")
         elif kind in (f.LICENCE, f.POWER) and is_responsibility_list and not scores[kind][0]:
             kind = f.RESPONSIBILITY  # a 权责清单 read as powers, or for its licence items
         self.kind = kind
-        self.specs = {spec.key: spec for spec in f.FIELDS_BY_KIND[kind]}
+        self.specs = {spec.key: spec for spec in FIELDS_BY_KIND[kind]}
         self.notes.labels = {spec.key: spec.label for spec in self.specs.values()}
         self.ignored: set[int] = set()  # columns a mapping says not to import
         self.columns = self._map_columns(mapping)
@@ -352,7 +353,7 @@ class _Shaper:
         custom: dict[str, dict[str, str]] = {}
         for key, field_key in (mapping or {}).items():
             if isinstance(key, str) and field_key:
-                kinds = [kind] if kind else [k for k, specs in f.FIELDS_BY_KIND.items()
+                kinds = [kind] if kind else [k for k, specs in FIELDS_BY_KIND.items()
                                              if any(s.key == field_key for s in specs)]
                 custom[header_key(key)] = {k: field_key for k in kinds}
         return custom
@@ -936,7 +937,7 @@ def _converter(key: str) -> Callable[[object], tuple[object, str | None]]:
         return _code
     if key in DATE_FIELDS:
         return parse_date
-    if key in DOC_FIELDS:
+    if key in DOCUMENT_NUMBER_FIELDS:
         return lambda value: (normalise_doc_number(value)[0], None)
     if key in LIST_FIELDS:
         return lambda value: (split_regions(value), None)

@@ -158,7 +158,7 @@ class DetailPane(QWidget):
         record = None
         if record_id is not None and self.spec.record_kind:
             try:
-                record = self.session.library.get(self.spec.record_kind, record_id)
+                record = self.session.library.records.get(self.spec.record_kind, record_id)
             except NotFoundError:
                 record = None
         if record is None:

@@ -25,9 +25,10 @@ from lawgov_desktop.core.library import Library
 
 from . import settings
 from .facets import facet_options
-from .forms import AFFECTS, ERROR_STYLE, ReferenceCombo, kind_title
+from .forms import ReferenceCombo, kind_title
 from .kinds import BULK_FIELDS, DEPARTMENT
 from .session import Session
+from .widgets import ERROR_STYLE
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -44,7 +45,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._backup_settings = session.library.backup_settings() if session is not None else None
+        self._backup_settings = session.library.backups.backup_settings() if session is not None else None
         self.setWindowTitle(self.tr("Preferences"))
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -127,7 +128,7 @@ class PreferencesDialog(QDialog):
         if keep == current.keep and folder == (str(current.folder) if current.folder is not None else ""):
             return
         self.session.run(self.tr("Backup settings"),
-                         lambda library: library.set_backup_settings(keep=keep, folder=folder))
+                         lambda library: library.backups.set_backup_settings(keep=keep, folder=folder))
 
 
 def show_about(parent: QWidget, database: str, read_only: bool) -> None:
@@ -182,7 +183,7 @@ class MergeDepartmentsDialog(QDialog):
         names = {value: label for value, label in facet_options(self.session.library, DEPARTMENT)}
         text = self.tr("Merge “%1” into “%2”").replace("%1", names.get(absorb, "")).replace("%2", names.get(keep, ""))
         self.buttons.setEnabled(False)
-        self.session.change(text, lambda library: library.merge_departments(keep, absorb), AFFECTS[DEPARTMENT],
+        self.session.change(text, lambda library: library.records.merge_departments(keep, absorb),
                             on_done=lambda _moved: QDialog.accept(self), on_error=self._failed)
 
     def _failed(self, error: LawGovError) -> bool:
@@ -233,12 +234,12 @@ class BulkEditDialog(QDialog):
         key, value, ids, kind = self.field.currentData(), self.value.currentData(), self.record_ids, self.kind
 
         def work(library: Library) -> int:
-            return library.bulk_update(kind, ids, {key: value})
+            return library.records.bulk_update(kind, ids, {key: value})
 
         text = self.tr("Change %1 of %2 %3").replace("%1", self.field.currentText()).replace(
             "%2", str(len(ids))).replace("%3", kind_title(kind))
         self.buttons.setEnabled(False)
-        self.session.change(text, work, AFFECTS[kind], on_done=lambda _n: QDialog.accept(self),
+        self.session.change(text, work, on_done=lambda _n: QDialog.accept(self),
                             on_error=self._failed)
 
     def _failed(self, _error: LawGovError) -> bool:

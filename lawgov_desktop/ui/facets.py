@@ -35,10 +35,10 @@ FACETS = {
 def facet_options(library: Library, facet: str) -> list[tuple[Any, str]]:
     """The values a facet offers, as (value, label); regions indented by depth."""
     if facet == "department":
-        page = library.query("department", sort="name", limit=10_000)
+        page = library.lists.query("department", sort="name", limit=10_000)
         return [(row["id"], row["name"]) for row in page.rows]
     if facet == "batch":
-        return [(row["id"], row["name"]) for row in library.query("batch", limit=1000).rows]
+        return [(row["id"], row["name"]) for row in library.lists.query("batch", limit=1000).rows]
     if facet == "region":
         options: list[tuple[Any, str]] = []
 
@@ -47,7 +47,7 @@ def facet_options(library: Library, facet: str) -> list[tuple[Any, str]]:
                 options.append((node["id"], "\u3000" * depth + node["name"]))
                 walk(node["children"], depth + 1)
 
-        walk(library.region_tree(), 0)
+        walk(library.records.region_tree(), 0)
         return options
     fixed = {"part": list(PART_LABELS.items()), "level": [(v, v) for v in LEVELS],
              "department_level": [(v, v) for v in DEPARTMENT_LEVELS],

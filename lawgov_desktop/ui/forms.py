@@ -44,6 +44,7 @@ from .kinds import (
     field_label,
 )
 from .session import Session
+from .widgets import ERROR_STYLE
 
 KIND_TITLES = {
     LICENCE: QT_TRANSLATE_NOOP("Kind", "licence item"),
@@ -54,16 +55,6 @@ KIND_TITLES = {
     REGION: QT_TRANSLATE_NOOP("Kind", "region"),
     BATCH: QT_TRANSLATE_NOOP("Kind", "batch"),
 }
-# The lists a change to each kind can alter (names appear in other lists' rows).
-AFFECTS = {
-    LICENCE: (LICENCE, DEPARTMENT),
-    POWER: (POWER, DEPARTMENT, BATCH),
-    DELEGATION: (POWER, BATCH),
-    DEPARTMENT: (DEPARTMENT, LICENCE, POWER),
-    REGION: (REGION, DEPARTMENT, POWER),
-    BATCH: (BATCH, POWER),
-}
-ERROR_STYLE = "color: #c0392b;"
 
 
 def kind_title(kind: str) -> str:
@@ -263,16 +254,16 @@ class RecordDialog(QDialog):
             text = self.tr("New %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
 
             def work(library: Library) -> Any:
-                return library.create(kind, data)
+                return library.records.create(kind, data)
         else:
             record_id = self.record["id"]
             text = self.tr("Edit %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
 
             def work(library: Library) -> Any:
-                library.update(kind, record_id, data)
+                library.records.update(kind, record_id, data)
                 return record_id
         self._set_busy(True)
-        self.session.change(text, work, AFFECTS[kind], on_done=self._saved, on_error=self._failed)
+        self.session.change(text, work, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, record_id: int) -> None:
         self._set_busy(False)

@@ -1,20 +1,22 @@
 """The import wizard: a county's workbook → sheets and columns → preview → import → summary.
 
-Everything that reads the file or touches the database runs on the session's background writer
-as quiet work whose progress this dialog shows on its own bar, so the window never freezes and a
-second import or edit simply queues behind it.  Each change the clerk makes (list kind, sheet,
-column mapping, template, merge mode, strictness, how an unknown name is settled) plans the
-import again from the file; only the plan on screen can be applied.  Applying is one transaction
-after a backup (``apply_plan``), so Cancel leaves the database exactly as it was.  A column mapping
-changed by hand is then remembered for the next file with the same headers.
+This dialog holds the pages and their widgets; reading the file (what became of each sheet, the
+kind, what each column is imported as, the plan) is ``importers.preview``, the same reading
+``lawgov import --dry-run`` prints.  Everything that reads the file or touches the database runs on
+the session's background writer as quiet work whose progress this dialog shows on its own bar, so
+the window never freezes and a second import or edit simply queues behind it.  Each change the
+clerk makes (list kind, sheet, column mapping, template, merge mode, strictness, how an unknown
+name is settled) plans the import again from the file; only the plan on screen can be applied.
+Applying is one transaction after a backup (``apply_plan``), so Cancel leaves the database exactly
+as it was.  A column mapping changed by hand is then remembered for the next file with the same
+headers.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,28 +60,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lawgov_desktop.core.errors import Cancelled, ImportFileError, LawGovError
-from lawgov_desktop.core.fields import (
-    DEPARTMENT,
-    FIELDS_BY_KIND,
-    KIND_LABELS,
-    LICENCE,
-    POWER,
-    RESPONSIBILITY,
-    field_label,
-)
+from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY
+from lawgov_desktop.core.layouts import FIELDS_BY_KIND, field_label
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.importers.columns import (
-    AUTO_TEMPLATE,
-    Column,
-    has_cells,
-    mapping_of,
-    preferred_template,
-    primary_sheet,
-    read_columns,
-    remember_mapping,
-    signature,
-)
+from lawgov_desktop.core.progress import Task, TaskState
+from lawgov_desktop.importers.columns import AUTO_TEMPLATE, Column, mapping_of, remember_mapping
 from lawgov_desktop.importers.plan import (
     ImportOptions,
     ImportPlan,
@@ -87,129 +73,25 @@ from lawgov_desktop.importers.plan import (
     PlannedRow,
     UnresolvedName,
     apply_plan,
-    plan_import,
 )
-from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES, Sheet, Workbook, read_workbook
-from lawgov_desktop.importers.shaping import EXTRA_FIELD, shape_sheet
+from lawgov_desktop.importers.preview import Preview, SheetState, SheetUse, preview_import, rejected_cells
+from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES, is_spreadsheet
+from lawgov_desktop.importers.shaping import EXTRA_FIELD
 
 from . import prompts, settings
 from .facets import facet_options
 from .forms import ReferenceCombo
 from .session import Session
-from .tasks import Progress
 
 translate = QCoreApplication.translate
 
 # Every list an import can change, for the views to read again.
-IMPORT_KINDS = ("licence", "power", "department", "region", "batch", "imports")
 FILE, COLUMNS, PREVIEW, APPLY, SUMMARY = range(5)
 ACTION_COLOURS = {"new": "#e2f3e2", "changed": "#fff1c7", "rejected": "#f9dcdc"}
 REFERENCE_FACETS = {"department": "department", "region": "region", "batch": "batch"}
 _SEARCH = "search"  # the names step's choices beside "as proposed" and an existing record's id
 _RENAME = "rename"
 _RENAMED = "renamed"
-
-
-def stop_requested(progress: Progress) -> Callable[[], bool]:
-    """The library's cancel check for this dialog's progress (which is itself callable, as a reporter)."""
-    return lambda: progress.cancelled
-
-
-def is_spreadsheet(path: Path) -> bool:
-    """Whether the wizard can read ``path`` (by its name; the readers check the content)."""
-    return path.suffix.lower() in WORKBOOK_SUFFIXES
-
-
-@dataclass
-class SheetState:
-    """One worksheet as the clerk sees it on the columns page: read, or skipped and why."""
-
-    name: str
-    used: bool
-    note: str
-
-
-@dataclass
-class Reading:
-    """What one reading of the file found: the plan, or the reason there is none."""
-
-    plan: ImportPlan | None
-    error: str
-    kind: str | None  # the kind the columns' fields belong to
-    sheets: list[SheetState]
-    columns: list[Column]  # in sheet order, each with what it is imported as
-    signature: str | None
-    template: str | None  # the saved template this reading used
-
-
-# ---------------------------------------------------------------------------------- writer work
-def read_file(library: Library, path: Path, options: ImportOptions, progress: Progress,
-              offer_template: bool) -> Reading:
-    """Plan an import of ``path`` and describe its sheets and columns (runs on the writer).
-
-    A file that cannot be read at all raises ``ImportFileError``; a file that reads but cannot be
-    planned as chosen (a required column missing) comes back with the columns the clerk can map.
-    A template saved for the same headers is applied when ``offer_template`` (a file just opened).
-    """
-    workbook = read_workbook(path)
-    progress.check()
-    plan, error = _plan(library, path, options, progress)
-    primary = primary_sheet(workbook, plan.sheets[0].sheet_name if plan else options.sheet)
-    sheet_signature = signature(primary)
-    if offer_template and sheet_signature and not options.mapping and not options.mapping_name:
-        options.mapping_name = preferred_template(library.mapping_templates(sheet_signature))
-        if options.mapping_name:
-            plan, error = _plan(library, path, options, progress)
-    mapping = options.mapping
-    if options.mapping_name:
-        mapping = library.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
-    kind, columns = read_columns(primary, plan.sheets[0] if plan else None, options.kind, mapping)
-    states = _sheet_states(workbook, plan, error, options, mapping, path)
-    return Reading(plan, str(error) if error else "", kind, states, columns, sheet_signature, options.mapping_name)
-
-
-def _plan(library: Library, path: Path, options: ImportOptions,
-          progress: Progress) -> tuple[ImportPlan | None, ImportFileError | None]:
-    try:
-        return plan_import(library, path, options, progress, stop_requested(progress)), None
-    except Cancelled:
-        raise
-    except ImportFileError as error:
-        return None, error
-
-
-def _sheet_states(workbook: Workbook, plan: ImportPlan | None, error: ImportFileError | None,
-                  options: ImportOptions, mapping: Mapping[str | int, str] | None, path: Path) -> list[SheetState]:
-    """Each sheet: what was read from it, or why it was left out, as the kind and mapping chosen now."""
-    shaped = {sheet.sheet_name: sheet for sheet in plan.sheets} if plan else {}
-    states = []
-    for sheet in workbook.sheets:
-        if sheet.name in shaped:
-            used = shaped[sheet.name]
-            first = used.header_row_index + 1
-            rows = f"{first}" if used.header_rows == 1 else f"{first}–{first + used.header_rows - 1}"
-            subs = sum(len(record.sub_items) for record in used.records)
-            note = translate("ImportWizard", "header in row %1, %2").replace("%1", rows).replace(
-                "%2", items_text(len(used.records), subs))
-            states.append(SheetState(sheet.name, True, note))
-            continue
-        if not has_cells(sheet):
-            note = translate("ImportWizard", "skipped: the sheet is empty")
-        elif options.sheet is not None:
-            note = translate("ImportWizard", "skipped: another sheet was chosen")
-        else:
-            try:
-                other = shape_sheet(sheet, options.kind, mapping, file_name=path.name)
-            except ImportFileError as problem:
-                note = translate("ImportWizard", "skipped: %1").replace("%1", problem.reason)
-            else:
-                if error is not None:  # the sheet reads, but the import as chosen cannot be made
-                    note = translate("ImportWizard", "skipped: %1").replace("%1", error.reason)
-                else:
-                    note = translate("ImportWizard", "skipped: looks like a %1, not the same kind").replace(
-                        "%1", list_name(other.kind))
-        states.append(SheetState(sheet.name, False, note))
-    return states
 
 
 def list_name(kind: str) -> str:
@@ -224,46 +106,29 @@ def items_text(items: int, sub_items: int) -> str:
     return text + translate("ImportWizard", " (plus %n sub-item(s))", "", sub_items) if sub_items else text
 
 
-def export_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str, Any]], source: Path,
-                    target: Path) -> Path:
+def sheet_note(state: SheetState) -> str:
+    """What became of a sheet, as the columns page lists it."""
+    if state.used:
+        return translate("ImportWizard", "header in row %1, %2").replace("%1", state.header_text).replace(
+            "%2", items_text(state.items, state.sub_items))
+    if state.use is SheetUse.EMPTY:
+        return translate("ImportWizard", "skipped: the sheet is empty")
+    if state.use is SheetUse.OTHER_SHEET_CHOSEN:
+        return translate("ImportWizard", "skipped: another sheet was chosen")
+    if state.use is SheetUse.OTHER_KIND and state.other_kind:
+        return translate("ImportWizard", "skipped: looks like a %1, not the same kind").replace(
+            "%1", list_name(state.other_kind))
+    return translate("ImportWizard", "skipped: %1").replace("%1", state.reason)
+
+
+def write_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str, Any]], source: Path,
+                   target: Path) -> Path:
     """Write the rejected rows with their original cells and reasons (runs on the writer)."""
     from lawgov_desktop.exporters.rejected import RejectedRow, RejectedSheet, write_rejected_rows
 
-    cells = {(problem.sheet, problem.row): problem.cells for sheet in plan.sheets for problem in sheet.rejected}
-    readable = source if source.is_file() else library.imported_file_copy(plan.changes.file_sha256)
-    workbook = read_workbook(readable) if readable is not None else None
-    sheets: dict[str, RejectedSheet] = {}
-    for shaped in plan.sheets:
-        grid = _sheet_or_none(workbook, shaped.sheet_name)
-        header = [_filled_row(grid, index) for index in range(shaped.header_row_index,
-                                                               shaped.header_row_index + shaped.header_rows)]
-        sheets[shaped.sheet_name] = RejectedSheet(shaped.sheet_name, header)
-    for problem in rejected:
-        name, row = problem["sheet"], int(problem["row"])
-        target_sheet = sheets.setdefault(name, RejectedSheet(name, []))
-        raw = cells.get((name, row)) or _filled_row(_sheet_or_none(workbook, name), row - 1)
-        target_sheet.rows.append(RejectedRow(row, list(raw), problem["reason"]))
-    for sheet in sheets.values():
-        sheet.rows.sort(key=lambda rejected_row: rejected_row.row)
-    return write_rejected_rows([sheet for sheet in sheets.values() if sheet.rows], target)
-
-
-def _sheet_or_none(workbook: Workbook | None, name: str) -> Sheet | None:
-    return next((sheet for sheet in workbook.sheets if sheet.name == name), None) if workbook else None
-
-
-def _filled_row(sheet: Sheet | None, index: int) -> list[object]:
-    """A grid row with the values of merged cells (the department merged down) filled in."""
-    if sheet is None or not 0 <= index < len(sheet.rows):
-        return []
-    row = list(sheet.rows[index])
-    for r1, c1, r2, c2 in sheet.merged:
-        if r1 <= index <= r2:
-            if len(row) <= c2:
-                row.extend([None] * (c2 + 1 - len(row)))
-            for col in range(c1, c2 + 1):
-                row[col] = sheet.value(r1, c1)
-    return row
+    sheets = [RejectedSheet(cells.sheet, cells.header_rows, [RejectedRow(*row) for row in cells.rows])
+              for cells in rejected_cells(library, plan, rejected, source)]
+    return write_rejected_rows(sheets, target)
 
 
 # ---------------------------------------------------------------------------------- preview
@@ -393,7 +258,7 @@ class ImportWizard(QDialog):
         self.setAcceptDrops(True)
         self.options = ImportOptions()
         self.path: Path | None = None
-        self.reading: Reading | None = None
+        self.reading: Preview | None = None
         self.result: ImportResult | None = None
         self.applied_plan: ImportPlan | None = None
         self.settled: dict[tuple[str, str], UnresolvedName] = {}
@@ -401,8 +266,8 @@ class ImportWizard(QDialog):
         self.remembered_template: str | None = None  # the name a hand-made mapping was saved under
         self._tasks = itertools.count(1)
         self._current_task = 0
-        self._progress: Progress | None = None
-        self._progress_bar: QProgressBar | None = None
+        self._task: TaskState | None = None  # the running work's: what the bar shows, what Cancel stops
+        self._task_bar: QProgressBar | None = None
         self._applying = False
         self._filling = False
         self._timer = QTimer(self)
@@ -724,8 +589,8 @@ class ImportWizard(QDialog):
         if self._applying:
             self.cancel_apply()
             return
-        if self._progress is not None:
-            self._progress.cancel()
+        if self._task is not None:
+            self._task.cancel()
         self._current_task = 0
         self.reading = self.applied_plan = None  # a large plan need not outlive the dialog
         self.plan_model.set_rows(LICENCE, [])
@@ -776,10 +641,10 @@ class ImportWizard(QDialog):
                                       resolutions=dict(self.options.resolutions), renames=dict(self.options.renames))
         if not keep_problem:
             self._hide_problem()
-        self._run(lambda library, progress: read_file(library, path, options, progress, offer_template),
+        self._run(lambda library, task: preview_import(library, path, options, task, offer_template=offer_template),
                   self._read_done, self._read_failed, self.busy_bar)
 
-    def _read_done(self, reading: Reading) -> None:
+    def _read_done(self, reading: Preview) -> None:
         first = self.reading is None
         self.reading = reading
         self.options.mapping_name = reading.template
@@ -809,7 +674,7 @@ class ImportWizard(QDialog):
             self.sheet_list.clear()
             for state in reading.sheets:
                 mark = "✔" if state.used else "✘"
-                self.sheet_list.addItem(f"{mark}  {state.name} — {state.note}")
+                self.sheet_list.addItem(f"{mark}  {state.name} — {sheet_note(state)}")
                 item = self.sheet_list.item(self.sheet_list.count() - 1)
                 item.setForeground(QBrush(QColor("#1a1a1a" if state.used else "#808080")))
             detected = self.tr("Detect from the headers")
@@ -832,7 +697,7 @@ class ImportWizard(QDialog):
         assert reading is not None
         self.template_combo.clear()
         self.template_combo.addItem(self.tr("None (detect from the headers)"), None)
-        templates = self.session.library.mapping_templates(reading.signature) if reading.signature else []
+        templates = self.session.library.imports.mapping_templates(reading.signature) if reading.signature else []
         for template in templates:
             self.template_combo.addItem(template["name"], template["name"])
         if reading.template and self.template_combo.findData(reading.template) < 0:
@@ -850,7 +715,7 @@ class ImportWizard(QDialog):
         self.template_note.setText(note)
         self.save_template_button.setEnabled(bool(reading.signature and reading.columns))
 
-    def _fill_mapping(self, reading: Reading) -> None:
+    def _fill_mapping(self, reading: Preview) -> None:
         kind = reading.kind or LICENCE
         self.mapping_table.setRowCount(len(reading.columns))
         for row, column in enumerate(reading.columns):
@@ -960,7 +825,7 @@ class ImportWizard(QDialog):
                 self._filling = False
 
         self.session.run(self.tr("Save mapping template"),
-                         lambda library: library.save_mapping_template(name, kind, headers, mapping), on_done=saved)
+                         lambda library: library.imports.save_mapping_template(name, kind, headers, mapping), on_done=saved)
 
     # ------------------------------------------------------------------ preview
     def _fill_preview(self, plan: ImportPlan) -> None:
@@ -1022,7 +887,7 @@ class ImportWizard(QDialog):
                     combo.addItem(self.tr("Same as existing: %1").replace("%1", suggestion), found)
             chosen = self.options.resolutions.get(key)
             if chosen is not None and combo.findData(chosen) < 0:
-                name = library.get(unresolved.kind, chosen)["name"]
+                name = library.records.get(unresolved.kind, chosen)["name"]
                 combo.addItem(self.tr("Same as existing: %1").replace("%1", name), chosen)
             renamed = self.options.renames.get(key)
             if renamed:
@@ -1036,8 +901,8 @@ class ImportWizard(QDialog):
 
     def _finder(self, kind: str) -> Callable[[str], int | None] | None:
         library = self.session.library
-        return {"department": library.find_department, "region": library.find_region,
-                "batch": library.find_batch}.get(kind)
+        return {"department": library.records.find_department, "region": library.records.find_region,
+                "batch": library.records.find_batch}.get(kind)
 
     def _name_choice(self, combo: QComboBox, unresolved: UnresolvedName) -> None:
         choice = combo.currentData()
@@ -1129,14 +994,13 @@ class ImportWizard(QDialog):
         self.apply_step.clear()
         self.cancel_apply_button.setEnabled(True)
         self.go(APPLY)
-        self._run(lambda library, progress: apply_plan(library, plan, strict=strict, progress=progress,
-                                                       cancel=stop_requested(progress)),
+        self._run(lambda library, task: apply_plan(library, plan, strict=strict, task=task),
                   lambda result: self._applied(plan, result, remember), self._apply_failed, self.apply_bar)
 
     def cancel_apply(self) -> None:
         """Stop the import; the transaction is rolled back and the database stays as it was."""
-        if self._applying and self._progress is not None:
-            self._progress.cancel()
+        if self._applying and self._task is not None:
+            self._task.cancel()
             self.cancel_apply_button.setEnabled(False)
             self.apply_step.setText(self.tr("Cancelling…"))
 
@@ -1145,7 +1009,6 @@ class ImportWizard(QDialog):
         self._applying = False
         self.result = result
         self.applied_plan = plan
-        self.session.announce(IMPORT_KINDS)
         self._fill_summary(result)
         self.go(SUMMARY)
         if remember is not None:
@@ -1204,7 +1067,7 @@ class ImportWizard(QDialog):
         plan, result, source = self.applied_plan, self.result, self.path
         if plan is None or result is None or source is None:
             return
-        self._run(lambda library, _progress: export_rejected(library, plan, result.rejected, source, target),
+        self._run(lambda library, _task: write_rejected(library, plan, result.rejected, source, target),
                   self._exported, lambda error: prompts.warn(self, error), self.busy_bar)
 
     def _exported(self, path: Path) -> None:
@@ -1212,47 +1075,47 @@ class ImportWizard(QDialog):
         self.summary_note.setText(self.tr("Rejected rows written to %1").replace("%1", str(path)))
 
     # ------------------------------------------------------------------ background work
-    def _run(self, work: Callable[[Library, Progress], Any], done: Callable[[Any], None],
+    def _run(self, work: Callable[[Library, Task], Any], done: Callable[[Any], None],
              failed: Callable[[LawGovError], None], bar: QProgressBar) -> None:
-        """Run ``work`` on the writer with this dialog's progress; only the newest task's answer counts."""
+        """Run ``work`` on the writer with this dialog's task and bar; only the newest work's answer counts."""
         writer = self.session.writer
         if writer is None:
             self._show_problem(self.tr("The database is open read-only."))
             return
-        if self._progress is not None and not self._applying:
-            self._progress.cancel()  # a newer choice makes the running reading pointless
+        if self._task is not None and not self._applying:
+            self._task.cancel()  # a newer choice makes the running reading pointless
         number = next(self._tasks)
-        progress = Progress()
-        self._current_task, self._progress, self._progress_bar = number, progress, bar
+        task = TaskState()
+        self._current_task, self._task, self._task_bar = number, task, bar
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             if number != self._current_task:
                 return
-            self._current_task, self._progress = 0, None
+            self._current_task, self._task = 0, None
             self._show_busy(False)
             callback(value)
             self._update_buttons()
 
         self._show_busy(True)
         self._update_buttons()
-        writer.submit(lambda library, _progress: work(library, progress), self.windowTitle(),
-                      on_done=lambda value: finish(done, value), on_error=lambda error: finish(failed, error),
-                      quiet=True)
+        self.session.submit(lambda library, _task: work(library, task), self.windowTitle(),
+                            on_done=lambda value: finish(done, value), on_error=lambda error: finish(failed, error),
+                            quiet=True)
 
     def _poll(self) -> None:
-        progress, bar = self._progress, self._progress_bar
-        if progress is None or bar is None:
+        task, bar = self._task, self._task_bar
+        if task is None or bar is None:
             return
-        bar.setMaximum(max(progress.total, 0))
-        bar.setValue(min(progress.done, progress.total) if progress.total else 0)
+        bar.setMaximum(max(task.total, 0))
+        bar.setValue(min(task.done, task.total) if task.total else 0)
         if bar is self.apply_bar:
-            if not progress.cancelled:
-                self.apply_step.setText(progress.text)
+            if not task.cancelled:
+                self.apply_step.setText(task.text)
         else:
-            self.busy_label.setText(progress.text or self.tr("Reading…"))
+            self.busy_label.setText(task.text or self.tr("Reading…"))
 
     def _show_busy(self, busy: bool) -> None:
-        on_page = self._progress_bar is self.apply_bar
+        on_page = self._task_bar is self.apply_bar
         self.busy_bar.setVisible(busy and not on_page)
         self.busy_label.setVisible(busy and not on_page)
         if busy:
@@ -1323,7 +1186,5 @@ def undo_import(parent: QWidget, session: Session, import_id: int, file_name: st
                                          "it changed get their earlier values back. A backup is made first.")
     if not prompts.confirm(parent, translate("ImportWizard", "Undo import"), question.replace("%1", file_name)):
         return
-    session.writer.submit(lambda library, _progress: library.undo_import(import_id),
-                          translate("ImportWizard", "Undoing the import"),
-                          on_done=lambda _counts: session.announce(IMPORT_KINDS),
-                          on_error=lambda error: prompts.warn(parent, error))
+    session.submit(lambda library, _task: library.imports.undo_import(import_id),
+                   translate("ImportWizard", "Undoing the import"), on_error=lambda error: prompts.warn(parent, error))

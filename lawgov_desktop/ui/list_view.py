@@ -180,7 +180,7 @@ class ListView(QWidget):
                 parent.appendRow(item)
                 add(item, node["children"])
 
-        add(self.tree_model.invisibleRootItem(), self.session.library.region_tree())
+        add(self.tree_model.invisibleRootItem(), self.session.library.records.region_tree())
         self.tree.expandAll()
 
     def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -193,7 +193,7 @@ class ListView(QWidget):
         """One page from the library; a file that fails to read (a damaged page) shows the
         library's message in the status line and an empty page instead of an exception."""
         try:
-            return self.session.library.query(self.spec.kind, flt, sort=sort, descending=descending,
+            return self.session.library.lists.query(self.spec.kind, flt, sort=sort, descending=descending,
                                               offset=offset, limit=limit)
         except LawGovError as error:
             self.status_text = str(error)
@@ -250,7 +250,7 @@ class ListView(QWidget):
         save = menu.addAction(self.tr("Save current filter…"))
         save.setEnabled(not self.session.read_only)
         save.triggered.connect(self.save_current_filter)
-        saved = self.session.library.saved_filters(self.spec.kind)
+        saved = self.session.library.lists.saved_filters(self.spec.kind)
         if saved:
             menu.addSeparator()
         for name, flt in saved.items():
@@ -260,7 +260,7 @@ class ListView(QWidget):
             for name in saved:
                 forget.addAction(name).triggered.connect(
                     lambda _checked=False, n=name: self.session.run(
-                        "", lambda library: library.delete_saved_filter(self.spec.kind, n)))
+                        "", lambda library: library.lists.delete_saved_filter(self.spec.kind, n)))
 
     def save_current_filter(self, name: str | None = None) -> None:
         """Save the current filter under a name the clerk types."""
@@ -269,7 +269,7 @@ class ListView(QWidget):
             if not accepted or not name.strip():
                 return
         flt = self.current_filter()
-        self.session.run(self.tr("Save filter"), lambda library: library.save_filter(self.spec.kind, name, flt))
+        self.session.run(self.tr("Save filter"), lambda library: library.lists.save_filter(self.spec.kind, name, flt))
 
     # ------------------------------------------------------------------ reading
     def reload(self) -> None:
@@ -290,7 +290,7 @@ class ListView(QWidget):
         if self.model.list_filter.is_empty():
             self._grand_total = self.model.total
         elif self._grand_total is None:
-            self._grand_total = self.session.library.query(self.spec.kind, ListFilter(version_id=self.version_id()),
+            self._grand_total = self.session.library.lists.query(self.spec.kind, ListFilter(version_id=self.version_id()),
                                                            limit=0).total
         locale = QLocale()
         text = self.tr("Showing %1 of %2").replace("%1", locale.toString(self.model.total)).replace(

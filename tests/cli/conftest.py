@@ -34,32 +34,32 @@ Runner = Callable[..., Result]  # the type of the run_cli and lawgov fixtures
 def build_sample(library: Library) -> None:
     """Three departments with aliases, licence items in two parts (one with sub-items), two
     batches, and three powers: one handed to 红海湾's three streets, one to a street of 城区."""
-    library.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局、市发展改革局",
+    library.records.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局、市发展改革局",
                                   "level": "市级", "region": "汕尾市"})
-    library.create("department", {"name": "汕尾市市场监督管理局", "aliases": ["市市场监管局"], "level": "市级"})
-    library.create("department", {"name": "汕尾市自然资源局", "aliases": "市自然资源局", "level": "市级"})
-    main_item = library.create("licence", {"name": "企业投资项目核准", "department": "市发改局",
+    library.records.create("department", {"name": "汕尾市市场监督管理局", "aliases": ["市市场监管局"], "level": "市级"})
+    library.records.create("department", {"name": "汕尾市自然资源局", "aliases": "市自然资源局", "level": "市级"})
+    main_item = library.records.create("licence", {"name": "企业投资项目核准", "department": "市发改局",
                                            "part": "central", "level": "市级", "code": "L001"})
     for name in ("企业投资项目核准（新建）", "企业投资项目核准（变更）"):
-        library.create("licence", {"name": name, "parent_id": main_item})
-    library.create("licence", {"name": "食品生产许可", "department": "市市场监管局", "part": "central",
+        library.records.create("licence", {"name": name, "parent_id": main_item})
+    library.records.create("licence", {"name": "食品生产许可", "department": "市市场监管局", "part": "central",
                                "level": "市级"})
-    library.create("licence", {"name": "特种设备安装改造维修许可", "department": "市市场监管局",
+    library.records.create("licence", {"name": "特种设备安装改造维修许可", "department": "市市场监管局",
                                "part": "central", "level": "省级"})
-    library.create("licence", {"name": "建设用地规划许可", "department": "市自然资源局", "part": "地方性法规、省政府规章设定",
+    library.records.create("licence", {"name": "建设用地规划许可", "department": "市自然资源局", "part": "地方性法规、省政府规章设定",
                                "level": "市级"})
-    library.create("region", {"name": "香洲街道", "kind": "street", "parent": "城区"})
-    library.create("batch", {"name": "第一批", "document_number": "汕府〔2022〕1号"})
-    library.create("batch", {"name": "第二批"})
-    library.create("power", {"code": "P001", "name": "对未取得食品经营许可从事食品经营活动的处罚",
+    library.records.create("region", {"name": "香洲街道", "kind": "street", "parent": "城区"})
+    library.records.create("batch", {"name": "第一批", "document_number": "汕府〔2022〕1号"})
+    library.records.create("batch", {"name": "第二批"})
+    library.records.create("power", {"code": "P001", "name": "对未取得食品经营许可从事食品经营活动的处罚",
                              "power_type": "行政处罚", "department": "市市场监管局"})
-    library.create("power", {"code": "P002", "name": "对违法占用土地的行政检查", "power_type": "行政检查",
+    library.records.create("power", {"code": "P002", "name": "对违法占用土地的行政检查", "power_type": "行政检查",
                              "department": "市自然资源局"})
-    library.create("power", {"code": "P003", "name": "对价格违法行为的处罚", "power_type": "行政处罚",
+    library.records.create("power", {"code": "P003", "name": "对价格违法行为的处罚", "power_type": "行政处罚",
                              "department": "市发改局"})
     for street in ("田墘街道", "东洲街道", "遮浪街道"):
-        library.create("delegation", {"power": "P001", "region": street, "batch": "第一批"})
-    library.create("delegation", {"power": "P002", "region": "香洲街道", "batch": "第二批"})
+        library.records.create("delegation", {"power": "P001", "region": street, "batch": "第一批"})
+    library.records.create("delegation", {"power": "P002", "region": "香洲街道", "batch": "第二批"})
 
 
 @pytest.fixture(scope="session")

@@ -19,10 +19,10 @@ Runner = Callable[..., Any]  # the run_cli fixture of tests/cli/conftest.py
 def lawgov(run_cli: Runner, sample_db: Path) -> Runner:
     """The sample database with two 行政许可 in the 权责清单 and a department whose 权责清单 is not imported."""
     with Library(sample_db, user="测试员") as library:
-        library.create("power", {"name": "企业投资项目核准", "power_type": "行政许可", "department": "市发改局"})
-        library.create("power", {"name": "食品经营许可", "power_type": "行政许可", "department": "市市场监管局"})
-        library.create("department", {"name": "汕尾市交通运输局"})
-        library.create("licence", {"name": "道路运输经营许可", "department": "汕尾市交通运输局", "part": "central"})
+        library.records.create("power", {"name": "企业投资项目核准", "power_type": "行政许可", "department": "市发改局"})
+        library.records.create("power", {"name": "食品经营许可", "power_type": "行政许可", "department": "市市场监管局"})
+        library.records.create("department", {"name": "汕尾市交通运输局"})
+        library.records.create("licence", {"name": "道路运输经营许可", "department": "汕尾市交通运输局", "part": "central"})
 
     def run(*args: str) -> Any:
         return run_cli(*args, db=sample_db)

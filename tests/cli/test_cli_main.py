@@ -139,7 +139,7 @@ def test_unexpected_errors_are_one_line_unless_debugging(run_cli, sample_db: Pat
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("lawgov_desktop.core.library.Library.stats", broken)
+    monkeypatch.setattr("lawgov_desktop.core.stats.Stats.compute", broken)
     result = run_cli("stats", db=sample_db)
     assert_one_line_error(result)
     assert "RuntimeError: boom" in result.err and "LAWGOV_DEBUG" in result.err
@@ -149,7 +149,7 @@ def test_debug_mode_shows_the_traceback(sample_db: Path, monkeypatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("lawgov_desktop.core.library.Library.stats", broken)
+    monkeypatch.setattr("lawgov_desktop.core.stats.Stats.compute", broken)
     monkeypatch.setenv("LAWGOV_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         main(["--db", str(sample_db), "stats"])
@@ -159,7 +159,7 @@ def test_keyboard_interrupt_is_one_line(run_cli, sample_db: Path, monkeypatch) -
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("lawgov_desktop.core.library.Library.stats", interrupted)
+    monkeypatch.setattr("lawgov_desktop.core.stats.Stats.compute", interrupted)
     result = run_cli("stats", db=sample_db)
     assert result.code == 130
     assert result.err.strip() == "已中断。"

@@ -24,17 +24,17 @@ def pdf_pages(path: Path) -> list[str]:
 def lists(blank_db: Path) -> Path:
     """Two departments' 权责清单, their powers created out of the standard order."""
     with Library(blank_db, user="测试员") as library:
-        library.create("department", {"name": HOUSING, "aliases": "市住建局"})
-        library.create("department", {"name": "市档案局"})
+        library.records.create("department", {"name": HOUSING, "aliases": "市住建局"})
+        library.records.create("department", {"name": "市档案局"})
         for name, power_type in (("房屋建筑工程竣工验收备案", "其他行政权力"), ("对违法建设的处罚", "行政处罚"),
                                  ("建筑工程施工许可", "行政许可")):
-            power = library.create("power", {"department": HOUSING, "name": name, "power_type": power_type,
+            power = library.records.create("power", {"department": HOUSING, "name": name, "power_type": power_type,
                                              "handling_office": "建筑市场监管科", "level": "地州市级",
                                              "responsibility": "受理责任：公示依据、条件。",
                                              "accountability_cases": "对符合法定条件的申请不予受理的。"})
         for sub in ("建筑工程施工许可证核发", "建筑工程施工许可证变更"):
-            library.create("power", {"parent_id": power, "name": sub})
-        library.create("power", {"department": "市档案局", "name": "档案移交接收", "power_type": "其他行政权力"})
+            library.records.create("power", {"parent_id": power, "name": sub})
+        library.records.create("power", {"department": "市档案局", "name": "档案移交接收", "power_type": "其他行政权力"})
     return blank_db
 
 

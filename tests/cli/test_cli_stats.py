@@ -36,7 +36,7 @@ def test_stats_json_is_exactly_the_library_document(lawgov, sample_db) -> None:
     from lawgov_desktop.core.library import Library
 
     with Library(sample_db) as library:
-        assert stats(lawgov) == library.stats()
+        assert stats(lawgov) == library.stats.compute()
 
 
 def test_stats_follow_changes(lawgov) -> None:

@@ -12,10 +12,10 @@ from lawgov_desktop.core.library import Library
 
 def fill(lib: Library, count: int = 300) -> None:
     """``count`` licence items under one department: enough b-tree pages that damage hits some."""
-    department = lib.create("department", {"name": "填充用部门"})
-    with lib.operation("填充"):
+    department = lib.records.create("department", {"name": "填充用部门"})
+    with lib.store.operation("填充"):
         for index in range(count):
-            lib.create("licence", {"name": f"食品经营许可（{index}）", "department_id": department,
+            lib.records.create("licence", {"name": f"食品经营许可（{index}）", "department_id": department,
                                    "legal_basis": "《中华人民共和国食品安全法》第三十五条" * 3})
 
 

@@ -22,54 +22,54 @@ def adjusted(lib: Library) -> tuple[Library, int]:
     """A 2022 list saved as a version, then the 2023 adjustment made to the working list."""
     for name, aliases in (("汕尾市发展和改革局", "市发改局"), ("汕尾市市场监督管理局", "市市场监管局"),
                           ("汕尾市公安局", "市公安局"), ("汕尾市城市管理和综合执法局", "市城管执法局")):
-        lib.create("department", {"name": name, "aliases": aliases, "level": "市级"})
+        lib.records.create("department", {"name": name, "aliases": aliases, "level": "市级"})
     item = {"part": "central", "level": "市级"}
     ids = {
-        "same": lib.create("licence", {**item, "name": "企业投资项目核准", "department": "市发改局", "code": "A1"}),
-        "edited": lib.create("licence", {**item, "name": "食品生产许可", "department": "市市场监管局", "code": "A2",
+        "same": lib.records.create("licence", {**item, "name": "企业投资项目核准", "department": "市发改局", "code": "A1"}),
+        "edited": lib.records.create("licence", {**item, "name": "食品生产许可", "department": "市市场监管局", "code": "A2",
                                          "legal_basis": "《食品安全法》第三十五条"}),
-        "renamed": lib.create("licence", {**item, "name": "特种设备使用登记", "department": "市市场监管局",
+        "renamed": lib.records.create("licence", {**item, "name": "特种设备使用登记", "department": "市市场监管局",
                                           "code": "A3"}),
-        "moved": lib.create("licence", {**item, "name": "户外广告设施设置审批", "department": "市发改局"}),
-        "dropped": lib.create("licence", {**item, "name": "印章刻制业特种行业许可", "department": "市公安局",
+        "moved": lib.records.create("licence", {**item, "name": "户外广告设施设置审批", "department": "市发改局"}),
+        "dropped": lib.records.create("licence", {**item, "name": "印章刻制业特种行业许可", "department": "市公安局",
                                           "part": "local"}),
-        "subs": lib.create("licence", {**item, "name": "排污许可", "department": "市发改局", "code": "A6"}),
+        "subs": lib.records.create("licence", {**item, "name": "排污许可", "department": "市发改局", "code": "A6"}),
     }
-    lib.create("licence", {"name": "排污许可证核发", "parent_id": ids["subs"]})
-    lib.create("batch", {"name": "第一批", "published_on": "2022-03-01"})
-    lib.create("batch", {"name": "第二批", "published_on": "2022-07-15"})
+    lib.records.create("licence", {"name": "排污许可证核发", "parent_id": ids["subs"]})
+    lib.records.create("batch", {"name": "第一批", "published_on": "2022-03-01"})
+    lib.records.create("batch", {"name": "第二批", "published_on": "2022-07-15"})
     power = {"power_type": "行政处罚", "department": "市城管执法局"}
-    pids = {key: lib.create("power", {**power, "name": name, "code": code}) for key, name, code in (
+    pids = {key: lib.records.create("power", {**power, "name": name, "code": code}) for key, name, code in (
         ("steady", "对擅自设置大型户外广告的处罚", "P1"), ("wider", "对占用城市道路摆摊设点的处罚", "P2"),
         ("back", "对露天焚烧秸秆的处罚", "P3"), ("gone", "对违法建设的处罚", "P4"), ("later", "对乱倒垃圾的处罚", "P5"),
         ("retyped", "对违规排放油烟的处罚", "P6"))}
     for key, street, scope in (("steady", "田墘街道", "全部"), ("wider", "田墘街道", "部分"), ("back", "田墘街道", "全部"),
                                ("back", "东洲街道", "全部"), ("gone", "遮浪街道", "全部"), ("retyped", "东洲街道", "全部")):
-        lib.create("delegation", {"power_id": pids[key], "region": street, "batch": "第一批", "scope": scope})
-    version_id = lib.save_version("2022年版")
+        lib.records.create("delegation", {"power_id": pids[key], "region": street, "batch": "第一批", "scope": scope})
+    version_id = lib.versions.save_version("2022年版")
 
-    lib.update("licence", ids["edited"], {"legal_basis": "《食品安全法》第三十五条\n《食品生产许可管理办法》",
+    lib.records.update("licence", ids["edited"], {"legal_basis": "《食品安全法》第三十五条\n《食品生产许可管理办法》",
                                           "level": "省级"})
-    lib.update("licence", ids["renamed"], {"name": "特种设备使用登记（含变更）"})
-    lib.update("licence", ids["moved"], {"department": "市城管执法局"})
-    lib.delete("licence", ids["dropped"])
-    lib.create("licence", {"name": "排污许可证变更", "parent_id": ids["subs"]})
-    lib.create("licence", {**item, "name": "犬只登记", "department": "市公安局", "code": "A7"})
-    lib.create("delegation", {"power_id": pids["wider"], "region": "东洲街道", "batch": "第二批", "scope": "部分"})
-    lib.create("delegation", {"power_id": pids["wider"], "region": "田墘街道", "batch": "第二批", "scope": "全部"})
-    lib.create("delegation", {"power_id": pids["back"], "region": "东洲街道", "batch": "第二批", "change_kind": "收回"})
-    lib.delete("power", pids["gone"])
-    lib.create("delegation", {"power_id": pids["later"], "region": "遮浪街道", "batch": "第二批"})
-    lib.update("power", pids["retyped"], {"power_type": "行政强制"})
-    new_power = lib.create("power", {**power, "name": "对违规停放共享单车的处罚", "code": "P7"})
-    lib.create("delegation", {"power_id": new_power, "region": "田墘街道", "batch": "第二批"})
-    lib.create("power", {**power, "name": "对无证犬只的处罚", "code": "P8"})
+    lib.records.update("licence", ids["renamed"], {"name": "特种设备使用登记（含变更）"})
+    lib.records.update("licence", ids["moved"], {"department": "市城管执法局"})
+    lib.records.delete("licence", ids["dropped"])
+    lib.records.create("licence", {"name": "排污许可证变更", "parent_id": ids["subs"]})
+    lib.records.create("licence", {**item, "name": "犬只登记", "department": "市公安局", "code": "A7"})
+    lib.records.create("delegation", {"power_id": pids["wider"], "region": "东洲街道", "batch": "第二批", "scope": "部分"})
+    lib.records.create("delegation", {"power_id": pids["wider"], "region": "田墘街道", "batch": "第二批", "scope": "全部"})
+    lib.records.create("delegation", {"power_id": pids["back"], "region": "东洲街道", "batch": "第二批", "change_kind": "收回"})
+    lib.records.delete("power", pids["gone"])
+    lib.records.create("delegation", {"power_id": pids["later"], "region": "遮浪街道", "batch": "第二批"})
+    lib.records.update("power", pids["retyped"], {"power_type": "行政强制"})
+    new_power = lib.records.create("power", {**power, "name": "对违规停放共享单车的处罚", "code": "P7"})
+    lib.records.create("delegation", {"power_id": new_power, "region": "田墘街道", "batch": "第二批"})
+    lib.records.create("power", {**power, "name": "对无证犬只的处罚", "code": "P8"})
     return lib, version_id
 
 
 def test_every_licence_change_is_found_once(adjusted: tuple[Library, int]) -> None:
     lib, version_id = adjusted
-    result = lib.compare(version_id, None)
+    result = lib.versions.compare(version_id, None)
     found = {(change.kind, change.name): change for change in result.licences}
     assert set(found) == {("changed", "食品生产许可"), ("changed", "特种设备使用登记（含变更）"),
                           ("moved", "户外广告设施设置审批"), ("removed", "印章刻制业特种行业许可"),
@@ -91,7 +91,7 @@ def test_every_licence_change_is_found_once(adjusted: tuple[Library, int]) -> No
 
 def test_every_power_change_is_found_once(adjusted: tuple[Library, int]) -> None:
     lib, version_id = adjusted
-    result = lib.compare(version_id, None)
+    result = lib.versions.compare(version_id, None)
     found = {(change.kind, change.name): change for change in result.powers}
     assert set(found) == {("extended", "对占用城市道路摆摊设点的处罚"), ("taken_back", "对露天焚烧秸秆的处罚"),
                           ("taken_back", "对违法建设的处罚"), ("delegated", "对乱倒垃圾的处罚"),
@@ -111,21 +111,21 @@ def test_every_power_change_is_found_once(adjusted: tuple[Library, int]) -> None
 
 def test_the_reverse_comparison_mirrors_it(adjusted: tuple[Library, int]) -> None:
     lib, version_id = adjusted
-    counts = lib.compare(None, version_id).counts()
+    counts = lib.versions.compare(None, version_id).counts()
     assert counts["licence_items"] == {"added": 1, "removed": 1, "changed": 3, "moved": 1}
     assert counts["powers"]["removed"] == 1 and counts["powers"]["taken_back"] == 3  # 乱倒垃圾, 共享单车, 东洲街道
 
 
 def test_a_list_compared_with_itself_has_no_changes(adjusted: tuple[Library, int]) -> None:
     lib, version_id = adjusted
-    result = lib.compare(version_id, version_id)
+    result = lib.versions.compare(version_id, version_id)
     assert result.is_empty()
     assert result.to_json()["counts"]["licence_items"] == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
 
 
 def test_json_document(adjusted: tuple[Library, int]) -> None:
     lib, version_id = adjusted
-    document = json.loads(json.dumps(lib.compare(version_id, None).to_json(), ensure_ascii=False))
+    document = json.loads(json.dumps(lib.versions.compare(version_id, None).to_json(), ensure_ascii=False))
     assert (document["old"], document["new"], document["compared"]) == ("2022年版", "当前清单", ["licence", "power"])
     assert {entry["kind"] for entry in document["licence_items"]} == {"added", "removed", "changed", "moved"}
     moved = next(entry for entry in document["licence_items"] if entry["kind"] == "moved")
@@ -155,15 +155,15 @@ def test_a_side_without_powers_compares_licences_only() -> None:
 def test_a_powers_sub_items_are_compared_as_its_sub_items(lib: Library) -> None:
     """A 权责清单's sub-items are part of their power, not powers of their own: a renamed sub-item is
     one change of the power, not one power added and one removed."""
-    lib.create("department", {"name": "克拉玛依市自然资源局"})
-    power = lib.create("power", {"name": "开采矿产资源审批", "power_type": "行政许可", "department": "克拉玛依市自然资源局",
+    lib.records.create("department", {"name": "克拉玛依市自然资源局"})
+    power = lib.records.create("power", {"name": "开采矿产资源审批", "power_type": "行政许可", "department": "克拉玛依市自然资源局",
                                  "handling_office": "矿产资源管理科"})
-    sub = lib.create("power", {"name": "新设采矿权审批", "parent_id": power})
-    lib.create("power", {"name": "采矿权延续登记", "parent_id": power})
-    version_id = lib.save_version("2024年版")
-    lib.update("power", sub, {"name": "新设采矿权登记"})
-    lib.update("power", power, {"handling_office": "矿产资源管理科、各区自然资源分局"})
-    result = lib.compare(version_id, None)
+    sub = lib.records.create("power", {"name": "新设采矿权审批", "parent_id": power})
+    lib.records.create("power", {"name": "采矿权延续登记", "parent_id": power})
+    version_id = lib.versions.save_version("2024年版")
+    lib.records.update("power", sub, {"name": "新设采矿权登记"})
+    lib.records.update("power", power, {"handling_office": "矿产资源管理科、各区自然资源分局"})
+    result = lib.versions.compare(version_id, None)
     assert [(change.kind, change.name) for change in result.powers] == [("changed", "开采矿产资源审批")]
     assert result.powers[0].changes == [
         FieldChange("handling_office", "承办机构", "矿产资源管理科", "矿产资源管理科、各区自然资源分局"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import rows
 
-from lawgov_desktop.core import db
+from lawgov_desktop.core import dialect
 from lawgov_desktop.core.errors import DatabaseError
 from lawgov_desktop.core.library import Library
 
@@ -23,7 +23,7 @@ import sys
 from lawgov_desktop.core.library import Library
 with Library(sys.argv[1], user=sys.argv[2]) as library:
     for index in range(int(sys.argv[3])):
-        library.create("department", {"name": f"{sys.argv[2]}-部门{index}"})
+        library.records.create("department", {"name": f"{sys.argv[2]}-部门{index}"})
 """
 
 
@@ -47,11 +47,11 @@ def test_two_processes_writing_at_once_lose_nothing(lib):
 
 
 def test_backups_taken_while_another_process_writes_are_consistent(lib):
-    lib.set_backup_settings(keep=100)
+    lib.backups.set_backup_settings(keep=100)
     writer = _writer(lib.path, "窗口")
     copies = []
     while writer.poll() is None and len(copies) < 30:
-        copies.append(lib.backup())
+        copies.append(lib.backups.backup())
     writer.communicate(timeout=120)
     assert writer.returncode == 0
     for copy in copies:
@@ -62,16 +62,16 @@ def test_backups_taken_while_another_process_writes_are_consistent(lib):
 
 
 def test_a_writer_that_waits_too_long_gets_a_clear_message(lib, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(dialect, "BUSY_TIMEOUT_MS", 200)
     other = Library(lib.path)
     holder = sqlite3.connect(lib.path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(DatabaseError, match="数据库正被其他程序写入"):
-            other.create("department", {"name": "等不到的部门"})
+            other.records.create("department", {"name": "等不到的部门"})
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    other.create("department", {"name": "等到了的部门"})  # once the other writer is done, it works
+    other.records.create("department", {"name": "等到了的部门"})  # once the other writer is done, it works
     other.close()
     assert rows(lib.path, "SELECT name FROM department") == [("等到了的部门",)]

@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
-from lawgov_desktop.core import db
+from lawgov_desktop.core import db, dialect, schema
 from lawgov_desktop.core.backup import backup_folder
 from lawgov_desktop.core.errors import DatabaseError
 from lawgov_desktop.core.library import Library
@@ -20,8 +20,8 @@ from lawgov_desktop.core.queries import ListFilter
 
 
 def test_schema_head_matches_the_migrations() -> None:
-    script = ScriptDirectory.from_config(db._alembic_config(Path("unused")))
-    assert script.get_current_head() == db.SCHEMA_HEAD
+    script = ScriptDirectory.from_config(schema.alembic_config(Path("unused")))
+    assert script.get_current_head() == schema.SCHEMA_HEAD
 
 
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
@@ -37,14 +37,14 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
 
 
 def test_new_database_has_reference_regions_and_pragmas(lib: Library) -> None:
-    names = {row["name"]: row for row in lib.query("region", limit=100).rows}
+    names = {row["name"]: row for row in lib.lists.query("region", limit=100).rows}
     assert names["汕尾市"]["code"] == "441500"
     assert names["红海湾经济开发试验区"]["code"] is None
     assert names["田墘街道"]["parent"] == "红海湾经济开发试验区"
-    assert lib.find_region("红海湾开发区") == names["红海湾经济开发试验区"]["id"]
-    assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
+    assert lib.records.find_region("红海湾开发区") == names["红海湾经济开发试验区"]["id"]
+    assert lib.store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert lib.store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == dialect.BUSY_TIMEOUT_MS
     assert lib.created is True
 
 
@@ -102,7 +102,7 @@ def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Pa
     path = tmp_path / "old.sqlite3"
     from alembic import command
 
-    command.upgrade(db._alembic_config(path), "0001")
+    command.upgrade(schema.alembic_config(path), "0001")
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
     conn.execute("INSERT INTO licence_item (part, department_id, name, status, position, created_at, updated_at)"
@@ -115,29 +115,29 @@ def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Pa
                  " VALUES (1, 1, '新增', 't', 't')")
     conn.commit()
     conn.close()
-    assert db.schema_revision(path) == "0001"
+    assert schema.schema_revision(path) == "0001"
 
     with Library(path) as lib:
-        assert db.schema_revision(path) == db.SCHEMA_HEAD
-        assert [r["name"] for r in lib.query("licence").rows] == ["林木采伐许可"]
+        assert schema.schema_revision(path) == schema.SCHEMA_HEAD
+        assert [r["name"] for r in lib.lists.query("licence").rows] == ["林木采伐许可"]
         # rebuilding tables for AUTOINCREMENT (0004) must not cascade-delete the delegations
-        assert [d["region"] for d in lib.delegations(1)] == ["田墘街道"]
-        tables = "".join(r[0] for r in lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'"))
+        assert [d["region"] for d in lib.records.delegations(1)] == ["田墘街道"]
+        tables = "".join(r[0] for r in lib.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'"))
         assert "AUTOINCREMENT" in tables
-        lib.save_filter("licence", "林业", ListFilter(text="林"))
-        assert list(lib.saved_filters("licence")) == ["林业"]
+        lib.lists.save_filter("licence", "林业", ListFilter(text="林"))
+        assert list(lib.lists.saved_filters("licence")) == ["林业"]
     backups = list(backup_folder(path).glob("*.sqlite3"))
     assert len(backups) == 1
-    assert db.schema_revision(backups[0]) == "0001"
+    assert schema.schema_revision(backups[0]) == "0001"
 
 
 def test_read_only_library_refuses_writes(tmp_path: Path) -> None:
     path = tmp_path / "ro.sqlite3"
     Library(path).close()
     with Library(path, read_only=True) as lib:
-        assert lib.query("region").total == 10
+        assert lib.lists.query("region").total == 10
         with pytest.raises(DatabaseError, match="只读"):
-            lib.create("department", {"name": "市林业局"})
+            lib.records.create("department", {"name": "市林业局"})
 
 
 def test_powers_gain_sub_items_and_the_responsibility_columns_keeping_their_rows(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_powers_gain_sub_items_and_the_responsibility_columns_keeping_their_rows
     path = tmp_path / "old.sqlite3"
     from alembic import command
 
-    command.upgrade(db._alembic_config(path), "0004")
+    command.upgrade(schema.alembic_config(path), "0004")
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
     conn.execute("INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1,"
@@ -157,13 +157,13 @@ def test_powers_gain_sub_items_and_the_responsibility_columns_keeping_their_rows
     conn.commit()
     conn.close()
     with Library(path) as lib:
-        assert [d["region"] for d in lib.delegations(7)] == ["田墘街道"]
-        sql = lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'").fetchone()[0]
+        assert [d["region"] for d in lib.records.delegations(7)] == ["田墘街道"]
+        sql = lib.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'").fetchone()[0]
         assert "AUTOINCREMENT" in sql
-        with lib.transaction():
-            lib.conn.execute("INSERT INTO power (parent_id, name, department_id, status, position, created_at,"
+        with lib.store.transaction():
+            lib.store.conn.execute("INSERT INTO power (parent_id, name, department_id, status, position, created_at,"
                              " updated_at, duties, extra_json) VALUES (7, '林木采伐', 1, '有效', 2, 't', 't', '受理',"
                              " '{}')")
-            lib.conn.execute("DELETE FROM power WHERE id = 7")
-        assert lib.conn.execute("SELECT count(*) FROM power").fetchone()[0] == 0  # sub-items go with their item
-        assert lib.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'power'").fetchone()[0] == 8
+            lib.store.conn.execute("DELETE FROM power WHERE id = 7")
+        assert lib.store.conn.execute("SELECT count(*) FROM power").fetchone()[0] == 0  # sub-items go with their item
+        assert lib.store.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'power'").fetchone()[0] == 8

@@ -19,7 +19,7 @@ from lawgov_desktop.core.safety import DamagedDatabaseError
 def damaged(lib: Library) -> tuple[Path, Path]:
     """A filled database with a good backup, then damaged in the middle; (database, backup)."""
     fill(lib)
-    good = lib.backup()
+    good = lib.backups.backup()
     lib.close()
     corrupt_pages(lib.path)
     return lib.path, good
@@ -52,9 +52,9 @@ def test_a_damaged_database_opens_read_only_with_the_warning(damaged):
     with Library(path, read_only=True) as library:
         assert any("只能查看" in warning for warning in library.warnings)
         with pytest.raises(DatabaseError, match="只读"):
-            library.create("department", {"name": "不应写入"})
+            library.records.create("department", {"name": "不应写入"})
         with pytest.raises(DatabaseError, match="已损坏"):  # a damaged page read: a message, not a crash
-            library.query("licence", limit=10_000)
+            library.lists.query("licence", limit=10_000)
     assert digest(path) == before
 
 
@@ -100,7 +100,7 @@ def test_full_check_finds_a_broken_search_index_and_dangling_references(lib, cit
     conn.execute("UPDATE licence_item SET department_id = 999 WHERE id = ?", (city["school"],))
     conn.commit()
     conn.close()
-    report = lib.check()
+    report = lib.backups.check_integrity()
     assert not report.ok and not report.integrity
     assert report.search_index["licence_search"] != "ok" and report.search_index["power_search"] == "ok"
     assert report.foreign_keys == [f"licence_item 第 {city['school']} 行引用了 department 中不存在的记录"]

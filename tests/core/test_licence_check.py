@@ -34,14 +34,14 @@ POWERS = (  # department, name, power type
 @pytest.fixture
 def lists(lib: Library) -> Library:
     for name in ("市发改局", "市市场监管局", "市生态环境局", "市交通运输局"):
-        lib.create("department", {"name": name})
+        lib.records.create("department", {"name": name})
     for department, name in ITEMS:
-        item = lib.create("licence", {"department": department, "name": name, "code": f"L-{name}"})
-    lib.create("licence", {"parent_id": item, "name": "建设项目环境影响报告书审批"})  # a sub-item is not checked
+        item = lib.records.create("licence", {"department": department, "name": name, "code": f"L-{name}"})
+    lib.records.create("licence", {"parent_id": item, "name": "建设项目环境影响报告书审批"})  # a sub-item is not checked
     for department, name, power_type in POWERS:
-        power = lib.create("power", {"department": department, "name": name, "power_type": power_type})
-    lib.create("power", {"parent_id": power, "name": "道路旅客运输经营许可"})  # nor is a power's sub-item
-    lib.create("power", {"department": "市交通运输局", "name": "建设项目环境影响评价文件审批",
+        power = lib.records.create("power", {"department": department, "name": name, "power_type": power_type})
+    lib.records.create("power", {"parent_id": power, "name": "道路旅客运输经营许可"})  # nor is a power's sub-item
+    lib.records.create("power", {"department": "市交通运输局", "name": "建设项目环境影响评价文件审批",
                          "power_type": "行政许可", "status": "已取消"})  # cancelled: not exercised
     return lib
 
@@ -74,10 +74,10 @@ def test_closest_names_the_same_department_first_and_an_identical_name_elsewhere
 
 
 def test_at_most_three_closest_names(lib: Library) -> None:
-    lib.create("department", {"name": "市市场监管局"})
+    lib.records.create("department", {"name": "市市场监管局"})
     for name in ("食品生产许可", "食品经营许可", "食品添加剂生产许可", "食品小作坊登记"):
-        lib.create("licence", {"department": "市市场监管局", "name": name})
-    lib.create("power", {"department": "市市场监管局", "name": "食品销售许可", "power_type": "行政许可"})
+        lib.records.create("licence", {"department": "市市场监管局", "name": name})
+    lib.records.create("power", {"department": "市市场监管局", "name": "食品销售许可", "power_type": "行政许可"})
     [finding] = check_licences(lib).outside
     assert [close.name for close in finding.closest] == ["食品生产许可", "食品经营许可", "食品添加剂生产许可"]  # ties in list order
 
@@ -92,8 +92,8 @@ def test_json_document(lists: Library) -> None:
 
 
 def test_a_saved_version_is_checked_as_it_was(lists: Library) -> None:
-    version_id = lists.save_version("2024年版")
-    lists.create("licence", {"department": "市交通运输局", "name": "道路运输经营许可"})
+    version_id = lists.versions.save_version("2024年版")
+    lists.records.create("licence", {"department": "市交通运输局", "name": "道路运输经营许可"})
     assert len(check_licences(lists).outside) == 2
     old = check_licences(lists, version_id)
     assert old.list_label == "2024年版" and len(old.outside) == 3
@@ -114,8 +114,8 @@ def test_a_published_responsibility_list_against_its_own_licence_items(lib: Libr
     result = check_licences(lib)
     assert (result.licence_powers, result.licence_items) == (3, 3)
     assert (result.outside, result.unlisted, result.not_imported) == ([], [], [])
-    [item] = lib.conn.execute("SELECT id FROM licence_item WHERE name = '拆除人民防空工程的审批'").fetchall()
-    lib.update("licence", item[0], {"name": "拆除人民防空工程审批"})
+    [item] = lib.store.conn.execute("SELECT id FROM licence_item WHERE name = '拆除人民防空工程的审批'").fetchall()
+    lib.records.update("licence", item[0], {"name": "拆除人民防空工程审批"})
     result = check_licences(lib)
     [outside], [unlisted] = result.outside, result.unlisted
     assert (outside.name, outside.closest[0].name) == ("拆除人民防空工程的审批", "拆除人民防空工程审批")

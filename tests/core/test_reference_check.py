@@ -20,13 +20,13 @@ UPPER = [
 
 @pytest.fixture
 def reference(lib: Library, city: dict[str, int]) -> int:
-    lib.update("licence", city["food"], {"name": "食品经营许可*"})  # a trailing marker is not a difference
-    lib.create("licence", {"name": "企业投资项目备案核准", "department": "市发改局", "part": "central"})
-    return lib.save_reference("广东省2022年版", UPPER, "省级")
+    lib.records.update("licence", city["food"], {"name": "食品经营许可*"})  # a trailing marker is not a difference
+    lib.records.create("licence", {"name": "企业投资项目备案核准", "department": "市发改局", "part": "central"})
+    return lib.references.save_reference("广东省2022年版", UPPER, "省级")
 
 
 def test_each_finding_is_reported_once(lib: Library, reference: int) -> None:
-    result = lib.check_reference(reference)
+    result = lib.references.check_reference(reference)
     assert (result.reference, result.list_label, result.checked) == ("广东省2022年版", "当前清单", 4)
     [unmatched] = result.unmatched
     assert (unmatched.name, unmatched.department) == ("企业投资项目备案核准", "汕尾市发展和改革局")
@@ -40,23 +40,23 @@ def test_each_finding_is_reported_once(lib: Library, reference: int) -> None:
 
 
 def test_a_version_can_be_checked(lib: Library, reference: int) -> None:
-    version_id = lib.save_version("2022年版")
-    lib.create("licence", {"name": "排污许可", "department": "市发改局", "part": "central"})
-    assert [item.name for item in lib.check_reference(reference, version_id).missing] == [
+    version_id = lib.versions.save_version("2022年版")
+    lib.records.create("licence", {"name": "排污许可", "department": "市发改局", "part": "central"})
+    assert [item.name for item in lib.references.check_reference(reference, version_id).missing] == [
         "建设工程消防设计审查", "排污许可"]
-    assert [item.name for item in lib.check_reference(reference).missing] == ["建设工程消防设计审查"]
+    assert [item.name for item in lib.references.check_reference(reference).missing] == ["建设工程消防设计审查"]
 
 
 def test_reference_lists_are_named_listed_replaced_and_deleted(lib: Library, reference: int) -> None:
-    assert [(row["name"], row["level"], row["items"]) for row in lib.references()] == [("广东省2022年版", "省级", 5)]
+    assert [(row["name"], row["level"], row["items"]) for row in lib.references.upper_lists()] == [("广东省2022年版", "省级", 5)]
     with pytest.raises(ValidationError, match="已存在"):
-        lib.save_reference("广东省2022年版", UPPER[:1])
-    replaced = lib.save_reference("广东省2022年版", UPPER[:1], replace=True)
-    assert lib.find_reference("广东省2022年版") == replaced and lib.references()[0]["items"] == 1
-    lib.delete_reference(replaced)
-    assert lib.references() == []
+        lib.references.save_reference("广东省2022年版", UPPER[:1])
+    replaced = lib.references.save_reference("广东省2022年版", UPPER[:1], replace=True)
+    assert lib.references.find_reference("广东省2022年版") == replaced and lib.references.upper_lists()[0]["items"] == 1
+    lib.references.delete_reference(replaced)
+    assert lib.references.upper_lists() == []
     with pytest.raises(NotFoundError):
-        lib.check_reference(replaced)
+        lib.references.check_reference(replaced)
 
 
 @pytest.mark.parametrize(("city", "upper"), [

@@ -22,38 +22,38 @@ POWERS = (("对违法建设的处罚", "行政处罚"), ("档案移交接收", "
 
 @pytest.fixture
 def lists(lib: Library) -> Library:
-    lib.create("department", {"name": "市住房和城乡建设局", "aliases": "市住建局"})
-    lib.create("department", {"name": "市档案局"})
+    lib.records.create("department", {"name": "市住房和城乡建设局", "aliases": "市住建局"})
+    lib.records.create("department", {"name": "市档案局"})
     for name, power_type in POWERS:
-        power = lib.create("power", {"department": "市住房和城乡建设局", "name": name, "power_type": power_type})
+        power = lib.records.create("power", {"department": "市住房和城乡建设局", "name": name, "power_type": power_type})
         if power_type == "行政许可":
             for sub in ("建筑工程施工许可证核发", "建筑工程施工许可证变更"):
-                lib.create("power", {"parent_id": power, "name": sub})
-    lib.create("power", {"department": "市档案局", "name": "对损毁档案的处罚", "power_type": "行政处罚"})
+                lib.records.create("power", {"parent_id": power, "name": sub})
+    lib.records.create("power", {"department": "市档案局", "name": "对损毁档案的处罚", "power_type": "行政处罚"})
     return lib
 
 
 def test_types_follow_the_standard_order_and_sub_items_are_counted_apart(lists: Library) -> None:
-    powers = lists.stats()["powers"]
+    powers = lists.stats.compute()["powers"]
     assert list(powers["by_type"].items()) == [("行政许可", 1), ("行政处罚", 3), ("行政检查", 1), ("其他行政权力", 1)]
     assert (powers["total"], powers["sub_items"]) == (6, 2)
-    housing, archives = lists.stats()["breakdowns"]["power_departments"]
+    housing, archives = lists.stats.compute()["breakdowns"]["power_departments"]
     assert (housing["name"], housing["powers"], housing["sub_items"]) == ("市住房和城乡建设局", 5, 2)
     assert list(housing["types"].items()) == [("行政许可", 1), ("行政处罚", 2), ("行政检查", 1), ("其他行政权力", 1)]
     assert housing["summary"] == "共5项，其中行政许可1项、行政处罚2项、行政检查1项、其他行政权力1项（另有子项2项）"
     assert archives["summary"] == "共1项，其中行政处罚1项"  # no sub-items: nothing said of them
-    assert responsibility_lines(lists.stats()) == [
+    assert responsibility_lines(lists.stats.compute()) == [
         "市住房和城乡建设局权责清单共5项，其中行政许可1项、行政处罚2项、行政检查1项、其他行政权力1项（另有子项2项）。",
         "市档案局权责清单共1项，其中行政处罚1项。"]
 
 
 def test_a_saved_version_keeps_its_own_figures(lists: Library) -> None:
-    version = lists.save_version("2024年版")
-    rows = lists.query("power", limit=10).rows
-    lists.delete("power", next(row["id"] for row in rows if row["power_type"] == "行政许可"))
-    assert lists.stats()["breakdowns"]["power_departments"][0]["summary"] == (
+    version = lists.versions.save_version("2024年版")
+    rows = lists.lists.query("power", limit=10).rows
+    lists.records.delete("power", next(row["id"] for row in rows if row["power_type"] == "行政许可"))
+    assert lists.stats.compute()["breakdowns"]["power_departments"][0]["summary"] == (
         "共4项，其中行政处罚2项、行政检查1项、其他行政权力1项")  # the licence went with its sub-items
-    saved = lists.stats(version)["breakdowns"]["power_departments"][0]["summary"]
+    saved = lists.stats.compute(version)["breakdowns"]["power_departments"][0]["summary"]
     assert saved == "共5项，其中行政许可1项、行政处罚2项、行政检查1项、其他行政权力1项（另有子项2项）"
 
 
@@ -66,10 +66,10 @@ def test_the_sentence_lists_every_standard_type_in_order_then_others_and_the_unt
 
 
 def test_an_untyped_power_and_an_unknown_type_come_after_the_ten(lib: Library) -> None:
-    lib.create("department", {"name": "市档案局"})
+    lib.records.create("department", {"name": "市档案局"})
     for name, power_type in (("甲", None), ("乙", "行政监督"), ("丙", "其他行政权力"), ("丁", "行政许可")):
-        lib.create("power", {"department": "市档案局", "name": name, "power_type": power_type})
-    assert list(lib.stats()["powers"]["by_type"]) == ["行政许可", "其他行政权力", "行政监督", "未填"]
+        lib.records.create("power", {"department": "市档案局", "name": name, "power_type": power_type})
+    assert list(lib.stats.compute()["powers"]["by_type"]) == ["行政许可", "其他行政权力", "行政监督", "未填"]
 
 
 @pytest.mark.skipif(not REAL.exists(), reason="the Karamay 权责清单 are not on this machine")
@@ -77,6 +77,6 @@ def test_a_published_list_states_its_size_as_counted_by_hand(lib: Library) -> No
     """住建局's 2024 权责清单: 323 items (17 licences, 280 penalties, 14 inspections, 12 others) and
     8 sub-items, counted from its sheets."""
     import_file(lib, REAL)
-    [line] = responsibility_lines(lib.stats())
+    [line] = responsibility_lines(lib.stats.compute())
     assert line == ("克拉玛依市住房和城乡建设局权责清单共323项，其中行政许可17项、行政处罚280项、行政检查14项、"
                     "其他行政权力12项（另有子项8项）。")

@@ -59,10 +59,10 @@ def test_substring_semantics(fts: sqlite3.Connection, term: str, expected: list[
 
 
 def test_no_match_across_fields(lib: Library) -> None:
-    lib.create("department", {"name": "市林业局"})
-    lib.create("licence", {"name": "林木采伐许可", "department": "市林业局", "remark": "证核发"})
-    assert lib.query("licence", ListFilter(text="可证")).total == 0
-    assert lib.query("licence", ListFilter(text="许可")).total == 1
+    lib.records.create("department", {"name": "市林业局"})
+    lib.records.create("licence", {"name": "林木采伐许可", "department": "市林业局", "remark": "证核发"})
+    assert lib.lists.query("licence", ListFilter(text="可证")).total == 0
+    assert lib.lists.query("licence", ListFilter(text="许可")).total == 1
 
 
 @pytest.mark.parametrize(("term", "names"), [
@@ -77,22 +77,22 @@ def test_no_match_across_fields(lib: Library) -> None:
     ("行政许可法", []),
 ])
 def test_library_search_terms(lib: Library, city: dict[str, int], term: str, names: list[str]) -> None:
-    page = lib.query("licence", ListFilter(text=term))
+    page = lib.lists.query("licence", ListFilter(text=term))
     assert sorted(row["name"] for row in page.rows) == sorted(names)
     assert page.total == len(names)
 
 
 def test_search_follows_edits_and_deletes(lib: Library, city: dict[str, int]) -> None:
-    lib.update("licence", city["food"], {"name": "食品生产许可", "certificate": None})
-    assert lib.query("licence", ListFilter(text="经营")).total == 0
-    assert lib.query("licence", ListFilter(text="生产")).total == 1
-    lib.update("department", city["scj"], {"name": "汕尾市市场监管总局"})
-    assert lib.query("licence", ListFilter(text="总局")).total == 1
-    lib.delete("licence", city["food"])
-    assert lib.query("licence", ListFilter(text="生产")).total == 0
+    lib.records.update("licence", city["food"], {"name": "食品生产许可", "certificate": None})
+    assert lib.lists.query("licence", ListFilter(text="经营")).total == 0
+    assert lib.lists.query("licence", ListFilter(text="生产")).total == 1
+    lib.records.update("department", city["scj"], {"name": "汕尾市市场监管总局"})
+    assert lib.lists.query("licence", ListFilter(text="总局")).total == 1
+    lib.records.delete("licence", city["food"])
+    assert lib.lists.query("licence", ListFilter(text="生产")).total == 0
 
 
 def test_power_search_covers_receiving_townships_and_documents(lib: Library, city: dict[str, int]) -> None:
-    assert [r["id"] for r in lib.query("power", ListFilter(text="遮浪")).rows] == [city["power"]]
-    assert lib.query("power", ListFilter(text="136")).total == 1
-    assert lib.query("power", ListFilter(text="处罚")).total == 2
+    assert [r["id"] for r in lib.lists.query("power", ListFilter(text="遮浪")).rows] == [city["power"]]
+    assert lib.lists.query("power", ListFilter(text="136")).total == 1
+    assert lib.lists.query("power", ListFilter(text="处罚")).total == 2

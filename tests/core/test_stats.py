@@ -6,7 +6,7 @@ from lawgov_desktop.core.library import Library
 
 
 def test_stats_shape_and_counting_rules(lib: Library, city: dict[str, int]) -> None:
-    stats = lib.stats()
+    stats = lib.stats.compute()
     licence = stats["licence_items"]
     assert licence["total"] == 3  # the sub-item is not an item
     assert licence["parts"]["central"] == {"items": 2, "departments": 2}
@@ -23,16 +23,16 @@ def test_stats_shape_and_counting_rules(lib: Library, city: dict[str, int]) -> N
 
 
 def test_a_taken_back_delegation_no_longer_counts(lib: Library, city: dict[str, int]) -> None:
-    lib.create("batch", {"name": "第三批"})
-    lib.create("delegation", {"power_id": city["power"], "region": "遮浪街道", "batch": "第三批",
+    lib.records.create("batch", {"name": "第三批"})
+    lib.records.create("delegation", {"power_id": city["power"], "region": "遮浪街道", "batch": "第三批",
                               "change_kind": "收回"})
-    regions = lib.stats()["powers"]["regions"]
+    regions = lib.stats.compute()["powers"]["regions"]
     assert "遮浪街道" not in regions
     assert regions["红海湾经济开发试验区"] == 1 and regions["田墘街道"] == 1
 
 
 def test_stats_of_an_empty_database(lib: Library) -> None:
-    stats = lib.stats()
+    stats = lib.stats.compute()
     assert stats["licence_items"]["total"] == 0
     assert stats["licence_items"]["parts"]["central"] == {"items": 0, "departments": 0}
     assert stats["powers"] == {"total": 0, "sub_items": 0, "delegated": 0, "batches": {}, "regions": {}, "by_type": {},

@@ -114,7 +114,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database knowing the department (by its alias) and the shipped township."""
     path = tmp_path_factory.mktemp("text-rules") / "template.sqlite3"
     with Library(path, user=USER) as lib:
-        lib.create("department", {"name": "汕尾市发展和改革局", "aliases": DEPARTMENT})
+        lib.records.create("department", {"name": "汕尾市发展和改革局", "aliases": DEPARTMENT})
     return path
 
 
@@ -139,8 +139,8 @@ def _split(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 def _stored(path: Path) -> dict[str, Any]:
     """The power and its delegation as the database holds them."""
     with Library(path, user=USER) as lib:
-        power = dict(lib.conn.execute(f"SELECT id, {', '.join(POWER_COLUMNS)} FROM power").fetchone())
-        delegation = lib.conn.execute(f"SELECT {', '.join(DELEGATION_COLUMNS)} FROM delegation WHERE power_id = ?",
+        power = dict(lib.store.conn.execute(f"SELECT id, {', '.join(POWER_COLUMNS)} FROM power").fetchone())
+        delegation = lib.store.conn.execute(f"SELECT {', '.join(DELEGATION_COLUMNS)} FROM delegation WHERE power_id = ?",
                                       (power.pop("id"),)).fetchone()
         return {**power, **dict(delegation)}
 
@@ -149,8 +149,8 @@ def by_library(path: Path, values: dict[str, Any]) -> None:
     """As the window's forms save a new record."""
     power, delegation = _split(values)
     with Library(path, user=USER) as lib:
-        power_id = lib.create("power", {**power, "department": DEPARTMENT})
-        lib.create("delegation", {**delegation, "power_id": power_id, "region": TOWNSHIP})
+        power_id = lib.records.create("power", {**power, "department": DEPARTMENT})
+        lib.records.create("delegation", {**delegation, "power_id": power_id, "region": TOWNSHIP})
 
 
 def by_library_update(path: Path, values: dict[str, Any]) -> None:
@@ -158,10 +158,10 @@ def by_library_update(path: Path, values: dict[str, Any]) -> None:
     power, delegation = _split(values)
     placeholder_power, placeholder_delegation = _split(PLACEHOLDER)
     with Library(path, user=USER) as lib:
-        power_id = lib.create("power", {**placeholder_power, "department": DEPARTMENT})
-        delegation_id = lib.create("delegation", {**placeholder_delegation, "power_id": power_id, "region": TOWNSHIP})
-        lib.update("power", power_id, power)
-        lib.update("delegation", delegation_id, delegation)
+        power_id = lib.records.create("power", {**placeholder_power, "department": DEPARTMENT})
+        delegation_id = lib.records.create("delegation", {**placeholder_delegation, "power_id": power_id, "region": TOWNSHIP})
+        lib.records.update("power", power_id, power)
+        lib.records.update("delegation", delegation_id, delegation)
 
 
 def _lawgov(path: Path, *args: str) -> str:

@@ -27,25 +27,25 @@ def new_library(path: Path) -> Library:
 def build_lists(library: Library) -> None:
     """Licence items of two departments in two parts, and powers delegated in two batches."""
     for name in (MARKET, HOUSING, "市自然资源局"):
-        library.create("department", {"name": name, "level": "市级"})
+        library.records.create("department", {"name": name, "level": "市级"})
     central = {"part": "central", "list_year": "2022", "level": "市级"}
-    library.create("licence", {**central, "department": MARKET, "name": "食品经营许可", "sequence": "1",
+    library.records.create("licence", {**central, "department": MARKET, "name": "食品经营许可", "sequence": "1",
                                "code": "000123", "legal_basis": MULTI_LINE_BASIS, "upper_ref": "1、729",
                                "implementing_authority": "市市场监督管理局（行政审批科）", "certificate": "食品经营许可证"})
-    main = library.create("licence", {**central, "department": MARKET, "name": "特种设备使用登记", "sequence": "2",
+    main = library.records.create("licence", {**central, "department": MARKET, "name": "特种设备使用登记", "sequence": "2",
                                       "code": "440000000000000001", "remark": "实行告知承诺制",
                                       "implementing_authority": "市市场监督管理局"})
-    library.create("licence", {"parent_id": main, "name": "特种设备使用登记（新办）"})
-    library.create("licence", {"parent_id": main, "name": "特种设备使用登记（变更）", "code": "440000000000000002",
+    library.records.create("licence", {"parent_id": main, "name": "特种设备使用登记（新办）"})
+    library.records.create("licence", {"parent_id": main, "name": "特种设备使用登记（变更）", "code": "440000000000000002",
                                "implementing_authority": "县级市场监督管理部门", "remark": "+86 0660-1234567"})
-    library.create("licence", {**central, "department": MARKET, "name": "=SUM(A1)", "sequence": "3",
+    library.records.create("licence", {**central, "department": MARKET, "name": "=SUM(A1)", "sequence": "3",
                                "remark": "@x", "upper_ref": "-1", "status": "暂停"})
-    library.create("licence", {**central, "department": HOUSING, "name": "建筑工程施工许可", "sequence": "4",
+    library.records.create("licence", {**central, "department": HOUSING, "name": "建筑工程施工许可", "sequence": "4",
                                "legal_basis": "《中华人民共和国建筑法》第七条", "level": "分级管理"})
     local = {"part": "local", "list_year": "2022", "level": "市级"}
-    library.create("licence", {**local, "department": MARKET, "name": "食品小作坊登记", "sequence": "1",
+    library.records.create("licence", {**local, "department": MARKET, "name": "食品小作坊登记", "sequence": "1",
                                "legal_basis": "《广东省食品生产加工小作坊和食品摊贩管理条例》第十条"})
-    library.create("licence", {**local, "department": HOUSING, "name": "城市建筑垃圾处置核准", "sequence": "2",
+    library.records.create("licence", {**local, "department": HOUSING, "name": "城市建筑垃圾处置核准", "sequence": "2",
                                "code": "0012"})
     for index, (name, department) in enumerate([
         ("对未取得食品经营许可从事食品经营活动的处罚", MARKET),
@@ -53,38 +53,38 @@ def build_lists(library: Library) -> None:
         ("对违法占用土地的行政检查", "市自然资源局"),
         ("对擅自改变房屋用途的处罚", HOUSING),
     ], start=1):
-        library.create("power", {"code": f"0{index}4400001", "name": name, "power_type": "行政处罚",
+        library.records.create("power", {"code": f"0{index}4400001", "name": name, "power_type": "行政处罚",
                                  "department": department, "sequence": f"00{index}", "domain": "综合执法",
                                  "legal_basis": "《中华人民共和国行政处罚法》第二十四条\n《广东省镇街综合行政执法条例》第八条",
                                  "penalty_range": "-1 至 5万元"})
-    library.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕1号"})
-    library.create("batch", {"name": "第二批"})
+    library.records.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕1号"})
+    library.records.create("batch", {"name": "第二批"})
     terms: dict[str, Any] = {"mode": "依法下放", "scope": "全部", "effective_date": "2022-10-01",
                              "document_number": "汕府函〔2022〕1号"}
     for street in STREETS:
-        library.create("delegation", {**terms, "power": "014400001", "region": street, "batch": "第一批"})
-    library.create("delegation", {**terms, "power": "024400001", "region": "田墘街道", "batch": "第一批"})
-    library.create("delegation", {"power": "024400001", "region": "东洲街道", "batch": "第二批", "mode": "委托实施",
+        library.records.create("delegation", {**terms, "power": "014400001", "region": street, "batch": "第一批"})
+    library.records.create("delegation", {**terms, "power": "024400001", "region": "田墘街道", "batch": "第一批"})
+    library.records.create("delegation", {"power": "024400001", "region": "东洲街道", "batch": "第二批", "mode": "委托实施",
                                   "scope": "部分", "change_kind": "范围扩展"})
-    library.create("delegation", {"power": "034400001", "region": "遮浪街道", "batch": "第二批"})
+    library.records.create("delegation", {"power": "034400001", "region": "遮浪街道", "batch": "第二批"})
 
 
 def snapshot(library: Library) -> dict[str, list[dict[str, Any]]]:
     """Every licence item and power with names for references, in list order, without
     bookkeeping (ids, times, import links, original cell texts)."""
-    items = library.rows_for_matching("licence")
+    items = library.imports.rows_for_matching("licence")
     names = {row["id"]: row["name"] for row in items}
-    departments = {row["id"]: row["name"] for row in library.rows_for_matching("department")}
+    departments = {row["id"]: row["name"] for row in library.imports.rows_for_matching("department")}
     skip = {"id", "parent_id", "department_id", "position", "import_id", "source_json", "created_at",
             "updated_at", "version_id", "delegations"}
     licence = [{**{k: v for k, v in row.items() if k not in skip},
                 "main_item": names.get(row["parent_id"]), "department": departments[row["department_id"]]}
                for row in sorted(items, key=lambda row: row["position"])]
     powers = []
-    for row in sorted(library.rows_for_matching("power"), key=lambda row: row["position"]):
+    for row in sorted(library.imports.rows_for_matching("power"), key=lambda row: row["position"]):
         delegations = sorted(
             (d["region"], d["batch"], d["mode"], d["scope"], d["effective_date"], d["change_kind"],
-             d["document_number"]) for d in library.delegations(row["id"]))
+             d["document_number"]) for d in library.records.delegations(row["id"]))
         powers.append({**{k: v for k, v in row.items() if k not in skip},
                        "department": departments[row["department_id"]], "delegations": delegations})
     return {"licence": licence, "power": powers}
@@ -99,11 +99,11 @@ def build_department(library: Library, department: str, count: int) -> list[str]
 
     Every ninth item has sub-items; the last three are in the local part.
     """
-    library.create("department", {"name": department, "level": "市级"})
+    library.records.create("department", {"name": department, "level": "市级"})
     names = []
     for index in range(count):
         name = f"{ITEM_NOUNS[index % len(ITEM_NOUNS)]}许可（第{index + 1}项）"
-        main = library.create("licence", {
+        main = library.records.create("licence", {
             "department": department, "name": name, "part": "local" if index >= count - 3 else "central",
             "implementing_authority": department, "level": "市级" if index % 4 else "市级、县级", "list_year": "2022",
             "legal_basis": f"《中华人民共和国行政许可法》第十二条\n《{ITEM_NOUNS[index % len(ITEM_NOUNS)]}管理办法》"
@@ -111,6 +111,6 @@ def build_department(library: Library, department: str, count: int) -> list[str]
             "remark": "实行告知承诺制" if index % 5 == 0 else None})
         if index % 9 == 0:
             for kind in ("新办", "变更", "延续"):
-                library.create("licence", {"parent_id": main, "name": f"{name}（{kind}）"})
+                library.records.create("licence", {"parent_id": main, "name": f"{name}（{kind}）"})
         names.append(name)
     return names

@@ -42,14 +42,14 @@ ARCHIVES_SUMMARY = "共2项，其中行政处罚1项、其他行政权力1项"
 def build_responsibility_lists(library: Library) -> dict[str, int]:
     """Both departments' lists; returns the ids of the licence with sub-items and of its sub-items."""
     for name in (HOUSING, ARCHIVES):
-        library.create("department", {"name": name, "level": "市级"})
+        library.records.create("department", {"name": name, "level": "市级"})
     ids: dict[str, int] = {}
     for number, (name, power_type) in enumerate(HOUSING_POWERS, start=1):
-        ids[name] = library.create("power", {"department": HOUSING, "name": name, "power_type": power_type,
+        ids[name] = library.records.create("power", {"department": HOUSING, "name": name, "power_type": power_type,
                                              "sequence": str(number), **DETAILS})
     for name in SUB_ITEMS:  # the second sub-item has a 实施层级 of its own
-        ids[name] = library.create("power", {"parent_id": ids["建筑工程施工许可"], "name": name,
+        ids[name] = library.records.create("power", {"parent_id": ids["建筑工程施工许可"], "name": name,
                                              **({"level": "县市区级"} if name.endswith("变更") else {})})
-    library.create("power", {"department": ARCHIVES, "name": "档案移交接收", "power_type": "其他行政权力"})
-    library.create("power", {"department": ARCHIVES, "name": "对损毁档案的处罚", "power_type": "行政处罚"})
+    library.records.create("power", {"department": ARCHIVES, "name": "档案移交接收", "power_type": "其他行政权力"})
+    library.records.create("power", {"department": ARCHIVES, "name": "对损毁档案的处罚", "power_type": "行政处罚"})
     return ids

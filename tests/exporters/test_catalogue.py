@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from library_data import HOUSING, MARKET, build_department, build_lists, new_library
@@ -36,7 +37,7 @@ def library(tmp_path_factory):
 
 
 def department_filter(library, name):
-    return ListFilter(department_ids=(library.find_department(name),))
+    return ListFilter(department_ids=(library.records.find_department(name),))
 
 
 def test_department_catalogue_title_sections_and_sub_items(library):
@@ -56,7 +57,7 @@ def test_part_and_filtered_catalogues_name_the_list(library):
     assert part.title == "汕尾市地方性法规、省政府规章设定的行政许可事项清单"
     assert part.columns[:2] == ["sequence", "department"]  # several departments: a column says whose
     view = licence_catalogue(library, ListFilter(text="食品", levels=("市级",), department_ids=(
-        library.find_department(MARKET), library.find_department(HOUSING))))
+        library.records.find_department(MARKET), library.records.find_department(HOUSING))))
     assert view.title == "汕尾市行政许可事项清单"
     assert {row.values["name"] for s in view.sections for row in s.rows} == {"食品经营许可", "食品小作坊登记"}
 
@@ -78,26 +79,26 @@ def test_no_rows_is_a_clear_error(library):
 
 def test_cancel_stops_reading(library):
     with pytest.raises(Cancelled):
-        licence_catalogue(library, cancel=lambda: True)
+        licence_catalogue(library, task=SimpleNamespace(report=lambda *_: None, cancelled=True))
 
 
 def test_reads_in_pages_through_the_library(library, monkeypatch):
     monkeypatch.setattr("lawgov_desktop.exporters.catalogue.PAGE_SIZE", 7)
     calls = []
-    original = type(library).query
+    original = type(library.lists).query
 
     def spy(self, kind, flt=None, **kwargs):
         calls.append((kind, kwargs["offset"], kwargs["limit"]))
         return original(self, kind, flt, **kwargs)
 
-    monkeypatch.setattr(type(library), "query", spy)
+    monkeypatch.setattr(type(library.lists), "query", spy)
     spec = licence_catalogue(library, department_filter(library, BIG))
     assert spec.item_count == 60
     assert [c for c in calls if c[0] == LICENCE] == [(LICENCE, offset, 7) for offset in range(0, 63, 7)]
 
 
 def test_township_list_groups_by_batch_and_keeps_its_own_delegations(library):
-    spec = power_catalogue(library, ListFilter(region_ids=(library.find_region("遮浪街道"),)))
+    spec = power_catalogue(library, ListFilter(region_ids=(library.records.find_region("遮浪街道"),)))
     assert spec.title == "遮浪街道赋权事项目录"
     assert "receiving" not in spec.columns  # a street's own list: every row is handed to it
     assert [(s.heading, [r.values["code"] for r in s.rows]) for s in spec.sections] == [
@@ -105,7 +106,7 @@ def test_township_list_groups_by_batch_and_keeps_its_own_delegations(library):
 
 
 def test_zone_list_includes_its_streets(library):
-    spec = power_catalogue(library, ListFilter(region_ids=(library.find_region("红海湾经济开发试验区"),)))
+    spec = power_catalogue(library, ListFilter(region_ids=(library.records.find_region("红海湾经济开发试验区"),)))
     assert spec.title == "红海湾经济开发试验区赋权事项目录"
     first = {r.values["code"]: r.values["receiving"] for r in spec.sections[0].rows}
     assert first == {"014400001": "田墘街道、东洲街道、遮浪街道", "024400001": "田墘街道"}
@@ -149,7 +150,7 @@ def test_first_page_renders(library, tmp_path):
 @needs_font
 def test_township_pdf_prints_batches_in_order(library, tmp_path):
     path = tmp_path / "street.pdf"
-    write_catalogue(power_catalogue(library, ListFilter(region_ids=(library.find_region("东洲街道"),))), path)
+    write_catalogue(power_catalogue(library, ListFilter(region_ids=(library.records.find_region("东洲街道"),))), path)
     text = compact("".join(page_texts(path)))
     assert "东洲街道赋权事项目录" in text and "（共2项）" in text
     assert text.index("第一批（共1项）") < text.index("对未取得食品经营许可") < text.index("第二批（共1项）") \
@@ -158,8 +159,8 @@ def test_township_pdf_prints_batches_in_order(library, tmp_path):
 
 
 def test_all_departments_folder_has_one_safe_file_each(library, tmp_path):
-    library.create("department", {"name": "市人防办/民防局"})
-    library.create("licence", {"department": "市人防办/民防局", "name": "人防工程拆除审批"})
+    library.records.create("department", {"name": "市人防办/民防局"})
+    library.records.create("licence", {"department": "市人防办/民防局", "name": "人防工程拆除审批"})
     try:
         specs = department_catalogues(library)
         results = write_catalogues_to_folder(specs, tmp_path)
@@ -168,8 +169,8 @@ def test_all_departments_folder_has_one_safe_file_each(library, tmp_path):
         assert "市人防办_民防局.pdf" in names and len(results) == 4
         assert [s.title for s in specs][:2] == ["汕尾市市场监督管理局行政许可事项清单", "汕尾市住房和城乡建设局行政许可事项清单"]
     finally:
-        library.delete("licence", library.query("licence", ListFilter(text="人防工程拆除审批")).rows[0]["id"])
-        library.delete("department", library.find_department("市人防办/民防局"))
+        library.records.delete("licence", library.lists.query("licence", ListFilter(text="人防工程拆除审批")).rows[0]["id"])
+        library.records.delete("department", library.records.find_department("市人防办/民防局"))
 
 
 @needs_font
@@ -184,20 +185,20 @@ def test_all_departments_book(library, tmp_path):
 
 
 def test_a_saved_version_prints_under_its_name(library):
-    version = library.save_version("2022年9月版")
+    version = library.versions.save_version("2022年9月版")
     try:
-        flt = ListFilter(department_ids=(library.find_department(BIG),), version_id=version)
+        flt = ListFilter(department_ids=(library.records.find_department(BIG),), version_id=version)
         spec = licence_catalogue(library, flt)
         assert spec.version_label == "2022年9月版" and spec.item_count == 60
     finally:
-        library.delete_version(version)
+        library.versions.delete_version(version)
 
 
 @pytest.fixture
 def responsibilities(tmp_path):
     library = new_library(tmp_path / "responsibilities.sqlite3")
-    library.create("department", {"name": MARKET})
-    library.create("power", {"name": "食品经营许可", "department": MARKET, "power_type": "行政许可",
+    library.records.create("department", {"name": MARKET})
+    library.records.create("power", {"name": "食品经营许可", "department": MARKET, "power_type": "行政许可",
                              "duties": "受理责任", "accountability_cases": "不予受理的"})
     yield library
     library.close()

@@ -48,7 +48,7 @@ def library(tmp_path_factory):
 
 
 def housing(library) -> ListFilter:
-    return ListFilter(department_ids=(library.find_department(HOUSING),))
+    return ListFilter(department_ids=(library.records.find_department(HOUSING),))
 
 
 def test_a_department_list_has_a_section_per_type_in_the_standard_order(library):
@@ -63,7 +63,7 @@ def test_a_department_list_has_a_section_per_type_in_the_standard_order(library)
 
 
 def test_a_list_without_sub_items_leaves_out_their_column_unless_chosen(library):
-    archives = ListFilter(department_ids=(library.find_department(ARCHIVES),))
+    archives = ListFilter(department_ids=(library.records.find_department(ARCHIVES),))
     spec = responsibility_catalogue(library, archives)
     assert "sub_item" not in spec.columns and [s.heading for s in spec.sections] == ["行政处罚", "其他行政权力"]
     chosen = ["sequence", "name", "sub_item", "code", "duties"]
@@ -83,7 +83,7 @@ def test_several_departments_print_as_the_citys_list_with_a_department_column(li
 
 
 def test_a_saved_version_prints_under_its_name_with_its_own_sub_items(library):
-    version = library.save_version("2024年版")
+    version = library.versions.save_version("2024年版")
     try:
         spec = responsibility_catalogue(library, ListFilter(department_ids=housing(library).department_ids,
                                                             version_id=version))
@@ -92,7 +92,7 @@ def test_a_saved_version_prints_under_its_name_with_its_own_sub_items(library):
         assert {s.version_label for s in responsibility_catalogues(library, ListFilter(version_id=version))} == {
             "2024年版"}
     finally:
-        library.delete_version(version)
+        library.versions.delete_version(version)
     assert responsibility_catalogue(library, housing(library)).version_label is None  # the working list
 
 
@@ -145,7 +145,7 @@ def test_every_departments_list_in_one_book_with_a_part_each(library, tmp_path):
 
 
 def test_the_statistics_workbook_has_each_departments_list_per_type_and_its_sentence(library, tmp_path):
-    stats = library.stats()
+    stats = library.stats.compute()
     path = write_stats_workbook(stats, summary_paragraph(stats), tmp_path / "统计.xlsx")
     book = openpyxl.load_workbook(path)
     sheet = book["各部门权责清单"]
@@ -157,7 +157,7 @@ def test_the_statistics_workbook_has_each_departments_list_per_type_and_its_sent
 
 @needs_font
 def test_the_one_page_statistics_pdf_ends_with_the_departments_sentences(library, tmp_path):
-    stats = library.stats()
+    stats = library.stats.compute()
     result = write_stats_pdf(stats, summary_paragraph(stats), tmp_path / "统计.pdf")
     [text] = page_texts(result.path)
     assert compact(text).endswith("各部门权责清单简称权责清单" + HOUSING + HOUSING_SUMMARY + ARCHIVES + ARCHIVES_SUMMARY)

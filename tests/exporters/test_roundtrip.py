@@ -6,7 +6,8 @@ import pytest
 from library_data import MARKET, MULTI_LINE_BASIS, build_lists, new_library, snapshot
 from openpyxl import load_workbook
 
-from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY_DETAIL_KEYS
+from lawgov_desktop.core.fields import LICENCE, POWER
+from lawgov_desktop.core.kinds import RESPONSIBILITY_DETAIL_KEYS
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.exporters.catalogue import POWER_SHEET_COLUMNS, export_sheets
 from lawgov_desktop.exporters.model import ExportError
@@ -73,13 +74,13 @@ def test_power_delegated_in_two_batches_is_one_power(source, tmp_path):
 
 
 def test_current_view_exports_only_the_filtered_rows(source, tmp_path):
-    housing = source.find_department("市住房和城乡建设局")
+    housing = source.records.find_department("市住房和城乡建设局")
     sheets = export_sheets(source, LICENCE, ListFilter(department_ids=(housing,)))
     assert [row["name"] for sheet in sheets for row in sheet.rows] == ["建筑工程施工许可", "城市建筑垃圾处置核准"]
 
 
 def test_township_view_keeps_only_its_delegations(source):
-    street = source.find_region("东洲街道")
+    street = source.records.find_region("东洲街道")
     rows = [row for sheet in export_sheets(source, POWER, ListFilter(region_ids=(street,))) for row in sheet.rows]
     assert [(row["code"], row["receiving"], row["batch"]) for row in rows] == [
         ("014400001", "东洲街道", "第一批"), ("024400001", "东洲街道", "第二批")]
@@ -104,14 +105,14 @@ RESPONSIBILITY_DETAILS = {
 
 def build_responsibilities(library):
     """Powers of a 权责清单 (the eight fields, columns the program does not know) beside a delegated one."""
-    library.create("department", {"name": MARKET, "level": "市级"})
-    library.create("batch", {"name": "第一批"})
-    main = library.create("power", {"code": "XK001", "name": "食品经营许可", "power_type": "行政许可",
+    library.records.create("department", {"name": MARKET, "level": "市级"})
+    library.records.create("batch", {"name": "第一批"})
+    main = library.records.create("power", {"code": "XK001", "name": "食品经营许可", "power_type": "行政许可",
                                     "department": MARKET, **RESPONSIBILITY_DETAILS,
                                     "extra": {"救助渠道": "12345", "诉求渠道": "-政务服务中心"}})
-    library.create("power", {"code": "CF002", "name": "对无证经营的处罚", "power_type": "行政处罚", "department": MARKET,
+    library.records.create("power", {"code": "CF002", "name": "对无证经营的处罚", "power_type": "行政处罚", "department": MARKET,
                              "extra": {"救助渠道": "信访"}})
-    library.create("delegation", {"power": "CF002", "region": "田墘街道", "batch": "第一批"})
+    library.records.create("delegation", {"power": "CF002", "region": "田墘街道", "batch": "第一批"})
     return main
 
 
@@ -119,7 +120,7 @@ def build_responsibilities(library):
 def responsibilities(tmp_path_factory):
     library = new_library(tmp_path_factory.mktemp("responsibilities") / "source.sqlite3")
     main = build_responsibilities(library)
-    library.create("power", {"parent_id": main, "name": "食品经营许可（新办）", "duties": "现场核查"})
+    library.records.create("power", {"parent_id": main, "name": "食品经营许可（新办）", "duties": "现场核查"})
     yield library
     library.close()
 
@@ -164,7 +165,7 @@ def test_power_sub_items_read_back_under_their_item(responsibilities, tmp_path):
     assert by_name(imported) == by_name(snapshot(responsibilities)[POWER])
     with new_library(tmp_path / "again.sqlite3") as target:
         import_file(target, _path, ImportOptions(kind=POWER))
-        pairs = target.conn.execute("SELECT p.name, s.name, s.duties FROM power s JOIN power p ON p.id = s.parent_id"
+        pairs = target.store.conn.execute("SELECT p.name, s.name, s.duties FROM power s JOIN power p ON p.id = s.parent_id"
                                     ).fetchall()
         assert [tuple(pair) for pair in pairs] == [("食品经营许可", "食品经营许可（新办）", "现场核查")]
         again = import_file(target, _path, ImportOptions(kind=POWER))

@@ -35,9 +35,9 @@ def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
     monkeypatch.setenv("LAWGOV_USER", "比较员")
     with Library(tmp_path / "lists.sqlite3") as library:
         for name, alias in (("汕尾市市场监督管理局", "市市场监管局"), ("汕尾市发展和改革局", "市发改局")):
-            library.create("department", {"name": name, "aliases": alias})
+            library.records.create("department", {"name": name, "aliases": alias})
         import_file(library, book(tmp_path / "2022.xlsx", ROWS_2022))
-        library.update("licence", library.query("licence").rows[0]["id"], {"remark": "只在数据库中有备注"})
+        library.records.update("licence", library.lists.query("licence").rows[0]["id"], {"remark": "只在数据库中有备注"})
         yield library
 
 
@@ -49,7 +49,7 @@ def test_a_county_file_is_compared_before_importing_it(lib: Library, tmp_path: P
         [3, "市市场监管局", "固定资产投资项目节能审查", None, "市级", None],
         [4, "市发改局", "政府投资项目审批", None, "市级", None],
     ], ["A4:A5", "B4:B5", "C4:C5", "E4:E5", "F4:F5"])
-    result = lib.compare(None, workbook_snapshot(lib, county))
+    result = lib.versions.compare(None, workbook_snapshot(lib, county))
     assert (result.old_label, result.new_label, result.compared) == ("当前清单", "2023.xlsx", ("licence",))
     found = {(change.kind, change.name): change for change in result.licences}
     assert set(found) == {("changed", "食品经营许可"), ("changed", "企业投资项目核准"),
@@ -61,23 +61,23 @@ def test_a_county_file_is_compared_before_importing_it(lib: Library, tmp_path: P
     # the file has no 备注 column: the remark kept in the database is not reported as erased
     assert all(change.field != "remark" for entry in result.licences for change in entry.changes)
     # the comparison wrote nothing, and the import plan agrees on what is new
-    assert lib.query("licence").total == 3
+    assert lib.lists.query("licence").total == 3
     assert plan_import(lib, county).changes.inserted == 3  # 政府投资项目审批, the moved item, a new sub-item
 
 
 def test_the_same_list_as_in_the_database_shows_no_change(lib: Library, tmp_path: Path) -> None:
-    assert lib.compare(None, workbook_snapshot(lib, book(tmp_path / "same.xlsx", ROWS_2022))).is_empty()
+    assert lib.versions.compare(None, workbook_snapshot(lib, book(tmp_path / "same.xlsx", ROWS_2022))).is_empty()
 
 
 def test_a_power_list_file_with_prefixed_townships(lib: Library, tmp_path: Path) -> None:
-    lib.create("batch", {"name": "第一批"})
-    power = lib.create("power", {"name": "对占用城市道路摆摊设点的处罚", "department": "市市场监管局", "code": "P1"})
-    lib.create("delegation", {"power_id": power, "region": "田墘街道", "batch": "第一批", "scope": "部分"})
+    lib.records.create("batch", {"name": "第一批"})
+    power = lib.records.create("power", {"name": "对占用城市道路摆摊设点的处罚", "department": "市市场监管局", "code": "P1"})
+    lib.records.create("delegation", {"power_id": power, "region": "田墘街道", "batch": "第一批", "scope": "部分"})
     path = write_xlsx(tmp_path / "powers.xlsx", {"第一批": ([
         ["序号", "事项编码", "事项名称", "原实施主体", "承接主体", "赋权范围"],
         [1, "P1", "对占用城市道路摆摊设点的处罚", "市市场监管局", "红海湾经济开发试验区田墘街道、东洲街道", "全部"],
     ], [])})
-    result = lib.compare(None, workbook_snapshot(lib, path))
+    result = lib.versions.compare(None, workbook_snapshot(lib, path))
     [change] = result.powers
     assert (change.kind, change.regions) == ("extended", ["东洲街道"])  # 田墘 recognised through its prefix
     assert change.changes == [FieldChange("scope", "赋权范围（田墘街道）", "部分", "全部")]
@@ -103,6 +103,6 @@ def test_an_upper_list_is_read_with_the_licence_headers(lib: Library, tmp_path: 
         ("企业投资项目核准", None)]
     assert items[0]["department"] == "省市场监管局" and items[3]["code"] == "0002"
     reference = import_reference(lib, path, "广东省2022年版", level="省级")
-    check = lib.check_reference(reference)
+    check = lib.references.check_reference(reference)
     assert [item.name for item in check.unmatched] == ["固定资产投资项目节能审查"]
     assert check.missing == [] and check.department_differences == []

@@ -60,13 +60,13 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small city: departments with aliases, an item with a sub-item, a power handed to streets."""
     path = tmp_path_factory.mktemp("fuzz-db") / "template.sqlite3"
     with Library(path, user="测试员") as lib:
-        lib.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局"})
-        lib.create("department", {"name": "海丰县教育局", "region": "海丰县"})
-        main = lib.create("licence", {"name": "企业投资项目核准", "department": "市发改局", "code": "000172001000"})
-        lib.create("licence", {"name": "企业投资项目核准（外资）", "parent_id": main})
-        lib.create("batch", {"name": "第一批"})
-        power = lib.create("power", {"name": "对违法占道的处罚", "code": "330217001000", "department": "市发改局"})
-        lib.create("delegation", {"power_id": power, "region": "田墘街道", "batch": "第一批"})
+        lib.records.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局"})
+        lib.records.create("department", {"name": "海丰县教育局", "region": "海丰县"})
+        main = lib.records.create("licence", {"name": "企业投资项目核准", "department": "市发改局", "code": "000172001000"})
+        lib.records.create("licence", {"name": "企业投资项目核准（外资）", "parent_id": main})
+        lib.records.create("batch", {"name": "第一批"})
+        power = lib.records.create("power", {"name": "对违法占道的处罚", "code": "330217001000", "department": "市发改局"})
+        lib.records.create("delegation", {"power_id": power, "region": "田墘街道", "batch": "第一批"})
     return path
 
 
@@ -142,7 +142,7 @@ def _import_into_fresh_copy(template: Path, folder: Path, name: str, data: bytes
                 failed = False
                 event(f"imported: {result.kind}, {'some' if result.inserted + result.updated else 'no'} changes")
                 assert result.import_id is not None
-                assert lib.check().ok
+                assert lib.backups.check_integrity().ok
     finally:
         faulthandler.cancel_dump_traceback_later()
     if failed:

@@ -40,7 +40,7 @@ def responsibility_book(path: Path, department: str = "地州市民政局") -> P
 def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
     monkeypatch.setenv("LAWGOV_USER", "导入员")
     library = Library(tmp_path / "db.sqlite3")
-    library.create("department", {"name": "克拉玛依市财政局"})
+    library.records.create("department", {"name": "克拉玛依市财政局"})
     yield library
     library.close()
 
@@ -96,12 +96,12 @@ def test_a_remembered_mapping_keeps_one_name_per_set_of_headers(lib: Library, tm
     sheet = read_workbook(responsibility_book(tmp_path / "民政.xlsx")).sheets[0]
     kind, columns = read_columns(sheet, shape_sheet(sheet), None, None)
     signature = header_signature(sheet)
-    lib.save_mapping_template("自动保存：序号、事项名称、权力类型等", "licence", "另一种表头", {})
+    lib.imports.save_mapping_template("自动保存：序号、事项名称、权力类型等", "licence", "另一种表头", {})
     name = remember_mapping(lib, kind, signature, columns)
     assert name == "自动保存：序号、事项名称、权力类型等（2）"  # the plain name belongs to other headers
     columns[-1].field = ""
     assert remember_mapping(lib, kind, signature, columns) == name
-    [template] = lib.mapping_templates(signature)
+    [template] = lib.imports.mapping_templates(signature)
     assert template["mapping"]["备注"] == "" and template["kind"] == "responsibility"
     assert all(isinstance(key, str) for key in template["mapping"])
 
@@ -118,13 +118,13 @@ def test_unknown_names_created_under_the_names_the_clerk_typed(lib: Library, tmp
     assert not plan.changes.rejected  # the clerk's choice, also in strict mode
 
     result = import_file(lib, first, ImportOptions(renames=renames))
-    created = lib.find_department("克拉玛依市民政局")
-    assert created is not None and lib.find_department("地州市民政局") == created
-    assert {row["department"] for row in lib.query("power", ListFilter()).rows} == {"克拉玛依市民政局"}
+    created = lib.records.find_department("克拉玛依市民政局")
+    assert created is not None and lib.records.find_department("地州市民政局") == created
+    assert {row["department"] for row in lib.lists.query("power", ListFilter()).rows} == {"克拉玛依市民政局"}
     again = plan_import(lib, first)  # the next file writing it the same way is recognised
     assert not again.unresolved and again.changes.unchanged == 4
-    lib.undo_import(result.import_id)
-    assert lib.find_department("克拉玛依市民政局") is None and lib.find_department("地州市民政局") is None
+    lib.imports.undo_import(result.import_id)
+    assert lib.records.find_department("克拉玛依市民政局") is None and lib.records.find_department("地州市民政局") is None
 
 
 def test_two_names_typed_alike_make_one_record_and_an_existing_name_is_used(lib: Library, tmp_path: Path) -> None:
@@ -141,5 +141,5 @@ def test_two_names_typed_alike_make_one_record_and_an_existing_name_is_used(lib:
     assert {u.name: u.proposal for u in plan.unresolved} == {
         "地州市民政局": "新建部门“克拉玛依市民政局”，“地州市民政局”记作其简称",
         "市民政局": "新建部门“克拉玛依市民政局”，“市民政局”记作其简称"}
-    finance = lib.find_department("克拉玛依市财政局")
+    finance = lib.records.find_department("克拉玛依市财政局")
     assert next(row for row in plan.changes.inserts if row["name"] == "会计检查")["department_id"] == finance

@@ -31,8 +31,8 @@ def licence_book(path: Path, rows: list[list[object]], *, part_heading: str | No
 def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
     monkeypatch.setenv("LAWGOV_USER", "导入员")
     library = Library(tmp_path / "db.sqlite3")
-    library.create("department", {"name": "汕尾市市场监督管理局", "aliases": "市市场监管局"})
-    library.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局"})
+    library.records.create("department", {"name": "汕尾市市场监督管理局", "aliases": "市市场监管局"})
+    library.records.create("department", {"name": "汕尾市发展和改革局", "aliases": "市发改局"})
     yield library
     library.close()
 
@@ -40,7 +40,7 @@ def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
 def _dump(lib: Library) -> dict[str, list[dict]]:
     """Every row of every list table, for exact before/after comparisons."""
     tables = ("licence_item", "power", "delegation", "department", "department_alias", "region", "batch")
-    return {t: [dict(r) for r in lib.conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
+    return {t: [dict(r) for r in lib.store.conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
 
 
 def _central(tmp_path: Path, name: str = "v1.xlsx", **changes: object) -> Path:
@@ -59,20 +59,20 @@ def test_a_licence_list_comes_in_field_by_field(lib: Library, tmp_path: Path) ->
     result = import_file(lib, _central(tmp_path))
     assert (result.inserted, result.updated, result.unchanged, result.rejected) == (5, 0, 0, [])
     assert any("新建部门“城区教育局”（归属城区）" in w for w in result.warnings)
-    items = {row["name"]: lib.get("licence", row["id"]) for row in lib.query("licence", limit=10).rows}
+    items = {row["name"]: lib.records.get("licence", row["id"]) for row in lib.lists.query("licence", limit=10).rows}
     food = items["食品经营许可"]
     assert food["department"] == "汕尾市市场监督管理局"  # through its alias
     assert (food["part"], food["level"], food["code"], food["sequence"]) == ("central", "市级", "330217000100", "1")
     assert food["legal_basis"] == "《中华人民共和国食品安全法》第三十五条"
     assert [s["name"] for s in food["sub_items"]] == ["食品经营许可证核发", "食品经营许可证延续"]
     assert json.loads(food["source_json"]) == {"sheet": "清单", "row": 5}
-    kept = lib.imported_file_copy(lib.query("imports").rows[0]["file_sha256"])
+    kept = lib.imports.imported_file_copy(lib.lists.query("imports").rows[0]["file_sha256"])
     assert kept is not None and kept.read_bytes() == (tmp_path / "v1.xlsx").read_bytes()
     school = items["民办学校办学许可"]
-    department = lib.get("department", school["department_id"])
+    department = lib.records.get("department", school["department_id"])
     assert (department["name"], department["level"], department["region"]) == ("城区教育局", "县级", "城区")
-    assert lib.stats()["licence_items"]["parts"]["central"] == {"items": 3, "departments": 3}
-    assert lib.query("licence", ListFilter(text="延续")).total == 1
+    assert lib.stats.compute()["licence_items"]["parts"]["central"] == {"items": 3, "departments": 3}
+    assert lib.lists.query("licence", ListFilter(text="延续")).total == 1
 
 
 def test_merge_updates_only_changed_fields_and_undo_restores_exactly(lib: Library, tmp_path: Path) -> None:
@@ -80,25 +80,25 @@ def test_merge_updates_only_changed_fields_and_undo_restores_exactly(lib: Librar
     before = _dump(lib)
     result = import_file(lib, _central(tmp_path, "v2.xlsx", remark="实行告知承诺"))
     assert (result.inserted, result.updated, result.unchanged) == (0, 1, 4)
-    changed = lib.query("licence", ListFilter(text="企业投资")).rows[0]
+    changed = lib.lists.query("licence", ListFilter(text="企业投资")).rows[0]
     assert changed["remark"] == "实行告知承诺"
-    log = lib.change_log(entity="licence", entity_id=changed["id"]).rows[0]
+    log = lib.history.change_log(entity="licence", entity_id=changed["id"]).rows[0]
     assert json.loads(log["before_json"])["remark"] is None and log["import_id"] == result.import_id
-    lib.undo_import(result.import_id)
+    lib.imports.undo_import(result.import_id)
     assert _dump(lib) == before
     with pytest.raises(Exception, match="已于"):
-        lib.undo_import(result.import_id)
+        lib.imports.undo_import(result.import_id)
 
 
 def test_undo_of_a_first_import_removes_everything_it_created(lib: Library, tmp_path: Path) -> None:
     before = _dump(lib)
     result = import_file(lib, _central(tmp_path))
-    lib.undo_import(result.import_id)
+    lib.imports.undo_import(result.import_id)
     assert _dump(lib) == before
-    assert lib.query("licence", ListFilter(text="食品")).total == 0
-    history = lib.query("imports").rows[0]
+    assert lib.lists.query("licence", ListFilter(text="食品")).total == 0
+    history = lib.lists.query("imports").rows[0]
     assert history["undone_at"] and history["file_name"] == "v1.xlsx" and len(history["file_sha256"]) == 64
-    assert lib.change_log(text="撤销导入").total == 1
+    assert lib.history.change_log(text="撤销导入").total == 1
 
 
 def test_append_rejects_existing_records(lib: Library, tmp_path: Path) -> None:
@@ -119,11 +119,11 @@ def test_replace_a_part_keeps_the_other_parts(lib: Library, tmp_path: Path) -> N
     ], part_heading="一、中央层面设定的行政许可事项（共1项）")
     result = import_file(lib, smaller, ImportOptions(mode="replace"))
     assert result.inserted == 1
-    names = sorted(row["name"] for row in lib.query("licence", limit=20).rows)
+    names = sorted(row["name"] for row in lib.lists.query("licence", limit=20).rows)
     assert names == ["地方事项甲", "食品生产许可"]
-    assert lib.query("licence", ListFilter(text="食品经营")).total == 0
-    lib.undo_import(result.import_id)
-    assert sorted(row["name"] for row in lib.query("licence", limit=20).rows) == \
+    assert lib.lists.query("licence", ListFilter(text="食品经营")).total == 0
+    lib.imports.undo_import(result.import_id)
+    assert sorted(row["name"] for row in lib.lists.query("licence", limit=20).rows) == \
         ["企业投资项目核准", "地方事项甲", "民办学校办学许可", "食品经营许可"]
 
 
@@ -136,7 +136,7 @@ def test_dry_run_and_strict_write_nothing(lib: Library, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="严格模式：有 1 行被拒绝"):
         import_file(lib, path, ImportOptions(strict=True))
     assert _dump(lib) == before
-    assert lib.query("imports").total == 0
+    assert lib.lists.query("imports").total == 0
 
 
 def test_preview_lists_unresolved_names_and_a_choice_maps_them(lib: Library, tmp_path: Path) -> None:
@@ -146,11 +146,11 @@ def test_preview_lists_unresolved_names_and_a_choice_maps_them(lib: Library, tmp
     assert unresolved[("department", "城区教育局")].rows == [("清单", 8)]
     actions = [(row.row, row.action) for row in plan.rows]
     assert (8, "new") in actions
-    mapped = ImportOptions(resolutions={("department", "城区教育局"): lib.find_department("市发改局")})
+    mapped = ImportOptions(resolutions={("department", "城区教育局"): lib.records.find_department("市发改局")})
     import_file(lib, path, mapped)
-    school = lib.query("licence", ListFilter(text="民办")).rows[0]
+    school = lib.lists.query("licence", ListFilter(text="民办")).rows[0]
     assert school["department"] == "汕尾市发展和改革局"
-    assert lib.find_department("城区教育局") is None
+    assert lib.records.find_department("城区教育局") is None
 
 
 def power_book(path: Path) -> Path:
@@ -169,16 +169,16 @@ def power_book(path: Path) -> Path:
 def test_power_lists_with_a_sheet_per_batch(lib: Library, tmp_path: Path) -> None:
     result = import_file(lib, power_book(tmp_path / "赋权 清单.xlsx"))
     assert result.rejected == []
-    food = lib.query("power", ListFilter(text="食品经营")).rows[0]
-    record = lib.get("power", food["id"])
+    food = lib.lists.query("power", ListFilter(text="食品经营")).rows[0]
+    record = lib.records.get("power", food["id"])
     assert record["code"] == "330217001000"
     assert [(d["region"], d["batch"], d["effective_date"]) for d in record["delegations"]] == [
         ("田墘街道", "第一批", "2022-10-01"), ("东洲街道", "第一批", "2022-10-01"),
         ("遮浪街道", "第一批", "2022-10-01"), ("田墘街道", "第二批", "2023-03-01")]
     assert record["delegations"][0]["document_number"] == "汕府函〔2022〕136号"
-    jiesheng = lib.find_region("捷胜镇")
-    assert lib.get("region", jiesheng)["parent"] == "城区"
-    stats = lib.stats()["powers"]
+    jiesheng = lib.records.find_region("捷胜镇")
+    assert lib.records.get("region", jiesheng)["parent"] == "城区"
+    stats = lib.stats.compute()["powers"]
     assert stats["total"] == 2
     assert stats["batches"] == {"第一批": 2, "第二批": 1}
     assert stats["regions"]["红海湾经济开发试验区"] == 1 and stats["regions"]["城区"] == 1
@@ -186,16 +186,22 @@ def test_power_lists_with_a_sheet_per_batch(lib: Library, tmp_path: Path) -> Non
 
 def test_cancel_leaves_nothing(lib: Library, tmp_path: Path) -> None:
     before = _dump(lib)
-    calls = {"n": 0}
 
-    def cancel_on_third_check() -> bool:
-        calls["n"] += 1
-        return calls["n"] >= 3
+    class CancelOnThirdCheck:
+        checks = 0
+
+        def report(self, done: int, total: int, text: str) -> None:
+            pass
+
+        @property
+        def cancelled(self) -> bool:
+            self.checks += 1
+            return self.checks >= 3
 
     with pytest.raises(Cancelled):
-        import_file(lib, _central(tmp_path), cancel=cancel_on_third_check)
+        import_file(lib, _central(tmp_path), task=CancelOnThirdCheck())
     assert _dump(lib) == before
-    assert lib.query("imports").total == 0
+    assert lib.lists.query("imports").total == 0
 
 
 @pytest.mark.parametrize("content", [b"", b"not a workbook at all", b"PK\x03\x04broken"])
@@ -223,11 +229,11 @@ def test_mapping_templates_are_saved_and_used(lib: Library, tmp_path: Path) -> N
     from lawgov_desktop.importers.plan import sheet_signature
 
     signature = sheet_signature(path)
-    lib.save_mapping_template("海丰县模板", "licence", signature, mapping)
-    assert [t["name"] for t in lib.mapping_templates(signature)] == ["海丰县模板"]
+    lib.imports.save_mapping_template("海丰县模板", "licence", signature, mapping)
+    assert [t["name"] for t in lib.imports.mapping_templates(signature)] == ["海丰县模板"]
     result = import_file(lib, path, ImportOptions(mapping_name="海丰县模板"))
     assert result.inserted == 1
-    item = lib.query("licence").rows[0]
+    item = lib.lists.query("licence").rows[0]
     assert (item["name"], item["legal_basis"], item["sequence"]) == ("食品经营许可", "《食品安全法》", "1")
 
 

@@ -69,9 +69,9 @@ def test_every_real_workbook_is_in_the_test() -> None:
 
 
 def _powers(lib: Library) -> tuple[Counter, int]:
-    types = Counter(row[0] for row in lib.conn.execute(
+    types = Counter(row[0] for row in lib.store.conn.execute(
         "SELECT power_type FROM power WHERE parent_id IS NULL AND version_id IS NULL"))
-    subs = lib.conn.execute("SELECT count(*) FROM power WHERE parent_id IS NOT NULL AND version_id IS NULL").fetchone()[0]
+    subs = lib.store.conn.execute("SELECT count(*) FROM power WHERE parent_id IS NOT NULL AND version_id IS NULL").fetchone()[0]
     return types, subs
 
 
@@ -94,18 +94,18 @@ def test_a_published_list_imports_with_the_hand_counted_figures_and_again_change
 def test_kind_items_takes_exactly_the_licence_items_and_their_sub_items(library: Library, name: str) -> None:
     _powers_count, _subs, licences, licence_subs, _types = EXPECTED[name]
     import_file(library, REAL / name, ImportOptions(kind=LICENCE))
-    mains = library.conn.execute("SELECT count(*) FROM licence_item WHERE parent_id IS NULL").fetchone()[0]
-    subs = library.conn.execute("SELECT count(*) FROM licence_item WHERE parent_id IS NOT NULL").fetchone()[0]
+    mains = library.store.conn.execute("SELECT count(*) FROM licence_item WHERE parent_id IS NULL").fetchone()[0]
+    subs = library.store.conn.execute("SELECT count(*) FROM licence_item WHERE parent_id IS NOT NULL").fetchone()[0]
     assert (mains, subs) == (licences, licence_subs)
-    assert library.conn.execute("SELECT count(*) FROM power").fetchone()[0] == 0
+    assert library.store.conn.execute("SELECT count(*) FROM power").fetchone()[0] == 0
 
 
 def test_the_identical_copy_of_a_workbook_changes_nothing(library: Library) -> None:
     import_file(library, REAL / "克拉玛依市档案局2024年权责清单.xlsx")
-    before = [tuple(row) for row in library.conn.execute("SELECT * FROM power ORDER BY id")]
+    before = [tuple(row) for row in library.store.conn.execute("SELECT * FROM power ORDER BY id")]
     copy = import_file(library, REAL / "克拉玛依市档案局2024年权责清单 (1).xlsx")
     assert (copy.inserted, copy.updated) == (0, 0)
-    assert [tuple(row) for row in library.conn.execute("SELECT * FROM power ORDER BY id")] == before
+    assert [tuple(row) for row in library.store.conn.execute("SELECT * FROM power ORDER BY id")] == before
 
 
 def test_all_eleven_in_one_database_keep_each_departments_powers(library: Library) -> None:
@@ -136,8 +136,8 @@ def test_the_licence_check_runs_on_all_of_them(library: Library) -> None:
     result = check_licences(library)
     assert (result.licence_powers, result.licence_items) == (sum(f[2] for f in distinct.values()),) * 2
     assert (result.outside, result.unlisted, result.not_imported) == ([], [], [])
-    item = library.conn.execute("SELECT id, name FROM licence_item WHERE parent_id IS NULL ORDER BY id").fetchone()
-    library.update(LICENCE, item["id"], {"name": item["name"] + "（已调整）"})
+    item = library.store.conn.execute("SELECT id, name FROM licence_item WHERE parent_id IS NULL ORDER BY id").fetchone()
+    library.records.update(LICENCE, item["id"], {"name": item["name"] + "（已调整）"})
     result = check_licences(library)
     assert [finding.name for finding in result.outside] == [item["name"]]
     assert [finding.name for finding in result.unlisted] == [item["name"] + "（已调整）"]

@@ -41,18 +41,18 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Library(path, user="tester") as lib:
         for name, aliases in (("市发展和改革局", "市发改局"), ("市市场监督管理局", "市市场监管局"),
                               ("市生态环境局", ""), ("市城市管理和综合执法局", "市城管执法局")):
-            lib.create("department", {"name": name, "aliases": aliases, "level": "市级"})
-        lib.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕45号"})
+            lib.records.create("department", {"name": name, "aliases": aliases, "level": "市级"})
+        lib.records.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕45号"})
         for number, (department, name, level, subs) in enumerate(LICENCES, start=1):
-            item = lib.create("licence", {"department": department, "name": name, "level": level,
+            item = lib.records.create("licence", {"department": department, "name": name, "level": level,
                                           "sequence": str(number), "legal_basis": "《中华人民共和国行政许可法》"})
             for sub in subs:
-                lib.create("licence", {"parent_id": item, "name": sub})
+                lib.records.create("licence", {"parent_id": item, "name": sub})
         for number, (department, name, kind, streets) in enumerate(POWERS, start=1):
-            power = lib.create("power", {"department": department, "name": name, "power_type": kind,
+            power = lib.records.create("power", {"department": department, "name": name, "power_type": kind,
                                          "sequence": str(number)})
             for street in streets:
-                lib.create("delegation", {"power_id": power, "region": street, "batch": "第一批"})
+                lib.records.create("delegation", {"power_id": power, "region": street, "batch": "第一批"})
     return path
 
 

@@ -41,18 +41,18 @@ def groups(tree: QTreeWidget) -> dict[str, list[list[str]]]:
 def two_versions(db_path: Path) -> tuple[int, int]:
     """2022年版, then the adjustment (one of each change) saved as 2023年版 — before the window opens."""
     with Library(db_path, user="tester") as lib:
-        old = lib.save_version("2022年版")
-        items = {row["name"]: row["id"] for row in lib.query("licence", limit=100).rows}
-        powers = {row["name"]: row["id"] for row in lib.query("power", limit=100).rows}
-        lib.update("licence", items["企业投资项目核准"], {"level": "县级"})
-        lib.update("licence", items["特种设备使用登记"], {"department": "市生态环境局"})
-        lib.delete("licence", items["建设项目环境影响评价文件审批"])
-        lib.create("licence", {"department": "市生态环境局", "name": "危险废物经营许可", "level": "市级"})
-        lib.create("delegation", {"power_id": powers["对露天焚烧秸秆的行政处罚"], "region": "东洲街道"})
-        lib.create("delegation", {"power_id": powers["对擅自设置大型户外广告的行政处罚"], "region": "田墘街道",
+        old = lib.versions.save_version("2022年版")
+        items = {row["name"]: row["id"] for row in lib.lists.query("licence", limit=100).rows}
+        powers = {row["name"]: row["id"] for row in lib.lists.query("power", limit=100).rows}
+        lib.records.update("licence", items["企业投资项目核准"], {"level": "县级"})
+        lib.records.update("licence", items["特种设备使用登记"], {"department": "市生态环境局"})
+        lib.records.delete("licence", items["建设项目环境影响评价文件审批"])
+        lib.records.create("licence", {"department": "市生态环境局", "name": "危险废物经营许可", "level": "市级"})
+        lib.records.create("delegation", {"power_id": powers["对露天焚烧秸秆的行政处罚"], "region": "东洲街道"})
+        lib.records.create("delegation", {"power_id": powers["对擅自设置大型户外广告的行政处罚"], "region": "田墘街道",
                                   "change_kind": "收回"})
-        lib.create("delegation", {"power_id": powers["对食品经营者未公示许可证的行政检查"], "region": "遮浪街道"})
-        new = lib.save_version("2023年版")
+        lib.records.create("delegation", {"power_id": powers["对食品经营者未公示许可证的行政检查"], "region": "遮浪街道"})
+        new = lib.versions.save_version("2023年版")
     return old, new
 
 
@@ -64,7 +64,7 @@ def test_save_a_version_list_it_and_show_it_read_only(window: MainWindow, qtbot,
     dialog.accept()
     wait_idle(qtbot, window.session)
     library = window.session.library
-    assert [row["name"] for row in library.versions()] == ["2022年版"] and dialog.saved_id is not None
+    assert [row["name"] for row in library.versions.all_versions()] == ["2022年版"] and dialog.saved_id is not None
     assert window.session.undo_stack.count() == 1
 
     again = window.reports.save_version()
@@ -92,7 +92,7 @@ def test_save_a_version_list_it_and_show_it_read_only(window: MainWindow, qtbot,
     monkeypatch.setattr(prompts, "confirm", lambda *_args: True)
     assert versions.delete_selected()
     wait_idle(qtbot, window.session)
-    assert library.versions() == [] and versions.table.rowCount() == 0 and not versions.empty.isHidden()
+    assert library.versions.all_versions() == [] and versions.table.rowCount() == 0 and not versions.empty.isHidden()
 
 
 def test_two_versions_compare_with_the_right_counts_per_category(two_versions: tuple[int, int],
@@ -103,7 +103,7 @@ def test_two_versions_compare_with_the_right_counts_per_category(two_versions: t
     page.compare_sides(old, new)
     wait_idle(qtbot, window.session)
     assert page.comparison is not None
-    assert page.comparison.counts() == window.session.library.compare(old, new).counts()
+    assert page.comparison.counts() == window.session.library.versions.compare(old, new).counts()
     licences = groups(page.licence_tree)
     assert {kind: len(rows) for kind, rows in licences.items()} == {"added": 1, "removed": 1, "changed": 1,
                                                                     "moved": 1}
@@ -165,7 +165,7 @@ def test_check_against_an_imported_upper_list(window: MainWindow, tmp_path: Path
     assert page.references.count() == 1 and page.check_button.isEnabled()
     page.check_button.click()
     wait_idle(qtbot, window.session)
-    expected = window.session.library.check_reference(page.references.currentData())
+    expected = window.session.library.references.check_reference(page.references.currentData())
     assert page.result == expected
     assert page.unmatched.rowCount() == 1 and page.unmatched.item(0, 1).text() == "固定资产投资项目节能审查"
     assert page.unmatched.item(0, 3).text().startswith("固定资产投资项目节能审查意见；")  # the closest first

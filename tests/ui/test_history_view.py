@@ -18,10 +18,10 @@ from lawgov_desktop.ui.main_window import MainWindow
 def edited_db(db_path: Path) -> Path:
     """The test database after another clerk (王五) changed a licence item twice and deleted a batch."""
     with Library(db_path, user="王五") as library:
-        item = library.query("licence").rows[0]["id"]
-        library.update("licence", item, {"level": "县级"})
-        library.update("licence", item, {"remark": "已核对"})
-        library.delete("batch", library.create("batch", {"name": "第九批"}))
+        item = library.lists.query("licence").rows[0]["id"]
+        library.records.update("licence", item, {"level": "县级"})
+        library.records.update("licence", item, {"remark": "已核对"})
+        library.records.delete("batch", library.records.create("batch", {"name": "第九批"}))
     return db_path
 
 
@@ -100,7 +100,7 @@ def test_reverting_one_change_restores_that_field_only_and_marks_it(history: His
     monkeypatch.setattr(prompts, "confirm", lambda _parent, _title, text: asked.append(text) or True)
     history.revert_button.click()
     wait_idle(qtbot, session)
-    record = session.library.get("licence", item)
+    record = session.library.records.get("licence", item)
     assert record["level"] == "市级" and record["remark"] == "已核对"  # the later change stays
     assert asked and "行使层级" in asked[0]
     row = history.model.row_of(entry["id"])
@@ -112,13 +112,13 @@ def test_reverting_one_change_restores_that_field_only_and_marks_it(history: His
     assert view.model.row_at(view.model.row_of(item))["level"] == "市级"  # the list read again
     session.undo_stack.undo()  # the revert is an undoable step like any other
     wait_idle(qtbot, session)
-    assert session.library.get("licence", item)["level"] == "县级"
+    assert session.library.records.get("licence", item)["level"] == "县级"
 
 
 def test_the_history_of_one_record_from_the_list(launcher, edited_db: Path, qtbot) -> None:  # noqa: ANN001
     window: MainWindow = launcher.open(edited_db)
     view = window.current_view()
-    item = Library(edited_db).query("licence").rows[0]["id"]
+    item = Library(edited_db).lists.query("licence").rows[0]["id"]
     view.select_id(item)
     assert window.safety.record_history_action in view.table.actions()
     window.safety.record_history_action.trigger()
@@ -131,9 +131,9 @@ def test_the_history_of_one_record_from_the_list(launcher, edited_db: Path, qtbo
 
 
 def test_a_long_history_is_read_page_by_page(launcher, db_path: Path) -> None:  # noqa: ANN001
-    with Library(db_path, user="tester") as library, library.operation("批量"):
+    with Library(db_path, user="tester") as library, library.store.operation("批量"):
         for number in range(150):
-            library.update("department", 1, {"remark": f"第{number}次"})
+            library.records.update("department", 1, {"remark": f"第{number}次"})
     history = launcher.open(db_path).safety.show_history()
     assert history.model.total > 150 and len(history.model._pages) == 1
     assert history.model.row_at(history.model.total - 1)["summary"].startswith("新增")

@@ -11,8 +11,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
-from lawgov_desktop.core import imports as core_imports
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import TaskState
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.ui import prompts
 from lawgov_desktop.ui.import_wizard import COLUMNS, FILE, PREVIEW, SUMMARY, ImportWizard
@@ -57,7 +57,7 @@ def county_workbook(path: Path) -> Path:
 def county_db(db_path: Path) -> Path:
     """The test database plus the county bureau the workbook names by its short form."""
     with Library(db_path, user="tester") as lib:
-        lib.create("department", {"name": COUNTY_BUREAU, "level": "县级"})
+        lib.records.create("department", {"name": COUNTY_BUREAU, "level": "县级"})
     return db_path
 
 
@@ -108,9 +108,9 @@ def to_summary(wizard: ImportWizard, qtbot) -> None:  # noqa: ANN001
 
 def snapshot(library: Library) -> tuple:
     """What an import could change, to compare before and after."""
-    rows = {kind: sorted(str(sorted(row.items())) for row in library.query(kind, ListFilter(), limit=1000).rows)
+    rows = {kind: sorted(str(sorted(row.items())) for row in library.lists.query(kind, ListFilter(), limit=1000).rows)
             for kind in ("licence", "department", "region", "imports")}
-    return rows, library.change_log(limit=1).total
+    return rows, library.history.change_log(limit=1).total
 
 
 def test_import_from_file_choice_to_summary(county_db: Path, window: MainWindow, qtbot, workbook: Path,  # noqa: ANN001
@@ -140,7 +140,7 @@ def test_import_from_file_choice_to_summary(county_db: Path, window: MainWindow,
     suggestion = next(i for i in range(combo.count()) if COUNTY_BUREAU in combo.itemText(i))
     combo.setCurrentIndex(suggestion)
     wait_ready(qtbot, wizard, PREVIEW)
-    assert wizard.options.resolutions == {("department", "城区教育局"): window.session.library.find_department(
+    assert wizard.options.resolutions == {("department", "城区教育局"): window.session.library.records.find_department(
         COUNTY_BUREAU)}
     assert names(wizard)["城区教育局"].currentData() == wizard.options.resolutions[("department", "城区教育局")]
     # 企业投资项目核准 changed (basis, authority), 节能审查 changed (authority), 民办学校 + 2 sub-items new
@@ -157,12 +157,12 @@ def test_import_from_file_choice_to_summary(county_db: Path, window: MainWindow,
     assert "事项名称" in wizard.rejected_table.item(0, 2).text()
 
     library = window.session.library
-    school = library.query("licence", ListFilter(text="民办学校设立审批")).rows[0]
+    school = library.lists.query("licence", ListFilter(text="民办学校设立审批")).rows[0]
     assert school["department"] == COUNTY_BUREAU
-    record = library.get("licence", school["id"])
+    record = library.records.get("licence", school["id"])
     assert [sub["name"] for sub in record["sub_items"]] == ["筹设", "正式设立"]
-    assert library.find_department("城区教育局") is None  # mapped, not created
-    approval = library.get("licence", library.query("licence", ListFilter(text="企业投资项目核准")).rows[0]["id"])
+    assert library.records.find_department("城区教育局") is None  # mapped, not created
+    approval = library.records.get("licence", library.lists.query("licence", ListFilter(text="企业投资项目核准")).rows[0]["id"])
     assert approval["legal_basis"] == "《企业投资项目核准和备案管理条例》"
     assert approval["implementing_authority"] == "城区发改局"
     history = window.show_list(IMPORTS)
@@ -271,15 +271,15 @@ def test_cancel_during_apply_leaves_the_database_as_it_was(county_db: Path, wind
     wizard.next_button.click()
     before = snapshot(window.session.library)
     reached, resume = threading.Event(), threading.Event()
-    real_report = core_imports.report
+    real_report = TaskState.report
 
-    def report(progress, done, total, message):  # noqa: ANN001, ANN202
-        real_report(progress, done, total, message)
+    def report(task, done, total, text):  # noqa: ANN001, ANN202
+        real_report(task, done, total, text)
         if done == 4:  # the new rows are being written inside the transaction
             reached.set()
             resume.wait(5)
 
-    monkeypatch.setattr(core_imports, "report", report)
+    monkeypatch.setattr(TaskState, "report", report)
     wizard.next_button.click()
     qtbot.waitUntil(reached.is_set, timeout=10000)
     assert not wizard.close_button.isEnabled()
@@ -345,7 +345,7 @@ def test_undo_of_the_import_from_the_history(county_db: Path, window: MainWindow
     wizard.next_button.click()
     to_summary(wizard, qtbot)
     wizard.close()
-    assert library.query("licence", ListFilter(text="民办学校设立审批")).total == 1
+    assert library.lists.query("licence", ListFilter(text="民办学校设立审批")).total == 1
 
     history = window.show_list(IMPORTS)
     history.select_id(history.model.id_at(0))
@@ -356,7 +356,7 @@ def test_undo_of_the_import_from_the_history(county_db: Path, window: MainWindow
     assert "城区许可清单.xlsx" in asked[0]
     qtbot.waitUntil(lambda: bool(history.model.row_at(0)["undone_at"]), timeout=10000)
     assert snapshot(library)[0]["licence"] == before
-    assert library.find_department("城区教育局") is None  # created by the import, gone with it
+    assert library.records.find_department("城区教育局") is None  # created by the import, gone with it
 
 
 RESPONSIBILITY_HEADER = ("序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "实施层级及权限",
@@ -413,7 +413,7 @@ def test_responsibility_list_shows_its_kind_columns_samples_and_counts(  # noqa:
     to_summary(wizard, qtbot)
     assert wizard.summary_counts.text() == "新增 3 项（另子项 2 项） / 更新 0 项 / 未变 0 项 / 拒绝 0 行"
     library = window.session.library
-    relief = library.get("power", library.query("power", ListFilter(text="临时救助")).rows[0]["id"])
+    relief = library.records.get("power", library.lists.query("power", ListFilter(text="临时救助")).rows[0]["id"])
     assert relief["extra"] == {"救助渠道": "转介", "备注": "按年度核定"}
     assert relief["level"] == "地州市级" and relief["level_scope"] == "负责本级临时救助的审批"
     assert [sub["name"] for sub in relief["sub_items"]] == ["急难型临时救助", "支出型临时救助"]
@@ -444,7 +444,7 @@ def test_a_mapping_made_by_hand_is_applied_to_the_next_file_with_the_same_header
     third.template_combo.setCurrentIndex(0)  # back to detection
     wait_ready(qtbot, third, COLUMNS)
     assert mapping(third)["办理机构"] == "" and third.template_note.text() == "有 1 个为相同表头保存的模板。"
-    assert [t["name"] for t in window.session.library.mapping_templates()] == ["自动保存：序号、主管部门、事项名称等"]
+    assert [t["name"] for t in window.session.library.imports.mapping_templates()] == ["自动保存：序号、主管部门、事项名称等"]
 
 
 def test_an_unknown_name_can_be_created_under_the_name_the_clerk_types(  # noqa: ANN001
@@ -470,9 +470,9 @@ def test_an_unknown_name_can_be_created_under_the_name_the_clerk_types(  # noqa:
     assert any("新建部门“汕尾市城区教育局”" in warning for warning in wizard.reading.plan.changes.warnings)
 
     to_summary(wizard, qtbot)
-    school = library.query("licence", ListFilter(text="民办学校设立审批")).rows[0]
+    school = library.lists.query("licence", ListFilter(text="民办学校设立审批")).rows[0]
     assert school["department"] == "汕尾市城区教育局"
-    assert library.find_department("城区教育局") == library.find_department("汕尾市城区教育局")  # its alias
+    assert library.records.find_department("城区教育局") == library.records.find_department("汕尾市城区教育局")  # its alias
     wizard.close()
 
     history = window.show_list(IMPORTS)
@@ -480,8 +480,8 @@ def test_an_unknown_name_can_be_created_under_the_name_the_clerk_types(  # noqa:
     monkeypatch.setattr(prompts, "confirm", lambda *_args: True)
     window.undo_import_action.trigger()
     qtbot.waitUntil(lambda: bool(history.model.row_at(0)["undone_at"]), timeout=10000)
-    assert library.find_department("汕尾市城区教育局") is None  # created by the import, gone with it
-    assert library.find_department("城区教育局") is None
+    assert library.records.find_department("汕尾市城区教育局") is None  # created by the import, gone with it
+    assert library.records.find_department("城区教育局") is None
 
 
 def test_typing_the_name_of_an_existing_record_maps_to_it(county_db: Path, window: MainWindow, qtbot,  # noqa: ANN001
@@ -493,6 +493,6 @@ def test_typing_the_name_of_an_existing_record_maps_to_it(county_db: Path, windo
     combo = names(wizard)["城区教育局"]
     combo.setCurrentIndex(combo.findText("以其他名称新建…"))
     wait_ready(qtbot, wizard, PREVIEW)
-    bureau = window.session.library.find_department(COUNTY_BUREAU)
+    bureau = window.session.library.records.find_department(COUNTY_BUREAU)
     assert wizard.options.resolutions == {("department", "城区教育局"): bureau} and not wizard.options.renames
     assert names(wizard)["城区教育局"].currentData() == bureau

@@ -25,9 +25,9 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     with Library(path, user="tester") as lib:
         for department, name in (("市发改局", "企业投资项目核准"), ("市发改局", "固定资产投资项目节能审查意见"),
                                  ("市市场监管局", "食品生产许可"), ("市市场监管局", "排污许可")):
-            lib.create("power", {"department": department, "name": name, "power_type": "行政许可"})
-        lib.create("department", {"name": "市交通运输局"})
-        lib.create("licence", {"department": "市交通运输局", "name": "道路运输经营许可"})
+            lib.records.create("power", {"department": department, "name": name, "power_type": "行政许可"})
+        lib.records.create("department", {"name": "市交通运输局"})
+        lib.records.create("licence", {"department": "市交通运输局", "name": "道路运输经营许可"})
     return path
 
 

@@ -23,7 +23,7 @@ def paged_model(library: Library, kind: str, calls: list[tuple] | None = None, p
     def fetch(flt, sort, descending, offset, limit):  # noqa: ANN001, ANN202
         if calls is not None:
             calls.append((sort, descending, offset, limit))
-        return library.query(kind, flt, sort=sort, descending=descending, offset=offset, limit=limit)
+        return library.lists.query(kind, flt, sort=sort, descending=descending, offset=offset, limit=limit)
 
     return PagedTableModel(spec.columns, fetch, page_size=page_size, max_pages=2)
 
@@ -78,7 +78,7 @@ def test_sorting_by_a_header_orders_in_sql_and_unsortable_columns_keep_the_order
         name_column = [column.key for column in model.columns].index("name")
         model.sort(name_column, Qt.SortOrder.DescendingOrder)
         assert calls[-1] == ("name", True, 0, 50)
-        expected = [row["name"] for row in library.query("licence", sort="name", descending=True).rows]
+        expected = [row["name"] for row in library.lists.query("licence", sort="name", descending=True).rows]
         assert [model.row_at(row)["name"] for row in range(model.rowCount())] == expected
         count_column = [column.key for column in model.columns].index("sub_item_count")
         model.sort(count_column)

@@ -11,12 +11,9 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 from ui_helpers import type_text
 
-from lawgov_desktop.core.fields import (
-    POWER,
-    RESPONSIBILITY_DETAIL_FIELDS,
-    RESPONSIBILITY_DETAIL_KEYS,
-    field_label,
-)
+from lawgov_desktop.core.fields import POWER
+from lawgov_desktop.core.kinds import RESPONSIBILITY_DETAIL_KEYS, RESPONSIBILITY_DETAILS
+from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.ui import settings
@@ -33,10 +30,10 @@ DETAILS = {"handling_office": "执法监督科", "level": "市级", "level_scope
 def power_id(db_path: Path) -> int:
     """A power of the test database with all eight fields, two extra columns and two sub-items."""
     with Library(db_path, user="tester") as lib:
-        power = lib.query("power", ListFilter(text="露天焚烧")).rows[0]["id"]
-        lib.update("power", power, {**DETAILS, "extra": {"救助渠道": "12345 热线", "诉求渠道": "信访"}})
+        power = lib.lists.query("power", ListFilter(text="露天焚烧")).rows[0]["id"]
+        lib.records.update("power", power, {**DETAILS, "extra": {"救助渠道": "12345 热线", "诉求渠道": "信访"}})
         for name in ("秸秆焚烧（城区）", "秸秆焚烧（农村）"):
-            lib.create("power", {"parent_id": power, "name": name})
+            lib.records.create("power", {"parent_id": power, "name": name})
     return power
 
 
@@ -45,7 +42,7 @@ def test_the_detail_pane_shows_every_field_each_extra_column_and_the_sub_items(
     view = window.show_list("power")
     view.select_id(power_id)
     text = view.detail.summary.text()
-    for spec in RESPONSIBILITY_DETAIL_FIELDS:  # the Chinese labels, and the values with line breaks kept
+    for spec in RESPONSIBILITY_DETAILS:  # the Chinese labels, and the values with line breaks kept
         assert f">{spec.label}</td>" in text
     assert "1.受理责任<br>2.审查责任" in text
     assert ">救助渠道</td><td>12345 热线</td>" in text and ">诉求渠道</td><td>信访</td>" in text
@@ -61,8 +58,8 @@ def test_the_list_offers_the_fields_as_columns_hidden_until_chosen(window: MainW
                      "legal_basis", "penalty_range", "status", "remark"]
     titles = {column.key: view.model.headerData(number, Qt.Orientation.Horizontal)
               for number, column in enumerate(POWER_SPEC.columns)}
-    assert [titles[spec.key] for spec in RESPONSIBILITY_DETAIL_FIELDS] == [
-        spec.label for spec in RESPONSIBILITY_DETAIL_FIELDS]
+    assert [titles[spec.key] for spec in RESPONSIBILITY_DETAILS] == [
+        spec.label for spec in RESPONSIBILITY_DETAILS]
     number = [column.key for column in POWER_SPEC.columns].index("duties")
     header.setSectionHidden(number, False)
     row = next(row for row in range(view.model.rowCount()) if view.model.row_at(row)["id"] == power_id)
@@ -104,7 +101,7 @@ def test_the_power_form_edits_the_eight_fields_and_fits_the_screen(window: MainW
     type_text(dialog.widgets["accountability_cases"], "超期办理的")
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
-    record = window.session.library.get("power", power_id)
+    record = window.session.library.records.get("power", power_id)
     assert record["accountability_cases"] == "超期办理的"
     assert record["extra"] == {"救助渠道": "12345 热线", "诉求渠道": "信访"}  # the form leaves them alone
 

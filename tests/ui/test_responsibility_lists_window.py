@@ -34,14 +34,14 @@ def lists_window(launcher: Launcher, db_path: Path, messages: list[str], qtbot) 
     """The test lists, 市场监管局 also holding a licence with two sub-items and an other power
     (created before its inspection's type in the standard order would put them)."""
     with Library(db_path, user="tester") as lib:
-        lib.create("power", {"department": MARKET, "name": "食品小作坊登记", "power_type": "其他行政权力",
+        lib.records.create("power", {"department": MARKET, "name": "食品小作坊登记", "power_type": "其他行政权力",
                              "handling_office": "食品生产科", "accountability_cases": "不予登记的。"})
-        licence = lib.create("power", {"department": MARKET, "name": "食品生产许可", "power_type": "行政许可",
+        licence = lib.records.create("power", {"department": MARKET, "name": "食品生产许可", "power_type": "行政许可",
                                        "handling_office": "行政审批科", "level": "地州市级",
                                        "responsibility": "受理责任：公示依据、条件。",
                                        "accountability_cases": "对符合法定条件的申请不予受理的。"})
         for sub in ("食品生产许可证核发", "食品生产许可证变更"):
-            lib.create("power", {"parent_id": licence, "name": sub})
+            lib.records.create("power", {"parent_id": licence, "name": sub})
     opened = launcher.open(db_path)
     qtbot.waitExposed(opened)
     return opened
@@ -66,7 +66,7 @@ def test_printing_the_power_view_of_one_department_previews_its_list(lists_windo
     view = lists_window.show_list(POWER)
     actions = lists_window.printing
     assert actions.responsibility_action.isEnabled()
-    view.set_filter(ListFilter(department_ids=(lists_window.session.library.find_department(MARKET),)))
+    view.set_filter(ListFilter(department_ids=(lists_window.session.library.records.find_department(MARKET),)))
     actions.responsibility_action.trigger()
     qtbot.waitUntil(lambda: actions.options_dialog is not None and actions.options_dialog.isVisible(), timeout=TIMEOUT)
     dialog = actions.options_dialog

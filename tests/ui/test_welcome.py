@@ -70,5 +70,5 @@ def test_sample_database_is_built_in_the_data_folder_opened_and_marked(
         "示例_行政许可事项清单.xlsx", "示例_镇街赋权事项目录.xlsx"]
     assert is_sample(window.session.library)
     with Library(empty_db, user="tester") as county:  # the clerk's own database stays empty
-        assert county.query("licence", limit=0).total == 0
+        assert county.lists.query("licence", limit=0).total == 0
 

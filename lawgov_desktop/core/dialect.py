@@ -1,0 +1,106 @@
+"""What is particular to SQLite, in one place: connecting, the write lock, id bookkeeping,
+aggregates and JSON in SQL, the full-text search rows, and the clerk's words for its errors.
+
+The rest of ``core`` writes portable SQL and asks the dialect (through ``Store.dialect``) for
+anything else, so a PostgreSQL dialect added later is a sibling class with the same methods.
+Importing this module costs nothing beyond ``sqlite3`` (the window's first page waits on it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` strictly read-only, safe for spaces and Chinese characters."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the PRAGMAs every LawGov connection has.
+
+    Autocommit mode: the store opens its own ``BEGIN IMMEDIATE`` transactions, so two writers
+    wait for each other (up to the busy timeout) instead of failing half-way.
+    """
+    if read_only:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def explain_database_error(exc: BaseException) -> str | None:
+    """A clerk's explanation of a SQLite error that escaped the library (None: not one)."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序（或另一个 LawGov 窗口）写入，请稍后再试。"
+    if "disk is full" in text or "full" in text:
+        return "磁盘空间不足，数据库无法写入；请清理磁盘后再试，已有数据未受影响。"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "数据库文件已损坏，请从备份恢复（文件未被改动）。"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的（或所在文件夹不可写），不能保存修改。"
+    return f"数据库出错：{exc}"
+
+
+class SQLiteDialect:
+    """The SQL a SQLite database needs where databases differ."""
+
+    name = "sqlite"
+    # Takes the write lock at the start, so two writers queue instead of failing half-way.
+    begin_write = "BEGIN IMMEDIATE"
+    Error = sqlite3.Error
+    IntegrityError = sqlite3.IntegrityError
+    OperationalError = sqlite3.OperationalError
+    DatabaseError = sqlite3.DatabaseError
+
+    @staticmethod
+    def highest_id_sql(table: str) -> str:
+        """SQL for the highest id ``table`` has ever used, deleted rows included (AUTOINCREMENT's
+        record), for code that assigns ids itself: a deleted record's id must stay free for undo."""
+        return (f"max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"
+                f" coalesce((SELECT max(id) FROM {table}), 0))")
+
+    @staticmethod
+    def joined(expression: str, separator: str = " ") -> str:
+        """An aggregate joining ``expression`` over the group's rows with ``separator``."""
+        return f"group_concat({expression}, '{separator}')"
+
+    @staticmethod
+    def json_object_values(column: str) -> str:
+        """A subquery's FROM clause listing the values of a JSON object column as ``value``."""
+        return f"json_each(CASE WHEN json_valid({column}) THEN {column} END)"
+
+    @staticmethod
+    def clear_search_rows(conn: sqlite3.Connection, table: str, ids: Iterable[int] | None) -> None:
+        """Remove the search rows of ``ids`` (all of them for None) from an FTS5 table."""
+        if ids is None:
+            conn.execute(f"DELETE FROM {table}")
+        else:
+            conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in ids])
+
+    @staticmethod
+    def write_search_rows(conn: sqlite3.Connection, table: str, rows: Iterable[tuple[int, str]]) -> None:
+        """Add (record id, search text) rows to an FTS5 table."""
+        conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", rows)
+
+    @staticmethod
+    def explain(exc: BaseException) -> str | None:
+        """The clerk's words for a database error (see :func:`explain_database_error`)."""
+        return explain_database_error(exc)
+
+
+SQLITE = SQLiteDialect()
