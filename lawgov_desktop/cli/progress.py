@@ -1,4 +1,4 @@
-"""A terminal progress bar for long work, matching the library's ``progress(done, total, message)``.
+"""A terminal progress bar for long work: the command line's ``core.progress.Task``.
 
 It draws on stderr and only when stderr is a terminal, so pipes, files and tests see nothing
 and stdout stays clean for the command's real output.
@@ -14,7 +14,10 @@ from .table import fit, pad
 
 
 class ProgressBar:
-    """Callable progress reporter; use as a context manager so the bar's line is cleared at the end."""
+    """A task whose reports draw a bar; use as a context manager so the bar's line is cleared at the end.
+
+    Nothing cancels it: Ctrl+C interrupts the command, and the work leaves nothing half written.
+    """
 
     def __init__(self, stream: TextIO | None = None, *, width: int = 30, interval: float = 0.1) -> None:
         self.stream = stream if stream is not None else sys.stderr
@@ -24,7 +27,7 @@ class ProgressBar:
         self._last_draw = float("-inf")  # the first report always draws
         self._drawn = False
 
-    def __call__(self, done: int, total: int, message: str = "") -> None:
+    def report(self, done: int, total: int, text: str) -> None:
         """Redraw at most every ``interval`` seconds, and always when the work is complete."""
         if not self.enabled:
             return
@@ -35,10 +38,15 @@ class ProgressBar:
         share = min(1.0, done / total) if total > 0 else 0.0
         filled = int(share * self.width)
         bar = "#" * filled + "." * (self.width - filled)
-        line = f"{pad(fit(message, 24), 24)} [{bar}] {share:4.0%} {done}/{total}"
+        line = f"{pad(fit(text, 24), 24)} [{bar}] {share:4.0%} {done}/{total}"
         self.stream.write("\r" + line)
         self.stream.flush()
         self._drawn = True
+
+    @property
+    def cancelled(self) -> bool:
+        """Never: see the class's note."""
+        return False
 
     def finish(self) -> None:
         """End the bar's line so the next output starts on a fresh one."""

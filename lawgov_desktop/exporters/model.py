@@ -2,7 +2,6 @@
 
 ``exporters.catalogue`` turns library records into these dataclasses; the PDF and workbook
 writers never query the database, so they can be tested and benchmarked with hand-made data.
-Progress and cancel follow ``core.progress`` (re-exported here for the writers' callers).
 """
 
 from __future__ import annotations
@@ -16,9 +15,6 @@ from typing import Any
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS
-from lawgov_desktop.core.progress import Progress as Progress
-from lawgov_desktop.core.progress import check_cancel as check_cancel
-from lawgov_desktop.core.progress import report as report
 
 LANDSCAPE = "landscape"
 PORTRAIT = "portrait"

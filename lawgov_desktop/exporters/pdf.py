@@ -53,7 +53,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY, field_label
-from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
     PORTRAIT,
@@ -150,13 +150,12 @@ class PdfResult:
 def write_catalogue(
     spec: CatalogueSpec,
     path: str | os.PathLike[str],
-    progress: Progress | None = None,
-    cancel: object = None,
+    task: Task = NO_TASK,
 ) -> PdfResult:
     """Write one catalogue (a department's list, a part, a filtered view) to ``path`` atomically."""
     layout = _Layout(spec)
     total = _count_table_rows([spec])
-    tracker = _Tracker(progress, cancel, total, spec.group_label or spec.title)
+    tracker = _Tracker(task, total, spec.group_label or spec.title)
     story = [*_attachment(spec.attachment_label, layout), *_catalogue_story(spec, layout, tracker)]
     pages = _build(path, story, layout, tracker, spec.title)
     return PdfResult(Path(path), pages, layout.body_font, layout.warnings)
@@ -168,8 +167,7 @@ def write_catalogue_book(
     *,
     title: str,
     attachment_label: str | None = None,
-    progress: Progress | None = None,
-    cancel: object = None,
+    task: Task = NO_TASK,
 ) -> PdfResult:
     """One file for several departments: a table of contents, then each catalogue from a new page.
 
@@ -179,7 +177,7 @@ def write_catalogue_book(
     if not specs:
         raise ExportError("没有可导出的清单。")
     layout = _Layout(specs[0])
-    tracker = _Tracker(progress, cancel, _count_table_rows(specs), title)
+    tracker = _Tracker(task, _count_table_rows(specs), title)
     story: list[Flowable] = [*_attachment(attachment_label, layout)]
     story.append(Paragraph(_markup(title), layout.styles["title"]))
     story.append(Paragraph("目　录", layout.styles["toc_title"]))
@@ -197,8 +195,7 @@ def write_catalogue_book(
 def write_catalogues_to_folder(
     specs: Sequence[CatalogueSpec],
     folder: str | os.PathLike[str],
-    progress: Progress | None = None,
-    cancel: object = None,
+    task: Task = NO_TASK,
 ) -> list[PdfResult]:
     """One PDF per spec, named after its department (``group_label``) made safe as a file name.
 
@@ -213,15 +210,12 @@ def write_catalogues_to_folder(
     used: set[str] = set()
     results = []
     for number, spec in enumerate(specs, start=1):
-        check_cancel(cancel)
+        check_cancelled(task)
         name = _unique(safe_filename(spec.group_label or spec.title), used)
         rows = _count_table_rows([spec])
         step = f"正在生成第 {number}/{len(specs)} 个部门…"
-
-        def file_progress(done: int, _total: int, _message: str, offset: int = done_before, step: str = step) -> None:
-            report(progress, offset + done, grand_total, step)
-
-        results.append(write_catalogue(spec, target / f"{name}.pdf", file_progress, cancel))
+        part = TaskPart(task, done_before, grand_total, step)
+        results.append(write_catalogue(spec, target / f"{name}.pdf", part))
         done_before += rows
     return results
 
@@ -529,21 +523,21 @@ class _CatalogueTable(LongTable):
 class _Tracker:
     """Progress and cancel for one export: rows prepared, then rows laid out page by page."""
 
-    def __init__(self, progress: Progress | None, cancel: object, total: int, name: str) -> None:
-        self.progress, self.cancel, self.total, self.name = progress, cancel, max(total, 1), name
+    def __init__(self, task: Task, total: int, name: str) -> None:
+        self.task, self.total, self.name = task, max(total, 1), name
         self.prepared = 0
         self.laid_out = 0
 
     def story_row(self) -> None:
-        check_cancel(self.cancel)
+        check_cancelled(self.task)
         self.prepared += 1
         if self.prepared % 200 == 0:
-            report(self.progress, 0, self.total, f"正在准备“{self.name}”")
+            self.task.report(0, self.total, f"正在准备“{self.name}”")
 
     def page_done(self, rows: int, page: int) -> None:
-        check_cancel(self.cancel)
+        check_cancelled(self.task)
         self.laid_out = min(self.total, self.laid_out + rows)
-        report(self.progress, self.laid_out, self.total, f"正在排版“{self.name}”第 {page} 页")
+        self.task.report(self.laid_out, self.total, f"正在排版“{self.name}”第 {page} 页")
 
 
 class _Document(BaseDocTemplate):
@@ -581,7 +575,7 @@ def _build(path: str | os.PathLike[str], story: list[Flowable], layout: _Layout,
                 doc.build(list(story), canvasmaker=_canvas_maker(layout))
     except PermissionError as error:
         raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
-    report(tracker.progress, tracker.total, tracker.total, f"已完成“{tracker.name}”")
+    tracker.task.report(tracker.total, tracker.total, f"已完成“{tracker.name}”")
     return doc.canv.page_total
 
 

@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import FIELDS_BY_KIND, PART_LABELS, field_label
-from lawgov_desktop.core.progress import Progress, check_cancel, report
+from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import ExportError, ExportSheet
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -74,8 +74,7 @@ def export_header(kind: str, key: str) -> str:
 def write_workbook(
     sheets: Sequence[ExportSheet],
     path: str | os.PathLike[str],
-    progress: Progress | None = None,
-    cancel: object = None,
+    task: Task = NO_TASK,
 ) -> Path:
     """Write ``sheets`` to ``path`` atomically; returns the path."""
     target = Path(path)
@@ -91,13 +90,13 @@ def write_workbook(
         _write_header(worksheet, sheet)
         for row_number, row in enumerate(sheet.rows, start=2):
             if done % 200 == 0:
-                check_cancel(cancel)
-                report(progress, done, total, f"正在写入工作表“{worksheet.title}”")
+                check_cancelled(task)
+                task.report(done, total, f"正在写入工作表“{worksheet.title}”")
             _write_row(worksheet, sheet, row_number, row)
             done += 1
-    check_cancel(cancel)
+    check_cancelled(task)
     save_workbook(workbook, target)
-    report(progress, total, total, "导出完成")
+    task.report(total, total, "导出完成")
     return target
 
 

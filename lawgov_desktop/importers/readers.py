@@ -59,6 +59,12 @@ _CALAMINE_SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "xlsb": (".x
 SAVE_AS_XLSX = "请用 Excel 或 WPS 打开它，“另存为” .xlsx 文件后再导入"
 
 
+def is_spreadsheet(path: Path) -> bool:
+    """Whether ``path`` is named like a workbook, for file dialogs and dropped files (reading goes by
+    its content)."""
+    return path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
 _BOOLEAN_TEXT = {True: "TRUE", False: "FALSE"}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from lawgov_desktop.core.library import Library
-from lawgov_desktop.core.progress import Progress
+from lawgov_desktop.core.progress import NO_TASK, Task
 from lawgov_desktop.core.sample import mark_as_sample
 
 from .plan import ImportOptions, ImportResult, import_file
@@ -123,17 +123,17 @@ def write_sample_workbooks(folder: Path) -> list[Path]:
     return [licence_path, power_path]
 
 
-def import_sample(library: Library, folder: Path, progress: Progress | None = None) -> list[ImportResult]:
+def import_sample(library: Library, folder: Path, task: Task = NO_TASK) -> list[ImportResult]:
     """Write the sample workbooks into ``folder`` and import them into ``library``."""
-    return [import_file(library, path, ImportOptions(), progress=progress)
+    return [import_file(library, path, ImportOptions(), task=task)
             for path in write_sample_workbooks(folder)]
 
 
-def build_sample_database(path: Path, progress: Progress | None = None) -> Path:
+def build_sample_database(path: Path, task: Task = NO_TASK) -> Path:
     """Create ``path`` as a sample database (refusing to touch an existing file) and fill it."""
     if path.exists():
         raise FileExistsError(path)
     with Library(path) as library:
-        import_sample(library, path.parent / "示例清单", progress)
+        import_sample(library, path.parent / "示例清单", task)
         mark_as_sample(library)
     return path

@@ -1,17 +1,17 @@
 """The single background writer: every change to the database runs here, one after another.
 
 SQLite connections belong to one thread, so the writer thread opens its own ``Library``.  Work is
-a plain function ``fn(library, progress)``; the GUI thread never waits for it.  While it runs, a
-100 ms timer reads the latest progress into a progress dialog (shown only if the work lasts), and
-Cancel sets a flag the work checks between batches.  Results and errors come back by queued
-signal and are handed to the callbacks on the GUI thread.  Because writes wait in the writer, a
-``lawgov`` import holding the database lock never freezes the window.
+a plain function ``fn(library, task)`` given a ``core.progress.TaskState``; the GUI thread never
+waits for it.  While it runs, a 100 ms timer reads the task's latest report into a progress dialog
+(shown only if the work lasts), and Cancel cancels the task, which the work checks between batches.
+Results and errors come back by queued signal and are handed to the callbacks on the GUI thread.
+Because writes wait in the writer, a ``lawgov`` import holding the database lock never freezes the
+window.
 """
 
 from __future__ import annotations
 
 import itertools
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,57 +20,30 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task, TaskState
 
-Work = Callable[[Library, "Progress"], Any]
+Work = Callable[[Library, Task], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[LawGovError], None]
 
 
-class Progress:
-    """What long work reports and what Cancel tells it; read and written from two threads."""
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.total = 0
-        self.text = ""
-        self._cancel = threading.Event()
-
-    def __call__(self, done: int, total: int, text: str = "") -> None:
-        """Report progress (the library's ``progress`` callback signature)."""
-        self.done, self.total, self.text = done, total, text
-
-    def cancel(self) -> None:
-        """Ask the work to stop at its next check."""
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once Cancel was pressed."""
-        return self._cancel.is_set()
-
-    def check(self) -> None:
-        """Raise ``Cancelled`` if Cancel was pressed (call between batches)."""
-        if self.cancelled:
-            raise Cancelled()
-
-
 @dataclass
-class _Task:
+class _Job:
     number: int
     work: Work
     label: str
     on_done: Done | None
     on_error: Failed | None
     quiet: bool = False
-    progress: Progress = field(default_factory=Progress)
+    state: TaskState = field(default_factory=TaskState)
 
 
 class _Worker(QObject):
     """Lives in the writer thread; owns the writer's ``Library``."""
 
-    finished = Signal(int, object, object)  # task number, result, error
+    finished = Signal(int, object, object)  # job number, result, error
 
     def __init__(self, path: Path, read_only: bool) -> None:
         super().__init__()
@@ -79,16 +52,16 @@ class _Worker(QObject):
         self._library: Library | None = None
 
     @Slot(object)
-    def run(self, task: _Task) -> None:
+    def run(self, job: _Job) -> None:
         try:
             if self._library is None:  # checks the file's integrity before the first write
                 self._library = Library(self._path, create=False, read_only=self._read_only)
-            result, error = task.work(self._library, task.progress), None
+            result, error = job.work(self._library, job.state), None
         except LawGovError as exc:
             result, error = None, exc
         except Exception as exc:  # a bug must not kill the writer; report it like an error
             result, error = None, LawGovError(f"{type(exc).__name__}: {exc}")
-        self.finished.emit(task.number, result, error)
+        self.finished.emit(job.number, result, error)
 
     @Slot()
     def close(self) -> None:
@@ -107,7 +80,7 @@ class Writer(QObject):
         """``read_only`` gives a worker for long reads (exports) when the database is open read-only."""
         super().__init__(parent)
         self._numbers = itertools.count(1)
-        self._pending: dict[int, _Task] = {}
+        self._pending: dict[int, _Job] = {}
         self._thread = QThread()
         self._thread.setObjectName("lawgov-writer")
         self._worker = _Worker(path, read_only)
@@ -127,18 +100,18 @@ class Writer(QObject):
         return bool(self._pending)
 
     def submit(self, work: Work, label: str = "", *, on_done: Done | None = None,
-               on_error: Failed | None = None, quiet: bool = False) -> Progress:
+               on_error: Failed | None = None, quiet: bool = False) -> TaskState:
         """Queue ``work``; ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread.
 
         ``quiet`` work (the check and backup at start) never shows the progress dialog.  The
-        returned ``Progress`` is the work's: its ``cancel()`` is what the dialog's Cancel calls.
+        returned ``TaskState`` is the work's: its ``cancel()`` is what the dialog's Cancel calls.
         """
-        task = _Task(next(self._numbers), work, label, on_done, on_error, quiet)
-        self._pending[task.number] = task
+        job = _Job(next(self._numbers), work, label, on_done, on_error, quiet)
+        self._pending[job.number] = job
         if len(self._pending) == 1:
             self._timer.start()
-        self._submit.emit(task)
-        return task.progress
+        self._submit.emit(job)
+        return job.state
 
     def shutdown(self) -> None:
         """Finish queued work, close the writer's connection and stop the thread."""
@@ -151,21 +124,21 @@ class Writer(QObject):
 
     @Slot(int, object, object)
     def _finished(self, number: int, result: Any, error: LawGovError | None) -> None:
-        task = self._pending.pop(number, None)
+        job = self._pending.pop(number, None)
         if not self._pending:
             self._timer.stop()
             self._hide_dialog()
-        if task is None:
+        if job is None:
             return
         if error is None:
-            if task.on_done:
-                task.on_done(result)
-        elif task.on_error:
-            task.on_error(error)
+            if job.on_done:
+                job.on_done(result)
+        elif job.on_error:
+            job.on_error(error)
 
     def _poll(self) -> None:
-        task = next(iter(self._pending.values()), None)
-        if task is None or task.quiet:
+        job = next(iter(self._pending.values()), None)
+        if job is None or job.quiet:
             return
         if self._dialog is None:
             self._dialog = QProgressDialog(self._parent_widget())
@@ -174,14 +147,14 @@ class Writer(QObject):
             self._dialog.setAutoClose(False)
             self._dialog.setAutoReset(False)
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        progress = task.progress
-        if self._dialog.wasCanceled() and not progress.cancelled:
-            progress.cancel()
+        state = job.state
+        if self._dialog.wasCanceled() and not state.cancelled:
+            state.cancel()
             self._dialog.setLabelText(self.tr("Cancelling…"))
             return
-        self._dialog.setLabelText(progress.text or task.label)
-        self._dialog.setMaximum(max(progress.total, 0))
-        self._dialog.setValue(min(progress.done, progress.total) if progress.total else 0)
+        self._dialog.setLabelText(state.text or job.label)
+        self._dialog.setMaximum(max(state.total, 0))
+        self._dialog.setValue(min(state.done, state.total) if state.total else 0)
 
     def _hide_dialog(self) -> None:
         if self._dialog is not None:

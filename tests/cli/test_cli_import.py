@@ -55,6 +55,20 @@ def test_dry_run_writes_nothing(lawgov: Runner, sample_db: Path, tmp_path: Path)
     assert sample_db.read_bytes() == before
 
 
+def test_dry_run_says_what_became_of_each_sheet_as_the_import_wizard_does(lawgov: Runner, tmp_path: Path) -> None:
+    path = power_workbook(tmp_path / "x.xlsx", with_bad_row=True)
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("填表说明").append(["请按模板填写，不要改动表头。"])
+    book.create_sheet("空表")
+    book.save(path)
+    lines = lawgov("import", str(path), "--dry-run").out.splitlines()
+    assert lines[0] == "检查（未写入）“x.xlsx”的赋权执法事项：新增 2 项，更新 0 项，未变 0 项，拒绝 1 行。"
+    assert lines[1] == "  工作表“第三批”：表头在第 2 行，2 项"
+    assert lines[2].startswith("  工作表“填表说明”：已跳过：")
+    assert lines[3] == "  工作表“空表”：已跳过：空白工作表"
+    assert lines[4] == "  拒绝：工作表“第三批”第5行：缺少必填项：事项名称"
+
+
 def test_strict_refuses_the_whole_file(lawgov: Runner, tmp_path: Path) -> None:
     result = lawgov("import", str(power_workbook(tmp_path / "x.xlsx", with_bad_row=True)), "--strict")
     assert result.code == 1 and result.out == ""

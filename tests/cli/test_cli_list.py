@@ -110,8 +110,7 @@ def test_paging_with_limit_and_offset_keeps_the_total(lawgov) -> None:
 def test_limit_zero_reads_every_page(lawgov, monkeypatch) -> None:
     monkeypatch.setattr(cmd_list, "CHUNK_SIZE", 1)
     calls = []
-    monkeypatch.setattr(cmd_list.ProgressBar, "__call__", lambda self, done, total, message: calls.append(
-        (done, total)))
+    monkeypatch.setattr(cmd_list.ProgressBar, "report", lambda self, done, total, text: calls.append((done, total)))
     page = json.loads(lawgov("list", "items", "--limit", "0", "--offset", "1", "--json").out)
     assert page["total"] == 4 and len(page["rows"]) == 3
     assert calls == [(1, 3), (2, 3), (3, 3)]

@@ -56,23 +56,23 @@ def test_titles_and_display_values() -> None:
 
 def test_progress_bar_draws_only_on_a_terminal() -> None:
     terminal = Terminal()
-    with ProgressBar(terminal, width=10, interval=0) as progress:
-        progress(5, 10, "正在读取")
-        progress(10, 10, "正在读取")
+    with ProgressBar(terminal, width=10, interval=0) as bar:
+        bar.report(5, 10, "正在读取")
+        bar.report(10, 10, "正在读取")
     output = terminal.getvalue()
     assert "\r正在读取" in output and "[#####.....]  50% 5/10" in output
     assert "[##########] 100% 10/10" in output and output.endswith("\n")
     pipe = io.StringIO()
-    with ProgressBar(pipe, interval=0) as progress:
-        progress(1, 2, "x")
+    with ProgressBar(pipe, interval=0) as bar:
+        bar.report(1, 2, "x")
     assert pipe.getvalue() == ""
 
 
 def test_progress_bar_throttles_but_always_shows_completion() -> None:
     terminal = Terminal()
-    progress = ProgressBar(terminal, width=4, interval=3600)
-    progress(1, 4, "")
-    progress(2, 4, "")
-    progress(4, 4, "")
+    bar = ProgressBar(terminal, width=4, interval=3600)
+    bar.report(1, 4, "")
+    bar.report(2, 4, "")
+    bar.report(4, 4, "")
     output = terminal.getvalue()
     assert "1/4" in output and "2/4" not in output and "4/4" in output

@@ -1,15 +1,13 @@
-"""Plain-data helpers shared by the exporters: file names, flattening, cancel tokens."""
+"""Plain-data helpers shared by the exporters: file names, flattening."""
 
 from __future__ import annotations
 
 import pytest
 
-from lawgov_desktop.core.errors import Cancelled
 from lawgov_desktop.exporters.model import (
     CatalogueRow,
     CatalogueSection,
     CatalogueSpec,
-    check_cancel,
     flatten_licence_rows,
     licence_part_heading,
     safe_filename,
@@ -52,15 +50,3 @@ def test_item_count_counts_items_not_sub_items():
 def test_part_heading():
     assert licence_part_heading("central") == "中央层面设定的行政许可事项"
 
-
-class Token:
-    cancelled = True
-
-
-def test_cancel_token_forms():
-    check_cancel(None)
-    check_cancel(lambda: False)
-    with pytest.raises(Cancelled):
-        check_cancel(Token())
-    with pytest.raises(Cancelled):
-        check_cancel(lambda: True)

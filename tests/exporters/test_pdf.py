@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from pdf_helpers import (
@@ -170,19 +171,20 @@ def test_power_catalogue_by_batch(tmp_path):
 
 def test_progress_reaches_the_total(spec, tmp_path):
     calls = []
-    write_catalogue(spec, tmp_path / "a.pdf", progress=lambda d, t, m: calls.append((d, t, m)))
+    write_catalogue(spec, tmp_path / "a.pdf", SimpleNamespace(report=lambda d, t, m: calls.append((d, t, m)),
+                                                           cancelled=False))
     done = [d for d, _, _ in calls]
     assert done == sorted(done)
     assert calls[-1][0] == calls[-1][1] == 45
 
 
 class CancelAfter:
-    """A cancel token that turns on after ``n`` progress reports."""
+    """A task that is cancelled after ``n`` progress reports."""
 
     def __init__(self, n: int) -> None:
         self.n, self.cancelled = n, False
 
-    def progress(self, done: int, total: int, message: str) -> None:
+    def report(self, done: int, total: int, text: str) -> None:
         self.n -= 1
         self.cancelled = self.n <= 0
 
@@ -192,14 +194,14 @@ def test_cancel_leaves_the_old_file_and_no_temporary(spec, tmp_path):
     path.write_bytes(b"%PDF old good file")
     token = CancelAfter(2)
     with pytest.raises(Cancelled):
-        write_catalogue(make_spec(200), path, progress=token.progress, cancel=token)
+        write_catalogue(make_spec(200), path, token)
     assert path.read_bytes() == b"%PDF old good file"
     assert os.listdir(tmp_path) == ["a.pdf"]
 
 
-def test_cancel_accepts_a_callable(spec, tmp_path):
+def test_cancel_before_the_first_row_writes_nothing(spec, tmp_path):
     with pytest.raises(Cancelled):
-        write_catalogue(spec, tmp_path / "a.pdf", cancel=lambda: True)
+        write_catalogue(spec, tmp_path / "a.pdf", SimpleNamespace(report=lambda *_: None, cancelled=True))
     assert os.listdir(tmp_path) == []
 
 
@@ -247,7 +249,8 @@ def test_folder_export_uses_safe_unique_names(tmp_path):
 def test_folder_export_progress_covers_all_files(tmp_path):
     specs = [make_spec(5, group_label=f"部门{i}") for i in range(3)]
     calls = []
-    write_catalogues_to_folder(specs, tmp_path, progress=lambda d, t, m: calls.append((d, t)))
+    write_catalogues_to_folder(specs, tmp_path, SimpleNamespace(report=lambda d, t, m: calls.append((d, t)),
+                                                                cancelled=False))
     assert calls[-1][0] == calls[-1][1] == sum(s.item_count for s in specs)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
@@ -152,7 +153,7 @@ def test_cancel_keeps_the_old_workbook(tmp_path):
     path.write_bytes(b"old workbook")
     rows = [{"name": f"事项{i}"} for i in range(1000)]
     with pytest.raises(Cancelled):
-        write_workbook([licence_sheet(rows)], path, cancel=lambda: True)
+        write_workbook([licence_sheet(rows)], path, SimpleNamespace(report=lambda *_: None, cancelled=True))
     assert path.read_bytes() == b"old workbook"
     assert os.listdir(tmp_path) == ["a.xlsx"]
 
@@ -160,5 +161,6 @@ def test_cancel_keeps_the_old_workbook(tmp_path):
 def test_progress_reaches_the_total(tmp_path):
     calls = []
     rows = [{"name": f"事项{i}"} for i in range(450)]
-    write_workbook([licence_sheet(rows)], tmp_path / "a.xlsx", progress=lambda d, t, m: calls.append((d, t)))
+    write_workbook([licence_sheet(rows)], tmp_path / "a.xlsx",
+                   SimpleNamespace(report=lambda d, t, m: calls.append((d, t)), cancelled=False))
     assert calls[-1] == (450, 450)

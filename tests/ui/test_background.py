@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
+from lawgov_desktop.core.progress import check_cancelled
 from lawgov_desktop.ui.tasks import Writer
 
 
@@ -48,11 +49,11 @@ def test_cancel_stops_long_work_and_errors_come_back(qapp, db_path: Path, qtbot)
     errors: list[LawGovError] = []
     started = threading.Event()
 
-    def long_work(_library, progress) -> None:  # noqa: ANN001
+    def long_work(_library, task) -> None:  # noqa: ANN001
         started.set()
         for step in range(500):
-            progress(step, 500, "正在处理")
-            progress.check()
+            task.report(step, 500, "正在处理")
+            check_cancelled(task)
             time.sleep(0.01)
 
     try:

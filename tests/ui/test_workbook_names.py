@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgov_desktop.ui.import_wizard import is_spreadsheet
+from lawgov_desktop.importers.readers import is_spreadsheet
 
 
 @pytest.mark.parametrize("name", ["清单.xlsx", "清单.XLS", "清单.et", "清单.ett", "清单.xlt", "清单.ods", "清单.csv"])

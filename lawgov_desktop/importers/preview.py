@@ -1,0 +1,208 @@
+"""An import looked at before it is made: what the import wizard shows and ``lawgov import --dry-run`` prints.
+
+``preview_import`` reads a workbook with the clerk's choices and says, without writing anything,
+what became of each sheet (read, with its header rows and counts, or skipped and why), which list
+kind the columns' fields belong to, what each column is imported as, and the plan with its counts.
+A file that cannot be read at all raises ``ImportFileError``; a file that reads but cannot be planned
+as chosen (a required column missing) comes back with the problem and the columns the clerk can map.
+The window and the command line word the sheet states in their own way (translated, or Chinese).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from lawgov_desktop.core.errors import Cancelled, ImportFileError
+from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
+from lawgov_desktop.importers.columns import (
+    Column,
+    has_cells,
+    preferred_template,
+    primary_sheet,
+    read_columns,
+    signature,
+)
+from lawgov_desktop.importers.plan import ImportOptions, ImportPlan, plan_import
+from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
+from lawgov_desktop.importers.shaping import ShapedSheet, shape_sheet
+
+
+class SheetUse(Enum):
+    """What became of a worksheet: read, or why it was skipped."""
+
+    READ = "read"
+    EMPTY = "empty"
+    OTHER_SHEET_CHOSEN = "other_sheet_chosen"
+    UNREADABLE = "unreadable"  # its header cannot be read as chosen: ``reason`` says why
+    NOT_PLANNED = "not_planned"  # it reads, but the import as chosen cannot be made: ``reason``
+    OTHER_KIND = "other_kind"  # it reads as another list kind: ``other_kind``
+
+
+@dataclass
+class SheetState:
+    """One worksheet as the clerk sees it before importing."""
+
+    name: str
+    use: SheetUse
+    header_rows: tuple[int, int] = (0, 0)  # first and last row of the header (as Excel numbers them)
+    items: int = 0
+    sub_items: int = 0
+    reason: str = ""
+    other_kind: str | None = None
+
+    @property
+    def used(self) -> bool:
+        """Whether the import takes this sheet's rows."""
+        return self.use is SheetUse.READ
+
+    @property
+    def header_text(self) -> str:
+        """"4", or "4–5" for a header over two rows."""
+        first, last = self.header_rows
+        return f"{first}" if first == last else f"{first}–{last}"
+
+
+@dataclass
+class Preview:
+    """What one reading of the file found: the plan, or the problem that stops it."""
+
+    plan: ImportPlan | None
+    problem: ImportFileError | None
+    kind: str | None  # the kind the columns' fields belong to
+    sheets: list[SheetState]
+    columns: list[Column]  # in sheet order, each with what it is imported as
+    column_sheet: str | None  # the sheet the columns are of: the first one read, or the one chosen
+    signature: str | None  # the primary sheet's headers, which saved mapping templates are kept for
+    template: str | None  # the saved template this reading used
+
+    @property
+    def error(self) -> str:
+        """The problem in the clerk's words ("" when the import can be made)."""
+        return str(self.problem) if self.problem else ""
+
+
+def list_name(kind: str) -> str:
+    """"行政许可事项清单", "权责清单": a kind's label as the name of a list."""
+    label = KIND_LABELS[kind]
+    return label if label.endswith("清单") else f"{label}清单"
+
+
+def preview_import(library: Library, path: Path, options: ImportOptions, task: Task = NO_TASK, *,
+                   offer_template: bool = False) -> Preview:
+    """Plan an import of ``path`` and describe its sheets and columns; writes nothing.
+
+    With ``offer_template`` (a file just opened in the window) a mapping template saved for the same
+    headers is used when the clerk chose none; ``options.mapping_name`` then names it.
+    """
+    workbook = read_workbook(path)
+    check_cancelled(task)
+    plan, problem = _plan(library, path, options, task)
+    primary = primary_sheet(workbook, plan.sheets[0].sheet_name if plan else options.sheet)
+    headers = signature(primary)
+    if offer_template and headers and not options.mapping and not options.mapping_name:
+        options.mapping_name = preferred_template(library.mapping_templates(headers))
+        if options.mapping_name:
+            plan, problem = _plan(library, path, options, task)
+    mapping = options.mapping
+    if options.mapping_name:
+        mapping = library.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
+    kind, columns = read_columns(primary, plan.sheets[0] if plan else None, options.kind, mapping)
+    states = sheet_states(workbook, plan, problem, options, mapping, path.name)
+    return Preview(plan, problem, kind, states, columns, primary.name if primary else None, headers,
+                   options.mapping_name)
+
+
+def _plan(library: Library, path: Path, options: ImportOptions,
+          task: Task) -> tuple[ImportPlan | None, ImportFileError | None]:
+    try:
+        return plan_import(library, path, options, task), None
+    except Cancelled:
+        raise
+    except ImportFileError as problem:
+        return None, problem
+
+
+def sheet_states(workbook: Workbook, plan: ImportPlan | None, problem: ImportFileError | None,
+                 options: ImportOptions, mapping: Mapping[str | int, str] | None, file_name: str) -> list[SheetState]:
+    """Each sheet: what was read from it, or why it was left out, as the kind and mapping chosen now."""
+    shaped = {sheet.sheet_name: sheet for sheet in plan.sheets} if plan else {}
+    return [_read_state(shaped[sheet.name]) if sheet.name in shaped
+            else _skipped_state(sheet, problem, options, mapping, file_name) for sheet in workbook.sheets]
+
+
+def _read_state(shaped: ShapedSheet) -> SheetState:
+    first = shaped.header_row_index + 1
+    subs = sum(len(record.sub_items) for record in shaped.records)
+    return SheetState(shaped.sheet_name, SheetUse.READ, (first, first + shaped.header_rows - 1),
+                      len(shaped.records), subs)
+
+
+def _skipped_state(sheet: Sheet, problem: ImportFileError | None, options: ImportOptions,
+                   mapping: Mapping[str | int, str] | None, file_name: str) -> SheetState:
+    if not has_cells(sheet):
+        return SheetState(sheet.name, SheetUse.EMPTY)
+    if options.sheet is not None:
+        return SheetState(sheet.name, SheetUse.OTHER_SHEET_CHOSEN)
+    try:
+        other = shape_sheet(sheet, options.kind, mapping, file_name=file_name)
+    except ImportFileError as unreadable:
+        return SheetState(sheet.name, SheetUse.UNREADABLE, reason=unreadable.reason)
+    if problem is not None:
+        return SheetState(sheet.name, SheetUse.NOT_PLANNED, reason=problem.reason)
+    return SheetState(sheet.name, SheetUse.OTHER_KIND, other_kind=other.kind)
+
+
+@dataclass
+class RejectedCells:
+    """A sheet's rejected rows as they were in the file, under its header rows: (row number as Excel
+    numbers it, the row's cells, the reason), for a workbook the sender can correct and send back."""
+
+    sheet: str
+    header_rows: list[list[object]]
+    rows: list[tuple[int, list[object], str]] = field(default_factory=list)
+
+
+def rejected_cells(library: Library, plan: ImportPlan, rejected: list[dict[str, object]],
+                   source: Path) -> list[RejectedCells]:
+    """The cells of each rejected row, from the plan or else from the file (or the library's copy of
+    it, when the file was moved since), with merged cells (a department merged down) filled in."""
+    kept = {(problem.sheet, problem.row): problem.cells for sheet in plan.sheets for problem in sheet.rejected}
+    readable = source if source.is_file() else library.imported_file_copy(plan.changes.file_sha256)
+    workbook = read_workbook(readable) if readable is not None else None
+    sheets: dict[str, RejectedCells] = {}
+    for shaped in plan.sheets:
+        grid = _sheet_or_none(workbook, shaped.sheet_name)
+        header = [_filled_row(grid, index) for index in range(shaped.header_row_index,
+                                                               shaped.header_row_index + shaped.header_rows)]
+        sheets[shaped.sheet_name] = RejectedCells(shaped.sheet_name, header)
+    for problem in rejected:
+        name, row = str(problem["sheet"]), int(str(problem["row"]))
+        target = sheets.setdefault(name, RejectedCells(name, []))
+        cells = kept.get((name, row)) or _filled_row(_sheet_or_none(workbook, name), row - 1)
+        target.rows.append((row, list(cells), str(problem["reason"])))
+    for sheet in sheets.values():
+        sheet.rows.sort(key=lambda rejected_row: rejected_row[0])
+    return [sheet for sheet in sheets.values() if sheet.rows]
+
+
+def _sheet_or_none(workbook: Workbook | None, name: str) -> Sheet | None:
+    return next((sheet for sheet in workbook.sheets if sheet.name == name), None) if workbook else None
+
+
+def _filled_row(sheet: Sheet | None, index: int) -> list[object]:
+    """A grid row with the values of merged cells filled in."""
+    if sheet is None or not 0 <= index < len(sheet.rows):
+        return []
+    row = list(sheet.rows[index])
+    for r1, c1, r2, c2 in sheet.merged:
+        if r1 <= index <= r2:
+            if len(row) <= c2:
+                row.extend([None] * (c2 + 1 - len(row)))
+            for col in range(c1, c2 + 1):
+                row[col] = sheet.value(r1, c1)
+    return row
