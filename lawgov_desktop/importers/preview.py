@@ -105,12 +105,12 @@ def preview_import(library: Library, path: Path, options: ImportOptions, task: T
     primary = primary_sheet(workbook, plan.sheets[0].sheet_name if plan else options.sheet)
     headers = signature(primary)
     if offer_template and headers and not options.mapping and not options.mapping_name:
-        options.mapping_name = preferred_template(library.mapping_templates(headers))
+        options.mapping_name = preferred_template(library.imports.mapping_templates(headers))
         if options.mapping_name:
             plan, problem = _plan(library, path, options, task)
     mapping = options.mapping
     if options.mapping_name:
-        mapping = library.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
+        mapping = library.imports.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
     kind, columns = read_columns(primary, plan.sheets[0] if plan else None, options.kind, mapping)
     states = sheet_states(workbook, plan, problem, options, mapping, path.name)
     return Preview(plan, problem, kind, states, columns, primary.name if primary else None, headers,
@@ -172,7 +172,7 @@ def rejected_cells(library: Library, plan: ImportPlan, rejected: list[dict[str, 
     """The cells of each rejected row, from the plan or else from the file (or the library's copy of
     it, when the file was moved since), with merged cells (a department merged down) filled in."""
     kept = {(problem.sheet, problem.row): problem.cells for sheet in plan.sheets for problem in sheet.rejected}
-    readable = source if source.is_file() else library.imported_file_copy(plan.changes.file_sha256)
+    readable = source if source.is_file() else library.imports.imported_file_copy(plan.changes.file_sha256)
     workbook = read_workbook(readable) if readable is not None else None
     sheets: dict[str, RejectedCells] = {}
     for shaped in plan.sheets:

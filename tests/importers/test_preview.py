@@ -45,7 +45,7 @@ def library(tmp_path: Path):  # noqa: ANN201
 
 
 def imports_made(library: Library) -> int:
-    return library.conn.execute("SELECT count(*) FROM import_record").fetchone()[0]
+    return library.store.conn.execute("SELECT count(*) FROM import_record").fetchone()[0]
 
 
 def test_a_county_workbook_its_sheets_columns_and_counts(library: Library, tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_a_template_saved_for_the_same_headers_is_offered_for_a_new_file(library
     path = county_licences(tmp_path / "城区.xlsx")
     first = preview_import(library, path, ImportOptions())
     assert first.signature and first.template is None
-    library.save_mapping_template("城区", LICENCE, first.signature,
+    library.imports.save_mapping_template("城区", LICENCE, first.signature,
                                   {"主管部门": "department", "事项名称": "name", "子项": "sub_item",
                                    "办理机构": "implementing_authority"})
     options = ImportOptions()
