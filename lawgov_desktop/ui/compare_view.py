@@ -1,7 +1,7 @@
 """清单调整对照: what changed between two lists — two versions, the working list, or a workbook.
 
 The clerk picks the old and the new side (a saved version, "当前清单", or a workbook a county sent,
-before importing it), and the comparison runs on the writer (``Library.compare``; a workbook is
+before importing it), and the comparison runs on the writer (``library.versions.compare``; a workbook is
 read by ``importers.compare_file.workbook_snapshot``) with progress.  The result is two tabs,
 licence items and powers, each a tree grouped by kind of change with its count; a changed item
 opens to its fields, old → new.  Both export as the 清单调整对照表 (workbook, PDF).
@@ -209,7 +209,7 @@ class CompareView(ReportPage):
             return library.versions.compare(sides[0], sides[1])
 
         self.jobs.submit(work, self.tr("Comparing the lists"), self._show,
-                            on_error=lambda _error: self.compare_button.setEnabled(True))
+                         on_error=lambda _error: self.compare_button.setEnabled(True))
 
     def _show(self, comparison: Comparison | None) -> None:
         self.comparison = comparison

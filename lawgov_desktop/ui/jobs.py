@@ -4,7 +4,8 @@ It runs through ``Session.submit`` — on the writer, in order with the changes,
 reader for a database open read-only — with the worker's progress dialog and Cancel.  A cancelled
 job ends with a note in the status line, a failed one with the library's message.  The report
 pages and the File menu's printing share one ``Jobs``; each page is a ``ReportPage`` that gets the
-session and the jobs, nothing of the window.
+session and the jobs, nothing of the window — what a page asks of the window comes as a callback
+(``OpenList``: the statistics open the list behind a figure).
 """
 
 from __future__ import annotations

@@ -99,8 +99,8 @@ class LicenceCheckView(ReportPage):
         version_id = self.versions.version_id()
         self.check_button.setEnabled(False)
         self.jobs.submit(lambda library, _task: check_licences(library, version_id),
-                            self.tr("Checking the licences"), self._show,
-                            on_error=lambda _error: self.check_button.setEnabled(True))
+                         self.tr("Checking the licences"), self._show,
+                         on_error=lambda _error: self.check_button.setEnabled(True))
 
     def _show(self, result: LicenceCheck) -> None:
         self.result = result

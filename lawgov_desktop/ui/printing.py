@@ -1,10 +1,10 @@
 """File → print preview, print, save as PDF, export to Excel, and every department's list at once.
 
-What is printed is what the clerk is looking at: the current list's ``current_filter()`` goes to
-``exporters.catalogue`` unchanged (for powers, a township picked in the 承接主体 facet prints that
+What is printed is what the clerk is looking at: the window (``Lists``) says which list is on
+screen and hands its ``current_filter()`` to ``exporters.catalogue`` unchanged (for powers, a township picked in the 承接主体 facet prints that
 township's list by batch; the 权责清单 action prints the same powers by power type, a department's
-own list when the view is narrowed to it).  Reading the list and writing files run on the
-background worker — the writer, or for a database open read-only a reader of its own — with
+own list when the view is narrowed to it).  Reading the list and writing files run through the
+window's ``Jobs`` — on the writer, or for a database open read-only on the session's reader — with
 progress and Cancel, so the window never waits.  The builder runs first and its title, version and
 columns fill the options dialog; the clerk's changes are applied to that same catalogue, so nothing
 is read twice.  reportlab, openpyxl and QtPdf are imported when an action is first used, not

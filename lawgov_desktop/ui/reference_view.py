@@ -1,6 +1,6 @@
 """对照上级清单: check the city's licence list against a provincial or national list.
 
-Item names are uniform nationwide, so the check (``Library.check_reference``) reports city items
+Item names are uniform nationwide, so the check (``library.references.check_reference``) reports city items
 whose name matches no upper item — with the closest upper names, usually the typo or the old
 name — upper items the city list lacks, and matched items whose competent department looks
 different.  An upper list is imported from its workbook once (``importers.reference_list``, on
@@ -164,7 +164,7 @@ class ReferenceView(ReportPage):
                     "%1", self.references.currentText())):
             return
         self.jobs.submit(lambda library, _task: library.references.delete_reference(reference_id),
-                            self.tr("Deleting the upper list"), lambda _none: self.reload_references())
+                         self.tr("Deleting the upper list"), lambda _none: self.reload_references())
 
     # ------------------------------------------------------------------ the check
     def run(self) -> None:
@@ -174,8 +174,8 @@ class ReferenceView(ReportPage):
             return
         self.check_button.setEnabled(False)
         self.jobs.submit(lambda library, _task: library.references.check_reference(reference_id, version_id),
-                            self.tr("Checking against the upper list"), self._show,
-                            on_error=lambda _error: self.check_button.setEnabled(True))
+                         self.tr("Checking against the upper list"), self._show,
+                         on_error=lambda _error: self.check_button.setEnabled(True))
 
     def _show(self, result: ReferenceCheck) -> None:
         self.result = result

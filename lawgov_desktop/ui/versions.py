@@ -326,5 +326,5 @@ class VersionsDialog(QDialog):
             self.jobs.status(self.tr("Version “%1” deleted (a backup was made first).").replace("%1", name))
 
         self.jobs.submit(lambda library, _task: library.versions.delete_version(version_id),
-                            self.tr("Deleting version “%1”").replace("%1", name), deleted)
+                         self.tr("Deleting version “%1”").replace("%1", name), deleted)
         return True

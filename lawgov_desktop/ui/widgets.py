@@ -45,7 +45,8 @@ def _documents() -> str:
 
 
 def choose_save_path(parent: QWidget | None, title: str, name: str, filters: str, suffix: str) -> Path | None:
-    """Ask where to save; the suffix is added when the clerk leaves it off."""
+    """Ask where to save ``name`` (in the documents folder unless it is a whole path); the suffix is
+    added when the clerk leaves it off."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_documents()) / name), filters)
     if not chosen:
         return None
@@ -59,11 +60,16 @@ def choose_folder(parent: QWidget | None, title: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def choose_workbook(parent: QWidget | None, title: str) -> Path | None:
-    """Ask for a workbook to read."""
+def choose_workbook(parent: QWidget | None, title: str, folder: str | None = None) -> Path | None:
+    """Ask for a workbook to read, offering every format the importer reads (WPS .et too).
+
+    The readers are imported here, when a workbook is asked for, not before the first paint."""
+    from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES
+
+    patterns = " ".join(f"*{suffix}" for suffix in WORKBOOK_SUFFIXES)
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, title, _documents(),
-        QCoreApplication.translate("Reports", "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"))
+        parent, title, folder or _documents(),
+        QCoreApplication.translate("Widgets", "Workbooks (%1);;All files (*)").replace("%1", patterns))
     return Path(chosen) if chosen else None
 
 

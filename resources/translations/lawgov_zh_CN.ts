@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="136"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="137"/>
         <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city&apos;s administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="140"/>
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
@@ -129,12 +129,12 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="202"/>
         <source>Backup restored.</source>
         <translation>已恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
         <source>The data it replaced was saved as %1.</source>
         <translation>被替换的数据已另存为 %1。</translation>
     </message>
@@ -210,12 +210,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="220"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="221"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -223,22 +223,22 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="209"/>
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="219"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="220"/>
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="239"/>
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
@@ -578,138 +578,138 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="116"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="122"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
         <source>Old list:</source>
         <translation>原清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
         <source>New list:</source>
         <translation>新清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="135"/>
         <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
         <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="143"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="229"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="229"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="241"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="272"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>What changed</source>
         <translation>调整内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
         <source>Before</source>
         <translation>调整前</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="162"/>
         <source>After</source>
         <translation>调整后</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="194"/>
         <source>Choose two different lists to compare.</source>
         <translation>请选择两份不同的清单进行比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="204"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="207"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
         <source>Comparing the lists</source>
         <translation>正在比较清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="246"/>
         <source>The two lists agree in every compared field.</source>
         <translation>两份清单在比较的字段上完全一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="274"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="284"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="304"/>
         <source>Export the comparison</source>
         <translation>导出清单调整对照表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="312"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="319"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
     </message>
@@ -1408,7 +1408,7 @@ Nothing is written to the database until you press Import on the preview.</sourc
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="364"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="680"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="677"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
@@ -1607,249 +1607,244 @@ Nothing is written to the database until you press Import on the preview.</sourc
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="604"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="602"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="612"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1170"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="609"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="655"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="652"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="682"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
         <source>Detect from the headers: %1</source>
         <translation>按表头自动识别：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="686"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="683"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="696"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="710"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="707"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="712"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="709"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="727"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="724"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="726"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="732"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
         <source>Kept as an extra field “%1”</source>
         <translation>保留为附加字段“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="799"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="803"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="800"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="827"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="824"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="839"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1052"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="836"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1048"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="847"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="844"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="854"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="866"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="863"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="870"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="858"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="855"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="875"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="605"/>
-        <source>Spreadsheets (%1);;All files (*)</source>
-        <translation>电子表格 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="707"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="704"/>
         <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
         <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="887"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="884"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="888"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="894"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
         <source>Create as “%1”</source>
         <translation>新建为“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="895"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="892"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="896"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="893"/>
         <source>Create under another name…</source>
         <translation>以其他名称新建…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="935"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="932"/>
         <source>Create under another name</source>
         <translation>以其他名称新建</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="936"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="933"/>
         <source>Create “%1” under this name instead (e.g. the full name):</source>
         <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="971"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="968"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="973"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="970"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="975"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="972"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1005"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1002"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1017"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1013"/>
         <source>Remember the column mapping</source>
         <translation>记住列对应关系</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1026"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
         <source>The columns as you set them are used again for the next file with the same headers.</source>
         <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1028"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1038"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1034"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1037"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1051"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1047"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1060"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1056"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1061"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1062"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1076"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1072"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1084"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1167"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1184"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1080"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1163"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1180"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1116"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1112"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1186"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1182"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1858,12 +1853,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1188"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1184"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1191"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1187"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1871,7 +1866,7 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/jobs.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/jobs.py" line="47"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1879,37 +1874,37 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="49"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
         <source>licence item</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
         <source>sub-item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
         <source>enforcement power</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
         <source>delegation</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="54"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="55"/>
         <source>region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="56"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -1983,120 +1978,120 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LicenceCheckView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="40"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="41"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="45"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="49"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="50"/>
         <source>List:</source>
         <translation>清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
         <source>Nothing outside the licence catalogue may be licensed. The check compares the administrative licences (行政许可) in each department&apos;s list of powers and responsibilities with the department&apos;s items in the licence catalogue: the names must be the same. Press Check.</source>
         <translation>清单之外不得实施许可。本页核对各部门权责清单中的行政许可与许可事项清单中本部门的事项：名称须完全一致。请点击“核对”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="62"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="62"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
         <source>Name in the responsibility list</source>
         <translation>权责清单中的事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
         <source>Closest catalogue items</source>
         <translation>相近的许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
         <source>Catalogue item</source>
         <translation>许可事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
         <source>Closest responsibility list items</source>
         <translation>相近的权责清单事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="90"/>
         <source>Licences outside the catalogue</source>
         <translation>清单外的许可</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
         <source>Catalogue items no responsibility list has</source>
         <translation>未列入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="92"/>
         <source>Departments without a responsibility list</source>
         <translation>部门未导入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="102"/>
         <source>Checking the licences</source>
         <translation>正在核对许可清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="113"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 administrative licences in the responsibility lists, %3 items in the licence catalogue; %4 licences outside the catalogue, %5 catalogue items no responsibility list has.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：权责清单中的行政许可 %2 项，许可清单 %3 项；清单外的许可 %4 项，清单内未列入权责清单 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="120"/>
         <source> %1 more items belong to departments whose responsibility list is not imported.</source>
         <translation>另有 %1 项许可事项所属部门未导入权责清单。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="134"/>
         <source>Export the licence check</source>
         <translation>导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="136"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="143"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="149"/>
         <source>Exporting the licence check</source>
         <translation>正在导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="147"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -2148,137 +2143,137 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="59"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="60"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="127"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="132"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="134"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销这次导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="153"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="189"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="400"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="407"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="413"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2286,32 +2281,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="150"/>
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="163"/>
         <source>The licence items and powers of the first department move to the second; the first department&apos;s name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="168"/>
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="169"/>
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="181"/>
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="184"/>
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
@@ -2448,68 +2443,68 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="48"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="49"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="55"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改的界面语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="58"/>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
         <source>Font of printed lists:</source>
         <translation>打印清单的字体：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
         <source>Backups to keep:</source>
         <translation>保留备份份数：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="61"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="70"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="71"/>
         <source>Automatic (a Chinese font of this computer)</source>
         <translation>自动（本机的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="72"/>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="102"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="81"/>
         <source>Font of printed lists</source>
         <translation>打印清单的字体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="82"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="100"/>
         <source>Beside the database</source>
         <translation>数据库所在文件夹旁（默认）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="111"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="112"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="130"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
@@ -2806,22 +2801,22 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="107"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="107"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="263"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="254"/>
         <source>New %1 “%2”</source>
         <translation>新建%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="260"/>
         <source>Edit %1 “%2”</source>
         <translation>修改%1“%2”</translation>
     </message>
@@ -2829,12 +2824,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reference</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="45"/>
         <source>Name of the upper list (e.g. Guangdong 2022 edition):</source>
         <translation>上级清单名称（例如“广东省2022年版”）：</translation>
     </message>
@@ -2842,158 +2837,158 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="61"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="64"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="67"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="71"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="72"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="77"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="113"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="127"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="132"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="133"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="141"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="142"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="149"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="156"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="162"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="163"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="167"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="177"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="190"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
@@ -3034,14 +3029,6 @@ You can open it read-only to look things up, or quit.</source>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="59"/>
         <source>List &amp;versions</source>
         <translation>清单版本(&amp;L)</translation>
-    </message>
-</context>
-<context>
-    <name>Reports</name>
-    <message>
-        <location filename="../../lawgov_desktop/ui/widgets.py" line="66"/>
-        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
-        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3156,13 +3143,13 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="73"/>
-        <location filename="../../lawgov_desktop/ui/session.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="89"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="152"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -3170,23 +3157,23 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SideCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="73"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="76"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="91"/>
         <source>Workbook: %1</source>
         <translation>工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="78"/>
         <source>Workbook file…</source>
         <translation>选择工作簿文件…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="100"/>
         <source>Workbook to compare</source>
         <translation>选择要比较的工作簿</translation>
     </message>
@@ -3199,130 +3186,130 @@ You can open it read-only to look things up, or quit.</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3330,123 +3317,123 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="286"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="290"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="305"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="340"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="342"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
         <source>Responsibility lists by department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="324"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="339"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="341"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="342"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="386"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="388"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="396"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="398"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="399"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="401"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="408"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="411"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="413"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="424"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="429"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="448"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="450"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="452"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="454"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
@@ -3579,7 +3566,7 @@ The database is backed up first; the working list is not touched. This cannot be
         <translation>已删除版本“%1”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="330"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="329"/>
         <source>Deleting version “%1”</source>
         <translation>正在删除版本“%1”</translation>
     </message>
@@ -3635,6 +3622,14 @@ The database is backed up first; the working list is not touched. This cannot be
         <location filename="../../lawgov_desktop/ui/welcome.py" line="119"/>
         <source> [sample data]</source>
         <translation> [示例数据]</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/widgets.py" line="72"/>
+        <source>Workbooks (%1);;All files (*)</source>
+        <translation>工作簿 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
