@@ -88,7 +88,7 @@ def _readings() -> dict[int, str]:
                 cheapest = front[key] = reached[key][0]
         steps.append({key: reached[key][1:] for key in front})
     key = min(front, key=front.__getitem__)
-    for char, step in zip(reversed(common), reversed(steps)):
+    for char, step in zip(reversed(common), reversed(steps), strict=True):
         key, reading = step[key]
         if reading is not None:
             chosen[ord(char)] = reading
