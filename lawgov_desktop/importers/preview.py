@@ -6,10 +6,14 @@ kind the columns' fields belong to, what each column is imported as, and the pla
 A file that cannot be read at all raises ``ImportFileError``; a file that reads but cannot be planned
 as chosen (a required column missing) comes back with the problem and the columns the clerk can map.
 The window and the command line word the sheet states in their own way (translated, or Chinese).
+
+``ImportSession`` is one file being prepared in the wizard: the clerk's choices, what each choice
+resets, the unknown names to settle, and the latest reading.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,12 +26,13 @@ from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.importers.columns import (
     Column,
     has_cells,
+    mapping_of,
     preferred_template,
     primary_sheet,
     read_columns,
     signature,
 )
-from lawgov_desktop.importers.plan import ImportOptions, ImportPlan, plan_import
+from lawgov_desktop.importers.plan import ImportOptions, ImportPlan, UnresolvedName, plan_import
 from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
 from lawgov_desktop.importers.shaping import ShapedSheet, shape_sheet
 
@@ -206,3 +211,98 @@ def _filled_row(sheet: Sheet | None, index: int) -> list[object]:
             for col in range(c1, c2 + 1):
                 row[col] = sheet.value(r1, c1)
     return row
+
+
+@dataclass
+class ImportSession:
+    """One file being prepared for import: the clerk's choices and the latest reading of the file.
+
+    Each choice resets what it makes stale: another list kind has other fields, so its columns are
+    detected afresh; columns mapped by hand pin the kind their fields belong to; no template means
+    detecting the kind again.  Readings run in the background on a copy of the choices
+    (``choices``) and come back through ``take``.
+    """
+
+    path: Path | None = None
+    options: ImportOptions = field(default_factory=ImportOptions)
+    preview: Preview | None = None
+    # Every unknown name a reading proposed, as first proposed: still listed once the clerk settled it.
+    named: dict[tuple[str, str], UnresolvedName] = field(default_factory=dict)
+
+    def choices(self) -> ImportOptions:
+        """A copy of the choices a background reading may change (it records the template it used)."""
+        options = self.options
+        return dataclasses.replace(options, mapping=dict(options.mapping or {}) or None,
+                                   resolutions=dict(options.resolutions), renames=dict(options.renames))
+
+    def take(self, preview: Preview) -> None:
+        """Keep a reading made with ``choices()``, and the template it used."""
+        self.preview = preview
+        self.options.mapping_name = preview.template
+        for name in preview.plan.unresolved if preview.plan else []:
+            if (name.kind, name.name) not in self.options.renames:  # keep the proposal of the name as written
+                self.named[(name.kind, name.name)] = name
+
+    def choose_kind(self, kind: str | None) -> None:
+        """Read the file as ``kind`` (None: detect it), detecting its columns afresh."""
+        self.options.kind = kind
+        self.options.mapping = None
+        self.options.mapping_name = None
+
+    def choose_sheet(self, sheet: str | None) -> None:
+        """Import only ``sheet`` (None: every sheet that reads)."""
+        self.options.sheet = sheet
+
+    def choose_template(self, name: str | None) -> None:
+        """Map the columns by a saved template (None: detect the columns and the kind)."""
+        self.options.mapping_name = name
+        self.options.mapping = None
+        if name is None:
+            self.options.kind = None
+
+    def map_columns(self, columns: list[Column]) -> None:
+        """Import the columns as the clerk set them, as fields of the kind read now."""
+        self.options.mapping = mapping_of(columns)
+        self.options.mapping_name = None
+        self.options.kind = self.preview.kind if self.preview else self.options.kind
+
+    def template_saved(self, name: str) -> None:
+        """The mapping on screen was saved as template ``name``: read by it from now on."""
+        self.options.mapping_name = name
+        self.options.mapping = None
+        if self.preview is not None:
+            self.preview.template = name
+
+    def settle(self, kind: str, name: str, record_id: int | None) -> None:
+        """Treat an unknown name as an existing record (``record_id``) or as proposed (None)."""
+        self.options.renames.pop((kind, name), None)
+        if record_id is None:
+            self.options.resolutions.pop((kind, name), None)
+        else:
+            self.options.resolutions[(kind, name)] = record_id
+
+    def create_as(self, kind: str, name: str, new_name: str) -> None:
+        """Create the record an unknown name stands for under ``new_name``."""
+        self.options.resolutions.pop((kind, name), None)
+        self.options.renames[(kind, name)] = new_name
+
+    def names_to_settle(self) -> list[UnresolvedName]:
+        """The unknown names of the latest plan and those the clerk settled, as first proposed."""
+        plan = self.preview.plan if self.preview else None
+        unresolved = {(name.kind, name.name) for name in plan.unresolved} if plan else set()
+        return [name for key, name in self.named.items()
+                if key in self.options.resolutions or key in self.options.renames or key in unresolved]
+
+    def mapping_to_remember(self, columns: list[Column]) -> tuple[str, str, list[Column]] | None:
+        """A mapping made by hand, to offer again for the next file with these headers: (kind, headers,
+        columns as set), or None when the columns were detected or came from a template."""
+        preview = self.preview
+        if self.options.mapping is None or preview is None or not preview.signature or not preview.kind:
+            return None
+        return preview.kind, preview.signature, columns
+
+
+def template_mapping(columns: list[Column]) -> dict[str, str]:
+    """The mapping a template keeps: by header text only, since a template outlives the column order
+    of one file."""
+    return {key: value for key, value in mapping_of(columns).items() if isinstance(key, str)}

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -65,7 +64,7 @@ from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, 
 from lawgov_desktop.core.layouts import FIELDS_BY_KIND, field_label
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import Task, TaskState
-from lawgov_desktop.importers.columns import AUTO_TEMPLATE, Column, mapping_of, remember_mapping
+from lawgov_desktop.importers.columns import AUTO_TEMPLATE, Column, remember_mapping
 from lawgov_desktop.importers.plan import (
     ImportOptions,
     ImportPlan,
@@ -74,14 +73,23 @@ from lawgov_desktop.importers.plan import (
     UnresolvedName,
     apply_plan,
 )
-from lawgov_desktop.importers.preview import Preview, SheetState, SheetUse, preview_import, rejected_cells
-from lawgov_desktop.importers.readers import WORKBOOK_SUFFIXES, is_spreadsheet
+from lawgov_desktop.importers.preview import (
+    ImportSession,
+    Preview,
+    SheetState,
+    SheetUse,
+    preview_import,
+    rejected_cells,
+    template_mapping,
+)
+from lawgov_desktop.importers.readers import is_spreadsheet
 from lawgov_desktop.importers.shaping import EXTRA_FIELD
 
 from . import prompts, settings
 from .facets import facet_options
 from .forms import ReferenceCombo
 from .session import Session
+from .widgets import choose_save_path, choose_workbook
 
 translate = QCoreApplication.translate
 
@@ -256,12 +264,9 @@ class ImportWizard(QDialog):
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import workbook"))
         self.setAcceptDrops(True)
-        self.options = ImportOptions()
-        self.path: Path | None = None
-        self.reading: Preview | None = None
+        self.draft = ImportSession()  # the file and the clerk's choices for it
         self.result: ImportResult | None = None
         self.applied_plan: ImportPlan | None = None
-        self.settled: dict[tuple[str, str], UnresolvedName] = {}
         self.exported: Path | None = None
         self.remembered_template: str | None = None  # the name a hand-made mapping was saved under
         self._tasks = itertools.count(1)
@@ -539,6 +544,21 @@ class ImportWizard(QDialog):
         layout.addWidget(self.summary_tabs, 1)
         return page
 
+    @property
+    def path(self) -> Path | None:
+        """The file being imported."""
+        return self.draft.path
+
+    @property
+    def options(self) -> ImportOptions:
+        """The clerk's choices for it."""
+        return self.draft.options
+
+    @property
+    def reading(self) -> Preview | None:
+        """The latest reading of the file with those choices."""
+        return self.draft.preview
+
     # ------------------------------------------------------------------ navigation
     def go(self, step: int) -> None:
         """Show a step and set the buttons for it."""
@@ -592,19 +612,16 @@ class ImportWizard(QDialog):
         if self._task is not None:
             self._task.cancel()
         self._current_task = 0
-        self.reading = self.applied_plan = None  # a large plan need not outlive the dialog
+        self.draft.preview = self.applied_plan = None  # a large plan need not outlive the dialog
         self.plan_model.set_rows(LICENCE, [])
         super().reject()
 
     # ------------------------------------------------------------------ choosing the file
     def choose_file(self) -> None:
         """Pick a workbook with the file dialog (starting in the folder used last time)."""
-        folder = settings.import_folder() or str(Path.home())
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a workbook to import"), folder,
-            self.tr("Spreadsheets (%1);;All files (*)").replace("%1", " ".join(f"*{suffix}" for suffix in WORKBOOK_SUFFIXES)))
-        if name:
-            self.open_file(Path(name))
+        path = choose_workbook(self, self.tr("Choose a workbook to import"), settings.import_folder() or str(Path.home()))
+        if path is not None:
+            self.open_file(path)
 
     def open_file(self, path: Path) -> None:
         """Read ``path`` (in the background) and plan its import with fresh choices."""
@@ -613,11 +630,8 @@ class ImportWizard(QDialog):
                                        ".xlsm, .xls), .ods or .csv file.").replace("%1", path.name))
             return
         settings.set_import_folder(path.parent)
-        self.path = path
+        self.draft = ImportSession(path)
         self.path_edit.setText(str(path))
-        self.options = ImportOptions()
-        self.settled.clear()
-        self.reading = None
         self.go(FILE)
         self._read(offer_template=True)
 
@@ -636,9 +650,7 @@ class ImportWizard(QDialog):
         """Plan again from the file with the current choices."""
         if self.path is None:
             return
-        path = self.path
-        options = dataclasses.replace(self.options, mapping=dict(self.options.mapping or {}) or None,
-                                      resolutions=dict(self.options.resolutions), renames=dict(self.options.renames))
+        path, options = self.path, self.draft.choices()
         if not keep_problem:
             self._hide_problem()
         self._run(lambda library, task: preview_import(library, path, options, task, offer_template=offer_template),
@@ -646,8 +658,7 @@ class ImportWizard(QDialog):
 
     def _read_done(self, reading: Preview) -> None:
         first = self.reading is None
-        self.reading = reading
-        self.options.mapping_name = reading.template
+        self.draft.take(reading)
         self._fill_columns_page()
         if reading.plan is not None:
             self._fill_preview(reading.plan)
@@ -661,7 +672,7 @@ class ImportWizard(QDialog):
         self._update_buttons()
 
     def _read_failed(self, error: LawGovError) -> None:
-        self.reading = None
+        self.draft.preview = None
         if not isinstance(error, Cancelled):
             self._show_problem(str(error))
         self.go(FILE)
@@ -750,11 +761,6 @@ class ImportWizard(QDialog):
             columns.append(dataclasses.replace(column, field=field_key))
         return columns
 
-    def current_mapping(self) -> dict[str | int, str]:
-        """The mapping table as the importer takes it: header text (or column index) → field key
-        ("" = not imported)."""
-        return mapping_of(self.current_columns())
-
     def set_column_field(self, header: str, field_key: str, letter: str | None = None) -> None:
         """Import the column ``header`` (the one in column ``letter``, when given) as ``field_key``
         ("" = not imported), as the combo would."""
@@ -769,32 +775,25 @@ class ImportWizard(QDialog):
     def _mapping_edited(self, _index: int) -> None:
         if self._filling or self.reading is None:
             return
-        self.options.mapping = self.current_mapping()
-        self.options.mapping_name = None
-        self.options.kind = self.reading.kind  # the fields chosen are this kind's
+        self.draft.map_columns(self.current_columns())
         self._read()
 
     def _kind_chosen(self, _index: int) -> None:
         if self._filling:
             return
-        self.options.kind = self.kind_combo.currentData()
-        self.options.mapping = None  # another kind has other fields: detect its columns afresh
-        self.options.mapping_name = None
+        self.draft.choose_kind(self.kind_combo.currentData())
         self._read()
 
     def _sheet_chosen(self, _index: int) -> None:
         if self._filling:
             return
-        self.options.sheet = self.sheet_combo.currentData()
+        self.draft.choose_sheet(self.sheet_combo.currentData())
         self._read()
 
     def _template_chosen(self, _index: int) -> None:
         if self._filling:
             return
-        self.options.mapping_name = self.template_combo.currentData()
-        self.options.mapping = None
-        if self.options.mapping_name is None:
-            self.options.kind = None
+        self.draft.choose_template(self.template_combo.currentData())
         self._read()
 
     def ask_template_name(self) -> None:
@@ -810,14 +809,10 @@ class ImportWizard(QDialog):
         reading = self.reading
         if reading is None or not reading.signature or reading.kind is None:
             return
-        kind, headers = reading.kind, reading.signature
-        # by header text only: a template outlives the column order of one file
-        mapping = {key: value for key, value in self.current_mapping().items() if isinstance(key, str)}
+        kind, headers, mapping = reading.kind, reading.signature, template_mapping(self.current_columns())
 
         def saved(_result: object) -> None:
-            self.options.mapping_name = name
-            self.options.mapping = None
-            reading.template = name
+            self.draft.template_saved(name)
             self._filling = True
             try:
                 self._fill_templates()
@@ -837,12 +832,7 @@ class ImportWizard(QDialog):
         self.warnings_list.clear()
         self.warnings_list.addItems(changes.warnings)
         self.preview_tabs.setTabText(1, self.tr("Warnings (%1)").replace("%1", str(len(changes.warnings))))
-        for name in plan.unresolved:
-            if (name.kind, name.name) not in self.options.renames:  # keep the proposal of the name as written
-                self.settled[(name.kind, name.name)] = name
-        shown = [name for key, name in self.settled.items()
-                 if key in self.options.resolutions or key in self.options.renames
-                 or any((u.kind, u.name) == key for u in plan.unresolved)]
+        shown = self.draft.names_to_settle()
         self._fill_names(shown)
         self.preview_tabs.setTabText(0, self.tr("Names to settle (%1)").replace("%1", str(len(shown))))
         if shown:
@@ -944,17 +934,12 @@ class ImportWizard(QDialog):
 
     def settle(self, kind: str, name: str, record_id: int | None) -> None:
         """Treat an unknown name as an existing record (``record_id``) or as proposed (None), and plan again."""
-        self.options.renames.pop((kind, name), None)
-        if record_id is None:
-            self.options.resolutions.pop((kind, name), None)
-        else:
-            self.options.resolutions[(kind, name)] = record_id
+        self.draft.settle(kind, name, record_id)
         self._read()
 
     def create_as(self, kind: str, name: str, new_name: str) -> None:
         """Create the record an unknown name stands for under ``new_name``, and plan again."""
-        self.options.resolutions.pop((kind, name), None)
-        self.options.renames[(kind, name)] = new_name
+        self.draft.create_as(kind, name, new_name)
         self._read()
 
     def _mode_chosen(self, button: QRadioButton) -> None:
@@ -984,11 +969,7 @@ class ImportWizard(QDialog):
         if plan is None:
             return
         strict = self.options.strict
-        reading = self.reading
-        assert reading is not None
-        remember = None  # a mapping made by hand is offered again for the next file with these headers
-        if self.options.mapping is not None and reading.signature and reading.kind:
-            remember = (reading.kind, reading.signature, self.current_columns())
+        remember = self.draft.mapping_to_remember(self.current_columns())
         self._applying = True
         self._hide_problem()
         self.apply_step.clear()
@@ -1057,10 +1038,10 @@ class ImportWizard(QDialog):
         if self.path is None:
             return
         suggested = self.path.with_name(self.tr("%1 - rejected rows.xlsx").replace("%1", self.path.stem))
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export rejected rows"), str(suggested),
-                                                    self.tr("Excel workbook (*.xlsx)"))
-        if name:
-            self.export_rejected(Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx"))
+        target = choose_save_path(self, self.tr("Export rejected rows"), str(suggested), self.tr("Excel workbook (*.xlsx)"),
+                                  ".xlsx")
+        if target is not None:
+            self.export_rejected(target)
 
     def export_rejected(self, target: Path) -> None:
         """Write the rejected rows to ``target`` (in the background)."""

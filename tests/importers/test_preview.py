@@ -4,6 +4,7 @@ on a county's workbook made here and on the 权责清单 that 克拉玛依市 de
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,7 +17,14 @@ from lawgov_desktop.core.errors import Cancelled, ImportFileError
 from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.importers.plan import ImportOptions, apply_plan
-from lawgov_desktop.importers.preview import SheetUse, list_name, preview_import, rejected_cells
+from lawgov_desktop.importers.preview import (
+    ImportSession,
+    SheetUse,
+    list_name,
+    preview_import,
+    rejected_cells,
+    template_mapping,
+)
 
 HEADER = ["序号", "主管部门", "事项名称", "子项", "办理机构", "设定和实施依据", "备注"]
 
@@ -129,6 +137,48 @@ def test_a_file_that_cannot_be_read_raises(library: Library, tmp_path: Path) -> 
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(ImportFileError, match="坏.xlsx"):
         preview_import(library, broken, ImportOptions())
+
+
+def test_a_session_keeps_the_choices_and_resets_what_each_choice_makes_stale(library: Library,
+                                                                             tmp_path: Path) -> None:
+    draft = ImportSession(county_licences(tmp_path / "城区.xlsx"))
+    draft.take(preview_import(library, draft.path, draft.choices()))
+    assert draft.preview is not None
+    by_hand = [dataclasses.replace(column, field="implementing_authority") if column.header == "办理机构" else column
+               for column in draft.preview.columns]
+    draft.map_columns(by_hand)  # a mapping made by hand pins the kind its fields belong to
+    assert draft.options.kind == LICENCE and draft.options.mapping["办理机构"] == "implementing_authority"
+    remembered = draft.mapping_to_remember(by_hand)
+    assert remembered is not None and remembered[:2] == (LICENCE, draft.preview.signature)
+    assert template_mapping(by_hand)["办理机构"] == "implementing_authority"
+    assert all(isinstance(header, str) for header in template_mapping(by_hand))
+    draft.choose_kind(POWER)  # another kind has other fields: detected afresh
+    assert (draft.options.kind, draft.options.mapping, draft.options.mapping_name) == (POWER, None, None)
+    assert draft.mapping_to_remember(by_hand) is None
+    draft.choose_template("城区")
+    assert (draft.options.mapping_name, draft.options.kind) == ("城区", POWER)
+    draft.choose_template(None)  # no template: the kind is detected again
+    assert draft.options.kind is None
+    draft.choose_sheet("许可清单")
+    copy = draft.choices()
+    copy.resolutions[("department", "x")] = 1
+    assert copy.sheet == "许可清单" and draft.options.resolutions == {}  # a background reading's own copy
+
+
+def test_unknown_names_stay_listed_once_settled(library: Library, tmp_path: Path) -> None:
+    draft = ImportSession(county_licences(tmp_path / "城区.xlsx"))
+    draft.take(preview_import(library, draft.path, draft.choices()))
+    names = {(name.kind, name.name) for name in draft.names_to_settle()}
+    assert ("department", "市教育局") in names
+    draft.create_as("department", "市教育局", "汕尾市教育局")
+    draft.take(preview_import(library, draft.path, draft.choices()))
+    assert draft.options.renames == {("department", "市教育局"): "汕尾市教育局"}
+    assert ("department", "市教育局") in {(name.kind, name.name) for name in draft.names_to_settle()}
+    bureau = library.records.create("department", {"name": "汕尾市城区教育局"})
+    draft.settle("department", "市教育局", bureau)
+    assert draft.options.resolutions == {("department", "市教育局"): bureau} and draft.options.renames == {}
+    draft.settle("department", "市教育局", None)
+    assert draft.options.resolutions == {}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
