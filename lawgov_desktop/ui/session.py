@@ -26,7 +26,7 @@ from lawgov_desktop.core.progress import Task, TaskState
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
-from .tasks import Writer
+from .tasks import DatabaseWorker
 
 Work = Callable[[Library, Task], Any]
 
@@ -71,8 +71,8 @@ class Session(QObject):
         self.library = Library(path, read_only=read_only, verify=False)
         self.path = self.library.path
         self.read_only = read_only
-        self.writer = None if read_only else Writer(self.path, self)
-        self._reader: Writer | None = None  # long reads of a read-only database
+        self.writer = None if read_only else DatabaseWorker(self.path, self)
+        self._reader: DatabaseWorker | None = None  # long reads of a read-only database
         if self.writer is not None:
             self.writer.submit(lambda _library, _task: None, self.tr("Checking the database"),
                                on_error=self._writer_unusable, quiet=True)
@@ -129,7 +129,7 @@ class Session(QObject):
         worker = self.writer
         if worker is None:
             if self._reader is None:
-                self._reader = Writer(self.path, self, read_only=True)
+                self._reader = DatabaseWorker(self.path, self, read_only=True)
             worker = self._reader
 
         def run(library: Library, task: Task) -> tuple[Any, OpChanges]:

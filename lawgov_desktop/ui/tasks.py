@@ -1,6 +1,8 @@
-"""The single background writer: every change to the database runs here, one after another.
+"""A database worker: a thread of its own with its own ``Library`` that runs work one job after another.
 
-SQLite connections belong to one thread, so the writer thread opens its own ``Library``.  Work is
+The session's worker is the window's writer: every change to the database runs there, in order.
+A database open read-only has none, and long reads (exports, checks) get a read-only worker instead.
+SQLite connections belong to one thread, so the worker's thread opens its own ``Library``.  Work is
 a plain function ``fn(library, task)`` given a ``core.progress.TaskState``; the GUI thread never
 waits for it.  While it runs, a 100 ms timer reads the task's latest report into a progress dialog
 (shown only if the work lasts), and Cancel cancels the task, which the work checks between batches.
@@ -40,8 +42,8 @@ class _Job:
     state: TaskState = field(default_factory=TaskState)
 
 
-class _Worker(QObject):
-    """Lives in the writer thread; owns the writer's ``Library``."""
+class _InThread(QObject):
+    """Lives in the worker's thread; owns the worker's ``Library``."""
 
     finished = Signal(int, object, object)  # job number, result, error
 
@@ -59,7 +61,7 @@ class _Worker(QObject):
             result, error = job.work(self._library, job.state), None
         except LawGovError as exc:
             result, error = None, exc
-        except Exception as exc:  # a bug must not kill the writer; report it like an error
+        except Exception as exc:  # a bug must not kill the worker; report it like an error
             result, error = None, LawGovError(f"{type(exc).__name__}: {exc}")
         self.finished.emit(job.number, result, error)
 
@@ -70,8 +72,8 @@ class _Worker(QObject):
             self._library = None
 
 
-class Writer(QObject):
-    """Runs work on the writer thread, in order, with a progress dialog for the long ones."""
+class DatabaseWorker(QObject):
+    """Runs work on its own thread, in order, with a progress dialog for the long ones."""
 
     _submit = Signal(object)
     _close = Signal()
@@ -82,12 +84,12 @@ class Writer(QObject):
         self._numbers = itertools.count(1)
         self._pending: dict[int, _Job] = {}
         self._thread = QThread()
-        self._thread.setObjectName("lawgov-writer")
-        self._worker = _Worker(path, read_only)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._close.connect(self._worker.close)
-        self._worker.finished.connect(self._finished)
+        self._thread.setObjectName("lawgov-reader" if read_only else "lawgov-writer")
+        self._in_thread = _InThread(path, read_only)
+        self._in_thread.moveToThread(self._thread)
+        self._submit.connect(self._in_thread.run)
+        self._close.connect(self._in_thread.close)
+        self._in_thread.finished.connect(self._finished)
         self._thread.start()
         self._dialog: QProgressDialog | None = None
         self._timer = QTimer(self)
@@ -114,7 +116,7 @@ class Writer(QObject):
         return job.state
 
     def shutdown(self) -> None:
-        """Finish queued work, close the writer's connection and stop the thread."""
+        """Finish queued work, close the worker's connection and stop the thread."""
         if not self._thread.isRunning():
             return
         self._close.emit()

@@ -753,6 +753,19 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
 </context>
 <context>
+    <name>DatabaseWorker</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="147"/>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="155"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../lawgov_desktop/ui/detail.py" line="75"/>
@@ -1318,533 +1331,533 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="123"/>
         <source>skipped: the sheet is empty</source>
         <translation>已跳过：空白工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="125"/>
         <source>skipped: another sheet was chosen</source>
         <translation>已跳过：选择了其他工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="129"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="226"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="265"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="282"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="282"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="300"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="305"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="303"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="568"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="588"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="307"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="570"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="590"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="332"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="337"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="339"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="344"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="340"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="345"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="346"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="351"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="364"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="677"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="369"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="691"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="108"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="120"/>
         <source>header in row %1, %2</source>
         <translation>表头在第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="127"/>
         <source>skipped: looks like a %1, not the same kind</source>
         <translation>已跳过：看起来是%1，与所选清单类型不同</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="113"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="114"/>
         <source> (plus %n sub-item(s))</source>
         <translation>
             <numerusform>（另子项 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="374"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="379"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="381"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="381"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="382"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="382"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
         <source>First values in the column</source>
         <translation>列中的前几个值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="390"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="395"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="392"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="397"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="394"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="401"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="406"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="404"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="409"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="421"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="426"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="436"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="437"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="448"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="462"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="467"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="462"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="467"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="463"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="463"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="489"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="494"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="495"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="500"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="520"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="527"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="532"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="529"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="534"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="568"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="588"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="570"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="590"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="602"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="609"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="629"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1150"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="652"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="666"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="693"/>
         <source>Detect from the headers: %1</source>
         <translation>按表头自动识别：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="683"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="697"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="696"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="710"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="707"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="721"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="709"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="723"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="724"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="738"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="726"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="740"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="729"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="743"/>
         <source>Kept as an extra field “%1”</source>
         <translation>保留为附加字段“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="799"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="801"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="800"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="824"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="822"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="836"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1048"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="834"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="844"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="837"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="854"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="847"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="863"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="856"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="867"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="855"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="875"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="848"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="868"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="704"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="718"/>
         <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
         <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="884"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="888"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="877"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="881"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="891"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="884"/>
         <source>Create as “%1”</source>
         <translation>新建为“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="892"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="885"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="893"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
         <source>Create under another name…</source>
         <translation>以其他名称新建…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="932"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="925"/>
         <source>Create under another name</source>
         <translation>以其他名称新建</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="933"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="926"/>
         <source>Create “%1” under this name instead (e.g. the full name):</source>
         <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="968"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="956"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="970"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="958"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="972"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="960"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1002"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="986"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1013"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="997"/>
         <source>Remember the column mapping</source>
         <translation>记住列对应关系</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1006"/>
         <source>The columns as you set them are used again for the next file with the same headers.</source>
         <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1028"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1012"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1034"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1018"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1037"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1021"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1047"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1056"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1040"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1072"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1056"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1080"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1163"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1180"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1147"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1164"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1112"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1096"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1182"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1853,12 +1866,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1184"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1168"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1187"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1171"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -2314,12 +2327,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="237"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="245"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2380,62 +2393,62 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
         <source>New sub-item</source>
         <translation>新增子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
         <source>Changed sub-item</source>
         <translation>更新子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
         <source>Unchanged sub-item</source>
         <translation>未变子项</translation>
     </message>
@@ -3630,19 +3643,6 @@ The database is backed up first; the working list is not touched. This cannot be
         <location filename="../../lawgov_desktop/ui/widgets.py" line="72"/>
         <source>Workbooks (%1);;All files (*)</source>
         <translation>工作簿 (%1);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>Writer</name>
-    <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="145"/>
-        <source>Working</source>
-        <translation>正在处理</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="153"/>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
     </message>
 </context>
 </TS>

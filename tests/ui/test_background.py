@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from lawgov_desktop.core.errors import Cancelled, LawGovError
 from lawgov_desktop.core.progress import check_cancelled
-from lawgov_desktop.ui.tasks import Writer
+from lawgov_desktop.ui.tasks import DatabaseWorker
 
 
 class _Sender(QObject):
@@ -31,7 +31,7 @@ def test_void_calls_and_emits_cannot_use_up_none_and_true(qapp) -> None:  # noqa
 
 
 def test_work_runs_on_the_writer_thread_in_order(qapp, db_path: Path, qtbot) -> None:  # noqa: ANN001
-    writer = Writer(db_path)
+    writer = DatabaseWorker(db_path)
     seen: list[tuple[str, bool]] = []
     try:
         for name in ("first", "second"):
@@ -45,7 +45,7 @@ def test_work_runs_on_the_writer_thread_in_order(qapp, db_path: Path, qtbot) -> 
 
 
 def test_cancel_stops_long_work_and_errors_come_back(qapp, db_path: Path, qtbot) -> None:  # noqa: ANN001
-    writer = Writer(db_path)
+    writer = DatabaseWorker(db_path)
     errors: list[LawGovError] = []
     started = threading.Event()
 
