@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from lawgov_desktop.core.errors import Cancelled, ImportFileError
+from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import KIND_LABELS
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
@@ -82,7 +82,7 @@ class Preview:
     sheets: list[SheetState]
     columns: list[Column]  # in sheet order, each with what it is imported as
     column_sheet: str | None  # the sheet the columns are of: the first one read, or the one chosen
-    signature: str | None  # the primary sheet's headers, which saved mapping templates are kept for
+    signature: str | None  # that sheet's headers, which saved mapping templates are kept for
     template: str | None  # the saved template this reading used
 
     @property
@@ -117,7 +117,7 @@ def preview_import(library: Library, path: Path, options: ImportOptions, task: T
     if options.mapping_name:
         mapping = library.imports.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
     kind, columns = read_columns(primary, plan.sheets[0] if plan else None, options.kind, mapping)
-    states = sheet_states(workbook, plan, problem, options, mapping, path.name)
+    states = _sheet_states(workbook, plan, problem, options, mapping, path.name)
     return Preview(plan, problem, kind, states, columns, primary.name if primary else None, headers,
                    options.mapping_name)
 
@@ -126,14 +126,12 @@ def _plan(library: Library, path: Path, options: ImportOptions,
           task: Task) -> tuple[ImportPlan | None, ImportFileError | None]:
     try:
         return plan_import(library, path, options, task), None
-    except Cancelled:
-        raise
     except ImportFileError as problem:
         return None, problem
 
 
-def sheet_states(workbook: Workbook, plan: ImportPlan | None, problem: ImportFileError | None,
-                 options: ImportOptions, mapping: Mapping[str | int, str] | None, file_name: str) -> list[SheetState]:
+def _sheet_states(workbook: Workbook, plan: ImportPlan | None, problem: ImportFileError | None,
+                  options: ImportOptions, mapping: Mapping[str | int, str] | None, file_name: str) -> list[SheetState]:
     """Each sheet: what was read from it, or why it was left out, as the kind and mapping chosen now."""
     shaped = {sheet.sheet_name: sheet for sheet in plan.sheets} if plan else {}
     return [_read_state(shaped[sheet.name]) if sheet.name in shaped
