@@ -3,7 +3,7 @@
 Builds a list of 10,000 main items (plus sub-items and 8,000 delegated powers), saves it as
 version A, changes 5% of the items (field edits, moves to another department, removals,
 additions) and 5% of the powers (new townships, take-backs), saves version B, and times
-``Library.compare(A, B)``: reading both versions and matching and diffing every record.  Baseline,
+``library.versions.compare(A, B)``: reading both versions and matching and diffing every record.  Baseline,
 measured in the same run: a bare SQL ``EXCEPT`` in both directions over the same licence columns,
 which finds the differing rows but cannot say what changed, matched how, or moved where.
 

@@ -1,7 +1,7 @@
 """Benchmark: first page of 50 rows plus the exact total, for 1-, 2- and 4-character Chinese terms.
 
 Prints JSON: for each list (licence items, powers), term and department filter, the median time of
-``Library.query`` and, measured in the same run, of a bare sqlite3 LIKE query returning the same
+``library.lists.query`` and, measured in the same run, of a bare sqlite3 LIKE query returning the same
 page and count (the way a program without a search index would do it).  Target: ≤ 50 ms median.
 
     .venv/bin/python bench/bench_library.py [--records 100000] [--repeat 15]

@@ -1,6 +1,6 @@
-"""Benchmark: the statistics (``Library.stats``) over 100,000 records.  Target: ≤ 200 ms.
+"""Benchmark: the statistics (``library.stats.compute``) over 100,000 records.  Target: ≤ 200 ms.
 
-Prints JSON: the median and best time of ``Library.stats()`` on the working list and on a saved
+Prints JSON: the median and best time of ``library.stats.compute()`` on the working list and on a saved
 version of it, and, measured in the same run, two raw baselines: a bare ``count(*)`` of the main
 items (the floor any statistics must pay) and the single "powers per region, a zone counting its
 streets" query as the foundation wrote it (a recursive region CTE with count(DISTINCT)), which

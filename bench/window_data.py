@@ -1,8 +1,8 @@
 """Databases for looking at and timing the window: a small real-looking one and a 100,000-record one.
 
 The large one is written with ``executemany`` through the library's own connection and indexed
-once with ``Library.reindex`` (one ``create()`` per row would take minutes); the small one goes
-through ``Library.create`` like a clerk's edits, so it also exercises validation and the change log.
+once with ``library.lists.reindex`` (one ``create()`` per row would take minutes); the small one goes
+through ``library.records.create`` like a clerk's edits, so it also exercises validation and the change log.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ DEMO_POWERS = (
 
 
 def build_demo(path: Path) -> None:
-    """A small database that reads like a real city list, built through ``Library.create``."""
+    """A small database that reads like a real city list, built through ``library.records.create``."""
     with Library(path) as lib:
         _departments(lib)
         _batches(lib)

@@ -25,7 +25,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
                                  description="许可事项按部分、部门、层级，执法事项按批次、承接区划、职权类型、"
                                              "原实施部门的统计，以及各部门权责清单的事项数（按权力类型，子项另计）。")
     shown = parser.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true", help="输出 JSON（Library.stats() 的完整文档）")
+    shown.add_argument("--json", action="store_true", help="输出 JSON（library.stats.compute() 的完整文档）")
     shown.add_argument("--summary", action="store_true", help="只输出年度报告用的一段文字（可直接粘贴）")
     parser.add_argument("--of", metavar="VERSION", default="current", help="统计哪个版本（默认当前清单）")
     parser.add_argument("--export", metavar="FILE", help="导出统计表：.xlsx 工作簿或一页 .pdf")

@@ -123,18 +123,14 @@ def _add_related(kind: str, snapshot: dict[str, Any] | None, records: dict[str, 
     """Ids a snapshot names whose rows change with it: its main item, its sub-items, its power."""
     if not snapshot:
         return
+    showing = (kind, *KINDS[kind].shown_in)
     for f in KINDS[kind].fields:
         value = snapshot.get(f.key)
-        if f.reference and value is not None and f.reference in (kind, *_indexed_parents(kind)):
+        if f.reference in showing and value is not None:
             records.setdefault(f.reference, set()).add(value)
     for part in KINDS[kind].belongings:
         for row in snapshot.get(part.key, []):
             records.setdefault(part.kind, set()).add(row["id"])
-
-
-def _indexed_parents(kind: str) -> tuple[str, ...]:
-    """Kinds whose rows show records of ``kind`` inside them (a power's row its delegations)."""
-    return KINDS[kind].shown_in
 
 
 def changes_of_operation(conn: sqlite3.Connection, operation: str,

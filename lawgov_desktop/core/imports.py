@@ -2,7 +2,7 @@
 
 The importer (``importers/plan.py``) reads a workbook and decides what should change; this module
 only carries out a finished ``ImportChanges`` inside the library: a backup of the file first,
-then one ``BEGIN IMMEDIATE`` transaction that creates the missing regions, departments and
+then one write transaction that creates the missing regions, departments and
 batches, deletes what a replace removes, updates changed records field by field, inserts the new
 ones with ``executemany``, indexes them for search and writes the import history.  Updated and
 deleted records are logged with their before-image and the import's id, and inserted rows carry
@@ -23,7 +23,7 @@ from .changes import MAPPING_TEMPLATES
 from .clock import now_text
 from .errors import LawGovError, NotFoundError
 from .fields import DEPARTMENT, LICENCE, POWER
-from .kinds import LICENCE_KIND, POWER_KIND, TABLES
+from .kinds import KINDS, LICENCE_KIND, POWER_KIND, TABLES
 from .progress import NO_TASK, Task, check_cancelled
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class Imports:
             touched.update(row["power_id"] for row in changes.new_delegations)
             check_cancelled(task)
             task.report(5, 5, "建立检索索引")
-            if changes.kind in (LICENCE, POWER):
+            if changes.kind in self.store.index.kinds:
                 self.store.reindex(changes.kind, sorted(touched - inserted_ids))
                 self.store.reindex(changes.kind, sorted(inserted_ids), fresh=True)
             conn.execute(
@@ -222,8 +222,8 @@ class Imports:
     def region_names(self) -> list[dict[str, Any]]:
         """Every region with its aliases and kind, for placing new townships under their county."""
         return [dict(row) for row in self.store.conn.execute(
-            "SELECT r.id, r.name, r.kind, r.parent_id, (SELECT group_concat(alias, '、') FROM region_alias a"
-            " WHERE a.region_id = r.id) AS aliases FROM region r ORDER BY r.position, r.id")]
+            f"SELECT r.id, r.name, r.kind, r.parent_id, (SELECT {self.store.dialect.joined('alias', '、')}"
+            " FROM region_alias a WHERE a.region_id = r.id) AS aliases FROM region r ORDER BY r.position, r.id")]
 
     def save_mapping_template(self, name: str, kind: str, header_signature: str,
                               mapping: dict[str, str]) -> None:
@@ -297,7 +297,7 @@ class Imports:
         touched: set[int] = set()
         stamp = now_text()
         for record_id, new_values in changes.updates:
-            aliases = new_values.pop("aliases", None) if changes.kind == DEPARTMENT else None
+            aliases = new_values.pop("aliases", None) if KINDS[changes.kind].alias_table else None
             columns = list(new_values)
             before_row = self.store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
             before = {key: before_row[key] for key in (*columns, "updated_at")}
@@ -314,7 +314,7 @@ class Imports:
             self.store.log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
                       before, after, import_id)
             touched.add(record_id)
-            if changes.kind in (LICENCE, POWER) and before_row["parent_id"]:
+            if KINDS[changes.kind].sub_items and before_row["parent_id"]:
                 touched.add(before_row["parent_id"])
         return touched
 
@@ -350,7 +350,7 @@ class Imports:
                     item.get("document_number_raw"), item.get("remark"), import_id, stamp, stamp)
 
         columns = _LICENCE_INSERT if changes.kind == LICENCE else _POWER_INSERT
-        inherited = ("department_id", "part") if changes.kind == LICENCE else ("department_id",)
+        inherited = KINDS[changes.kind].inherited
         common = {"import_id": import_id, "created_at": stamp, "updated_at": stamp, "status": "有效"}
         for row in [*changes.inserts, *changes.new_sub_items]:
             main = {**common, **{k: v for k, v in row.items() if v is not None}, "id": next_id,

@@ -10,6 +10,7 @@ import csv
 import sqlite3
 
 from .clock import now_text
+from .dialect import SQLITE
 from .paths import shipped_dir
 
 
@@ -20,7 +21,7 @@ def load_reference_regions(conn: sqlite3.Connection) -> int:
         rows = list(csv.DictReader(handle))
     stamp = now_text()
     ids: dict[str, int] = {}
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(SQLITE.begin_write)
     try:
         for position, row in enumerate(rows):
             parent_id = ids[row["parent"]] if row["parent"] else None

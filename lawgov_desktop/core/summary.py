@@ -28,7 +28,7 @@ _NUMERALS = "一二三四五六七八九十"
 
 
 def summary_paragraph(stats: dict[str, Any]) -> str:
-    """The report's paragraph for a ``Library.stats()`` document (empty when the lists are)."""
+    """The report's paragraph for a ``library.stats.compute()`` document (empty when the lists are)."""
     return "".join(sentence for sentence in (_licence_sentence(stats), _power_sentence(stats)) if sentence)
 
 

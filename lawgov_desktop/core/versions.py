@@ -18,6 +18,7 @@ from .clock import now_text
 from .compare import Comparison, ListSnapshot, compare_snapshots, read_snapshot
 from .errors import LawGovError, NotFoundError, ValidationError
 from .fields import LICENCE, POWER
+from .kinds import TABLES
 from .records import clean_text
 
 if TYPE_CHECKING:
@@ -92,9 +93,9 @@ class Versions:
         before = self.version(version_id)
         make_backup(self.store.path, "before-delete-version")
         with self.store.operation(f"删除清单版本“{before['name']}”"), self.store.transaction() as conn:
-            for table, search_table in (("licence_item", "licence_search"), ("power", "power_search")):
-                conn.execute(f"DELETE FROM {search_table} WHERE rowid IN"
-                             f" (SELECT id FROM {table} WHERE version_id = ?)", (version_id,))
+            for kind in self.store.index.kinds:
+                self.store.index.remove(kind, [row[0] for row in conn.execute(
+                    f"SELECT id FROM {TABLES[kind]} WHERE version_id = ?", (version_id,))])
             conn.execute("DELETE FROM list_version WHERE id = ?", (version_id,))  # rows go by cascade
             self.store.log("delete", VERSION, version_id, f"删除清单版本“{before['name']}”", before, None)
         return before

@@ -1,6 +1,6 @@
 """Catalogues and export sheets built from the library: what the window and ``lawgov export`` print.
 
-Every list is read through ``Library.query`` in pages of ``PAGE_SIZE``, in the list's own order,
+Every list is read through ``library.lists.query`` in pages of ``PAGE_SIZE``, in the list's own order,
 with the same ``ListFilter`` the window's views use, so "print what I see" prints exactly the
 filtered view and no SQL lives here.  A licence catalogue has a section per part (中央层面设定,
 地方性法规、省政府规章设定 …) with sub-items grouped under their item; a power catalogue has a

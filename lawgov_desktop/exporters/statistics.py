@@ -1,4 +1,4 @@
-"""The statistics as a workbook and as a one-page PDF, from a ``Library.stats()`` document.
+"""The statistics as a workbook and as a one-page PDF, from a ``library.stats.compute()`` document.
 
 The workbook has the summary paragraph on its first sheet and one sheet per breakdown (licence
 items per part, department and level; powers per batch, receiving region, type and original

@@ -778,5 +778,5 @@ def _part(record: ParsedRecord, sheet: ShapedSheet) -> str:
 
 def _source(sheet: str, record: ParsedRecord) -> str:
     """Where the record came from; the file itself is kept beside the backups for audit
-    (``Library.imported_file_copy``), so the original cell texts are always at hand."""
+    (``library.imports.imported_file_copy``), so the original cell texts are always at hand."""
     return f'{{"sheet": {json.dumps(sheet, ensure_ascii=False)}, "row": {record.row_number}}}'

@@ -18,7 +18,7 @@ from lawgov_desktop.importers.plan import ImportOptions, read_sheets
 
 
 def read_reference_items(path: str | Path, sheet: str | None = None) -> list[dict[str, Any]]:
-    """The items of an upper list workbook as rows for ``Library.save_reference``."""
+    """The items of an upper list workbook as rows for ``library.references.save_reference``."""
     file_path = Path(path)
     items: list[dict[str, Any]] = []
     for shaped in read_sheets(file_path, ImportOptions(kind=LICENCE, sheet=sheet)):

@@ -1,7 +1,7 @@
 """The 备份与恢复 window: every backup with its time, reason, record counts and state; restore one.
 
 Backups are listed from their sidecar files (``core/backup.py``), so the list opens at once even
-with twenty copies of a large database.  Restoring runs on the writer (``Library.restore``
+with twenty copies of a large database.  Restoring runs on the writer (``library.backups.restore``
 checks the backup and backs up the current data first); afterwards every view reads again and
 the undo history is emptied, because the operations it would revert are no longer the data's.
 """

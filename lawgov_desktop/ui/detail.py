@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # record dialogs are imported when first opened, not before t
     from .forms import RecordDialog
 from .table_model import RowsModel
 
-# For reference fields, the key under which ``Library.get`` puts the name.
+# For reference fields, the key under which ``library.records.get`` puts the name.
 _NAMES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "parent_id": "parent"}
 _REFERENCES = ("department", "region", "batch")
 

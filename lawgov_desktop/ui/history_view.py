@@ -1,7 +1,7 @@
 """The 修改记录 window: who changed what and when, with the old and new values side by side.
 
 The log can hold hundreds of thousands of entries, so the table is the paged model the lists use
-(``Library.change_log`` reads one page at a time, filtered in SQL).  The entry picked shows a
+(``library.history.change_log`` reads one page at a time, filtered in SQL).  The entry picked shows a
 field-level comparison built from its before/after snapshots, with the labels the record forms
 use and names instead of ids.  Any single change can be reverted; the revert is itself an
 undoable step (Ctrl+Z), and the entry is marked "已撤销".
@@ -293,7 +293,7 @@ class HistoryWindow(QDialog):
 
     # ------------------------------------------------------------------ filtering
     def filters(self) -> dict[str, Any]:
-        """The keyword arguments of ``Library.change_log`` the window's controls stand for."""
+        """The keyword arguments of ``library.history.change_log`` the window's controls stand for."""
         since, until = self.since.date(), self.until.date()
         return {"entity": self.entity or self.kind.currentData(), "entity_id": self.entity_id,
                 "user": self.user.currentData(), "action": self.action.currentData(),

@@ -1,6 +1,6 @@
 """统计: the figures of the annual report as tables and charts, the report's paragraph, exports.
 
-Every breakdown of ``Library.stats()`` (licence items per part, department and level; powers per
+Every breakdown of ``library.stats.compute()`` (licence items per part, department and level; powers per
 batch, receiving region, type and original department, the last with a column per power type and
 the sub-items) is a tab with a table and a chart; a last tab holds each department's 权责清单
 sentence ("某局权责清单共N项，其中行政许可a项…"), ready to copy.  A figure is a way into the list

@@ -1,4 +1,4 @@
-"""``lawgov stats``: the JSON document of ``Library.stats()`` and the report-style summary."""
+"""``lawgov stats``: the JSON document of ``library.stats.compute()`` and the report-style summary."""
 
 from __future__ import annotations
 

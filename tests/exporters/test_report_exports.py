@@ -22,7 +22,7 @@ from lawgov_desktop.exporters.statistics import stats_tables, write_stats_pdf, w
 
 
 def stats_document(departments: int = 3) -> dict:
-    """A stats document as ``Library.stats()`` makes it, with ``departments`` departments."""
+    """A stats document as ``library.stats.compute()`` makes it, with ``departments`` departments."""
     rows = [{"id": n, "name": f"汕尾市第{n}局", "short_name": f"市{n}局", "items": 10 + n, "sub_items": n,
              "parts": {"central": 10 + n}} for n in range(1, departments + 1)]
     return {

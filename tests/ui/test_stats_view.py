@@ -1,4 +1,4 @@
-"""The statistics page: figures equal ``Library.stats()``, every figure opens its list, paragraph, exports."""
+"""The statistics page: figures equal ``library.stats.compute()``, every figure opens its list, paragraph, exports."""
 
 from __future__ import annotations
 
