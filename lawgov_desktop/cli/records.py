@@ -1,10 +1,11 @@
 """Record fields on the command line, for ``add`` and ``edit``.
 
 Each record kind gets its own sub-command (``lawgov add licence --name …``) whose options are
-generated from ``core.library.COLUMNS`` plus the fields that take a name instead of an id
-(``--department 市发改局``), so ``--help`` lists exactly the fields that kind has.  A JSON
-document (``--json '{"name": …}'`` or ``--json @file.json``) gives the same fields; options
-given as well win over the document.
+generated from the kind's description (``core.kinds``): every stored column, plus the fields
+given by a name instead of an id (``--department 市发改局``), the aliases and a power's extra
+columns, so ``--help`` lists exactly the fields that kind has.  A JSON document (``--json
+'{"name": …}'`` or ``--json @file.json``) gives the same fields; options given as well win over
+the document.
 """
 
 from __future__ import annotations
@@ -15,65 +16,41 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lawgov_desktop.core.fields import (
-    CHANGE_KINDS,
-    DELEGATION_MODES,
-    DELEGATION_SCOPES,
-    DEPARTMENT,
-    DEPARTMENT_LEVELS,
-    KIND_LABELS,
-    LEVELS,
-    LICENCE,
-    PARTS,
-    POWER,
-    POWER_TYPES,
-    REGION,
-    REGION_KINDS,
-    STATUSES,
-)
-from lawgov_desktop.core.library import BATCH, COLUMNS, DELEGATION, RECORD_KINDS
+from lawgov_desktop.core.fields import BATCH, DEPARTMENT, KIND_LABELS, POWER, REGION
+from lawgov_desktop.core.kinds import ALIASES, JSON, KINDS, RECORD_KINDS, REFERENCE, Field
 
 from .errors import UsageError
 from .labels import title
 from .options import KIND_NAMES
 
-# Fields given by name that the library resolves to an id column (or, for aliases, a list; for a
-# power's extra columns, their JSON).
-REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
-    LICENCE: ("department",),
-    POWER: ("department", "extra"),
-    DELEGATION: ("power", "region", "batch"),
-    DEPARTMENT: ("region", "aliases"),
-    REGION: ("parent", "aliases"),
-    BATCH: (),
+# How a record given by name is named.
+_NAMED_BY = {
+    DEPARTMENT: "部门全称或简称",
+    REGION: "区划名称或别名",
+    BATCH: "批次名称",
+    POWER: "执法事项编码或名称",
 }
-_REFERENCE_HELP = {
-    "department": "部门全称或简称",
-    "region": "区划名称或别名",
-    "parent": "上级区划名称",
-    "batch": "批次名称",
-    "power": "执法事项编码或名称",
-    "aliases": "简称，多个用“、”分隔",
-    "extra": '其他列，JSON 对象，如 {"救助渠道": "12345"}',
-}
-_KNOWN_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
-    (LICENCE, "part"): PARTS,
-    (LICENCE, "level"): LEVELS,
-    (LICENCE, "status"): STATUSES,
-    (POWER, "status"): STATUSES,
-    (POWER, "power_type"): POWER_TYPES,
-    (DELEGATION, "mode"): DELEGATION_MODES,
-    (DELEGATION, "scope"): DELEGATION_SCOPES,
-    (DELEGATION, "change_kind"): CHANGE_KINDS,
-    (DEPARTMENT, "level"): DEPARTMENT_LEVELS,
-    (REGION, "kind"): tuple(REGION_KINDS),
+_RULE_HELP = {
+    ALIASES: "简称，多个用“、”分隔",
+    JSON: '其他列，JSON 对象，如 {"救助渠道": "12345"}',
 }
 _DEST_PREFIX = "field_"
 
 
+def _given_as(described: Field) -> str | None:
+    """The option a field is also given under: a reference by its name, a power's extra columns
+    as an object (``extra``), the aliases as a list; None when only its column is given."""
+    if described.rule == REFERENCE:
+        return described.by_name
+    if described.rule == JSON:
+        return described.key.removesuffix("_json")
+    return described.key if described.rule == ALIASES else None
+
+
 def record_fields(kind: str) -> tuple[str, ...]:
-    """The field keys ``add``/``edit`` accept for ``kind``: name references first, then columns."""
-    return (*REFERENCE_FIELDS[kind], *COLUMNS[kind])
+    """The field keys ``add``/``edit`` accept for ``kind``: names first, then the stored columns."""
+    named = (_given_as(described) for described in KINDS[kind].fields)
+    return (*(name for name in named if name), *KINDS[kind].columns)
 
 
 def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool, run: Callable[..., int]) -> None:
@@ -96,13 +73,13 @@ def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool, run: C
 
 def _field_help(kind: str, key: str) -> str:
     text = title(kind, key)
-    if key in _REFERENCE_HELP:
-        text += f"（{_REFERENCE_HELP[key]}）"
-    elif key.endswith("_id"):
+    described = next((f for f in KINDS[kind].fields if key in (f.key, _given_as(f))), None)
+    if described is not None and key != described.key:
+        text += f"（{_NAMED_BY.get(described.reference or '') or _RULE_HELP[described.rule]}）"
+    elif described is not None and described.rule == REFERENCE:
         text += "（编号）"
-    values = _KNOWN_VALUES.get((kind, key))
-    if values:
-        text += "：" + "、".join(values)
+    if described is not None and described.choices:
+        text += "：" + "、".join(stored for stored, _shown in described.choices)
     return text
 
 

@@ -22,20 +22,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .fields import LICENCE, PART_LABELS, POWER, RESPONSIBILITY_DETAIL_KEYS, field_label
+from .fields import LICENCE, POWER
+from .kinds import JSON, KINDS, LICENCE_KIND, NUMBER, POWER_KIND, REFERENCE, RecordKind
+from .layouts import field_label
 
 TAKEN_BACK = "收回"
 WHOLE_SCOPE = "全部"
+# Numbers that change for every item when one is inserted or a new year begins.
+_NOT_COMPARED = frozenset({"sequence", "list_year"})
+
+
+def _compared(kind: RecordKind) -> tuple[str, ...]:
+    """The values of a kind a comparison looks at, in the kind's order (ids and positions are the
+    database's business; a power's department is compared by name, a licence item's is a move)."""
+    return tuple(f.key for f in kind.fields
+                 if f.stored and f.rule not in (REFERENCE, NUMBER, JSON) and f.key not in _NOT_COMPARED)
+
+
 # Fields compared, in the order a change lists them.
-LICENCE_COMPARED = ("name", "code", "part", "implementing_authority", "legal_basis", "level", "certificate",
-                    "upper_ref", "status", "remark", "sub_items")
-POWER_COMPARED = ("name", "code", "power_type", "domain", "legal_basis", "penalty_range", *RESPONSIBILITY_DETAIL_KEYS,
-                  "status", "remark", "department", "sub_items")
+LICENCE_COMPARED = (*_compared(LICENCE_KIND), "sub_items")
+POWER_COMPARED = (*_compared(POWER_KIND), "department", "sub_items")
 LICENCE_CHANGE_KINDS = {"added": "新增事项", "removed": "取消事项", "changed": "变更事项",
                         "moved": "调整主管部门"}
 POWER_CHANGE_KINDS = {"delegated": "新增下放", "extended": "扩大范围", "taken_back": "收回",
                       "added": "新增事项", "removed": "取消事项", "changed": "变更事项"}
-_LABELS = {"sub_items": "子项", "department": "原实施主体"}
+_SUB_ITEMS_LABEL = "子项"
 # Compared fields a record keeps outside ``values``.
 NOT_VALUES = frozenset({"name", "department", "sub_items"})
 
@@ -314,9 +325,11 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: Iterable[st
             continue
         before, after = comparable_text(before), comparable_text(after)
         if before != after:
-            if key == "part":
-                before, after = PART_LABELS.get(before or "", before), PART_LABELS.get(after or "", after)
-            changes.append(FieldChange(key, _LABELS.get(key) or field_label(kind, key), before, after))
+            described = KINDS[kind].field(key)
+            shown = dict(described.choices) if described else {}  # a part by its label, not its key
+            before, after = shown.get(before or "", before), shown.get(after or "", after)
+            label = _SUB_ITEMS_LABEL if key == "sub_items" else field_label(kind, key)
+            changes.append(FieldChange(key, label, before, after))
     return changes
 
 

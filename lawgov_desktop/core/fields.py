@@ -1,23 +1,29 @@
-"""The vocabulary of the three lists: field keys, Chinese labels, header synonyms, parts.
+"""The vocabulary of the lists: the kinds of record and of list, and the values fields take
+(parts, levels, power types, statuses…) with how a cell or a heading writes them.
 
-One place for it so that the importer (which recognises headers), the exporters (which write
-headers the importer reads back), the window (column titles) and the library (validation
-messages) never disagree about what a field is called.  Pure data: cheap to import.
+Every layer names kinds and values through these constants, so the window, the command line, the
+importer, the exporters and the library never disagree.  What each kind is made of (its fields,
+labels and header synonyms) is described in ``core.kinds``; the workbook layouts built from those
+descriptions are in ``core.layouts``.  Pure data: cheap to import.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Kinds of record a list holds.
 LICENCE = "licence"
 POWER = "power"
+DELEGATION = "delegation"
 DEPARTMENT = "department"
 REGION = "region"
+BATCH = "batch"
 # A department's list of its own powers and responsibilities (权责清单): a layout of workbook
 # the importer reads; its items are stored as powers, with their duties and accountability.
 RESPONSIBILITY = "responsibility"
+# A saved version of the lists, and the import history: kinds the change log and the window name.
+LIST_VERSION = "list_version"
+IMPORTS = "imports"
 
 KIND_LABELS = {
     LICENCE: "行政许可事项",
@@ -25,172 +31,11 @@ KIND_LABELS = {
     DEPARTMENT: "部门",
     REGION: "行政区划",
     RESPONSIBILITY: "权责清单",
-    "delegation": "赋权承接",
-    "batch": "批次",
-    "list_version": "清单版本",
+    DELEGATION: "赋权承接",
+    BATCH: "批次",
+    LIST_VERSION: "清单版本",
 }
 
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field of a record kind: its key, its Chinese label and the headers that mean it."""
-
-    key: str
-    label: str
-    headers: tuple[str, ...] = ()
-    required: bool = False
-
-
-# Header synonyms as they appear in real workbooks (../shared/DOMAIN.md).  The first header of
-# each field is the one our own exports write, so an export always reads back.
-LICENCE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sequence", "序号", ("序号",)),
-    FieldSpec(
-        "upper_ref",
-        "对应上级清单序号",
-        ("对应上级清单序号", "中央行政许可事项清单(2022年版)序号", "中央行政许可事项清单序号",
-         "对应省清单序号", "对应国家清单序号", "上级清单序号"),
-    ),
-    FieldSpec("part", "部分", ("部分", "清单部分", "类别")),
-    FieldSpec(
-        "department",
-        "主管部门",
-        ("主管部门", "市主管部门", "区级主管部门", "县级主管部门", "省级主管部门", "所属部门"),
-        required=True,
-    ),
-    FieldSpec(
-        "name",
-        "事项名称",
-        ("事项名称", "许可事项名称", "行政许可事项名称", "项目名称", "实施清单事项名称", "主项名称"),
-        required=True,
-    ),
-    FieldSpec("sub_item", "子项", ("子项", "子项名称", "办理事项", "业务办理项名称", "具体事项")),
-    FieldSpec(
-        "implementing_authority",
-        "实施机关",
-        ("实施机关", "实施主体", "实施单位", "审批机关", "许可机关"),
-    ),
-    FieldSpec(
-        "legal_basis",
-        "设定和实施依据",
-        ("设定和实施依据", "设定依据", "实施依据", "法律依据", "设立依据", "依据"),
-    ),
-    FieldSpec("level", "行使层级", ("行使层级", "实施层级", "层级")),
-    FieldSpec("code", "事项编码", ("事项编码", "基本编码", "实施编码", "业务编码", "事项代码")),
-    FieldSpec("certificate", "许可证件名称", ("许可证件名称", "许可证书名称", "证照名称")),
-    FieldSpec("list_year", "清单版本", ("清单版本", "版本", "年度")),
-    FieldSpec("status", "状态", ("状态",)),
-    FieldSpec("remark", "备注", ("备注", "说明")),
-)
-
-# What a 权责清单 says of a power beyond a delegation list: stored on every power, read by both
-# layouts (a delegation list may carry them too), shown, searched, printed and exported.
-# 实施层级及权限 is written over two columns in many files: the second ("level_scope") says what
-# the level may do.
-RESPONSIBILITY_DETAIL_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("handling_office", "承办机构", ("承办机构", "责任主体", "承办科室", "承办单位")),
-    FieldSpec("level", "实施层级", ("实施层级及权限", "实施层级", "行使层级", "所属行政区划")),
-    FieldSpec("level_scope", "实施权限", ("实施权限", "权限")),
-    FieldSpec("duties", "部门职责", ("部门职责",)),
-    FieldSpec("responsibility", "责任事项内容", ("责任事项内容", "责任事项")),
-    FieldSpec("responsibility_basis", "责任事项依据", ("责任事项依据", "责任事项的依据")),
-    FieldSpec("accountability_scope", "追责对象范围", ("追责对象范围",)),
-    FieldSpec("accountability_cases", "追责情形", ("追责情形",)),
-)
-RESPONSIBILITY_DETAIL_KEYS = tuple(spec.key for spec in RESPONSIBILITY_DETAIL_FIELDS)
-
-POWER_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sequence", "序号", ("序号",)),
-    FieldSpec("code", "事项编码", ("事项编码", "职权编码", "权力编码", "事项代码")),
-    FieldSpec(
-        "name",
-        "事项名称",
-        ("事项名称", "赋权事项名称", "职权名称", "处罚行为(违法行为)", "处罚行为（违法行为）"),
-        required=True,
-    ),
-    FieldSpec("sub_item", "子项名称", ("子项名称", "子项")),
-    FieldSpec("power_type", "职权类型", ("职权类型", "职权类别", "事项类型", "事项类别")),
-    FieldSpec("domain", "执法领域", ("执法领域", "领域")),
-    FieldSpec(
-        "legal_basis",
-        "实施依据",
-        ("实施依据", "执法依据", "赋权事项的执法依据", "法律依据", "依据"),
-    ),
-    FieldSpec("penalty_range", "处罚种类及幅度", ("处罚种类及幅度",)),
-    FieldSpec(
-        "department",
-        "原实施主体",
-        ("原实施主体", "原行使部门", "原实施部门", "实施单位"),
-        required=True,
-    ),
-    FieldSpec(
-        "receiving",
-        "承接主体",
-        ("承接主体", "承接单位", "赋权街镇", "调整后实施主体", "承接镇街"),
-    ),
-    FieldSpec("mode", "下放方式", ("下放方式", "调整方式", "赋权方式")),
-    FieldSpec("scope", "赋权范围", ("赋权范围", "下放权限", "行使范围")),
-    FieldSpec("batch", "批次", ("批次",)),
-    FieldSpec("effective_date", "生效时间", ("生效时间", "实施时间", "起始时间", "交接日期")),
-    FieldSpec("change_kind", "调整类型", ("调整类型", "变更类型", "调整情况")),
-    FieldSpec("document_number", "文号", ("文号", "发文字号")),
-    *RESPONSIBILITY_DETAIL_FIELDS,
-    FieldSpec("status", "状态", ("状态",)),
-    FieldSpec("remark", "备注", ("备注", "说明")),
-)
-
-# The 权责清单 columns (a department's own list of all its powers).  The department comes from
-# 行使主体, else 隶属机构 ("affiliation"), else the title or the file name.
-RESPONSIBILITY_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sequence", "序号", ("序号", "编号")),
-    FieldSpec("code", "职权编码", ("职权编码", "权力编码", "事项编码", "权责事项编码")),
-    FieldSpec("name", "事项名称", ("事项名称", "权力事项名称", "职权名称", "权责事项名称", "项目", "项目名称",
-                                 "权力名称", "主项名称"), required=True),
-    FieldSpec("sub_item", "子项名称", ("子项名称", "子项")),
-    FieldSpec("power_type", "权力类型", ("权力类型", "职权类型", "权力类别", "职权类别", "事项类型")),
-    FieldSpec("legal_basis", "实施依据", ("实施依据", "设定依据", "设定和实施依据", "法律依据", "执法依据")),
-    FieldSpec("department", "行使主体", ("行使主体", "实施主体", "责任部门")),
-    FieldSpec("affiliation", "隶属机构", ("隶属机构", "所属机构")),
-    *RESPONSIBILITY_DETAIL_FIELDS,
-    FieldSpec("remark", "备注", ("备注", "说明")),
-)
-
-DEPARTMENT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sequence", "序号", ("序号",)),
-    FieldSpec("name", "部门名称", ("部门名称", "部门全称", "单位名称"), required=True),
-    FieldSpec("aliases", "简称", ("简称", "别名", "曾用名")),
-    FieldSpec("level", "层级", ("层级",)),
-    FieldSpec("region", "所属区划", ("所属区划", "所属地区")),
-    FieldSpec("credit_code", "统一社会信用代码", ("统一社会信用代码",)),
-    FieldSpec("remark", "备注", ("备注", "说明")),
-)
-
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
-    LICENCE: LICENCE_FIELDS,
-    POWER: POWER_FIELDS,
-    DEPARTMENT: DEPARTMENT_FIELDS,
-    RESPONSIBILITY: RESPONSIBILITY_FIELDS,
-}
-
-
-def field_label(kind: str, key: str) -> str:
-    """The Chinese label of a field, or the key itself when the kind does not know it."""
-    for spec in FIELDS_BY_KIND.get(kind, ()):
-        if spec.key == key:
-            return spec.label
-    return COMMON_LABELS.get(key, key)
-
-
-COMMON_LABELS = {
-    "id": "编号",
-    "parent_id": "所属主项",
-    "department_id": "部门",
-    "region_id": "所属区划",
-    "parent": "上级区划",
-    "kind": "类型",
-    "power_id": "执法事项",
-    "batch_id": "批次",
-}
 
 # Parts of a licence list.  Keys are stable identifiers used in files and the CLI.
 CENTRAL = "central"

@@ -185,7 +185,7 @@ class Power(SQLModel, table=True):
     legal_basis: str | None = None
     penalty_range: str | None = None
     department_id: int = Field(sa_column=_fk("department.id", "RESTRICT", nullable=False, index=False))
-    # What a 权责清单 says of the power (core.fields.RESPONSIBILITY_DETAIL_FIELDS; migration 0005).
+    # What a 权责清单 says of the power (core.kinds.RESPONSIBILITY_DETAILS; migration 0005).
     handling_office: str | None = None
     level: str | None = None
     level_scope: str | None = None

@@ -13,11 +13,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from .errors import LawGovError
-from .fields import DEPARTMENT, LICENCE, POWER, REGION, RESPONSIBILITY_DETAIL_KEYS
+from .fields import BATCH, DEPARTMENT, IMPORTS, LICENCE, POWER, REGION
+from .kinds import KINDS
 from .search import match_expression
-
-IMPORTS = "imports"
-BATCH = "batch"
 
 
 @dataclass
@@ -62,27 +60,25 @@ class Page:
     offset: int = 0
 
 
-# Sortable columns per kind: the key the client names → the SQL that orders by it.
-_LICENCE_SORT = {
-    "position": "li.position", "sequence": "li.position", "name": "li.name", "department": "d.name",
-    "part": "li.part", "level": "li.level", "code": "li.code", "status": "li.status",
-    "implementing_authority": "li.implementing_authority", "updated_at": "li.updated_at",
-    "list_year": "li.list_year", "certificate": "li.certificate", "remark": "li.remark",
-    "legal_basis": "li.legal_basis", "upper_ref": "li.upper_ref", "id": "li.id",
-}
-_POWER_SORT = {
-    "position": "p.position", "sequence": "p.position", "name": "p.name", "code": "p.code",
-    "department": "d.name", "power_type": "p.power_type", "domain": "p.domain", "status": "p.status",
-    "updated_at": "p.updated_at", "legal_basis": "p.legal_basis", "penalty_range": "p.penalty_range",
-    "remark": "p.remark", "id": "p.id", **{key: f"p.{key}" for key in RESPONSIBILITY_DETAIL_KEYS},
-}
-_DEPARTMENT_SORT = {"name": "dp.name", "level": "dp.level", "region": "r.name", "id": "dp.id",
-                    "position": "dp.id", "credit_code": "dp.credit_code"}
-_REGION_SORT = {"position": "r.position", "name": "r.name", "code": "r.code", "kind": "r.kind",
-                "id": "r.id"}
+def _stored(kind: str, alias: str) -> str:
+    """The kind's stored columns as a select list ("li.name, li.department_id, …")."""
+    return ", ".join(f"{alias}.{key}" for key in KINDS[kind].columns)
+
+
+def _sortable(kind: str, alias: str, **others: str) -> dict[str, str]:
+    """Sortable columns of a list: the key the client names → the SQL that orders by it; every
+    stored column of the kind, its id, and ``others`` (joined names, the shipped order)."""
+    return {**{key: f"{alias}.{key}" for key in KINDS[kind].columns}, "id": f"{alias}.id", **others}
+
+
+# An item's 序号 sorts by its place in the list ("10" after "9"); departments have no order of their own.
+_LICENCE_SORT = _sortable(LICENCE, "li", sequence="li.position", department="d.name", updated_at="li.updated_at")
+_POWER_SORT = _sortable(POWER, "p", sequence="p.position", department="d.name", updated_at="p.updated_at")
+_DEPARTMENT_SORT = _sortable(DEPARTMENT, "dp", region="r.name", position="dp.id")
+_REGION_SORT = _sortable(REGION, "r", parent="pr.name")
+_BATCH_SORT = _sortable(BATCH, "b")
 _IMPORT_SORT = {"at": "ir.id", "position": "ir.id", "file_name": "ir.file_name", "kind": "ir.kind",
                 "id": "ir.id"}
-_BATCH_SORT = {"position": "b.position", "name": "b.name", "id": "b.id"}
 
 
 def extra_from_json(text: str | None) -> dict[str, str]:
@@ -195,9 +191,7 @@ def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positi
     where, params = _licence_where(flt)
     page = _page(
         conn,
-        "li.id, li.sequence, li.part, li.department_id, d.name AS department, li.name, li.parent_id,"
-        " li.implementing_authority, li.legal_basis, li.level, li.code, li.certificate, li.list_year, li.status,"
-        " li.remark, li.upper_ref, li.position, li.version_id, li.updated_at",
+        f"li.id, {_stored(LICENCE, 'li')}, d.name AS department, li.version_id, li.updated_at",
         "licence_item li JOIN department d ON d.id = li.department_id", [where], params,
         _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
     ids = tuple(row["id"] for row in page.rows)
@@ -217,9 +211,7 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
     where, params = _power_where(conn, flt)
     page = _page(
         conn,
-        "p.id, p.sequence, p.code, p.name, p.parent_id, p.power_type, p.domain, p.legal_basis, p.penalty_range,"
-        f" p.department_id, d.name AS department, {', '.join('p.' + key for key in RESPONSIBILITY_DETAIL_KEYS)},"
-        " p.extra_json, p.status, p.remark, p.position, p.version_id, p.updated_at",
+        f"p.id, {_stored(POWER, 'p')}, d.name AS department, p.version_id, p.updated_at",
         "power p JOIN department d ON d.id = p.department_id", [where], params,
         _order(sort, descending, _POWER_SORT, "p.id"), offset, limit)
     ids = tuple(row["id"] for row in page.rows)
@@ -263,7 +255,7 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
     _within_regions(conn, "dp.region_id", flt.region_ids, where, params)
     return _page(
         conn,
-        "dp.id, dp.name, dp.level, dp.region_id, r.name AS region, dp.credit_code, dp.remark,"
+        f"dp.id, {_stored(DEPARTMENT, 'dp')}, r.name AS region,"
         " (SELECT group_concat(alias, '、') FROM department_alias a WHERE a.department_id = dp.id) AS aliases,"
         " (SELECT count(*) FROM licence_item li WHERE li.department_id = dp.id AND li.version_id IS NULL"
         "  AND li.parent_id IS NULL) AS licence_count,"
@@ -283,7 +275,7 @@ def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positio
     _within_regions(conn, "r.id", flt.region_ids, where, params)
     return _page(
         conn,
-        "r.id, r.name, r.code, r.kind, r.parent_id, pr.name AS parent, r.position, r.remark,"
+        f"r.id, {_stored(REGION, 'r')}, pr.name AS parent,"
         " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases",
         "region r LEFT JOIN region pr ON pr.id = r.parent_id", where, params,
         _order(sort, descending, _REGION_SORT, "r.id"), offset, limit)
@@ -310,7 +302,7 @@ def query_batch(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
     _like_any(flt.text, ("b.name",), where, params)
     return _page(
         conn,
-        "b.id, b.name, b.document_number, b.published_on, b.position, b.remark,"
+        f"b.id, {_stored(BATCH, 'b')},"
         " (SELECT count(DISTINCT dl.power_id) FROM delegation dl WHERE dl.batch_id = b.id) AS power_count",
         "batch b", where, params, _order(sort, descending, _BATCH_SORT, "b.id"), offset, limit)
 

@@ -14,12 +14,21 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from .kinds import CODE, DATE, DOCUMENT_NUMBER, KINDS, MULTILINE
+
+
+def _keys_following(rule: str) -> frozenset[str]:
+    """The fields of any kind that follow ``rule`` (the kinds say which rule each field follows)."""
+    return frozenset(f.key for kind in KINDS.values() for f in kind.fields if f.rule == rule)
+
+
 # Fields whose line breaks mean something (several laws or duties, one per line); others, incl.
 # the short responsibility details (承办机构, 层级, 层级范围), are one line.
-MULTILINE_FIELDS = frozenset({"legal_basis", "penalty_range", "remark", "duties", "responsibility",
-                              "responsibility_basis", "accountability_scope", "accountability_cases"})
+MULTILINE_FIELDS = _keys_following(MULTILINE)
 # Fields holding codes or sequence numbers: digits as written, never "12.0" or "1.2E+17".
-CODE_FIELDS = frozenset({"sequence", "code", "upper_ref", "credit_code"})
+CODE_FIELDS = _keys_following(CODE)
+DATE_FIELDS = _keys_following(DATE)
+DOCUMENT_NUMBER_FIELDS = _keys_following(DOCUMENT_NUMBER)
 
 # Characters str.strip() leaves alone but that are invisible in a cell.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"

@@ -52,7 +52,8 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY, field_label
+from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
+from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (

@@ -31,7 +31,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.fields import FIELDS_BY_KIND, PART_LABELS, field_label
+from lawgov_desktop.core.fields import PART_LABELS
+from lawgov_desktop.core.layouts import FIELDS_BY_KIND, field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import ExportError, ExportSheet
 

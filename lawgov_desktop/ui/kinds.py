@@ -24,9 +24,9 @@ from lawgov_desktop.core.fields import (
     PART_LABELS,
     POWER_TYPES,
     REGION_KINDS,
-    RESPONSIBILITY_DETAIL_KEYS,
     STATUSES,
 )
+from lawgov_desktop.core.kinds import RESPONSIBILITY_DETAIL_KEYS
 
 LICENCE, POWER, DELEGATION, DEPARTMENT, REGION, BATCH, IMPORTS = (
     "licence", "power", "delegation", "department", "region", "batch", "imports")
