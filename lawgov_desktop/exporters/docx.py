@@ -117,11 +117,11 @@ def write_catalogue_docx(
         opening += _paragraph("LawGovTitle", title)
     for number, spec in enumerate(specs):
         if number:
-            document.add_section(WD_SECTION.NEW_PAGE)
+            _add_section_break(document)
         if number == 0 or spec.version_label != specs[number - 1].version_label:
             _set_footer(document, spec.version_label, page)
         _append_body(document, (opening if number == 0 else "") + _catalogue_xml(spec, page, progress))
-    _append_body(document, "<w:p/>")  # Word wants a paragraph, not a table, before the final section mark
+    _append_body(document, f"<w:p><w:pPr>{_HAIRLINE}</w:pPr></w:p>")  # Word ends a body with a paragraph
     try:
         with atomic_write(target) as temp:
             document.save(str(temp))
@@ -284,6 +284,18 @@ def _add_watermark(document: WordDocument, text: str, page: _Page) -> None:
         f"<w:pict>{_WATERMARK_SHAPE_TYPE}{shape}</w:pict></w:r></w:p>"))
 
 
+# A paragraph one twip high: the one after a table that ends a page would otherwise take a page.
+_HAIRLINE = "<w:spacing w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>"
+
+
+def _add_section_break(document: WordDocument) -> None:
+    """Start a new page in a new Word section (its footer may name another version)."""
+    document.add_section(WD_SECTION.NEW_PAGE)
+    section_mark = document.element.body.sectPr.getprevious().pPr.sectPr
+    for element in list(parse_xml(f"<w:pPr {nsdecls('w')}>{_HAIRLINE}</w:pPr>")):
+        section_mark.addprevious(element)
+
+
 def _append_body(document: WordDocument, xml: str) -> None:
     """Parse body XML once and put it before the document's final section properties.
 
@@ -301,15 +313,15 @@ def _append_body(document: WordDocument, xml: str) -> None:
 
 
 class _Progress:
-    """Rows written, reported every ``_PROGRESS_EVERY`` items; cancel checked with each report."""
+    """Items written, reported every ``_PROGRESS_EVERY``; a cancel is noticed at the next item."""
 
     def __init__(self, task: Task, total: int) -> None:
         self.task, self.total, self.done = task, total, 0
 
     def item(self) -> None:
+        check_cancelled(self.task)
         self.done += 1
         if self.done % _PROGRESS_EVERY == 0:
-            check_cancelled(self.task)
             self.task.report(self.done, self.total, "正在生成 Word 文档")
 
 

@@ -37,7 +37,6 @@ from lawgov_desktop.exporters.pdf import _CENTRED, _item_block, column_widths
 
 DEFAULT_TITLE = "事项清单公示"
 RESULT_LIMIT = 200
-_PROGRESS_EVERY = 2000
 
 
 @dataclass
@@ -71,7 +70,6 @@ def write_site(
     site_title = title or DEFAULT_TITLE
     groups = _group_by_department(specs)
     total = sum(len(section.rows) for spec in specs for section in spec.sections)
-    progress = _Progress(task, total)
     published = (specs[0].print_date or date.today())
     items: list[list[object]] = []
     departments = []
@@ -80,8 +78,9 @@ def write_site(
         first_item = len(items)
         for spec in group:
             items.extend(_search_items(spec, number))
-        html = _department_page(name, group, site_title, first_item, progress)
+        html = _department_page(name, group, site_title, first_item, task)
         _write(target / page, html)
+        task.report(len(items), total, f"正在生成公示网页：{name}")
         departments.append({"name": name, "page": page, "count": sum(spec.item_count for spec in group),
                             "types": _type_counts(group)})
     check_cancelled(task)
@@ -133,17 +132,6 @@ def _type_counts(group: Sequence[CatalogueSpec]) -> dict[str, int]:
                     seen.add(key)
                     counts[kind] += 1
     return dict(counts)
-
-
-class _Progress:
-    def __init__(self, task: Task, total: int) -> None:
-        self.task, self.total, self.done = task, total, 0
-
-    def item(self) -> None:
-        self.done += 1
-        if self.done % _PROGRESS_EVERY == 0:
-            check_cancelled(self.task)
-            self.task.report(self.done, self.total, "正在生成公示网页")
 
 
 def _write(path: Path, text: str) -> None:
@@ -217,7 +205,7 @@ def _index_page(title: str, departments: list[dict], specs: Sequence[CatalogueSp
 
 
 def _department_page(name: str, group: Sequence[CatalogueSpec], site_title: str, first_item: int,
-                     progress: _Progress) -> str:
+                     task: Task) -> str:
     parts = [f"<nav class=\"no-print\" aria-label=\"位置\"><a href=\"index.html\">{escape(site_title)}</a>"
              f" › {escape(name)}</nav>\n<main id=\"main\">\n<h1>{escape(name)}</h1>"]
     anchor = first_item
@@ -236,7 +224,7 @@ def _department_page(name: str, group: Sequence[CatalogueSpec], site_title: str,
                 continue
             parts.append(f"<table class=\"catalogue\" aria-labelledby=\"{heading_id}\">\n{head}\n<tbody>")
             for sequence, row in enumerate(section.rows, start=1):
-                progress.item()
+                check_cancelled(task)
                 parts.append(_item_rows(row, spec.columns, sequence, f"i{anchor}", centred))
                 anchor += 1
             parts.append("</tbody>\n</table>")
