@@ -36,7 +36,7 @@ from lawgov_desktop.exporters.model import CatalogueRow, CatalogueSpec, ExportEr
 from lawgov_desktop.exporters.pdf import _CENTRED, _item_block, column_widths
 
 DEFAULT_TITLE = "事项清单公示"
-RESULT_LIMIT = 200
+RESULT_LIMIT = 100
 
 
 @dataclass
@@ -184,6 +184,8 @@ def _index_page(title: str, departments: list[dict], specs: Sequence[CatalogueSp
 <p id="search-status" role="status" aria-live="polite"></p>
 <table id="results" hidden>
 <caption>查找结果</caption>
+<colgroup><col style="width:30%"><col style="width:30%"><col style="width:12%"><col style="width:10%">
+<col style="width:18%"></colgroup>
 <thead><tr><th scope="col">事项名称</th><th scope="col">子项</th><th scope="col">编码</th>
 <th scope="col">类型</th><th scope="col">部门</th></tr></thead>
 <tbody id="results-body"></tbody>
@@ -268,7 +270,8 @@ h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 header p, .count { text-align: center; margin: 0 0 1rem; }
 h2.catalogue { text-align: center; }
-table.catalogue { table-layout: fixed; }
+table.catalogue, #results { table-layout: fixed; }
+#results td { overflow-wrap: anywhere; }
 a { color: #0b4f9c; }
 a:focus, input:focus { outline: 3px solid #f0a500; outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; }
@@ -310,11 +313,15 @@ _SEARCH_JS = r"""// Search over every item of the site (window.LAWGOV_SITE from 
   var normal = function (text) { return text.normalize("NFKC").toLowerCase(); };
   // One searchable text per item; the separator keeps a match from running across fields.
   var haystack = new Array(items.length);
-  var everything = new Array(items.length);
+  var everything = new Int32Array(items.length);
   for (var i = 0; i < items.length; i++) {
     haystack[i] = normal(items[i][1] + "\u0001" + items[i][2] + "\u0001" + items[i][3]);
     everything[i] = i;
   }
+  // Matches go into one of two preallocated arrays, the other holding the previous term's: no
+  // garbage to collect while typing.
+  var buffers = [new Int32Array(items.length), new Int32Array(items.length)];
+  var lastBuffer = 1;
   var lastTerm = "";
   var lastMatches = everything;
 
@@ -366,12 +373,15 @@ _SEARCH_JS = r"""// Search over every item of the site (window.LAWGOV_SITE from 
       show([], "");
       return;
     }
-    // A longer term only narrows what the shorter one found.
+    // A term holding the previous one only narrows what that one found.
     var pool = term.indexOf(lastTerm) !== -1 ? lastMatches : everything;
-    var matches = [];
+    lastBuffer = 1 - lastBuffer;
+    var found = buffers[lastBuffer];
+    var count = 0;
     for (var k = 0; k < pool.length; k++) {
-      if (haystack[pool[k]].indexOf(term) !== -1) { matches.push(pool[k]); }
+      if (haystack[pool[k]].indexOf(term) !== -1) { found[count++] = pool[k]; }
     }
+    var matches = found.subarray(0, count);
     lastTerm = term;
     lastMatches = matches;
     show(matches, input.value.trim());
