@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -80,7 +81,9 @@ _STYLES = {
     "LawGovCellCentre": ("表格正文居中", BODY_FONT, None, "center", None, False),
     "LawGovFooter": ("页脚", BODY_FONT, 10.5, "center", None, False),
 }
-_SPACE_AFTER = {"LawGovTitle": 120, "LawGovCount": 240, "LawGovSection": 120, "LawGovAttachment": 120}
+# Space before and after a paragraph of a style, in twips.
+_SPACING = {"LawGovTitle": (0, 120), "LawGovCount": (0, 240), "LawGovSection": (200, 120),
+            "LawGovAttachment": (0, 120)}
 
 
 def write_catalogue_docx(
@@ -192,7 +195,8 @@ def _define_styles(document: WordDocument, font_size: float) -> None:
         "</w:pPr></w:pPrDefault></w:docDefaults>"))
     for style_id, (name, font, size, align, outline, keep_next) in _STYLES.items():
         paragraph = (("<w:keepNext/>" if keep_next else "")
-                     + f"<w:spacing w:after=\"{_SPACE_AFTER.get(style_id, 0)}\"/><w:jc w:val=\"{align}\"/>"
+                     + "<w:spacing w:before=\"{}\" w:after=\"{}\"/>".format(*_SPACING.get(style_id, (0, 0)))
+                     + f"<w:jc w:val=\"{align}\"/>"
                      + (f"<w:outlineLvl w:val=\"{outline}\"/>" if outline is not None else ""))
         styles.append(parse_xml(
             f"<w:style {nsdecls('w')} w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{style_id}\">"
@@ -326,7 +330,7 @@ class _Progress:
 
 
 def _catalogue_xml(spec: CatalogueSpec, page: _Page, progress: _Progress) -> str:
-    parts = [_paragraph("LawGovTitle", catalogue_title(spec)),
+    parts = [_title_paragraph(spec, page),
              _paragraph("LawGovCount", f"（共{spec.item_count}项）")]
     points = column_widths(spec.columns, page.text_width / _TWIPS_PER_POINT, spec.font_size, spec.kind, spec.weights)
     widths = [int(width * _TWIPS_PER_POINT) for width in points]
@@ -338,6 +342,18 @@ def _catalogue_xml(spec: CatalogueSpec, page: _Page, progress: _Progress) -> str
             continue
         parts.append(_table_xml(spec, section.rows, widths, progress))
     return "".join(parts)
+
+
+def _title_paragraph(spec: CatalogueSpec, page: _Page) -> str:
+    """The title; one too long for a line keeps "（2022年版）" whole on the second line."""
+    title = catalogue_title(spec)
+    size = _STYLES["LawGovTitle"][2]
+    width = sum(size if unicodedata.east_asian_width(c) in "WF" else size / 2 for c in title)
+    if title == spec.title or width * _TWIPS_PER_POINT <= page.text_width:
+        return _paragraph("LawGovTitle", title)
+    version = title[len(spec.title):]
+    return (f"<w:p><w:pPr><w:pStyle w:val=\"LawGovTitle\"/></w:pPr>{_run(spec.title)}<w:r><w:br/></w:r>"
+            f"{_run(version)}</w:p>")
 
 
 def _table_xml(spec: CatalogueSpec, rows: Sequence[CatalogueRow], widths: list[int], progress: _Progress) -> str:

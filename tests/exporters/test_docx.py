@@ -255,3 +255,12 @@ def test_libreoffice_opens_it_and_prints_every_item(tmp_path):
     for number, page in enumerate(pages, start=1):
         assert f"第{number}页共{len(pages)}页" in compact(page)
         assert "序号事项名称" in compact(page)  # the header row repeated on every page
+
+
+def test_a_title_too_long_for_a_line_keeps_its_version_whole_on_the_next(tmp_path):
+    spec = make_spec(2, title="汕尾市红海湾经济开发试验区城市管理和综合执法局行政许可事项清单")
+    path = write_catalogue_docx(spec, tmp_path / "a.docx", orientation=PORTRAIT)
+    title = docx.Document(str(path)).paragraphs[1]
+    assert [run.text for run in title.runs] == [spec.title, "\n", "（2022年版）"]  # python-docx reads w:br as \n
+    wide = docx.Document(str(write_catalogue_docx(spec, tmp_path / "b.docx"))).paragraphs[1]
+    assert [run.text for run in wide.runs] == [f"{spec.title}（2022年版）"]  # fits a landscape line
