@@ -262,5 +262,6 @@ def test_a_title_too_long_for_a_line_keeps_its_version_whole_on_the_next(tmp_pat
     path = write_catalogue_docx(spec, tmp_path / "a.docx", orientation=PORTRAIT)
     title = docx.Document(str(path)).paragraphs[1]
     assert [run.text for run in title.runs] == [spec.title, "\n", "（2022年版）"]  # python-docx reads w:br as \n
-    wide = docx.Document(str(write_catalogue_docx(spec, tmp_path / "b.docx"))).paragraphs[1]
-    assert [run.text for run in wide.runs] == [f"{spec.title}（2022年版）"]  # fits a landscape line
+    short = make_spec(2)
+    wide = docx.Document(str(write_catalogue_docx(short, tmp_path / "b.docx"))).paragraphs[1]
+    assert [run.text for run in wide.runs] == [f"{short.title}（2022年版）"]  # fits a landscape line
