@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pdf import median_pair  # noqa: E402
 from catalogue_data import all_department_specs, department_spec  # noqa: E402
 
 from lawgov_desktop.exporters.docx import write_catalogue_docx  # noqa: E402
@@ -25,21 +24,6 @@ from lawgov_desktop.exporters.fonts import resolve_font  # noqa: E402
 from lawgov_desktop.exporters.pdf import write_catalogue, write_catalogue_book  # noqa: E402
 
 BOOK_TITLE = "汕尾市行政许可事项清单（2022年版）"
-
-
-def timed(function) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
-
-
-def median_pair(repeat: int, docx, pdf) -> tuple[float, float]:
-    """Median seconds of both writers, interleaved so both see the same machine state."""
-    docx_times, pdf_times = [], []
-    for _ in range(repeat):
-        pdf_times.append(timed(pdf))
-        docx_times.append(timed(docx))
-    return statistics.median(docx_times), statistics.median(pdf_times)
 
 
 def figures(docx: float, pdf: float, docx_path: Path, **extra: object) -> dict[str, object]:

@@ -17,12 +17,12 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "exporters"))
+from bench_pdf import timed  # noqa: E402
 from catalogue_data import all_department_specs  # noqa: E402
 from external_tools import type_in_site_search  # noqa: E402
 
@@ -35,12 +35,6 @@ def bare_json(specs, path: Path) -> None:
     rows = [{**row.values, **sub} for spec in specs for section in spec.sections for row in section.rows
             for sub in (row.sub_rows or [{}])]
     path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-
-
-def timed(function) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
 
 
 def main() -> None:
