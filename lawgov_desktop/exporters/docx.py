@@ -38,6 +38,7 @@ from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import (
+    LANDSCAPE,
     PORTRAIT,
     CatalogueRow,
     CatalogueSection,
@@ -157,7 +158,7 @@ class _Page:
     """A4 in the chosen orientation with the PDF's margins, in twips."""
 
     def __init__(self, orientation: str) -> None:
-        self.orientation = PORTRAIT if orientation == PORTRAIT else "landscape"
+        self.orientation = PORTRAIT if orientation == PORTRAIT else LANDSCAPE
         short, long = _A4_MM
         self.width_mm, self.height_mm = (short, long) if self.orientation == PORTRAIT else (long, short)
         self.margins_mm = _MARGINS[self.orientation]  # top, right, bottom, left

@@ -58,8 +58,8 @@ def write_site(
     """Write the site for ``specs`` into ``folder`` (made if missing; its parent must exist).
 
     Specs with the same ``group_label`` (a department's licence list and its 权责清单) share one
-    department page.  Each file is replaced atomically; pages of departments no longer listed are
-    left alone but nothing links to them.
+    department page.  Each file is replaced atomically, the index last; pages of departments no
+    longer listed are left alone but nothing links to them.
     """
     if not specs:
         raise ExportError("没有可导出的清单。")
@@ -68,28 +68,28 @@ def write_site(
         raise ExportError(f"文件夹“{target.parent}”不存在。")
     target.mkdir(exist_ok=True)
     site_title = title or DEFAULT_TITLE
-    groups = _group_by_department(specs)
     total = sum(len(section.rows) for spec in specs for section in spec.sections)
-    published = (specs[0].print_date or date.today())
+    published = specs[0].print_date or date.today()
+    # Every page is made before any is written: a cancel leaves the folder as it was.
+    files: dict[str, str] = {}
     items: list[list[object]] = []
     departments = []
-    for number, (name, group) in enumerate(groups.items()):
+    for number, (name, group) in enumerate(_group_by_department(specs).items()):
         page = f"department-{number + 1:03d}.html"
         first_item = len(items)
         for spec in group:
             items.extend(_search_items(spec, number))
-        html = _department_page(name, group, site_title, first_item, task)
-        _write(target / page, html)
+        files[page] = _department_page(name, group, site_title, first_item, task)
         task.report(len(items), total, f"正在生成公示网页：{name}")
         departments.append({"name": name, "page": page, "count": sum(spec.item_count for spec in group),
                             "types": _type_counts(group)})
-    check_cancelled(task)
     data = {"title": site_title, "limit": RESULT_LIMIT, "departments": departments, "items": items}
-    _write(target / "data.js", "window.LAWGOV_SITE = " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-           + ";\n")
-    _write(target / "search.js", _SEARCH_JS)
-    _write(target / "style.css", _STYLE_CSS)
-    _write(target / "index.html", _index_page(site_title, departments, specs, published))
+    files["data.js"] = f"window.LAWGOV_SITE = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+    files["search.js"] = _SEARCH_JS
+    files["style.css"] = _STYLE_CSS
+    files["index.html"] = _index_page(site_title, departments, specs, published)  # last: the site is complete
+    for name, text in files.items():
+        _write(target / name, text)
     task.report(total, total, "已完成公示网页")
     return SiteResult(target / "index.html", len(departments), len(items))
 

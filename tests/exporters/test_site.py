@@ -169,6 +169,22 @@ def test_errors_and_cancel(tmp_path):
     assert os.listdir(tmp_path / "site") == []
 
 
+def test_cancel_after_the_first_department_leaves_the_site_as_it_was(tmp_path):
+    folder = tmp_path / "site"
+    write_site(site_specs()[:2], folder)
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+
+    class CancelAtFirstReport:
+        cancelled = False
+
+        def report(self, done, total, text):
+            self.cancelled = True
+
+    with pytest.raises(Cancelled):
+        write_site(site_specs(), folder, title="新的标题", task=CancelAtFirstReport())
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
 def test_chromium_index_lists_every_department(built, tmp_path):
     chromium = require_tool(CHROMIUM)
     _specs, folder, _result = built
