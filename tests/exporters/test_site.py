@@ -9,6 +9,7 @@ import unicodedata
 from html import unescape
 from types import SimpleNamespace
 
+import external_tools
 import pytest
 from external_tools import CHROMIUM, chromium_dom, require_tool, type_in_site_search
 from library_data import build_lists, new_library
@@ -231,3 +232,12 @@ def test_chromium_search_answers_every_keystroke_within_100_ms_over_20000_items(
             break
     assert [len(expected_names([spec], term)) for term in terms[:3]] == [20000, 5000, 3334]
     assert min(slowest) <= 100, slowest
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception), ("1", pytest.fail.Exception),
+                                             ("", pytest.skip.Exception), ("0", pytest.skip.Exception)])
+def test_a_missing_browser_fails_in_ci_and_is_skipped_only_locally(monkeypatch, ci, outcome):
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(external_tools.shutil, "which", lambda _name: None)
+    with pytest.raises(outcome, match="chromium"):
+        require_tool(CHROMIUM)
