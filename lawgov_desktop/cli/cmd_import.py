@@ -16,6 +16,7 @@ from typing import TextIO
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.progress import Task
 from lawgov_desktop.importers.columns import columns_named, field_for, field_names, mapping_of
 from lawgov_desktop.importers.plan import MODES, ImportOptions, ImportResult, apply_plan
 from lawgov_desktop.importers.preview import SheetState, SheetUse, list_name, preview_import
@@ -81,10 +82,10 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def hand_mapping(library: Library, args: argparse.Namespace, options: ImportOptions,
-                 bar: ProgressBar) -> tuple[str, dict[str | int, str]]:
+                 task: Task) -> tuple[str, dict[str | int, str]]:
     """The columns as the wizard shows them (detected, or as the --mapping template sets them) with the
     --map changes on top, since the importer takes a whole mapping; the kind its fields belong to."""
-    preview = preview_import(library, args.file, dataclasses.replace(options), bar)
+    preview = preview_import(library, args.file, dataclasses.replace(options), task)
     kind, columns = preview.kind, preview.columns
     if kind is None or not columns:
         raise ImportFileError("未找到可识别的表头，无法按 --map 指定各列", file=args.file.name)
