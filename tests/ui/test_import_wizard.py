@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -11,9 +12,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
+from lawgov_desktop.cli.cmd_import import report_lines
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import TaskState
 from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.importers.plan import ImportOptions
+from lawgov_desktop.importers.preview import preview_import
 from lawgov_desktop.ui import prompts
 from lawgov_desktop.ui.import_wizard import COLUMNS, FILE, PREVIEW, SUMMARY, ImportWizard
 from lawgov_desktop.ui.kinds import IMPORTS
@@ -200,6 +204,17 @@ def test_saved_template_is_offered_for_the_same_headers(window: MainWindow, qtbo
     again.template_combo.setCurrentIndex(0)  # back to plain detection
     wait_ready(qtbot, again, COLUMNS)
     assert mapping(again)["办理机构"] == ""
+
+
+def test_the_command_line_dry_run_counts_and_lists_the_sheets_as_the_wizard_does(  # noqa: ANN001
+        county_db: Path, window: MainWindow, qtbot, workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = start(window, qtbot, workbook, monkeypatch)
+    preview = preview_import(window.session.library, workbook, ImportOptions())
+    assert preview.plan is not None
+    lines = report_lines(workbook.name, "merge", preview.plan.result(dry_run=True), preview.sheets)
+    in_wizard = [wizard.sheet_list.item(row).text().split(" — ", 1)[1] for row in range(wizard.sheet_list.count())]
+    assert [line.split("：", 1)[1] for line in lines[1:1 + len(preview.sheets)]] == in_wizard
+    assert re.findall(r"\d+", lines[0].split("：", 1)[1]) == re.findall(r"\d+", wizard.counts_label.text())
 
 
 def test_kind_override_and_missing_column_let_the_clerk_map_by_hand(window: MainWindow, qtbot,  # noqa: ANN001
