@@ -22,8 +22,6 @@ class Choice(Enum):
     CANCEL = "cancel"
 
 
-
-
 def warn(parent: QWidget | None, error: Exception | str) -> None:
     """Show an error the clerk can act on (the library's messages are already Chinese)."""
     QMessageBox.warning(parent, translate("Prompts", "LawGov Desktop"), str(error))
