@@ -50,9 +50,10 @@ NEXT_POSITION = "next position"
 class Field:
     """One field of a record kind.
 
-    ``key`` is the stored column; ``label`` the Chinese label messages, forms and exported headers
-    use; ``english`` the window's source string (translated back to ``label``'s wording).
-    ``headers`` are the workbook headers that mean it (the first is what exports write).
+    ``key`` is the stored column; ``label`` the Chinese label messages, the command line, the
+    window's forms and columns use; ``english`` the window's label when it speaks English.
+    ``headers`` are the workbook headers that mean it (the first is what exports write; the
+    layouts in ``core.layouts`` read and write every field that has some).
     ``choices`` are the allowed values as (stored, shown); ``open_choices`` makes them suggestions
     only.  A ``reference`` field holds the id of a record of that kind and accepts its name under
     ``by_name``.  ``inherited`` fields of a sub-item default to its main item's value.
@@ -304,7 +305,7 @@ BATCH_KIND = RecordKind(
     noun="批次", guard_message="批次“{name}”中还有 {counts}，不能删除。",
     guards=(DeleteGuard("delegation", "batch_id", "条赋权"),),
     fields=(
-        Field("name", "批次名称", "Batch", required=True),
+        Field("name", "批次", "Batch", required=True),
         Field("document_number", "文号", "Document number", DOCUMENT_NUMBER),
         Field("published_on", "发布日期", "Published on", DATE),
         _POSITION,

@@ -46,6 +46,17 @@ def _layout(kind: RecordKind, *columns: str | Field) -> tuple[Field, ...]:
     return tuple(column if isinstance(column, Field) else _column(kind, column) for column in columns)
 
 
+def _with_the_rest(layout: tuple[Field, ...], *kinds: RecordKind, read_as: tuple[str, ...] = ()) -> tuple[Field, ...]:
+    """``layout`` and after it every field of ``kinds`` a workbook carries (one with headers) that it
+    does not list: a field added to a kind is read and written without touching the layout.
+    ``read_as`` names fields the layout lists under another key (a delegation's region, read as
+    its receiving townships)."""
+    listed = {column.key for column in layout} | set(read_as)
+    rest = [_column(kind, f.by_name or f.key) for kind in kinds for f in kind.fields
+            if f.headers and f.key not in listed and (f.by_name or f.key) not in listed]
+    return (*layout, *rest)
+
+
 # Columns only a workbook has.
 _LICENCE_SUB_ITEM = Field("sub_item", "子项", "Sub-item",
                           headers=("子项", "子项名称", "办理事项", "业务办理项名称", "具体事项"))
@@ -53,23 +64,24 @@ _SUB_ITEM = Field("sub_item", "子项名称", "Sub-item", headers=("子项名称
 _AFFILIATION = Field("affiliation", "隶属机构", "Affiliation", headers=("隶属机构", "所属机构"))
 _ROW_NUMBER = Field("sequence", "序号", "No.", CODE, headers=("序号",))
 
-LICENCE_FIELDS = _layout(
+LICENCE_FIELDS = _with_the_rest(_layout(
     LICENCE_KIND, "sequence", "upper_ref", "part", "department", "name", _LICENCE_SUB_ITEM,
-    "implementing_authority", "legal_basis", "level", "code", "certificate", "list_year", "status", "remark")
+    "implementing_authority", "legal_basis", "level", "code", "certificate", "list_year", "status", "remark"),
+    LICENCE_KIND)
 
 # A delegation list: the power, then its delegation (to the townships it names), then what a
 # 权责清单 says of the power.
-POWER_FIELDS = (
+POWER_FIELDS = _with_the_rest((
     *_layout(POWER_KIND, "sequence", "code", "name", _SUB_ITEM, "power_type", "domain", "legal_basis",
              "penalty_range", "department"),
     _column(DELEGATION_KIND, "region", key="receiving", required=False),  # a power listed before any delegation
     *_layout(DELEGATION_KIND, "mode", "scope", "batch", "effective_date", "change_kind", "document_number"),
     *RESPONSIBILITY_DETAILS,
     *_layout(POWER_KIND, "status", "remark"),
-)
+), POWER_KIND, DELEGATION_KIND, read_as=("region",))
 
-# A department's own list of all its powers.  Its items are powers, written with the 权责清单's
-# own headers; the department comes from 行使主体, else 隶属机构 ("affiliation"), else the title or
+# A department's own list of all its powers, as the lists are published: the powers' fields it
+# carries, written with the 权责清单's own headers (a field added to powers is not one of them); the department comes from 行使主体, else 隶属机构 ("affiliation"), else the title or
 # the file name, so no column is required for it.
 RESPONSIBILITY_FIELDS = (
     _column(POWER_KIND, "sequence", headers=("序号", "编号")),
@@ -85,8 +97,8 @@ RESPONSIBILITY_FIELDS = (
     _column(POWER_KIND, "remark"),
 )
 
-DEPARTMENT_FIELDS = _layout(DEPARTMENT_KIND, _ROW_NUMBER, "name", "aliases", "level", "region", "credit_code",
-                            "remark")
+DEPARTMENT_FIELDS = _with_the_rest(_layout(DEPARTMENT_KIND, _ROW_NUMBER, "name", "aliases", "level", "region",
+                                           "credit_code", "remark"), DEPARTMENT_KIND)
 
 FIELDS_BY_KIND: dict[str, tuple[Field, ...]] = {
     LICENCE: LICENCE_FIELDS,

@@ -25,33 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.errors import NotFoundError
+from lawgov_desktop.core.fields import DELEGATION, LICENCE, POWER
 
-from .kinds import (
-    DELEGATION,
-    DELEGATION_COLUMNS,
-    FORMS,
-    LICENCE,
-    POWER,
-    SUB_ITEM_COLUMNS,
-    FormField,
-    ListSpec,
-    field_label,
-)
+from .kinds import DELEGATION_COLUMNS, FORMS, SUB_ITEM_COLUMNS, FormField, ListSpec, field_label
 from .session import Session
 
 if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
     from .forms import RecordDialog
 from .table_model import RowsModel
 
-# For reference fields, the key under which ``library.records.get`` puts the name.
-_NAMES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "parent_id": "parent"}
-_REFERENCES = ("department", "region", "batch")
-
 
 def display_value(record: dict[str, Any], form_field: FormField) -> str:
     """A field of a record as the clerk reads it (names, not ids; labels, not keys)."""
-    key = form_field.key
-    value = record.get(_NAMES[key]) if form_field.widget in _REFERENCES else record.get(key)
+    by_name = form_field.field.by_name  # a reference shows the name the library joins in under it
+    value = record.get(by_name) if by_name else record.get(form_field.key)
     if isinstance(value, list):
         value = "、".join(value)
     labels = dict(form_field.choices)

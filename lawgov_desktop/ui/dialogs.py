@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop import __version__
 from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.fields import DEPARTMENT
 from lawgov_desktop.core.library import Library
 
 from . import settings
 from .facets import facet_options
 from .forms import ReferenceCombo, kind_title
-from .kinds import BULK_FIELDS, DEPARTMENT
+from .kinds import BULK_FIELDS, field_label
 from .session import Session
 from .widgets import ERROR_STYLE
 
@@ -209,8 +210,8 @@ class BulkEditDialog(QDialog):
         self.setWindowTitle(self.tr("Change %1 records").replace("%1", QLocale().toString(len(record_ids))))
         self.field = QComboBox()
         self.field.setObjectName("bulk_field")
-        for key, (label, _choices) in BULK_FIELDS[kind].items():
-            self.field.addItem(QCoreApplication.translate("Field", label), key)
+        for shown in BULK_FIELDS[kind]:
+            self.field.addItem(field_label(shown), shown.key)
         self.value = QComboBox()
         self.value.setObjectName("bulk_value")
         self.field.currentIndexChanged.connect(self._fill_values)
@@ -224,8 +225,8 @@ class BulkEditDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _fill_values(self) -> None:
-        key = self.field.currentData()
-        choices = BULK_FIELDS[self.kind][key][1] or tuple(facet_options(self.session.library, DEPARTMENT))
+        shown = next(shown for shown in BULK_FIELDS[self.kind] if shown.key == self.field.currentData())
+        choices = shown.choices or tuple(facet_options(self.session.library, shown.widget))
         self.value.clear()
         for value, label in choices:
             self.value.addItem(label, value)

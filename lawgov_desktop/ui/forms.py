@@ -27,22 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.fields import BATCH, DELEGATION, DEPARTMENT, LICENCE, POWER, REGION
 from lawgov_desktop.core.library import Library
 
 from . import prompts, settings
 from .facets import facet_options
-from .kinds import (
-    BATCH,
-    DELEGATION,
-    DEPARTMENT,
-    FORMS,
-    LICENCE,
-    NAME_KEYS,
-    POWER,
-    REGION,
-    FormField,
-    field_label,
-)
+from .kinds import FORMS, FormField, field_label
 from .session import Session
 from .widgets import ERROR_STYLE
 
@@ -178,7 +168,7 @@ class RecordDialog(QDialog):
             combo.addItem("")
             combo.addItems([label for _value, label in form_field.choices])
             return combo
-        if form_field.widget in (DEPARTMENT, REGION, BATCH):
+        if form_field.field.reference:
             return ReferenceCombo(facet_options(library, form_field.widget))
         return QLineEdit()
 
@@ -229,7 +219,7 @@ class RecordDialog(QDialog):
         else:
             data = {key: value for key, value in current.items() if value != self._original[key]}
         for form_field in FORMS[self.kind]:
-            name_key = NAME_KEYS.get((form_field.key, form_field.widget))
+            name_key = form_field.field.by_name
             if name_key and isinstance(data.get(form_field.key), str):
                 data[name_key] = data.pop(form_field.key)
         return data

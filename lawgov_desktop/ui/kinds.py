@@ -1,9 +1,12 @@
-"""What each list shows and edits: columns, facets and form fields, declared as data.
+"""What each list shows and edits: columns, facets and form fields.
 
-One generic list view, one table model and one record dialog serve every kind; what differs
-between licence items, powers, departments, regions, batches and imports is written down here
-once.  Titles are English source strings marked with ``QT_TRANSLATE_NOOP`` and translated when
-shown, so the zh_CN translation covers them like any ``tr()`` string.
+One generic list view, one table model and one record dialog serve every kind.  The record forms,
+the bulk changes and the list columns that show a field are made from the kind descriptions
+(``core.kinds``): a field's widget follows its rule, choices and reference, and its label is the
+description's, in Chinese (``label``) or English (``english``) as the interface speaks, so a field
+added to a kind appears here without another word.  What only the window knows is declared here:
+which columns a list shows, their widths, sort keys and order, and the columns a list derives
+(counts, receiving townships), whose English titles are translated like any ``tr()`` string.
 """
 
 from __future__ import annotations
@@ -15,21 +18,25 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, Qt
 
 from lawgov_desktop.core.fields import (
-    CHANGE_KINDS,
-    DELEGATION_MODES,
-    DELEGATION_SCOPES,
-    DEPARTMENT_LEVELS,
+    BATCH,
+    DEPARTMENT,
+    IMPORTS,
     KIND_LABELS,
-    LEVELS,
-    PART_LABELS,
-    POWER_TYPES,
-    REGION_KINDS,
-    STATUSES,
+    LICENCE,
+    POWER,
+    REGION,
 )
-from lawgov_desktop.core.kinds import RESPONSIBILITY_DETAIL_KEYS
-
-LICENCE, POWER, DELEGATION, DEPARTMENT, REGION, BATCH, IMPORTS = (
-    "licence", "power", "delegation", "department", "region", "batch", "imports")
+from lawgov_desktop.core.kinds import (
+    DATE,
+    JSON,
+    KINDS,
+    MULTILINE,
+    NUMBER,
+    REFERENCE,
+    RESPONSIBILITY_DETAILS,
+    Field,
+)
+from lawgov_desktop.core.layouts import kind_field
 
 
 def one_line(value: Any) -> str:
@@ -68,12 +75,36 @@ def timestamp(value: Any) -> str:
     return QLocale().toString(parsed, f"{_date_format()} {time_format}")
 
 
+def speaks_chinese() -> bool:
+    """Whether the interface speaks Chinese (the default; choosing English sets an English locale)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def field_title(described: Field) -> str:
+    """A field's label in the interface language, as its kind describes it in both."""
+    return described.label if speaks_chinese() else described.english
+
+
+def _shown_as(described: Field) -> Callable[[Any], str] | None:
+    """How a list cell shows a field: several lines as one, a date in the language's way, a
+    stored key by its label (a part, a region kind); None when the value shows as it is."""
+    if described.rule == MULTILINE:
+        return one_line
+    if described.rule == DATE:
+        return date
+    labels = dict(described.choices)
+    if any(stored != shown for stored, shown in labels.items()):
+        return lambda value: labels.get(value, str(value))
+    return None
+
+
 @dataclass(frozen=True)
 class Column:
     """One table column: the row key it shows, its title, default width and library sort key.
 
-    A ``hidden`` column is offered in the header's menu but not shown until the clerk picks it;
-    ``context`` is the translation context of its title.
+    A column that shows a field of a kind carries it (``field``) and is titled by its label; a
+    column a list derives has an English ``title`` translated in ``context``.  A ``hidden`` column
+    is offered in the header's menu but not shown until the clerk picks it.
     """
 
     key: str
@@ -84,6 +115,7 @@ class Column:
     numeric: bool = False
     hidden: bool = False
     context: str = "Column"
+    field: Field | None = None
 
     def text(self, row: dict[str, Any]) -> str:
         """The cell text for a row."""
@@ -97,27 +129,58 @@ class Column:
 
 def column_title(column: Column) -> str:
     """The column title in the interface language."""
+    if column.field is not None:
+        return field_title(column.field)
     return QCoreApplication.translate(column.context, column.title)
+
+
+def field_column(kind: str, key: str, width: int, sort: str | None = None, *, numeric: bool = False,
+                 hidden: bool = False) -> Column:
+    """A column showing a field of ``kind`` (a reference by the name the list joins in, such as
+    ``department``), titled and shown as the field's description says."""
+    described = kind_field(KINDS[kind], key)
+    if described is None:
+        raise KeyError(f"{kind} has no field {key!r}")
+    return Column(key, described.english, width, sort, _shown_as(described), numeric, hidden, field=described)
 
 
 @dataclass(frozen=True)
 class FormField:
-    """One field of a record dialog.
+    """One field of a record dialog, made from the kind's description of it.
 
     ``widget``: line, text (several lines), choice (fixed list), suggest (free text with
-    suggestions), or a reference to another record: department, region, batch.
+    suggestions), or the kind a reference picks: department, region, batch.  A closed choice with
+    a default always holds a value, so it is required like a required field.
     """
 
-    key: str
-    label: str
-    widget: str = "line"
-    choices: tuple[tuple[Any, str], ...] = ()
-    required: bool = False
+    field: Field
+    widget: str
+    choices: tuple[tuple[Any, str], ...]
+    required: bool
+
+    @property
+    def key(self) -> str:
+        """The stored column the widget edits."""
+        return self.field.key
 
 
-def field_label(form_field: FormField) -> str:
+def form_field(described: Field) -> FormField:
+    """The widget a field gets: from its reference, its rule and its choices."""
+    if described.rule == REFERENCE:
+        widget = str(described.reference)
+    elif described.rule == MULTILINE:
+        widget = "text"
+    elif described.choices:
+        widget = "suggest" if described.open_choices else "choice"
+    else:
+        widget = "line"
+    closed_with_default = widget == "choice" and described.default is not None
+    return FormField(described, widget, described.choices, described.required or closed_with_default)
+
+
+def field_label(shown: FormField) -> str:
     """The field label in the interface language."""
-    return QCoreApplication.translate("Field", form_field.label)
+    return field_title(shown.field)
 
 
 @dataclass(frozen=True)
@@ -132,47 +195,28 @@ class ListSpec:
     children: str | None = None
 
 
-def _pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((value, value) for value in values)
-
-
-# What a 权责清单 says of a power (core.fields.RESPONSIBILITY_DETAIL_FIELDS): English titles whose
-# Chinese translations are those fields' labels; the long texts get several lines in the form.
-RESPONSIBILITY_TITLES = {
-    "handling_office": QT_TRANSLATE_NOOP("Field", "Handling office"),
-    "level": QT_TRANSLATE_NOOP("Field", "Implementing level"),
-    "level_scope": QT_TRANSLATE_NOOP("Field", "Authority at that level"),
-    "duties": QT_TRANSLATE_NOOP("Field", "Department duties"),
-    "responsibility": QT_TRANSLATE_NOOP("Field", "Responsibilities"),
-    "responsibility_basis": QT_TRANSLATE_NOOP("Field", "Basis of the responsibilities"),
-    "accountability_scope": QT_TRANSLATE_NOOP("Field", "Who is held accountable"),
-    "accountability_cases": QT_TRANSLATE_NOOP("Field", "Cases of accountability"),
-}
-_LONG_RESPONSIBILITY_TEXTS = {"duties", "responsibility", "responsibility_basis", "accountability_scope",
-                              "accountability_cases"}
+# What a 权责清单 says of a power: offered as columns, hidden until chosen; long texts wider.
 RESPONSIBILITY_COLUMNS = tuple(
-    Column(key, RESPONSIBILITY_TITLES[key], 200 if key in _LONG_RESPONSIBILITY_TEXTS else 110, key, one_line,
-           hidden=True, context="Field")
-    for key in RESPONSIBILITY_DETAIL_KEYS)
+    field_column(POWER, detail.key, 200 if detail.rule == MULTILINE else 110, detail.key, hidden=True)
+    for detail in RESPONSIBILITY_DETAILS)
 
 
 LICENCE_SPEC = ListSpec(
     LICENCE, QT_TRANSLATE_NOOP("Nav", "Licence items"),
     (
-        Column("sequence", QT_TRANSLATE_NOOP("Column", "No."), 56, "position", numeric=True),
-        Column("part", QT_TRANSLATE_NOOP("Column", "Part"), 120, "part", PART_LABELS.get),
-        Column("department", QT_TRANSLATE_NOOP("Column", "Department"), 150, "department"),
-        Column("name", QT_TRANSLATE_NOOP("Column", "Item name"), 280, "name"),
+        field_column(LICENCE, "sequence", 56, "position", numeric=True),
+        field_column(LICENCE, "part", 120, "part"),
+        field_column(LICENCE, "department", 150, "department"),
+        field_column(LICENCE, "name", 280, "name"),
         Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True),
-        Column("implementing_authority", QT_TRANSLATE_NOOP("Column", "Implementing authority"), 150,
-               "implementing_authority"),
-        Column("legal_basis", QT_TRANSLATE_NOOP("Column", "Legal basis"), 300, "legal_basis", one_line),
-        Column("level", QT_TRANSLATE_NOOP("Column", "Level"), 80, "level"),
-        Column("code", QT_TRANSLATE_NOOP("Column", "Item code"), 130, "code"),
-        Column("certificate", QT_TRANSLATE_NOOP("Column", "Certificate"), 110, "certificate"),
-        Column("list_year", QT_TRANSLATE_NOOP("Column", "List year"), 70, "list_year"),
-        Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 60, "status"),
-        Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 160, "remark", one_line),
+        field_column(LICENCE, "implementing_authority", 150, "implementing_authority"),
+        field_column(LICENCE, "legal_basis", 300, "legal_basis"),
+        field_column(LICENCE, "level", 80, "level"),
+        field_column(LICENCE, "code", 130, "code"),
+        field_column(LICENCE, "certificate", 110, "certificate"),
+        field_column(LICENCE, "list_year", 70, "list_year"),
+        field_column(LICENCE, "status", 60, "status"),
+        field_column(LICENCE, "remark", 160, "remark"),
     ),
     facets=("department", "part", "level", "status"),
     record_kind=LICENCE, children="sub_items",
@@ -180,18 +224,18 @@ LICENCE_SPEC = ListSpec(
 POWER_SPEC = ListSpec(
     POWER, QT_TRANSLATE_NOOP("Nav", "Enforcement powers"),
     (
-        Column("sequence", QT_TRANSLATE_NOOP("Column", "No."), 56, "position", numeric=True),
-        Column("code", QT_TRANSLATE_NOOP("Column", "Power code"), 120, "code"),
-        Column("name", QT_TRANSLATE_NOOP("Column", "Power name"), 320, "name"),
-        Column("power_type", QT_TRANSLATE_NOOP("Column", "Power type"), 80, "power_type"),
-        Column("domain", QT_TRANSLATE_NOOP("Column", "Domain"), 80, "domain"),
-        Column("department", QT_TRANSLATE_NOOP("Column", "Original department"), 170, "department"),
+        field_column(POWER, "sequence", 56, "position", numeric=True),
+        field_column(POWER, "code", 120, "code"),
+        field_column(POWER, "name", 320, "name"),
+        field_column(POWER, "power_type", 80, "power_type"),
+        field_column(POWER, "domain", 80, "domain"),
+        field_column(POWER, "department", 170, "department"),
         Column("receiving", QT_TRANSLATE_NOOP("Column", "Receiving townships"), 200),
         Column("batches", QT_TRANSLATE_NOOP("Column", "Batch"), 90),
-        Column("legal_basis", QT_TRANSLATE_NOOP("Column", "Enforcement basis"), 280, "legal_basis", one_line),
-        Column("penalty_range", QT_TRANSLATE_NOOP("Column", "Penalty range"), 200, "penalty_range", one_line),
-        Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 60, "status"),
-        Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 160, "remark", one_line),
+        field_column(POWER, "legal_basis", 280, "legal_basis"),
+        field_column(POWER, "penalty_range", 200, "penalty_range"),
+        field_column(POWER, "status", 60, "status"),
+        field_column(POWER, "remark", 160, "remark"),
         # After today's columns, so a header layout the clerk saved keeps its meaning.
         Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True,
                hidden=True),
@@ -203,14 +247,14 @@ POWER_SPEC = ListSpec(
 DEPARTMENT_SPEC = ListSpec(
     DEPARTMENT, QT_TRANSLATE_NOOP("Nav", "Departments"),
     (
-        Column("name", QT_TRANSLATE_NOOP("Column", "Department name"), 220, "name"),
-        Column("aliases", QT_TRANSLATE_NOOP("Column", "Short names"), 220),
-        Column("level", QT_TRANSLATE_NOOP("Column", "Level"), 70, "level"),
-        Column("region", QT_TRANSLATE_NOOP("Column", "Region"), 120, "region"),
+        field_column(DEPARTMENT, "name", 220, "name"),
+        field_column(DEPARTMENT, "aliases", 220),
+        field_column(DEPARTMENT, "level", 70, "level"),
+        field_column(DEPARTMENT, "region", 120, "region"),
         Column("licence_count", QT_TRANSLATE_NOOP("Column", "Licence items"), 80, numeric=True),
         Column("power_count", QT_TRANSLATE_NOOP("Column", "Powers"), 80, numeric=True),
-        Column("credit_code", QT_TRANSLATE_NOOP("Column", "Credit code"), 170, "credit_code"),
-        Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 160, display=one_line),
+        field_column(DEPARTMENT, "credit_code", 170, "credit_code"),
+        field_column(DEPARTMENT, "remark", 160),
     ),
     facets=("department_level", "region"),
     record_kind=DEPARTMENT,
@@ -218,23 +262,23 @@ DEPARTMENT_SPEC = ListSpec(
 REGION_SPEC = ListSpec(
     REGION, QT_TRANSLATE_NOOP("Nav", "Regions"),
     (
-        Column("name", QT_TRANSLATE_NOOP("Column", "Region name"), 200, "name"),
-        Column("code", QT_TRANSLATE_NOOP("Column", "Region code"), 90, "code"),
-        Column("kind", QT_TRANSLATE_NOOP("Column", "Region kind"), 80, "kind", REGION_KINDS.get),
-        Column("parent", QT_TRANSLATE_NOOP("Column", "Parent region"), 180),
-        Column("aliases", QT_TRANSLATE_NOOP("Column", "Other names"), 260),
-        Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 160, display=one_line),
+        field_column(REGION, "name", 200, "name"),
+        field_column(REGION, "code", 90, "code"),
+        field_column(REGION, "kind", 80, "kind"),
+        field_column(REGION, "parent", 180),
+        field_column(REGION, "aliases", 260),
+        field_column(REGION, "remark", 160),
     ),
     record_kind=REGION,
 )
 BATCH_SPEC = ListSpec(
     BATCH, QT_TRANSLATE_NOOP("Nav", "Batches"),
     (
-        Column("name", QT_TRANSLATE_NOOP("Column", "Batch"), 120, "name"),
-        Column("document_number", QT_TRANSLATE_NOOP("Column", "Document number"), 180),
-        Column("published_on", QT_TRANSLATE_NOOP("Column", "Published on"), 100, display=date),
+        field_column(BATCH, "name", 120, "name"),
+        field_column(BATCH, "document_number", 180),
+        field_column(BATCH, "published_on", 100),
         Column("power_count", QT_TRANSLATE_NOOP("Column", "Powers"), 80, numeric=True),
-        Column("remark", QT_TRANSLATE_NOOP("Column", "Remark"), 200, display=one_line),
+        field_column(BATCH, "remark", 200),
     ),
     record_kind=BATCH,
 )
@@ -256,106 +300,36 @@ IMPORTS_SPEC = ListSpec(
 )
 LIST_SPECS = (LICENCE_SPEC, POWER_SPEC, DEPARTMENT_SPEC, REGION_SPEC, BATCH_SPEC, IMPORTS_SPEC)
 
-# Rows of the children tables in the detail pane.
+# Rows of the children tables in the detail pane: a licence item's sub-items, a power's delegations.
 SUB_ITEM_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Column", "Sub-item"), 300),
-    Column("implementing_authority", QT_TRANSLATE_NOOP("Column", "Implementing authority"), 160),
-    Column("code", QT_TRANSLATE_NOOP("Column", "Item code"), 130),
-    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), 60),
+    field_column(LICENCE, "implementing_authority", 160),
+    field_column(LICENCE, "code", 130),
+    field_column(LICENCE, "status", 60),
 )
-DELEGATION_COLUMNS = (
-    Column("region", QT_TRANSLATE_NOOP("Column", "Receiving township"), 130),
-    Column("batch", QT_TRANSLATE_NOOP("Column", "Batch"), 80),
-    Column("mode", QT_TRANSLATE_NOOP("Column", "Mode"), 80),
-    Column("scope", QT_TRANSLATE_NOOP("Column", "Scope"), 60),
-    Column("effective_date", QT_TRANSLATE_NOOP("Column", "Effective"), 90, display=date),
-    Column("change_kind", QT_TRANSLATE_NOOP("Column", "Change"), 70),
-    Column("document_number", QT_TRANSLATE_NOOP("Column", "Document number"), 160),
-)
+DELEGATION_COLUMNS = tuple(field_column("delegation", key, width) for key, width in (
+    ("region", 130), ("batch", 80), ("mode", 80), ("scope", 60), ("effective_date", 90), ("change_kind", 70),
+    ("document_number", 160)))
 
-_REMARK = FormField("remark", QT_TRANSLATE_NOOP("Field", "Remark"), "text")
-_STATUS = FormField("status", QT_TRANSLATE_NOOP("Field", "Status"), "choice", _pairs(STATUSES), True)
+# Not typed in a record form: positions and a power's extra columns (kept as they were read), a
+# sub-item's main item and a delegation's power (given by where the record is added), and a
+# document number as a workbook wrote it (kept by the import).
+_NOT_TYPED = frozenset({"power_id", "document_number_raw"})
+
+
+def _typed(described: Field, sub_items: bool) -> bool:
+    if described.rule in (NUMBER, JSON) or described.key in _NOT_TYPED:
+        return False
+    return not (sub_items and described.key == "parent_id")
+
+
 FORMS: dict[str, tuple[FormField, ...]] = {
-    LICENCE: (
-        FormField("name", QT_TRANSLATE_NOOP("Field", "Item name"), required=True),
-        FormField("department_id", QT_TRANSLATE_NOOP("Field", "Department"), "department", required=True),
-        FormField("part", QT_TRANSLATE_NOOP("Field", "Part"), "choice", tuple(PART_LABELS.items()), True),
-        FormField("sequence", QT_TRANSLATE_NOOP("Field", "No.")),
-        FormField("implementing_authority", QT_TRANSLATE_NOOP("Field", "Implementing authority")),
-        FormField("legal_basis", QT_TRANSLATE_NOOP("Field", "Legal basis"), "text"),
-        FormField("level", QT_TRANSLATE_NOOP("Field", "Level"), "suggest", _pairs(LEVELS)),
-        FormField("code", QT_TRANSLATE_NOOP("Field", "Item code")),
-        FormField("certificate", QT_TRANSLATE_NOOP("Field", "Certificate")),
-        FormField("upper_ref", QT_TRANSLATE_NOOP("Field", "Upper list No.")),
-        FormField("list_year", QT_TRANSLATE_NOOP("Field", "List year")),
-        _STATUS,
-        _REMARK,
-    ),
-    POWER: (
-        FormField("name", QT_TRANSLATE_NOOP("Field", "Power name"), required=True),
-        FormField("department_id", QT_TRANSLATE_NOOP("Field", "Original department"), "department",
-                  required=True),
-        FormField("code", QT_TRANSLATE_NOOP("Field", "Power code")),
-        FormField("sequence", QT_TRANSLATE_NOOP("Field", "No.")),
-        FormField("power_type", QT_TRANSLATE_NOOP("Field", "Power type"), "suggest", _pairs(POWER_TYPES)),
-        FormField("domain", QT_TRANSLATE_NOOP("Field", "Domain")),
-        FormField("legal_basis", QT_TRANSLATE_NOOP("Field", "Enforcement basis"), "text"),
-        FormField("penalty_range", QT_TRANSLATE_NOOP("Field", "Penalty range"), "text"),
-        *(FormField(key, RESPONSIBILITY_TITLES[key], "text" if key in _LONG_RESPONSIBILITY_TEXTS else "line")
-          for key in RESPONSIBILITY_DETAIL_KEYS),
-        _STATUS,
-        _REMARK,
-    ),
-    DELEGATION: (
-        FormField("region_id", QT_TRANSLATE_NOOP("Field", "Receiving township"), "region", required=True),
-        FormField("batch_id", QT_TRANSLATE_NOOP("Field", "Batch"), "batch"),
-        FormField("mode", QT_TRANSLATE_NOOP("Field", "Mode"), "suggest", _pairs(DELEGATION_MODES)),
-        FormField("scope", QT_TRANSLATE_NOOP("Field", "Scope"), "suggest", _pairs(DELEGATION_SCOPES)),
-        FormField("effective_date", QT_TRANSLATE_NOOP("Field", "Effective date")),
-        FormField("change_kind", QT_TRANSLATE_NOOP("Field", "Change"), "choice", _pairs(CHANGE_KINDS), True),
-        FormField("document_number", QT_TRANSLATE_NOOP("Field", "Document number")),
-        _REMARK,
-    ),
-    DEPARTMENT: (
-        FormField("name", QT_TRANSLATE_NOOP("Field", "Department name"), required=True),
-        FormField("aliases", QT_TRANSLATE_NOOP("Field", "Short names")),
-        FormField("level", QT_TRANSLATE_NOOP("Field", "Level"), "suggest", _pairs(DEPARTMENT_LEVELS)),
-        FormField("region_id", QT_TRANSLATE_NOOP("Field", "Region"), "region"),
-        FormField("credit_code", QT_TRANSLATE_NOOP("Field", "Credit code")),
-        _REMARK,
-    ),
-    REGION: (
-        FormField("name", QT_TRANSLATE_NOOP("Field", "Region name"), required=True),
-        FormField("kind", QT_TRANSLATE_NOOP("Field", "Region kind"), "choice", tuple(REGION_KINDS.items()), True),
-        FormField("parent_id", QT_TRANSLATE_NOOP("Field", "Parent region"), "region"),
-        FormField("code", QT_TRANSLATE_NOOP("Field", "Region code")),
-        FormField("aliases", QT_TRANSLATE_NOOP("Field", "Other names")),
-        _REMARK,
-    ),
-    BATCH: (
-        FormField("name", QT_TRANSLATE_NOOP("Field", "Batch"), required=True),
-        FormField("document_number", QT_TRANSLATE_NOOP("Field", "Document number")),
-        FormField("published_on", QT_TRANSLATE_NOOP("Field", "Published on")),
-        _REMARK,
-    ),
+    key: tuple(form_field(described) for described in kind.fields if _typed(described, kind.sub_items))
+    for key, kind in KINDS.items()
 }
-# Fields a bulk change can set, per kind: key -> (label, offered values).
-BULK_FIELDS: dict[str, dict[str, tuple[str, tuple[tuple[Any, str], ...]]]] = {
-    LICENCE: {
-        "status": (QT_TRANSLATE_NOOP("Field", "Status"), _pairs(STATUSES)),
-        "part": (QT_TRANSLATE_NOOP("Field", "Part"), tuple(PART_LABELS.items())),
-        "level": (QT_TRANSLATE_NOOP("Field", "Level"), _pairs(LEVELS)),
-        "department_id": (QT_TRANSLATE_NOOP("Field", "Department"), ()),
-    },
-    POWER: {
-        "status": (QT_TRANSLATE_NOOP("Field", "Status"), _pairs(STATUSES)),
-        "power_type": (QT_TRANSLATE_NOOP("Field", "Power type"), _pairs(POWER_TYPES)),
-        "department_id": (QT_TRANSLATE_NOOP("Field", "Original department"), ()),
-    },
+# Fields a bulk change can set, per kind, in the order the dialog offers them.
+BULK_FIELDS: dict[str, tuple[FormField, ...]] = {
+    kind: tuple(next(shown for shown in FORMS[kind] if shown.key == key) for key in keys)
+    for kind, keys in ((LICENCE, ("status", "part", "level", "department_id")),
+                       (POWER, ("status", "power_type", "department_id")))
 }
-
-
-# What a reference field sends when the clerk typed a name instead of picking one: the library
-# resolves names and short names ("市发改局") and reports unknown ones under the id field.
-NAME_KEYS = {("department_id", "department"): "department", ("region_id", "region"): "region",
-             ("parent_id", "region"): "parent", ("batch_id", "batch"): "batch"}

@@ -53,7 +53,7 @@ def test_entries_show_who_changed_what_with_old_and_new_values(history: HistoryW
     assert history.model.data(history.model.index(0, 2)) == "删除"
     assert history.model.data(history.model.index(0, 3)) == "批次"
     select(history, "行使层级")
-    assert changes(history) == [("层级", "市级", "县级")]  # only the field that changed
+    assert changes(history) == [("行使层级", "市级", "县级")]  # only the field that changed, by its label
     select(history, "删除批次")
     assert changes(history) == [("批次", "第九批", "")]
     select(history, "新增行政许可事项“食品生产许可”")

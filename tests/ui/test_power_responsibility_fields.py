@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 from ui_helpers import type_text
@@ -18,7 +18,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.ui import settings
 from lawgov_desktop.ui.history_view import field_changes
-from lawgov_desktop.ui.kinds import LICENCE_SPEC, POWER_SPEC, RESPONSIBILITY_TITLES
+from lawgov_desktop.ui.kinds import LICENCE_SPEC, POWER_SPEC, column_title
 from lawgov_desktop.ui.main_window import MainWindow
 
 DETAILS = {"handling_office": "执法监督科", "level": "市级", "level_scope": "负责本级",
@@ -106,9 +106,10 @@ def test_the_power_form_edits_the_eight_fields_and_fits_the_screen(window: MainW
     assert record["extra"] == {"救助渠道": "12345 热线", "诉求渠道": "信访"}  # the form leaves them alone
 
 
-def test_the_titles_translate_to_the_fields_own_labels(app: QApplication) -> None:
-    for key, title in RESPONSIBILITY_TITLES.items():
-        assert QCoreApplication.translate("Field", title) == field_label(POWER, key)
+def test_the_titles_are_the_fields_own_labels(app: QApplication) -> None:
+    columns = {column.key: column for column in POWER_SPEC.columns}
+    for key in RESPONSIBILITY_DETAIL_KEYS:
+        assert column_title(columns[key]) == field_label(POWER, key)
 
 
 def test_the_history_shows_each_extra_column_and_the_sub_items_by_name() -> None:
