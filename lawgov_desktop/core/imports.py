@@ -211,10 +211,12 @@ class Imports:
                 by_power.setdefault(row[1], []).append((row[0], row[2], row[3], row[4]))
             for row in rows:
                 row["delegations"] = by_power.get(row["id"], [])
-        if kind == DEPARTMENT:
+        description = KINDS[kind]
+        if description.alias_table:
             aliases: dict[int, list[str]] = {}
-            for department_id, alias in self.store.conn.execute("SELECT department_id, alias FROM department_alias"):
-                aliases.setdefault(department_id, []).append(alias)
+            for record_id, alias in self.store.conn.execute(
+                    f"SELECT {description.alias_column}, alias FROM {description.alias_table}"):
+                aliases.setdefault(record_id, []).append(alias)
             for row in rows:
                 row["aliases"] = sorted(aliases.get(row["id"], []))
         return rows

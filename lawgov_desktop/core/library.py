@@ -59,7 +59,7 @@ class Library:
         self.history = History(self.store, self.records, self.versions)
         self.imports = Imports(self.store, self.records, self.history)
         self.references = References(self.store, self.versions)
-        self.stats = Stats(self.store.conn)
+        self.stats = Stats(self.store)
 
     @property
     def last_changes(self) -> OpChanges:

@@ -259,6 +259,14 @@ class Records:
             self.delete_logged(kind, before, f"删除{KINDS[kind].label}“{self.store.title(kind, before)}”")
         return before
 
+    def delete_many(self, kind: str, record_ids: Iterable[int]) -> int:
+        """Delete several records as one undoable step; returns how many."""
+        ids = list(record_ids)
+        with self.store.operation(f"删除{len(ids)}项"):
+            for record_id in ids:
+                self.delete(kind, record_id)
+        return len(ids)
+
     def delete_logged(self, kind: str, before: dict[str, Any], summary: str, import_id: int | None = None) -> None:
         """Delete a record whose snapshot is ``before``, keep the search rows current and log it."""
         self.store.conn.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", (before["id"],))

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .fields import CENTRAL, LOCAL, PART_LABELS, PARTS, power_type_order
+
+if TYPE_CHECKING:
+    from .store import Store
 
 NOT_FILLED = "未填"
 UNBATCHED = "未分批"
@@ -61,12 +64,12 @@ def compute_stats(conn: sqlite3.Connection, version_id: int | None = None) -> di
 class Stats:
     """The report's figures (``library.stats``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def compute(self, version_id: int | None = None) -> dict[str, Any]:
         """The figures of the working list (None) or a saved version, by the counting rules above."""
-        return compute_stats(self.conn, version_id)
+        return compute_stats(self.store.conn, version_id)
 
 
 def short_name(name: str, aliases: list[str]) -> str:

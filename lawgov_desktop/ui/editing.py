@@ -53,10 +53,7 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
         return False
 
     def work(library: Library) -> int:
-        with library.store.operation(f"删除{len(record_ids)}项"):
-            for record_id in record_ids:
-                library.records.delete(kind, record_id)
-        return len(record_ids)
+        return library.records.delete_many(kind, record_ids)
 
     text = translate("Editing", "Delete %1 %2").replace("%1", str(len(record_ids))).replace("%2", kind_title(kind))
     session.change(text, work)
