@@ -8,7 +8,6 @@ and this keeps page range, copies and orientation in Qt's own dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt, Signal
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from lawgov_desktop.core.progress import NO_TASK, Task
 
 # Pages are drawn as images; above this resolution an A4 page image costs memory (600 dpi is
 # 140 MB a page) without making 10.5 pt text any easier to read.
@@ -63,13 +64,12 @@ def page_numbers(printer: QPrinter, page_count: int) -> list[int]:
     return [page for page in pages for _ in range(copies)]
 
 
-def print_document(document: QPdfDocument, printer: QPrinter,
-                   page_printed: Callable[[int, int], bool] | None = None) -> int:
+def print_document(document: QPdfDocument, printer: QPrinter, task: Task = NO_TASK) -> int:
     """Draw the chosen pages into ``printer``; returns the number of pages sent.
 
     Each page is rendered at the printer's resolution (at most ``MAX_PRINT_DPI``) and scaled to
-    fit the printable area, centred, keeping its proportions.  ``page_printed(done, total)``
-    returning False stops (the printer job is aborted).
+    fit the printable area, centred, keeping its proportions.  Each page printed is reported to
+    ``task``; once it is cancelled the printer job is aborted.
     """
     pages = page_numbers(printer, document.pageCount())
     painter = QPainter()
@@ -86,7 +86,9 @@ def print_document(document: QPdfDocument, printer: QPrinter,
             scale = min(area.width() / points.width(), area.height() / points.height())
             width, height = points.width() * scale, points.height() * scale
             painter.drawImage(QRectF((area.width() - width) / 2, (area.height() - height) / 2, width, height), image)
-            if page_printed is not None and not page_printed(done + 1, len(pages)):
+            task.report(done + 1, len(pages), QCoreApplication.translate("Printing", "Printing page %1 of %2…")
+                        .replace("%1", str(done + 1)).replace("%2", str(len(pages))))
+            if task.cancelled:
                 printer.abort()
                 return done + 1
     finally:
@@ -114,23 +116,34 @@ def print_with_dialog(document: QPdfDocument, parent: QWidget | None) -> int:
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
-    progress = QProgressDialog(parent)
-    progress.setWindowTitle(QCoreApplication.translate("Printing", "Printing"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-
-    def page_printed(done: int, total: int) -> bool:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        progress.setLabelText(QCoreApplication.translate("Printing", "Printing page %1 of %2…")
-                              .replace("%1", str(done)).replace("%2", str(total)))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
+    progress = _DialogTask(parent)
     try:
-        return print_document(document, printer, page_printed)
+        return print_document(document, printer, progress)
     finally:
-        progress.close()
+        progress.dialog.close()
+
+
+class _DialogTask:
+    """Printing's task: it runs on the GUI thread, so each report shows in a progress dialog at once
+    and lets the dialog's Cancel through."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.dialog = QProgressDialog(parent)
+        self.dialog.setWindowTitle(QCoreApplication.translate("Printing", "Printing"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+
+    def report(self, done: int, total: int, text: str) -> None:
+        """Show how far printing is, and handle the clicks meanwhile."""
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(text)
+        QApplication.processEvents()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether Cancel was pressed."""
+        return self.dialog.wasCanceled()
 
 
 class PrintPreview(QDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -125,6 +126,11 @@ def test_printing_renders_the_pages_into_the_printer(long_window: MainWindow, qt
     printer.setFromTo(2, 3)
     assert print_document(preview.document, printer) == 2
     assert len(PdfReader(str(tmp_path / "range.pdf")).pages) == 2
+    reports: list[tuple[int, int, str]] = []
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    cancelled = SimpleNamespace(report=lambda *report: reports.append(report), cancelled=True)
+    assert print_document(preview.document, printer, cancelled) == 1  # stops after the page being printed
+    assert reports == [(1, 2, "正在打印第 1/2 页…")]
     preview.close()
 
 
