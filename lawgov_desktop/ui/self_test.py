@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lawgov_desktop import __version__
-from lawgov_desktop.core import db
+from lawgov_desktop.core import schema
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.paths import data_dir, shipped_dir
 
@@ -69,8 +69,8 @@ class _Run:
         migrations = shipped_dir("database")
         with Library(self.database, user="self-test") as library:
             regions = library.lists.query("region", limit=0).total
-        revision = db.schema_revision(self.database)
-        if revision != db.SCHEMA_HEAD or regions == 0:
+        revision = schema.schema_revision(self.database)
+        if revision != schema.SCHEMA_HEAD or regions == 0:
             raise SelfTestError(f"schema {revision}, {regions} regions")
         return f"schema {revision}, {regions} reference regions, shipped data from {migrations}"
 
