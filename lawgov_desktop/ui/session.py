@@ -77,6 +77,7 @@ class Session(QObject):
             self.writer.submit(lambda _library, _task: None, self.tr("Checking the database"),
                                on_error=self._writer_unusable, quiet=True)
         self.undo_stack = QUndoStack(self)
+        self.closed = False
         self._marker = self._change_marker()
 
     def start_background_work(self) -> None:
@@ -108,6 +109,7 @@ class Session(QObject):
                 worker.shutdown()
         self._reader = None
         self.library.close()
+        self.closed = True
 
     # ------------------------------------------------------------------ writing
     def submit(self, work: Work, label: str, *, on_done: Callable[[Any], None] | None = None,
@@ -193,7 +195,12 @@ class Session(QObject):
         self._announce(EVERYTHING)
 
     def _announce(self, changes: OpChanges) -> None:
-        """Tell the views what to read again; our own change is not news on the next focus."""
+        """Tell the views what to read again; our own change is not news on the next focus.
+
+        Work the writer finished while the window closed reports back after the connection is
+        closed: there is nothing left to read again then."""
+        if self.closed:
+            return
         self._marker = self._change_marker()
         self.records_changed.emit(changes)
 

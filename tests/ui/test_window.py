@@ -336,3 +336,11 @@ def test_layout_is_remembered(launcher, db_path: Path) -> None:  # noqa: ANN001
     window = launcher.open(db_path)
     header = window.current_view().table.horizontalHeader()
     assert header.sectionSize(3) == 333 and header.isSectionHidden(9)
+
+
+def test_a_write_that_ends_as_the_window_closes_reads_nothing_after(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Closing waits for the writer; its answer arrives after the connection closed and must not read."""
+    window.session.run("", lambda library: library.lists.save_filter("licence", "食品", ListFilter(text="食品")))
+    window.close()
+    qtbot.wait(100)
+    assert window.session.closed
