@@ -19,6 +19,7 @@ from lawgov_desktop.core.fields import (
     POWER,
     REGION,
     RESPONSIBILITY,
+    STATUSES,
     part_from_text,
 )
 from lawgov_desktop.core.library import Library
@@ -84,7 +85,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--part", dest="parts", action="append", default=[], metavar="PART",
                         help=f"清单部分（可重复）：{parts}，也可写中文")
     parser.add_argument("--level", dest="levels", action="append", default=[], metavar="LEVEL", help="行使层级（可重复）")
-    parser.add_argument("--status", dest="statuses", action="append", default=[], metavar="STATUS", help="状态：有效、已取消、暂停")
+    parser.add_argument("--status", dest="statuses", action="append", default=[], metavar="STATUS", help="状态：" + "、".join(STATUSES))
     parser.add_argument("--type", dest="power_types", action="append", default=[], metavar="TYPE",
                         help="职权类型，如 行政处罚（可重复）")
     parser.add_argument("--batch", dest="batches", action="append", default=[], metavar="NAME",

@@ -100,6 +100,13 @@ RESPONSIBILITY_FIELDS = (
 DEPARTMENT_FIELDS = _with_the_rest(_layout(DEPARTMENT_KIND, _ROW_NUMBER, "name", "aliases", "level", "region",
                                            "credit_code", "remark"), DEPARTMENT_KIND)
 
+# What a sub-item's row repeats of its main item in a workbook (merged cells, or written again so
+# that the sheet stays filterable): read as the item's, not the sub-item's own, and written back.
+SUB_ITEM_REPEATS: dict[str, tuple[str, ...]] = {
+    LICENCE: ("sequence", "implementing_authority", "legal_basis", "level", "code", "certificate"),
+    POWER: ("sequence", "code", "power_type", "domain", "legal_basis", "penalty_range", "status"),
+}
+
 FIELDS_BY_KIND: dict[str, tuple[Field, ...]] = {
     LICENCE: LICENCE_FIELDS,
     POWER: POWER_FIELDS,

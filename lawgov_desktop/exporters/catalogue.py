@@ -29,7 +29,13 @@ from lawgov_desktop.core.fields import (
     RESPONSIBILITY,
     power_type_order,
 )
-from lawgov_desktop.core.kinds import LICENCE_KIND, POWER_KIND, RESPONSIBILITY_DETAIL_KEYS, Field
+from lawgov_desktop.core.kinds import (
+    DELEGATION_KIND,
+    LICENCE_KIND,
+    POWER_KIND,
+    RESPONSIBILITY_DETAIL_KEYS,
+    Field,
+)
 from lawgov_desktop.core.layouts import FIELDS_BY_KIND, LICENCE_FIELDS, POWER_FIELDS, kind_field
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
@@ -77,7 +83,8 @@ _OPTIONAL_POWER_COLUMNS = {"sub_item", *RESPONSIBILITY_DETAIL_KEYS}
 # Row keys of a power's extra columns (columns the program does not know), before their header.
 EXTRA_PREFIX = "extra:"
 # A workbook row gives one set of these to all its townships, so rows split where they differ.
-_DELEGATION_TERMS = ("batch", "mode", "scope", "effective_date", "change_kind", "document_number")
+_DELEGATION_TERMS = tuple(spec.key for spec in POWER_FIELDS if spec.key not in (*_POWER_KEYS, "receiving")
+                          and kind_field(DELEGATION_KIND, spec.key) is not None)
 _YEAR = re.compile(r"^(\d{4})(?:年)?$")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS
+from lawgov_desktop.core.layouts import SUB_ITEM_REPEATS
 
 LANDSCAPE = "landscape"
 PORTRAIT = "portrait"
@@ -106,16 +107,13 @@ def licence_part_heading(part: str) -> str:
     return f"{PART_LABELS.get(part, part)}的行政许可事项"
 
 
-# Fields the importer leaves off a sub-item when they equal its main item's (merged cells repeat
-# them); repeating them on sub-item rows keeps the sheet filterable and still reads back exactly.
-SUB_ITEM_INHERITED = ("sequence", "implementing_authority", "legal_basis", "level", "code", "certificate")
 
 
 def flatten_licence_rows(rows: Sequence[CatalogueRow]) -> list[dict[str, str]]:
     """Workbook rows the importer reads back exactly: the main item's own row, then one per sub-item.
 
     A sub-item row names its main item (department, name, part), repeats the main item's
-    ``SUB_ITEM_INHERITED`` cells where it has none of its own, and carries its own cells.  The
+    ``SUB_ITEM_REPEATS`` cells where it has none of its own, and carries its own cells.  The
     main item keeps a row of its own so that its values (a remark, a code) are not mistaken for
     the sub-items' or lost when the sub-items differ.
     """
@@ -123,7 +121,7 @@ def flatten_licence_rows(rows: Sequence[CatalogueRow]) -> list[dict[str, str]]:
     for row in rows:
         flat.append(dict(row.values))
         named = {key: row.values[key] for key in ("part", "department", "name") if key in row.values}
-        inherited = {key: row.values[key] for key in SUB_ITEM_INHERITED if row.values.get(key)}
+        inherited = {key: row.values[key] for key in SUB_ITEM_REPEATS[LICENCE] if row.values.get(key)}
         for sub in row.sub_rows:
             flat.append({**named, **inherited, **{key: value for key, value in sub.items() if value}})
     return flat

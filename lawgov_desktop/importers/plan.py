@@ -41,7 +41,13 @@ from lawgov_desktop.core.kinds import (
     Field,
     RecordKind,
 )
-from lawgov_desktop.core.layouts import DEPARTMENT_FIELDS, LICENCE_FIELDS, POWER_FIELDS, RESPONSIBILITY_FIELDS
+from lawgov_desktop.core.layouts import (
+    DEPARTMENT_FIELDS,
+    LICENCE_FIELDS,
+    POWER_FIELDS,
+    RESPONSIBILITY_FIELDS,
+    SUB_ITEM_REPEATS,
+)
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.core.records import extra_to_json, name_key
@@ -518,7 +524,7 @@ class _Planner:
         values["name"] = str(sub.fields.get("sub_item"))
         values["source_json"] = _source(sheet, sub)
         values.pop("part", None)
-        for key in ("sequence", "implementing_authority", "legal_basis", "level", "code", "certificate"):
+        for key in SUB_ITEM_REPEATS[LICENCE]:
             if values.get(key) == main_row.get(key):
                 values.pop(key, None)  # merged cells repeat the main item's values on every sub-item row
         return values
@@ -613,7 +619,7 @@ class _Planner:
         if main is None:
             self._reject(sheet, record, "子项所属的事项不在本文件中它的前面", values["name"])
             return
-        for key in ("sequence", "code", "power_type", "domain", "legal_basis", "penalty_range", "status"):
+        for key in SUB_ITEM_REPEATS[POWER]:
             if values.get(key) == main.get(key):
                 values.pop(key, None)  # what the sub-item row repeats of its item
         values["source_json"] = _source(sheet, record)
