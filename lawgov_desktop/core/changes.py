@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .fields import LICENCE, POWER
+from .fields import IMPORTS, LICENCE, LIST_VERSION, POWER
 from .kinds import KINDS
 
-# Lists that are not record kinds.
-VERSIONS = "list_version"
-IMPORTS = "imports"
+# Lists that are not record kinds (saved versions and the import history are named in core.fields).
+VERSIONS = LIST_VERSION
 SAVED_FILTERS = "saved_filter"
 MAPPING_TEMPLATES = "mapping_template"
 UPPER_LISTS = "reference_list"

@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .errors import LawGovError, NotFoundError, ValidationError
+from .fields import LIST_VERSION
 from .kinds import KINDS, TABLES
 from .queries import Page
-from .versions import VERSION
 
 if TYPE_CHECKING:
     from .records import Records
@@ -121,7 +121,7 @@ class History:
     def revert_entry(self, entry: dict[str, Any]) -> None:
         """Put back what one log entry changed (inside the caller's operation)."""
         kind, record_id = entry["entity"], entry["entity_id"]
-        if kind == VERSION:
+        if kind == LIST_VERSION:
             return self.versions.revert_entry(entry)
         before = json.loads(entry["before_json"]) if entry["before_json"] else None
         after = json.loads(entry["after_json"]) if entry["after_json"] else None

@@ -17,14 +17,13 @@ from .backup import backup_folder, make_backup
 from .clock import now_text
 from .compare import Comparison, ListSnapshot, compare_snapshots, read_snapshot
 from .errors import LawGovError, NotFoundError, ValidationError
-from .fields import LICENCE, POWER
+from .fields import LICENCE, LIST_VERSION, POWER
 from .kinds import TABLES
 from .records import clean_text
 
 if TYPE_CHECKING:
     from .store import Store
 
-VERSION = "list_version"
 CURRENT_LABEL = "当前清单"
 # Columns a copy does not take over as they are: its own id, the version, the parent (remapped),
 # and the import (undoing an import must never touch a saved version).
@@ -65,7 +64,7 @@ class Versions:
             self.store.reindex(LICENCE, licence_ids, fresh=True)
             self.store.reindex(POWER, power_ids, fresh=True)
             after = self.version(version_id)
-            self.store.log("create", VERSION, version_id,
+            self.store.log("create", LIST_VERSION, version_id,
                       f"保存清单版本“{name}”：许可事项 {after['licence_items']} 项，执法事项 {after['powers']} 项",
                       None, after)
         return version_id
@@ -97,7 +96,7 @@ class Versions:
                 self.store.index.remove(kind, [row[0] for row in conn.execute(
                     f"SELECT id FROM {TABLES[kind]} WHERE version_id = ?", (version_id,))])
             conn.execute("DELETE FROM list_version WHERE id = ?", (version_id,))  # rows go by cascade
-            self.store.log("delete", VERSION, version_id, f"删除清单版本“{before['name']}”", before, None)
+            self.store.log("delete", LIST_VERSION, version_id, f"删除清单版本“{before['name']}”", before, None)
         return before
 
     def snapshot(self, version_id: int | None = None) -> ListSnapshot:
