@@ -19,9 +19,6 @@ from lawgov_desktop.core.records import EXTRA_LABEL
 # Columns no kind describes: what the list queries join or count, the change log, the import history.
 _DERIVED_LABELS = {
     "id": "编号",
-    "name": "名称",
-    "region": "区划",
-    "parent": "上级区划",
     "main_item": "所属主项",
     "batches": "批次",
     "receiving": "承接主体",
