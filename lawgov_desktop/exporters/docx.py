@@ -267,13 +267,17 @@ _WATERMARK_SHAPE_TYPE = (
 
 
 def _add_watermark(document: WordDocument, text: str, page: _Page) -> None:
-    """A grey diagonal text behind every page, kept in the header as Word's 水印 is."""
+    """A grey diagonal text behind every page, kept in the header as Word's 水印 is.
+
+    The shape's id is the one Word gives its own watermarks, so 设计 › 水印 › 删除水印 in Word
+    removes it once the draft becomes the final list.
+    """
     header = document.sections[0].header
     header.is_linked_to_previous = False
     width = page.text_width / _TWIPS_PER_POINT * 0.8
     height = width / max(2, len(text))
     shape = (
-        f'<v:shape id="LawGovWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" '
+        f'<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
         f'style="position:absolute;margin-left:0;margin-top:0;width:{width:.0f}pt;height:{height:.0f}pt;'
         'rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
         'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '

@@ -151,6 +151,11 @@ def test_watermark_marks_a_draft_on_every_page(tmp_path):
     paths = header.xpath(".//*[local-name()='textpath' and @string]")
     assert [p.get("string") for p in paths] == ["征求意见稿"]
     assert "rotation:315" in header.xpath(".//*[local-name()='shape']")[0].get("style")
+    assert header.xpath(".//*[local-name()='shape']")[0].get("id").startswith("PowerPlusWaterMarkObject")
+    specs = [make_spec(3, group_label=f"部门{i}", version_label=f"{2022 + i}年版") for i in range(2)]
+    book = docx.Document(str(write_catalogue_docx(specs, tmp_path / "b.docx", watermark="草稿")))
+    assert book.sections[1].header.is_linked_to_previous  # the second department shows the first's header
+    assert book.sections[0].header._element.xpath(".//*[local-name()='textpath']/@string") == ["草稿"]
     final = docx.Document(str(write_catalogue_docx(make_spec(5), tmp_path / "f.docx")))
     assert not final.sections[0].header._element.xpath(".//*[local-name()='textpath']")
 
