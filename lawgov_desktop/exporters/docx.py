@@ -142,6 +142,11 @@ def catalogue_title(spec: CatalogueSpec) -> str:
     return spec.title
 
 
+def column_label(spec: CatalogueSpec, column: str) -> str:
+    """A column's header: the spec's own label (a comparison's 调整前) or the field's name."""
+    return spec.labels.get(column) or field_label(spec.kind, column)
+
+
 def section_heading(section: CatalogueSection, number: int) -> str:
     """A section's heading as the PDF prints it: numbered 一、二、… unless it is "第一批"-like or
     numbered already, with its count."""
@@ -373,7 +378,7 @@ def _table_xml(spec: CatalogueSpec, rows: Sequence[CatalogueRow], widths: list[i
         "</w:tblCellMar></w:tblPr><w:tblGrid>",
         *(f"<w:gridCol w:w=\"{width}\"/>" for width in widths),
         "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
-        *(_cell(width, spec.labels.get(column) or field_label(spec.kind, column), "LawGovHeader",
+        *(_cell(width, column_label(spec, column), "LawGovHeader",
                 extra=f"<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{_HEADER_FILL}\"/>")
           for column, width in zip(spec.columns, widths, strict=True)),
         "</w:tr>",
@@ -415,4 +420,5 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", str(text))
 
 
-__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "catalogue_title", "section_heading", "write_catalogue_docx"]
+__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "catalogue_title", "column_label", "section_heading",
+           "write_catalogue_docx"]

@@ -29,9 +29,8 @@ from pathlib import Path
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER_TYPES, power_type_order
-from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
-from lawgov_desktop.exporters.docx import catalogue_title, section_heading
+from lawgov_desktop.exporters.docx import catalogue_title, column_label, section_heading
 from lawgov_desktop.exporters.model import CatalogueRow, CatalogueSpec, ExportError
 from lawgov_desktop.exporters.pdf import _CENTRED, _item_block, column_widths
 
@@ -238,7 +237,7 @@ def _table_head(spec: CatalogueSpec) -> str:
     """Column widths in the PDF's proportions (so 序号 stays narrow and 设定依据 wide), and the header."""
     widths = column_widths(spec.columns, 1000.0, spec.font_size, spec.kind, spec.weights)
     columns = "".join(f"<col style=\"width:{width / 10:.1f}%\">" for width in widths)
-    header = "".join(f"<th scope=\"col\">{escape(spec.labels.get(c) or field_label(spec.kind, c))}</th>"
+    header = "".join(f"<th scope=\"col\">{escape(column_label(spec, c))}</th>"
                      for c in spec.columns)
     return f"<colgroup>{columns}</colgroup>\n<thead><tr>{header}</tr></thead>"
 
