@@ -93,7 +93,7 @@ from .widgets import choose_save_path, choose_workbook
 
 translate = QCoreApplication.translate
 
-# Every list an import can change, for the views to read again.
+# The wizard's steps, in order.
 FILE, COLUMNS, PREVIEW, APPLY, SUMMARY = range(5)
 ACTION_COLOURS = {"new": "#e2f3e2", "changed": "#fff1c7", "rejected": "#f9dcdc"}
 REFERENCE_FACETS = {"department": "department", "region": "region", "batch": "batch"}
@@ -131,7 +131,8 @@ def sheet_note(state: SheetState) -> str:
 
 def write_rejected(library: Library, plan: ImportPlan, rejected: list[dict[str, Any]], source: Path,
                    target: Path) -> Path:
-    """Write the rejected rows with their original cells and reasons (runs on the writer)."""
+    """Write the rejected rows with their original cells and reasons (runs on the writer).  The
+    importers gather the cells and the exporters write them; neither may import the other."""
     from lawgov_desktop.exporters.rejected import RejectedRow, RejectedSheet, write_rejected_rows
 
     sheets = [RejectedSheet(cells.sheet, cells.header_rows, [RejectedRow(*row) for row in cells.rows])
