@@ -210,15 +210,15 @@ def _department_page(name: str, group: Sequence[CatalogueSpec], site_title: str,
     parts = [f"<nav class=\"no-print\" aria-label=\"位置\"><a href=\"index.html\">{escape(site_title)}</a>"
              f" › {escape(name)}</nav>\n<main id=\"main\">\n<h1>{escape(name)}</h1>"]
     anchor = first_item
-    for spec in group:
-        heading_id = f"h{anchor}"
+    for catalogue, spec in enumerate(group):
+        heading_id = f"c{catalogue}"
         parts.append(f"<h2 class=\"catalogue\" id=\"{heading_id}\">{escape(catalogue_title(spec))}</h2>\n"
                      f"<p class=\"count\">（共{spec.item_count}项）</p>")
         head = _table_head(spec)
         centred = [column in _CENTRED for column in spec.columns]
         for number, section in enumerate(spec.sections):
             if section.heading:
-                heading_id = f"h{anchor}s{number}"
+                heading_id = f"c{catalogue}s{number}"
                 parts.append(f"<h3 id=\"{heading_id}\">{escape(section_heading(section, number))}</h3>")
             if not section.rows:
                 parts.append("<p>本部分无事项。</p>")
@@ -254,7 +254,8 @@ def _item_rows(row: CatalogueRow, columns: Sequence[str], sequence: int, anchor:
                 continue  # covered by the cell above
             span = span_of.get(column, 1)
             attributes = (f" rowspan=\"{span}\"" if span > 1 else "") + (" class=\"c\"" if centred[column] else "")
-            cells.append(f"<td{attributes}>{escape(text).replace(chr(10), '<br>')}</td>")
+            lines = [escape(line) for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+            cells.append(f"<td{attributes}>{'<br>'.join(lines)}</td>")
         row_id = f" id=\"{anchor}\"" if index == 0 else ""
         rows.append(f"<tr{row_id}>{''.join(cells)}</tr>")
     return "\n".join(rows)

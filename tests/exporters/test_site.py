@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import external_tools
 import pytest
 from external_tools import CHROMIUM, chromium_dom, require_tool, type_in_site_search
-from library_data import build_lists, new_library
+from library_data import MULTI_LINE_BASIS, build_lists, new_library
 from pdf_helpers import licence_row, make_spec
 
 from lawgov_desktop.core.errors import Cancelled
@@ -158,6 +158,8 @@ def test_library_departments_become_pages(tmp_path):
     for spec in specs:
         assert f">{spec.group_label}</a>" in index
     assert result.items == sum(len(s.rows) for spec in specs for s in spec.sections)
+    pages = "".join(read(path) for path in result.index.parent.glob("department-*.html"))
+    assert "<br>".join(MULTI_LINE_BASIS.split("\n")) in pages  # a multi-line cell keeps its lines
 
 
 def test_errors_and_cancel(tmp_path):
