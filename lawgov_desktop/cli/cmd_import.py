@@ -17,9 +17,15 @@ from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import DEPARTMENT, KIND_LABELS, LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import Task
-from lawgov_desktop.importers.columns import columns_named, field_for, field_names, mapping_of
+from lawgov_desktop.importers.columns import (
+    columns_named,
+    field_for,
+    field_names,
+    mapping_of,
+    preferred_template,
+)
 from lawgov_desktop.importers.plan import MODES, ImportOptions, ImportResult, apply_plan
-from lawgov_desktop.importers.preview import SheetState, SheetUse, list_name, preview_import
+from lawgov_desktop.importers.preview import Preview, SheetState, SheetUse, list_name, preview_import
 
 from .errors import UsageError
 from .options import SubParsers, kind_type, write_json
@@ -76,9 +82,22 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
             result = apply_plan(library, plan, strict=options.strict, task=bar)
     if args.json:
         write_json(out, result.to_json())
-    else:
-        out.write("\n".join(report_lines(args.file.name, args.mode, result, preview.sheets)) + "\n")
+        return 0
+    lines = report_lines(args.file.name, args.mode, result, preview.sheets)
+    template = wizard_template(library, options, preview)
+    if template:  # the counts may differ from the wizard's: say why
+        lines.append(f"  提示：已为相同表头保存列映射模板“{template}”，导入窗口会自动套用；"
+                     f"命令行按表头识别各列，如需按模板读取请加 --mapping {template}")
+    out.write("\n".join(lines) + "\n")
     return 0
+
+
+def wizard_template(library: Library, options: ImportOptions, preview: Preview) -> str | None:
+    """The template saved for these headers that the import wizard would read the columns by, when
+    none was chosen here (the command line reads by a template only when told to)."""
+    if options.mapping or options.mapping_name or not preview.signature:
+        return None
+    return preferred_template(library.imports.mapping_templates(preview.signature))
 
 
 def hand_mapping(library: Library, args: argparse.Namespace, options: ImportOptions,

@@ -10,6 +10,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.importers.plan import ImportOptions
+from lawgov_desktop.importers.preview import preview_import, template_mapping
+
 Runner = Callable[..., Any]  # the lawgov fixture of tests/cli/conftest.py
 HEADER = ["序号", "事项编码", "事项名称", "职权类型", "原实施主体", "承接主体", "生效时间", "文号"]
 
@@ -67,6 +71,20 @@ def test_dry_run_says_what_became_of_each_sheet_as_the_import_wizard_does(lawgov
     assert lines[2].startswith("  工作表“填表说明”：已跳过：")
     assert lines[3] == "  工作表“空表”：已跳过：空白工作表"
     assert lines[4] == "  拒绝：工作表“第三批”第5行：缺少必填项：事项名称"
+
+
+def test_a_template_the_wizard_would_use_is_named(lawgov: Runner, sample_db: Path, tmp_path: Path) -> None:
+    path = power_workbook(tmp_path / "x.xlsx")
+    with Library(sample_db, user="测试员") as library:  # the columns as detected, saved as the wizard saves them
+        preview = preview_import(library, path, ImportOptions())
+        assert preview.signature is not None
+        library.imports.save_mapping_template("自动保存：第三批", "power", preview.signature,
+                                              template_mapping(preview.columns))
+    hint = lawgov("import", str(path), "--dry-run").out.splitlines()[-1]
+    assert "“自动保存：第三批”" in hint and "--mapping 自动保存：第三批" in hint
+    by_template = lawgov("import", str(path), "--dry-run", "--mapping", "自动保存：第三批")
+    assert by_template.code == 0, by_template.err
+    assert "新增 2 项" in by_template.out and "提示：已为相同表头保存" not in by_template.out
 
 
 def test_strict_refuses_the_whole_file(lawgov: Runner, tmp_path: Path) -> None:
