@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import backup as backups
-from .changes import BACKUP_SETTINGS
+from .changes import BACKUP_SETTINGS, EVERYTHING
 from .errors import DatabaseError
 from .integrity import CheckReport, check_database, network_share_warning, quick_check
 from .restore import restore_backup
@@ -112,7 +112,9 @@ class Backups:
         returns the backup of the replaced state.  Reload every view afterwards."""
         if self.store.writing:
             raise DatabaseError("正在保存修改，请稍后再恢复备份。")
-        return restore_backup(self.store.path, Path(backup))
+        kept = restore_backup(self.store.path, Path(backup))
+        self.store.last_changes = EVERYTHING
+        return kept
 
     def backup_settings(self) -> backups.BackupSettings:
         """How many backups to keep, and where."""

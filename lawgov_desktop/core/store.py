@@ -9,8 +9,8 @@ internals.
 How the window learns what a write changed: when the outermost transaction of a write commits,
 ``last_changes`` becomes the :class:`~.changes.OpChanges` of that write — derived from the
 change log of its operation, plus the lists named with :meth:`touch` by writes that are not
-logged (saved filters, mapping templates, upper lists, backup settings).  A writer thread reads
-it right after the service call returns.
+logged (saved filters, mapping templates, upper lists, backup settings); a restored backup
+changes everything.  A writer thread reads it right after the service call returns.
 """
 
 from __future__ import annotations

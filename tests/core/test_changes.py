@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lawgov_desktop.core.changes import (
+    EVERYTHING,
     IMPORTS,
     MAPPING_TEMPLATES,
     NOTHING,
@@ -93,3 +94,10 @@ def test_every_kind_changes_at_least_the_lists_the_window_used_to_list_by_hand()
     }
     for kind, lists in by_hand.items():
         assert lists <= lists_changed_by(kind), kind
+
+
+def test_a_restored_backup_changes_every_list(lib, city):
+    copy = lib.backups.backup()
+    lib.records.delete("licence", city["school"])
+    lib.backups.restore(copy)
+    assert lib.last_changes == EVERYTHING
