@@ -155,13 +155,17 @@ class FormField:
 
     field: Field
     widget: str
-    choices: tuple[tuple[Any, str], ...]
     required: bool
 
     @property
     def key(self) -> str:
         """The stored column the widget edits."""
         return self.field.key
+
+    @property
+    def choices(self) -> tuple[tuple[Any, str], ...]:
+        """The values offered, as (stored, shown)."""
+        return self.field.choices
 
 
 def form_field(described: Field) -> FormField:
@@ -175,7 +179,7 @@ def form_field(described: Field) -> FormField:
     else:
         widget = "line"
     closed_with_default = widget == "choice" and described.default is not None
-    return FormField(described, widget, described.choices, described.required or closed_with_default)
+    return FormField(described, widget, described.required or closed_with_default)
 
 
 def field_label(shown: FormField) -> str:
