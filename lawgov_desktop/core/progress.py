@@ -1,4 +1,4 @@
-"""The one protocol of long work (import, export, PDF batch, backup): a ``Task``.
+"""The one protocol of long work (import, export, PDF batch, printing): a ``Task``.
 
 Long functions take one ``task`` parameter.  They tell it how far they are with
 ``task.report(done, total, text)`` and call ``check_cancelled(task)`` between batches, before anything
