@@ -14,7 +14,7 @@ from typing import Any
 from . import search
 from .dialect import SQLiteDialect
 from .fields import DEPARTMENT, LICENCE, PART_LABELS, POWER, REGION
-from .kinds import BATCH, DELEGATION, RESPONSIBILITY_DETAIL_KEYS, TABLES
+from .kinds import BATCH, KINDS, RESPONSIBILITY_DETAIL_KEYS, TABLES, Field
 
 _CHUNK = 5000
 _DELEGATION_TEXT = "r.name || ' ' || coalesce(b.name, '') || ' ' || coalesce(dl.document_number, '')"
@@ -107,12 +107,13 @@ class SearchIndex:
             if before and before.get("parent_id") and before["parent_id"] not in ids:
                 ids.append(before["parent_id"])
             self.reindex(kind, ids)
-        elif kind == DELEGATION:  # a power is found by its townships and batches
-            power = self.conn.execute("SELECT power_id FROM delegation WHERE id = ?", (record_id,)).fetchone()
-            ids = [power[0]] if power else []
-            if before and before.get("power_id") not in ids:
-                ids.append(before["power_id"])
-            self.reindex(POWER, ids)
+        elif KINDS[kind].shown_in:  # a power is found by its townships and batches
+            for f in self._showing_fields(kind):
+                row = self.conn.execute(f"SELECT {f.key} FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+                ids = [row[0]] if row else []
+                if before and before.get(f.key) not in ids:
+                    ids.append(before[f.key])
+                self.reindex(f.reference, ids)
         elif before and name_changed:
             for indexed, sql in _SHOWING_NAME.get(kind, ()):
                 self.reindex(indexed, [row[0] for row in self.conn.execute(sql, (record_id,))])
@@ -123,5 +124,11 @@ class SearchIndex:
             self.remove(kind, [before["id"], *sub_item_ids])
             if before.get("parent_id"):
                 self.reindex(kind, [before["parent_id"]])
-        elif kind == DELEGATION:
-            self.reindex(POWER, [before["power_id"]])
+        else:
+            for f in self._showing_fields(kind):
+                self.reindex(f.reference, [before[f.key]])
+
+    def _showing_fields(self, kind: str) -> list[Field]:
+        """The fields naming the indexed records whose rows show a record of ``kind`` (a delegation's power)."""
+        description = KINDS[kind]
+        return [f for f in description.fields if f.reference in description.shown_in and f.reference in self.sources]

@@ -26,7 +26,7 @@ from .changes import NOTHING, OpChanges, changes_of_operation, make_changes
 from .clock import now_text
 from .dialect import SQLITE, SQLiteDialect, connect
 from .errors import DatabaseError, LawGovError, NotFoundError
-from .kinds import DELEGATION, KINDS, TABLES
+from .kinds import KINDS, REFERENCE, TABLES
 from .search_index import SearchIndex
 
 
@@ -144,9 +144,12 @@ class Store:
         return record
 
     def title(self, kind: str, record: dict[str, Any]) -> str:
-        """How messages and the log name a record: its name (a delegation: power → township)."""
-        if kind == DELEGATION:
-            return f"{self.name_of('power', record['power_id'])} → {self.name_of('region', record['region_id'])}"
+        """How messages and the log name a record: its name, or for a kind without one the names of
+        what it must reference (a delegation: power → township)."""
+        description = KINDS[kind]
+        if description.field("name") is None:
+            return " → ".join(str(self.name_of(TABLES[f.reference], record[f.key])) for f in description.fields
+                              if f.rule == REFERENCE and f.required)
         return str(record.get("name") or record.get("id"))
 
     # ----------------------------------------------------------------------------- writing helpers
