@@ -48,7 +48,7 @@ class CatalogueSection:
 class CatalogueSpec:
     """Everything one printed catalogue needs.
 
-    ``columns`` are field keys of ``kind`` (core.fields) plus "sequence", which the PDF numbers
+    ``columns`` are field keys of ``kind``'s layout (core.layouts) plus "sequence", which the PDF numbers
     itself (1…N within each section).  ``group_label`` names the department or township: it is the
     table-of-contents entry of a book and the file name in a folder export.
     """

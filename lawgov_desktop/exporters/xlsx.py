@@ -1,7 +1,7 @@
 """Excel export in exactly the layout our importer reads back.
 
 Row 1 is the header (no title rows), written with the *first* header synonym of each field from
-``core.fields`` so the importer maps it without guessing; data starts in row 2.  A licence main
+``core.layouts`` so the importer maps it without guessing; data starts in row 2.  A licence main
 item has its own row, followed by one row per sub-item naming it (``flatten_licence_rows``; the
 importer groups them back by item name and department); a power has one row per batch (and per
 set of delegation terms) with its receiving townships joined by "、".
