@@ -34,10 +34,10 @@ from lawgov_desktop.core.compare import (
     LicenceChange,
     PowerChange,
 )
+from lawgov_desktop.core.fields import LICENCE, POWER
 
 from . import prompts, settings
 from .jobs import Jobs, ReportPage
-from .kinds import LICENCE, POWER
 from .session import Session
 from .widgets import choose_save_path, choose_workbook
 

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.errors import LawGovError
+from lawgov_desktop.core.fields import LICENCE, POWER, REGION
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from . import settings
 from .detail import DetailPane
 from .facets import FacetBar
-from .kinds import LICENCE, POWER, REGION, ListSpec
+from .kinds import ListSpec
 from .session import Session
 from .table_model import PagedTableModel
 from .versions import VersionCombo, read_only_label

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.changes import OpChanges
+from lawgov_desktop.core.fields import DEPARTMENT, IMPORTS
 from lawgov_desktop.core.queries import ListFilter
 
 from . import settings
 from .data_safety import SafetyActions
 from .jobs import Jobs
-from .kinds import BULK_FIELDS, DEPARTMENT, IMPORTS, LIST_SPECS
+from .kinds import BULK_FIELDS, LIST_SPECS
 from .list_view import ListView
 from .printing import PrintActions
 from .report_pages import PAGES, ReportPages

@@ -26,14 +26,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from lawgov_desktop.core.errors import LawGovError
-from lawgov_desktop.core.fields import RESPONSIBILITY
+from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import Task, TaskState
 from lawgov_desktop.core.queries import ListFilter
 
 from . import prompts, settings
 from .jobs import Jobs
-from .kinds import LICENCE, POWER
 from .session import Session
 from .widgets import choose_folder, choose_save_path, make_action
 

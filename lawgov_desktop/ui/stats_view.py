@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
-from lawgov_desktop.core.fields import PART_LABELS, REGION_KINDS
+from lawgov_desktop.core.fields import LICENCE, PART_LABELS, POWER, REGION_KINDS
 from lawgov_desktop.core.kinds import KINDS
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.stats import NOT_FILLED
@@ -46,7 +46,6 @@ from lawgov_desktop.core.summary import responsibility_lines, summary_paragraph
 
 from . import prompts, settings
 from .jobs import Jobs, OpenList, ReportPage
-from .kinds import LICENCE, POWER
 from .session import Session
 from .versions import VersionCombo, read_only_label
 from .widgets import choose_save_path

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.fields import LICENCE, POWER
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 
 from . import prompts
 from .jobs import Jobs
-from .kinds import LICENCE, POWER, timestamp
+from .kinds import timestamp
 from .session import Session
 from .widgets import ERROR_STYLE
 
