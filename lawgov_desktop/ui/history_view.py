@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.errors import LawGovError, NotFoundError
-from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.fields import KIND_LABELS, LIST_VERSION
+from lawgov_desktop.core.kinds import KINDS
 from lawgov_desktop.core.layouts import field_label as core_field_label
 from lawgov_desktop.core.queries import ListFilter, Page, extra_from_json
 
@@ -64,14 +65,11 @@ ACTIONS = {
 # Entries that stand for one record's change; an import is undone from the import history.
 REVERTIBLE = ("create", "update", "delete")
 REVERTED = QT_TRANSLATE_NOOP("History", "Reverted")
-HISTORY_KINDS = ("licence", "power", "delegation", "department", "region", "batch", "list_version")
+HISTORY_KINDS = (*KINDS, LIST_VERSION)
 # Snapshot keys that are bookkeeping, not something the clerk typed, or shown in rows of their own
 # (a power's extra columns each under its header, its sub-items by name).
 HIDDEN_KEYS = frozenset({"id", "version_id", "import_id", "source_json", "created_at", "updated_at", "position",
                          "document_number_raw", "children", "extra_json", "sub_items"})
-# Id columns and the kind of record they name, per record kind.
-REFERENCES = {"department_id": "department", "region_id": "region", "batch_id": "batch", "power_id": "power"}
-PARENTS = {"licence": "licence", "power": "power", "region": "region"}
 SUB_ITEMS = QT_TRANSLATE_NOOP("History", "Sub-items")
 CHILD_LABELS = {"licence": SUB_ITEMS, "power": QT_TRANSLATE_NOOP("History", "Delegated to")}
 FIRST_DAY = QDate(2000, 1, 1)  # the date edits show "any" at their minimum
@@ -143,7 +141,8 @@ def _value(kind: str, key: str, value: Any, form_field: FormField | None,
         return ""
     if isinstance(value, list):
         return "、".join(str(item) for item in value)
-    target = REFERENCES.get(key) or (PARENTS.get(kind) if key == "parent_id" else None)
+    described = KINDS[kind].field(key) if kind in KINDS else None
+    target = described.reference if described else None  # an id names a record of that kind
     if target is not None and isinstance(value, int):
         return name_of(target, value)
     if form_field is not None and form_field.widget == "choice":
