@@ -31,8 +31,8 @@ _NAMED_BY = {
     POWER: "执法事项编码或名称",
 }
 _RULE_HELP = {
-    ALIASES: "简称，多个用“、”分隔",
-    JSON: '其他列，JSON 对象，如 {"救助渠道": "12345"}',
+    ALIASES: "多个用“、”分隔",
+    JSON: 'JSON 对象，如 {"救助渠道": "12345"}',
 }
 _DEST_PREFIX = "field_"
 
@@ -74,11 +74,13 @@ def add_record_parsers(parent: argparse.ArgumentParser, *, with_id: bool, run: C
 def _field_help(kind: str, key: str) -> str:
     text = title(kind, key)
     described = next((f for f in KINDS[kind].fields if key in (f.key, _given_as(f))), None)
-    if described is not None and key != described.key:
-        text += f"（{_NAMED_BY.get(described.reference or '') or _RULE_HELP[described.rule]}）"
-    elif described is not None and described.rule == REFERENCE:
-        text += "（编号）"
-    if described is not None and described.choices:
+    if described is None:
+        return text
+    if described.rule == REFERENCE:
+        text += "（编号）" if key == described.key else f"（{_NAMED_BY[str(described.reference)]}）"
+    elif key == _given_as(described):
+        text += f"（{_RULE_HELP[described.rule]}）"
+    if described.choices:
         text += "：" + "、".join(stored for stored, _shown in described.choices)
     return text
 
