@@ -16,7 +16,6 @@ from typing import Any
 
 from .fields import DEPARTMENT, LICENCE, POWER, RESPONSIBILITY
 from .kinds import (
-    CODE,
     DELEGATION_KIND,
     DEPARTMENT_KIND,
     KINDS,
@@ -62,7 +61,7 @@ _LICENCE_SUB_ITEM = Field("sub_item", "子项", "Sub-item",
                           headers=("子项", "子项名称", "办理事项", "业务办理项名称", "具体事项"))
 _SUB_ITEM = Field("sub_item", "子项名称", "Sub-item", headers=("子项名称", "子项"))
 _AFFILIATION = Field("affiliation", "隶属机构", "Affiliation", headers=("隶属机构", "所属机构"))
-_ROW_NUMBER = Field("sequence", "序号", "No.", CODE, headers=("序号",))
+_ROW_NUMBER = _column(LICENCE_KIND, "sequence")  # a department list numbers its rows as the item lists do
 
 LICENCE_FIELDS = _with_the_rest(_layout(
     LICENCE_KIND, "sequence", "upper_ref", "part", "department", "name", _LICENCE_SUB_ITEM,
