@@ -1,6 +1,6 @@
 """Open the window on a demo database with the change history or the backups window on screen.
 
-    bash ../shared/tools/screenshot.sh docs/screenshot-history.png 8 \
+    docs/screenshot.sh docs/screenshot-history.png 8 \
         .venv/bin/python docs/screenshot_history.py /tmp/history-demo.sqlite3 history
 
 The database is bench/window_data.py's real-looking demo list, then a day of a clerk's (and a

@@ -1,6 +1,6 @@
 """Open the window on a demo database with one of the report pages on screen, for the README's screenshots.
 
-    bash ../shared/tools/screenshot.sh docs/screenshot-stats.png 8 \
+    docs/screenshot.sh docs/screenshot-stats.png 8 \
         .venv/bin/python docs/screenshot_stats.py /tmp/stats-demo.sqlite3 stats 1
 
 The database is bench/window_data.py's real-looking demo list, plus a few items set by provincial

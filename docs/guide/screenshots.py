@@ -1,6 +1,6 @@
 """Open the window with one screen of the user guide on show, for its screenshots.
 
-    bash ../shared/tools/screenshot.sh docs/guide/images/welcome.png 6 \
+    docs/screenshot.sh docs/guide/images/welcome.png 6 \
         .venv/bin/python docs/guide/screenshots.py welcome /tmp/guide-shots
 
 Screens: welcome (an empty database), main (the sample database), import (the import wizard on

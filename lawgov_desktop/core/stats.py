@@ -1,6 +1,6 @@
 """The figures of the annual report, computed from the lists in a few grouped queries.
 
-Counting rules (../shared/DOMAIN.md): licence ``items`` are main items (a sub-item is not an
+Counting rules (as the city office's annual report counts): licence ``items`` are main items (a sub-item is not an
 item); ``departments`` are the distinct competent departments of those items.  Powers are main
 powers too (a 权责清单's sub-item is not a power of its own) and count as distinct powers: one
 power handed to three streets is one power.  A region counts every power

@@ -1,6 +1,6 @@
 """The summary paragraph of the annual report, written from the current figures, ready to paste.
 
-It follows the wording of the office's own report (../shared/seeds/): "我市实施的中央层面设定的
+It follows the wording of the city office's own 2022 report: "我市实施的中央层面设定的
 行政许可439项，涉及市发改局等44个部门；我市实施的省级地方性法规、省政府规章设定的行政许可23项，
 涉及市人防办等13个部门。2022年将三批共755项县级行政执法权下放调整由镇街实施，其中673项调整由
 红海湾代管街道实施。"  The department named is the first of the part in list order, by its short

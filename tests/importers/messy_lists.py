@@ -1,4 +1,4 @@
-"""Sheets with the traits of real county workbooks (../shared/DOMAIN.md), as rows + merged ranges."""
+"""Sheets with the traits of real county workbooks (merged headings, title rows, notes under the table), as rows + merged ranges."""
 
 from __future__ import annotations
 
