@@ -12,7 +12,6 @@ which finds the differing rows but cannot say what changed, matched how, or move
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sqlite3
@@ -21,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_stats import timed  # noqa: E402
+from common import median_and_best_ms, parse_arguments  # noqa: E402
 from window_data import build_large  # noqa: E402
 
 from lawgov_desktop.core.clock import now_text  # noqa: E402
@@ -69,9 +68,7 @@ def adjust(lib: Library, seed: int = 11) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, repeat=7)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "compare.sqlite3"
         build_large(path, RECORDS)
@@ -86,8 +83,8 @@ def main() -> None:
                 "powers_per_version": lib.versions.version(old)["powers"],
                 "changes_made": made,
                 "changes_found": result.counts(),
-                "compare_versions": timed(lambda: lib.versions.compare(old, new), args.repeat),
-                "baseline_sql_except_both_ways": timed(
+                "compare_versions": median_and_best_ms(lambda: lib.versions.compare(old, new), args.repeat),
+                "baseline_sql_except_both_ways": median_and_best_ms(
                     lambda: (bare.execute(EXCEPT_SQL, (old, new)).fetchall(),
                              bare.execute(EXCEPT_SQL, (new, old)).fetchall()), args.repeat),
                 "target_ms": 1000,

@@ -9,15 +9,14 @@ department).  Target: the Word export takes at most 1.5× the PDF export.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pdf import median_pair  # noqa: E402
 from catalogue_data import all_department_specs, department_spec  # noqa: E402
+from common import median_pair, parse_arguments  # noqa: E402
 
 from lawgov_desktop.exporters.docx import write_catalogue_docx  # noqa: E402
 from lawgov_desktop.exporters.fonts import resolve_font  # noqa: E402
@@ -32,11 +31,7 @@ def figures(docx: float, pdf: float, docx_path: Path, **extra: object) -> dict[s
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--departments", type=int, default=44)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, repeat=3, items=1000, departments=44)
 
     resolve_font()  # load and register the PDF's font once, outside the timings
     spec = department_spec("市市场监督管理局", args.items)

@@ -10,43 +10,29 @@ a backup 0.4–1.0 s (the lower figures on an idle machine).
 
 from __future__ import annotations
 
-import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import median_ms, parse_arguments  # noqa: E402
 from window_data import build_large  # noqa: E402
 
 from lawgov_desktop.core.backup import make_backup  # noqa: E402
 from lawgov_desktop.core.integrity import check_database, quick_check  # noqa: E402
 
 
-def _median_ms(action, repeat: int) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 1)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, repeat=5, records=100_000)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "large.sqlite3"
         build_large(path, args.records)
         print(json.dumps({
             "records": args.records, "size_mb": round(path.stat().st_size / 1e6, 1),
-            "quick_check_ms": _median_ms(lambda: quick_check(path), args.repeat),
-            "full_check_ms": _median_ms(lambda: check_database(path), args.repeat),
-            "backup_ms": _median_ms(lambda: make_backup(path, "manual"), args.repeat),
+            "quick_check_ms": median_ms(lambda: quick_check(path), args.repeat),
+            "full_check_ms": median_ms(lambda: check_database(path), args.repeat),
+            "backup_ms": median_ms(lambda: make_backup(path, "manual"), args.repeat),
         }, indent=2))
 
 

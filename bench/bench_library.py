@@ -9,17 +9,13 @@ page and count (the way a program without a search index would do it).  Target: 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_data import build_large  # noqa: E402
+from common import large_database, median_ms, parse_arguments  # noqa: E402
 
 from lawgov_desktop.core.library import Library  # noqa: E402
 from lawgov_desktop.core.queries import ListFilter  # noqa: E402
@@ -46,27 +42,9 @@ BARE_SQL = {
 }
 
 
-def _median_ms(action, repeat: int) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--db", type=Path, default=None, help="reuse this database (built if missing)")
-    args = parser.parse_args()
-    path = args.db or Path(tempfile.gettempdir()) / f"lawgov-bench-{args.records}.sqlite3"
-    build_seconds = None
-    if not path.exists():
-        start = time.perf_counter()
-        build_large(path, args.records)
-        build_seconds = round(time.perf_counter() - start, 1)
+    args = parse_arguments(__doc__, repeat=15, reuse_db=True, records=100_000)
+    path, build_seconds = large_database(args, "lawgov-bench")
     lib = Library(path)
     bare = sqlite3.connect(path)
     department = lib.records.find_department("市市场监督管理局")
@@ -91,8 +69,8 @@ def main() -> None:
                     "list": kind, "term": term, "chars": len(term), "department_filter": bool(department_ids),
                     "total": page.total, "bare_total": bare_total,
                     "same_first_page": [r["id"] for r in page.rows] == [r[0] for r in bare_rows],
-                    "library_median_ms": _median_ms(lambda kind=kind, flt=flt: lib.lists.query(kind, flt, limit=50), args.repeat),
-                    "bare_like_median_ms": _median_ms(bare_query, args.repeat),
+                    "library_median_ms": median_ms(lambda kind=kind, flt=flt: lib.lists.query(kind, flt, limit=50), args.repeat, digits=2),
+                    "bare_like_median_ms": median_ms(bare_query, args.repeat, digits=2),
                 })
     worst = max(r["library_median_ms"] for r in results)
     bare_worst = max(r["bare_like_median_ms"] for r in results)

@@ -13,12 +13,9 @@ written; the baseline for the all-departments batch is one bare LongTable file p
 
 from __future__ import annotations
 
-import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -28,6 +25,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableSty
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogue_data import all_department_specs, build_library, department_spec  # noqa: E402
+from common import median_pair, parse_arguments, seconds  # noqa: E402
 
 from lawgov_desktop.core.layouts import field_label  # noqa: E402
 from lawgov_desktop.core.queries import ListFilter  # noqa: E402
@@ -60,32 +58,13 @@ def bare_longtable(spec, path: Path, font_name: str) -> None:
     doc.build([table])
 
 
-def timed(function) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
-
-
-def median_pair(repeat: int, ours, bare) -> tuple[float, float]:
-    """Median seconds of ``ours`` and ``bare``, interleaved so both see the same machine state."""
-    ours_times, bare_times = [], []
-    for _ in range(repeat):
-        bare_times.append(timed(bare))
-        ours_times.append(timed(ours))
-    return statistics.median(ours_times), statistics.median(bare_times)
-
-
 def figures(ours: float, bare: float, **extra: object) -> dict[str, object]:
     return {**extra, "ours_s": round(ours, 3), "bare_longtable_s": round(bare, 3), "ratio": round(ours / bare, 3),
             "target_ratio": 1.3}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--departments", type=int, default=44)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, repeat=3, items=1000, departments=44)
 
     font = resolve_font()  # load and register once, outside the timings
     spec = department_spec("市市场监督管理局", args.items)
@@ -131,7 +110,7 @@ def main() -> None:
             pages["book"] = write_catalogue_book(department_catalogues(city), out / "book.pdf",
                                                  title="汕尾市行政许可事项清单（2022年版）").pages
 
-        book_seconds = timed(ours_book)
+        book_seconds = seconds(ours_book)
         city.close()
     print(json.dumps({
         "font": font.path,

@@ -11,10 +11,8 @@ keystroke timed with the layout it causes; also how long the index takes to be r
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -22,8 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "exporters"))
-from bench_pdf import timed  # noqa: E402
 from catalogue_data import all_department_specs  # noqa: E402
+from common import median_pair, parse_arguments  # noqa: E402
 from external_tools import type_in_site_search  # noqa: E402
 
 from lawgov_desktop.exporters.site import write_site  # noqa: E402
@@ -38,20 +36,13 @@ def bare_json(specs, path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--departments", type=int, default=44)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, repeat=3, items=100_000, departments=44)
 
     specs = all_department_specs(args.items, args.departments)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        ours_times, bare_times = [], []
-        for _ in range(args.repeat):
-            bare_times.append(timed(lambda: bare_json(specs, out / "rows.json")))
-            ours_times.append(timed(lambda: write_site(specs, out / "site")))
-        ours, bare = statistics.median(ours_times), statistics.median(bare_times)
+        ours, bare = median_pair(args.repeat, lambda: write_site(specs, out / "site"),
+                                 lambda: bare_json(specs, out / "rows.json"))
         size = sum(path.stat().st_size for path in (out / "site").iterdir())
         figures: dict[str, object] = {
             "items": sum(spec.item_count for spec in specs), "departments": len(specs),

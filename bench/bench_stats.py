@@ -11,17 +11,13 @@ alone took longer than the whole statistics now do.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_data import build_large  # noqa: E402
+from common import large_database, median_and_best_ms, parse_arguments  # noqa: E402
 
 from lawgov_desktop.core.library import Library  # noqa: E402
 
@@ -37,25 +33,9 @@ FOUNDATION_REGIONS = (
     " JOIN ancestry an ON an.region_id = a.region_id JOIN region r ON r.id = an.ancestor_id GROUP BY r.id")
 
 
-def timed(action, repeat: int) -> dict[str, float]:  # noqa: ANN001
-    """Median and best of ``repeat`` runs, in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return {"median_ms": round(statistics.median(times), 1), "best_ms": round(min(times), 1)}
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--db", type=Path, default=None, help="reuse this database (built if missing)")
-    args = parser.parse_args()
-    path = args.db or Path(tempfile.gettempdir()) / f"lawgov-bench-stats-{args.records}.sqlite3"
-    if not path.exists():
-        build_large(path, args.records)
+    args = parse_arguments(__doc__, repeat=15, reuse_db=True, records=100_000)
+    path, _build_seconds = large_database(args, "lawgov-bench-stats")
     with Library(path) as lib:
         version = lib.versions.find_version("基准版本") or lib.versions.save_version("基准版本")
         stats = lib.stats.compute()
@@ -66,10 +46,10 @@ def main() -> None:
             "licence_items": stats["licence_items"]["total"],
             "powers": stats["powers"]["total"],
             "delegated": stats["powers"]["delegated"],
-            "stats_working_list": timed(lib.stats.compute, args.repeat),
-            "stats_saved_version": timed(lambda: lib.stats.compute(version), args.repeat),
-            "baseline_bare_count": timed(lambda: bare.execute(BARE_COUNT).fetchall(), args.repeat),
-            "baseline_foundation_region_query": timed(lambda: bare.execute(FOUNDATION_REGIONS).fetchall(),
+            "stats_working_list": median_and_best_ms(lib.stats.compute, args.repeat),
+            "stats_saved_version": median_and_best_ms(lambda: lib.stats.compute(version), args.repeat),
+            "baseline_bare_count": median_and_best_ms(lambda: bare.execute(BARE_COUNT).fetchall(), args.repeat),
+            "baseline_foundation_region_query": median_and_best_ms(lambda: bare.execute(FOUNDATION_REGIONS).fetchall(),
                                                       max(3, args.repeat // 3)),
             "target_ms": 200,
         }
