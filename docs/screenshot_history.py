@@ -18,8 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.window_data import build_demo  # noqa: E402
+from docs.screenshot_window import run_window  # noqa: E402
 from lawgov_desktop.core.library import Library  # noqa: E402
-from lawgov_desktop.ui.app import Launcher, create_application  # noqa: E402
+from lawgov_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 def build(path: Path) -> None:
@@ -41,22 +42,21 @@ def build(path: Path) -> None:
         lib.history.revert_change(lib.history.change_log(entity="licence", entity_id=items[1]["id"], limit=1).rows[0]["id"])
 
 
-def main() -> int:
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/history-demo.sqlite3")
-    screen = sys.argv[2] if len(sys.argv) > 2 else "history"
-    os.environ.setdefault("LAWGOV_USER", "李敏")
-    build(path)
-    app = create_application()
-    launcher = Launcher()
-    window = launcher.open(path)
-    if window is None:
-        return 1
+def show(window: MainWindow, screen: str) -> None:
+    """The backups window, or the history with one change selected."""
     if screen == "backups":
         window.safety.show_backups()
     else:
         history = window.safety.show_history()
         history.table.selectRow(4 if screen == "history" else 2)
-    return app.exec()
+
+
+def main() -> int:
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/history-demo.sqlite3")
+    screen = sys.argv[2] if len(sys.argv) > 2 else "history"
+    os.environ.setdefault("LAWGOV_USER", "李敏")
+    build(path)
+    return run_window(path, lambda window: show(window, screen))
 
 
 if __name__ == "__main__":

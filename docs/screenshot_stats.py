@@ -17,8 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.window_data import build_demo  # noqa: E402
+from docs.screenshot_window import run_window  # noqa: E402
 from lawgov_desktop.core.library import Library  # noqa: E402
-from lawgov_desktop.ui.app import Launcher, create_application  # noqa: E402
+from lawgov_desktop.ui.main_window import MainWindow  # noqa: E402
 
 LOCAL_ITEMS = (
     ("市人民防空办公室", "市人防办", "防空地下室易地建设审批"),
@@ -48,26 +49,22 @@ def build(path: Path) -> None:
                                "level": "县级", "legal_basis": "《中华人民共和国食品安全法》"})
 
 
+def show(window: MainWindow, page: str, tab: int | None) -> None:
+    """A report page (on its ``tab`` when given) or a list."""
+    if window.reports.owns(page):
+        shown = window.reports.show(page)
+        if tab is not None:
+            shown.tabs.setCurrentIndex(tab)
+    else:
+        window.show_list(page)
+
+
 def main() -> int:
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/stats-demo.sqlite3")
     page = sys.argv[2] if len(sys.argv) > 2 else "stats"
+    tab = int(sys.argv[3]) if len(sys.argv) > 3 else None
     build(path)
-    app = create_application()
-    launcher = Launcher()
-    window = launcher.open(path)
-    if window is None:
-        return 1
-    window.setGeometry(20, 20, 1560, 940)
-    if window.reports.owns(page):
-        shown = window.reports.show(page)
-        if len(sys.argv) > 3:
-            shown.tabs.setCurrentIndex(int(sys.argv[3]))
-    else:
-        window.show_list(page)
-    try:
-        return app.exec()
-    finally:
-        launcher.release()
+    return run_window(path, lambda window: show(window, page, tab), size=(1560, 940))
 
 
 if __name__ == "__main__":

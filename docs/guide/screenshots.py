@@ -21,10 +21,10 @@ from PySide6.QtCore import QSettings, QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from docs.screenshot_window import run_window  # noqa: E402
 from lawgov_desktop.core.library import Library  # noqa: E402
 from lawgov_desktop.core.queries import ListFilter  # noqa: E402
 from lawgov_desktop.importers.sample import build_sample_database, write_sample_workbooks  # noqa: E402
-from lawgov_desktop.ui.app import Launcher, create_application  # noqa: E402
 from lawgov_desktop.ui.main_window import MainWindow  # noqa: E402
 
 SCREENS = ("welcome", "main", "import", "print", "compare", "backups")
@@ -77,17 +77,8 @@ def main() -> int:
     os.environ["LAWGOV_DATA_DIR"] = str(folder / "data")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
     path = prepare(screen, folder)
-    app = create_application()
-    launcher = Launcher()
-    window = launcher.open(path)
-    if window is None:
-        return 1
-    window.setGeometry(20, 20, 1400, 860)
-    QTimer.singleShot(500, lambda: show(screen, window, folder))
-    try:
-        return app.exec()
-    finally:
-        launcher.release()
+    return run_window(path, lambda window: QTimer.singleShot(500, lambda: show(screen, window, folder)),
+                      size=(1400, 860))
 
 
 if __name__ == "__main__":
