@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TextIO
 
 from lawgov_desktop.core.fields import KIND_LABELS
 from lawgov_desktop.core.kinds import RECORD_KINDS
 from lawgov_desktop.core.library import Library
 
-from .errors import EXIT_FAILED, UsageError
+from .errors import EXIT_FAILED
 from .labels import record_title
 from .options import SubParsers, kind_help, kind_type
+from .prompts import confirmed
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -36,18 +36,9 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if not args.yes:
         out.write(f"将删除{what}{with_it}。\n")
         out.flush()
-        if not sys.stdin or not sys.stdin.isatty():
-            raise UsageError("删除需要确认：请加 --yes")
-        if not _confirmed():
+        if not confirmed("删除"):
             out.write("未删除。\n")
             return EXIT_FAILED
     library.records.delete(args.kind, args.id)
     out.write(f"已删除{what}{with_it}。可用“lawgov undo”撤销。\n")
     return 0
-
-
-def _confirmed() -> bool:
-    """Ask the person at the terminal; anything but yes keeps the record."""
-    sys.stderr.write("确定删除？[y/N] ")
-    sys.stderr.flush()
-    return sys.stdin.readline().strip().lower() in ("y", "yes", "是")

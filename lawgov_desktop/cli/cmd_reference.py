@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import Any, TextIO
 
-from lawgov_desktop.core.errors import NotFoundError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.importers.reference_list import import_reference
 
-from .options import SubParsers, write_json
-from .table import format_page
+from .options import SubParsers, add_list_action, unknown_name, write_listing
 
 
 def resolve_reference(library: Library, name: str) -> int:
     """A stored upper list by name; an unknown name lists the known ones."""
     found = library.references.find_reference(name)
     if found is None:
-        names = "、".join(row["name"] for row in library.references.upper_lists()) or "（尚未导入任何上级清单）"
-        raise NotFoundError(f"未找到上级清单“{name}”；已导入：{names}。")
+        names = (row["name"] for row in library.references.upper_lists())
+        raise unknown_name("上级清单", name, "已导入", names, "（尚未导入任何上级清单）")
     return found
 
 
@@ -34,9 +32,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     load.add_argument("--sheet", metavar="NAME", help="工作表（默认读取所有可识别的工作表）")
     load.add_argument("--replace", action="store_true", help="已有同名清单时覆盖")
     load.set_defaults(run=_import)
-    listing = actions.add_parser("list", help="列出已导入的上级清单")
-    listing.add_argument("--json", action="store_true", help="输出 JSON")
-    listing.set_defaults(run=_list)
+    add_list_action(actions, "列出已导入的上级清单", _list)
     delete = actions.add_parser("delete", help="删除一份上级清单")
     delete.add_argument("name", metavar="NAME", help="清单名称")
     delete.set_defaults(run=_delete)
@@ -52,13 +48,12 @@ def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    rows = library.references.upper_lists()
-    if args.json:
-        write_json(out, rows)
-        return 0
-    table = ([str(row["id"]), row["name"], row["level"] or "", str(row["items"]), row["created_at"]] for row in rows)
-    out.write("\n".join(format_page(("编号", "名称", "层级", "事项", "导入时间"), table, len(rows), "份")) + "\n")
-    return 0
+    return write_listing(out, args.json, library.references.upper_lists(), ("编号", "名称", "层级", "事项", "导入时间"),
+                         _cells, "份")
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    return [str(row["id"]), row["name"], row["level"] or "", str(row["items"]), row["created_at"]]
 
 
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:

@@ -4,7 +4,6 @@ the current state (so a restore can itself be taken back)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +12,7 @@ from lawgov_desktop.core.restore import restore_backup
 
 from .errors import EXIT_FAILED, UsageError
 from .options import SubParsers
+from .prompts import confirmed
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -35,14 +35,9 @@ def run(database: Path, args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"将用 {info.created:%Y-%m-%d %H:%M:%S} 的备份（{info.reason_label}；{info.counts_text()}）"
               f"替换数据库“{database}”中的全部数据。\n")
     out.flush()
-    if not args.yes:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise UsageError("恢复需要确认：请加 --yes")
-        sys.stderr.write("确定恢复？[y/N] ")
-        sys.stderr.flush()
-        if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
-            out.write("未恢复。\n")
-            return EXIT_FAILED
+    if not args.yes and not confirmed("恢复"):
+        out.write("未恢复。\n")
+        return EXIT_FAILED
     kept = restore_backup(database, args.backup)
     out.write(f"已恢复。恢复前的数据库已备份到“{kept}”，如需要可再恢复回去。\n")
     return 0

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from typing import TextIO
+from typing import Any, TextIO
 
-from lawgov_desktop.core.errors import NotFoundError
 from lawgov_desktop.core.library import Library
 
 from .errors import EXIT_FAILED, UsageError
-from .options import SubParsers, write_json
-from .table import format_page
+from .options import SubParsers, add_list_action, unknown_name, write_listing
+from .prompts import confirmed
 
 CURRENT_NAMES = ("current", "当前", "当前清单")
 _COLUMNS = ("id", "name", "created_at", "created_by", "licence_items", "sub_items", "powers", "delegations", "remark")
@@ -26,8 +24,8 @@ def resolve_version(library: Library, text: str) -> int | None:
     if found is None and text.strip().isdigit():
         found = library.versions.version(int(text))["id"]
     if found is None:
-        names = "、".join(version["name"] for version in library.versions.all_versions()) or "（尚未保存任何版本）"
-        raise NotFoundError(f"未找到清单版本“{text}”；已保存的版本：{names}。")
+        names = (version["name"] for version in library.versions.all_versions())
+        raise unknown_name("清单版本", text, "已保存的版本", names, "（尚未保存任何版本）")
     return found
 
 
@@ -41,9 +39,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     save.add_argument("name", metavar="NAME", help="版本名称，如 2022年版")
     save.add_argument("--remark", metavar="TEXT", help="备注")
     save.set_defaults(run=_save)
-    listing = actions.add_parser("list", help="列出已保存的版本")
-    listing.add_argument("--json", action="store_true", help="输出 JSON")
-    listing.set_defaults(run=_list)
+    add_list_action(actions, "列出已保存的版本", _list)
     delete = actions.add_parser("delete", help="删除一个版本（删除前自动备份数据库）")
     delete.add_argument("name", metavar="NAME", help="版本名称或编号")
     delete.add_argument("--yes", "-y", action="store_true", help="不再询问，直接删除")
@@ -59,13 +55,11 @@ def _save(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    versions = library.versions.all_versions()
-    if args.json:
-        write_json(out, versions)
-        return 0
-    rows = ([str(version[key] if version[key] is not None else "") for key in _COLUMNS] for version in versions)
-    out.write("\n".join(format_page(_HEADERS, rows, len(versions), "个版本")) + "\n")
-    return 0
+    return write_listing(out, args.json, library.versions.all_versions(), _HEADERS, _cells, "个版本")
+
+
+def _cells(version: dict[str, Any]) -> list[str]:
+    return [str(version[key] if version[key] is not None else "") for key in _COLUMNS]
 
 
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
@@ -76,11 +70,7 @@ def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if not args.yes:
         out.write(f"将删除清单版本“{name}”（删除后不能撤销，删除前会自动备份数据库）。\n")
         out.flush()
-        if not sys.stdin or not sys.stdin.isatty():
-            raise UsageError("删除版本需要确认：请加 --yes")
-        sys.stderr.write("确定删除？[y/N] ")
-        sys.stderr.flush()
-        if sys.stdin.readline().strip().lower() not in ("y", "yes", "是"):
+        if not confirmed("删除", "版本"):
             out.write("未删除。\n")
             return EXIT_FAILED
     library.versions.delete_version(version_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
 from lawgov_desktop.core.errors import NotFoundError
@@ -27,6 +27,7 @@ from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.records import Records
 
 from .errors import UsageError
+from .table import format_page
 
 # argparse's sub-command container; it has no public name, commands receive it in add_parser().
 SubParsers = argparse._SubParsersAction
@@ -136,6 +137,29 @@ def resolve(library: Library, kind: str, text: str) -> int:
     if found is None:
         raise NotFoundError(f"未找到{KIND_LABELS[kind]}“{text}”，请检查名称或简称。")
     return found
+
+
+def unknown_name(what: str, text: str, known: str, names: Iterable[str], none_yet: str) -> NotFoundError:
+    """"未找到清单版本“X”；已保存的版本：A、B。": a wrong name answered with the names there are."""
+    listed = "、".join(names) or none_yet
+    return NotFoundError(f"未找到{what}“{text}”；{known}：{listed}。")
+
+
+def add_list_action(actions: SubParsers, help_text: str, run: Callable[..., int]) -> None:
+    """The ``list [--json]`` action of a command that keeps named things (versions, upper lists)."""
+    listing = actions.add_parser("list", help=help_text)
+    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing.set_defaults(run=run)
+
+
+def write_listing(out: TextIO, as_json: bool, rows: list[dict[str, Any]], headers: Sequence[str],
+                  cells: Callable[[dict[str, Any]], list[str]], unit: str) -> int:
+    """A ``list`` action's answer: the rows as JSON for programs, or as a table of ``cells`` for people."""
+    if as_json:
+        write_json(out, rows)
+    else:
+        out.write("\n".join(format_page(headers, (cells(row) for row in rows), len(rows), unit)) + "\n")
+    return 0
 
 
 def write_json(out: TextIO, document: Any) -> None:
