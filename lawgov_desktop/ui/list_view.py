@@ -76,7 +76,7 @@ class ListView(QWidget):
         self.search.textChanged.connect(self.search_timer.start)
         self.search_timer.timeout.connect(self.apply_filter)
 
-        self.facets = FacetBar(spec.facets)
+        self.facets = FacetBar(spec.facets, spec.kind)
         self.facets.changed.connect(self.apply_filter)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clear_filters")

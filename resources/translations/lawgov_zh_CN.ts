@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="137"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="138"/>
         <source>&lt;h3&gt;LawGov Desktop %1&lt;/h3&gt;&lt;p&gt;The city&apos;s administrative licence list and delegated enforcement powers, kept offline.&lt;/p&gt;&lt;p&gt;Database: %2%3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LawGov 清单管理 %1&lt;/h3&gt;&lt;p&gt;离线管理全市行政许可事项清单与镇街赋权执法事项。&lt;/p&gt;&lt;p&gt;数据库：%2%3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="141"/>
         <source>About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理</translation>
     </message>
@@ -210,12 +210,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="219"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="221"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="220"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -223,22 +223,22 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="209"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="210"/>
         <source>Change %1 records</source>
         <translation>批量修改 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="220"/>
         <source>Field:</source>
         <translation>字段：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="221"/>
         <source>New value:</source>
         <translation>新值：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="240"/>
         <source>Change %1 of %2 %3</source>
         <translation>批量修改 %2 项%3的“%1”</translation>
     </message>
@@ -262,201 +262,61 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
 </context>
 <context>
+    <name>CellEditing</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="165"/>
+        <source>This column is changed in the record form, not by filling down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="168"/>
+        <source>Select the rows to fill: the first row&apos;s value goes into the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="196"/>
+        <source>Change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="196"/>
+        <source>Change %1 of %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="162"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="183"/>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="163"/>
-        <source>Part</source>
-        <translation>部分</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="164"/>
-        <source>Department</source>
-        <translation>主管部门</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="165"/>
-        <source>Item name</source>
-        <translation>事项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="166"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="167"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="262"/>
-        <source>Implementing authority</source>
-        <translation>实施机关</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="169"/>
-        <source>Legal basis</source>
-        <translation>设定和实施依据</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="170"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="208"/>
-        <source>Level</source>
-        <translation>行使层级</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="171"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="263"/>
-        <source>Item code</source>
-        <translation>事项编码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="172"/>
-        <source>Certificate</source>
-        <translation>许可证件</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="173"/>
-        <source>List year</source>
-        <translation>清单版本</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="174"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="193"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="264"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="175"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="194"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="213"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="226"/>
         <location filename="../../lawgov_desktop/ui/kinds.py" line="237"/>
-        <source>Remark</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="184"/>
-        <source>Power code</source>
-        <translation>事项编码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="185"/>
-        <source>Power name</source>
-        <translation>事项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="186"/>
-        <source>Power type</source>
-        <translation>职权类型</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="187"/>
-        <source>Domain</source>
-        <translation>执法领域</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="188"/>
-        <source>Original department</source>
-        <translation>原实施主体</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="189"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="190"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="233"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="238"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="191"/>
-        <source>Enforcement basis</source>
-        <translation>实施依据</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="192"/>
-        <source>Penalty range</source>
-        <translation>处罚种类及幅度</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="206"/>
-        <source>Department name</source>
-        <translation>部门名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="207"/>
-        <source>Short names</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
-        <source>Region</source>
-        <translation>所属区划</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="211"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="236"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="284"/>
         <source>Powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="212"/>
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="221"/>
-        <source>Region name</source>
-        <translation>区划名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="222"/>
-        <source>Region code</source>
-        <translation>区划代码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="223"/>
-        <source>Region kind</source>
-        <translation>区划类型</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="224"/>
-        <source>Parent region</source>
-        <translation>上级区划</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="225"/>
-        <source>Other names</source>
-        <translation>别名</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="234"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="273"/>
-        <source>Document number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="235"/>
-        <source>Published on</source>
-        <translation>发布日期</translation>
-    </message>
-    <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="292"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -472,7 +332,7 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="45"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -483,96 +343,75 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="293"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="294"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="247"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="248"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
         <source>Inserted</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="300"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="301"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="97"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="98"/>
         <source>Record kind</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="100"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="302"/>
         <source>Undone at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="261"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="309"/>
         <source>Sub-item</source>
         <translation>子项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
-        <source>Receiving township</source>
-        <translation>承接主体</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="270"/>
-        <source>Scope</source>
-        <translation>范围</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="271"/>
-        <source>Effective</source>
-        <translation>生效时间</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="272"/>
-        <source>Change</source>
-        <translation>调整类型</translation>
     </message>
 </context>
 <context>
@@ -768,38 +607,38 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="75"/>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="121"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="121"/>
         <source>Delegated to</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="123"/>
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="123"/>
         <source>Add delegation</source>
         <translation>添加承接镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="125"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="153"/>
         <source>Select a row to see it in full.</source>
         <translation>选择一行查看详细内容。</translation>
     </message>
@@ -832,7 +671,7 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="58"/>
         <source>Delete %1 %2</source>
         <translation>删除 %1 项%2</translation>
     </message>
@@ -868,330 +707,96 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Facet</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="24"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="28"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="25"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="29"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="26"/>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="27"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="30"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="31"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="28"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="29"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="33"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="30"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="34"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="31"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="35"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="208"/>
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="210"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="211"/>
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
 </context>
 <context>
-    <name>Field</name>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="277"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="345"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="351"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="346"/>
-        <source>Part</source>
-        <translation>部分</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="286"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="322"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="347"/>
-        <source>Level</source>
-        <translation>层级</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="348"/>
-        <source>Department</source>
-        <translation>主管部门</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="300"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="352"/>
-        <source>Power type</source>
-        <translation>职权类型</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="353"/>
-        <source>Original department</source>
-        <translation>原实施主体</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="142"/>
-        <source>Handling office</source>
-        <translation>承办机构</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="143"/>
-        <source>Implementing level</source>
-        <translation>实施层级</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="144"/>
-        <source>Authority at that level</source>
-        <translation>实施权限</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="145"/>
-        <source>Department duties</source>
-        <translation>部门职责</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="146"/>
-        <source>Responsibilities</source>
-        <translation>责任事项内容</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="147"/>
-        <source>Basis of the responsibilities</source>
-        <translation>责任事项依据</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="148"/>
-        <source>Who is held accountable</source>
-        <translation>追责对象范围</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="149"/>
-        <source>Cases of accountability</source>
-        <translation>追责情形</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="276"/>
-        <source>Remark</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
-        <source>Item name</source>
-        <translation>事项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="283"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="284"/>
-        <source>Implementing authority</source>
-        <translation>实施机关</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="285"/>
-        <source>Legal basis</source>
-        <translation>设定和实施依据</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="287"/>
-        <source>Item code</source>
-        <translation>事项编码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="288"/>
-        <source>Certificate</source>
-        <translation>许可证件</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="289"/>
-        <source>Upper list No.</source>
-        <translation>对应上级清单序号</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
-        <source>List year</source>
-        <translation>清单版本</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
-        <source>Power name</source>
-        <translation>事项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
-        <source>Power code</source>
-        <translation>事项编码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="301"/>
-        <source>Domain</source>
-        <translation>执法领域</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="302"/>
-        <source>Enforcement basis</source>
-        <translation>实施依据</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="303"/>
-        <source>Penalty range</source>
-        <translation>处罚种类及幅度</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="310"/>
-        <source>Receiving township</source>
-        <translation>承接主体</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="311"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="336"/>
-        <source>Batch</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="312"/>
-        <source>Mode</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="313"/>
-        <source>Scope</source>
-        <translation>范围</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="314"/>
-        <source>Effective date</source>
-        <translation>生效时间</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="315"/>
-        <source>Change</source>
-        <translation>调整类型</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="316"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="337"/>
-        <source>Document number</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="320"/>
-        <source>Department name</source>
-        <translation>部门名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="321"/>
-        <source>Short names</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="323"/>
-        <source>Region</source>
-        <translation>所属区划</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="324"/>
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="328"/>
-        <source>Region name</source>
-        <translation>区划名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="329"/>
-        <source>Region kind</source>
-        <translation>区划类型</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="330"/>
-        <source>Parent region</source>
-        <translation>上级区划</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="331"/>
-        <source>Region code</source>
-        <translation>区划代码</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="332"/>
-        <source>Other names</source>
-        <translation>别名</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="338"/>
-        <source>Published on</source>
-        <translation>发布日期</translation>
-    </message>
-</context>
-<context>
     <name>History</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="63"/>
         <source>Import undone</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="67"/>
         <source>Reverted</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="73"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="74"/>
         <source>Delegated to</source>
         <translation>承接主体</translation>
     </message>
@@ -1199,113 +804,113 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="178"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="187"/>
         <source>Search what changed or who…</source>
         <translation>搜索修改内容或修改人…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="200"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="204"/>
         <source>User:</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="204"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="205"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="206"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="214"/>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="232"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="232"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="232"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="242"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="241"/>
         <source>Revert this change…</source>
         <translation>撤销这次修改…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="259"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="277"/>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="326"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="288"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="315"/>
         <source>Changes of %1 “%2”</source>
         <translation>%1“%2”的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="318"/>
         <source>Changes of all records</source>
         <translation>全部记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="361"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="360"/>
         <source>%1 changes</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="383"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="382"/>
         <source>No. %1 (deleted)</source>
         <translation>编号 %1（已删除）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="390"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="389"/>
         <source>No change matches.</source>
         <translation>没有符合条件的修改记录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="420"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="419"/>
         <source>Revert this change?
 
 %1
@@ -1318,12 +923,12 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 撤销本身也会记入修改记录，可以用 Ctrl+Z 取消撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="422"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="421"/>
         <source>Revert change</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/history_view.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/history_view.py" line="425"/>
         <source>Revert: %1</source>
         <translation>撤销：%1</translation>
     </message>
@@ -1346,82 +951,82 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="226"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="227"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="266"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="306"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="308"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="588"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="312"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="590"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="313"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="591"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="337"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="338"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="345"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="345"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="346"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="351"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="352"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="369"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="691"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="370"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="692"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
@@ -1455,409 +1060,409 @@ Nothing is written to the database until you press Import on the preview.</sourc
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="379"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="380"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="386"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
         <source>First values in the column</source>
         <translation>列中的前几个值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="395"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="396"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="397"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="398"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="399"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="400"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="406"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="407"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="409"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="410"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="418"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="427"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="449"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="467"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="494"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="495"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="500"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="525"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="532"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="533"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="534"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="588"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="590"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="591"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="622"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="629"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1150"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="630"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1151"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="666"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="667"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="693"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="694"/>
         <source>Detect from the headers: %1</source>
         <translation>按表头自动识别：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="697"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="698"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="710"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="711"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="721"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="722"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="723"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="724"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="738"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="739"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="740"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="741"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="743"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="744"/>
         <source>Kept as an extra field “%1”</source>
         <translation>保留为附加字段“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="801"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="803"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="822"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="823"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="834"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="835"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1033"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="837"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="838"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="847"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="848"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="856"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="860"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="848"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="868"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="849"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="869"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="718"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="719"/>
         <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
         <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="877"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="881"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="882"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="884"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="885"/>
         <source>Create as “%1”</source>
         <translation>新建为“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="885"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="887"/>
         <source>Create under another name…</source>
         <translation>以其他名称新建…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="925"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="926"/>
         <source>Create under another name</source>
         <translation>以其他名称新建</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="926"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="927"/>
         <source>Create “%1” under this name instead (e.g. the full name):</source>
         <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="956"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="957"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="958"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="959"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="960"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="961"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="986"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="987"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="997"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="998"/>
         <source>Remember the column mapping</source>
         <translation>记住列对应关系</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1006"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1007"/>
         <source>The columns as you set them are used again for the next file with the same headers.</source>
         <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1012"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1013"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1018"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1019"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1021"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1031"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1040"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1042"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1042"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1056"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1064"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1147"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1164"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1065"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1165"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1096"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1097"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1167"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1866,12 +1471,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1168"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1169"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1171"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1172"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1887,37 +1492,37 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="40"/>
         <source>licence item</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="41"/>
         <source>sub-item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="42"/>
         <source>enforcement power</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="43"/>
         <source>delegation</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="44"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="45"/>
         <source>region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="46"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -2112,43 +1717,43 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="70"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="71"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="83"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="84"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="251"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="260"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="268"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="273"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="269"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="297"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -2156,137 +1761,137 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="60"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="61"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="127"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>Change selected &amp;records…</source>
         <translation>批量修改所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销这次导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="164"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="190"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="401"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="408"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="414"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2294,32 +1899,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MergeDepartmentsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="151"/>
         <source>Merge departments</source>
         <translation>合并部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="164"/>
         <source>The licence items and powers of the first department move to the second; the first department&apos;s name and short names become short names of the second. You can undo this with Ctrl+Z.</source>
         <translation>第一个部门的许可事项和执法事项将移到第二个部门，第一个部门的名称和简称成为第二个部门的简称。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="169"/>
         <source>Merge this department:</source>
         <translation>将此部门：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="170"/>
         <source>into this department:</source>
         <translation>合并到：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="182"/>
         <source>Choose both departments from the list.</source>
         <translation>请从列表中选择两个部门。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="184"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="185"/>
         <source>Merge “%1” into “%2”</source>
         <translation>将“%1”合并到“%2”</translation>
     </message>
@@ -2327,12 +1932,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="238"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="246"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2340,32 +1945,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="229"/>
         <source>Enforcement powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="279"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="242"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
@@ -2393,62 +1998,62 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="149"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="158"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
         <source>New sub-item</source>
         <translation>新增子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
         <source>Changed sub-item</source>
         <translation>更新子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="161"/>
         <source>Unchanged sub-item</source>
         <translation>未变子项</translation>
     </message>
@@ -2456,68 +2061,68 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="49"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="50"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="56"/>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改的界面语言在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
         <source>Font of printed lists:</source>
         <translation>打印清单的字体：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="61"/>
         <source>Backups to keep:</source>
         <translation>保留备份份数：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="62"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="71"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="72"/>
         <source>Automatic (a Chinese font of this computer)</source>
         <translation>自动（本机的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="73"/>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="82"/>
         <source>Font of printed lists</source>
         <translation>打印清单的字体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="83"/>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="101"/>
         <source>Beside the database</source>
         <translation>数据库所在文件夹旁（默认）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="112"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="113"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/dialogs.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/dialogs.py" line="131"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
@@ -2525,151 +2130,151 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="87"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="88"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="90"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="91"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
         <source>Preview the responsibility &amp;list (权责清单)…</source>
         <translation>权责清单打印预览(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
         <source>Print or export every &amp;department&apos;s list…</source>
         <translation>批量打印/导出各部门清单(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="180"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="188"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="198"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="197"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="201"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="228"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="227"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="244"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="248"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="265"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="255"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="267"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="332"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="331"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="259"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="294"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="307"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="310"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="329"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="328"/>
         <source>Responsibility lists of every department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="329"/>
         <source>Licence lists of every department</source>
         <translation>各部门行政许可事项清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="331"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="334"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="357"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="356"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="361"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="360"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2677,67 +2282,67 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="158"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="183"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="184"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="208"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="211"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="215"/>
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="219"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="223"/>
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="224"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="228"/>
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="229"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="222"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="235"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="243"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="256"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
@@ -2745,12 +2350,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="132"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_preview.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/print_preview.py" line="89"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第 %1/%2 页…</translation>
     </message>
@@ -2758,32 +2363,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="29"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="27"/>
         <source>LawGov Desktop</source>
         <translation>LawGov 清单管理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="41"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="41"/>
         <source>This record has unsaved changes. Save them?</source>
         <translation>这条记录的修改尚未保存。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="56"/>
         <source>You can open it read-only to look things up, or quit.</source>
         <translation>可以以只读方式打开查阅，或退出。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="57"/>
         <source>Database already open</source>
         <translation>数据库已被打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="54"/>
         <source>The database
 %1
 is already open in another LawGov Desktop window.
@@ -2796,17 +2401,17 @@ You can open it read-only to look things up, or quit.</source>
 可以以只读方式打开查阅，或退出。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="58"/>
         <source>Database cannot be written here</source>
         <translation>无法在此处写入数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="60"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/prompts.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/prompts.py" line="61"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2814,22 +2419,22 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="107"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="97"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="107"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="97"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="244"/>
         <source>New %1 “%2”</source>
         <translation>新建%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="250"/>
         <source>Edit %1 “%2”</source>
         <translation>修改%1“%2”</translation>
     </message>
@@ -3113,42 +2718,42 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SaveVersionDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
         <source>Save the current list as a version</source>
         <translation>将当前清单保存为版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
         <source>%1 edition</source>
         <translation>%1年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="131"/>
         <source>e.g. 2022 edition</source>
         <translation>例如：2022年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="135"/>
         <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
         <translation>可不填：说明此版本，例如“2022年10月1日公布”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="141"/>
         <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
         <translation>版本是当前许可事项和赋权事项的只读副本，可随时查看、与以后的清单比较、打印。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="146"/>
         <source>Version name:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="148"/>
         <source>Remark:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="162"/>
         <source>Save version “%1”</source>
         <translation>保存清单版本“%1”</translation>
     </message>
@@ -3157,12 +2762,12 @@ You can open it read-only to look things up, or quit.</source>
     <name>Session</name>
     <message>
         <location filename="../../lawgov_desktop/ui/session.py" line="77"/>
-        <location filename="../../lawgov_desktop/ui/session.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="90"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="154"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -3199,130 +2804,130 @@ You can open it read-only to look things up, or quit.</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="173"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="173"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3330,123 +2935,123 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="280"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="282"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="285"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="289"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="342"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="306"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="341"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="308"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="310"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="322"/>
         <source>Responsibility lists by department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="324"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="341"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="340"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="343"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="345"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="398"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="401"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="408"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="407"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="413"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="412"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="425"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="429"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="440"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="450"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="449"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="454"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="453"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
@@ -3454,12 +3059,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
         <source>Show the working list or a saved version</source>
         <translation>显示当前清单或已保存的历史版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="75"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
@@ -3467,12 +3072,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Versions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="51"/>
         <source>Saved version (read-only)</source>
         <translation>历史版本（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="54"/>
         <source>A saved version cannot be edited. Choose “Current list” to edit the working list.</source>
         <translation>历史版本不能修改。如需编辑，请选择“当前清单”。</translation>
     </message>
@@ -3480,92 +3085,92 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>List versions</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Saved at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Saved by</source>
         <translation>保存人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
         <source>Delegations</source>
         <translation>下放记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="220"/>
         <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
         <translation>尚未保存任何版本。建议在年度动态调整前将当前清单保存为版本，调整后即可比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="224"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="225"/>
         <source>Save current list as a version…</source>
         <translation>将当前清单保存为版本…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="226"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="227"/>
         <source>Show licence items</source>
         <translation>查看许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="228"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="229"/>
         <source>Show powers</source>
         <translation>查看赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="231"/>
         <source>Compare with current list</source>
         <translation>与当前清单比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="232"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="233"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="235"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="236"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="321"/>
         <source>Delete version</source>
         <translation>删除版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="322"/>
         <source>Delete the saved version “%1”?
 
 The database is backed up first; the working list is not touched. This cannot be undone.</source>
@@ -3574,12 +3179,12 @@ The database is backed up first; the working list is not touched. This cannot be
 删除前会先备份数据库；当前清单不受影响。此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="326"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="327"/>
         <source>Version “%1” deleted (a backup was made first).</source>
         <translation>已删除版本“%1”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="329"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="330"/>
         <source>Deleting version “%1”</source>
         <translation>正在删除版本“%1”</translation>
     </message>
