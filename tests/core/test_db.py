@@ -98,23 +98,32 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
         Library(tmp_path)
 
 
-def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
+def _old_database(path: Path, revision: str, power_id: int, *more_rows: str) -> None:
+    """A database an older release left at schema ``revision``: 市林业局, 田墘街道, and power ``power_id``
+    of 市林业局 handed to 田墘街道, then ``more_rows`` (INSERT statements in that revision's tables)."""
     from alembic import command
 
-    command.upgrade(schema.alembic_config(path), "0001")
+    command.upgrade(schema.alembic_config(path), revision)
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
-    conn.execute("INSERT INTO licence_item (part, department_id, name, status, position, created_at, updated_at)"
-                 " VALUES ('central', 1, '林木采伐许可', '有效', 1, 't', 't')")
-    conn.execute("INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1,"
-                 " 't', 't')")
-    conn.execute("INSERT INTO power (name, department_id, status, position, created_at, updated_at)"
-                 " VALUES ('对擅自砍伐林木的处罚', 1, '有效', 1, 't', 't')")
-    conn.execute("INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
-                 " VALUES (1, 1, '新增', 't', 't')")
+    for statement in (
+        "INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')",
+        "INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1, 't', 't')",
+        "INSERT INTO power (id, name, department_id, status, position, created_at, updated_at)"
+        f" VALUES ({power_id}, '对擅自砍伐林木的处罚', 1, '有效', 1, 't', 't')",
+        "INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
+        f" VALUES ({power_id}, 1, '新增', 't', 't')",
+        *more_rows,
+    ):
+        conn.execute(statement)
     conn.commit()
     conn.close()
+
+
+def test_an_older_database_is_backed_up_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    _old_database(path, "0001", 1,
+                  "INSERT INTO licence_item (part, department_id, name, status, position, created_at, updated_at)"
+                  " VALUES ('central', 1, '林木采伐许可', '有效', 1, 't', 't')")
     assert schema.schema_revision(path) == "0001"
 
     with Library(path) as lib:
@@ -143,19 +152,7 @@ def test_read_only_library_refuses_writes(tmp_path: Path) -> None:
 def test_powers_gain_sub_items_and_the_responsibility_columns_keeping_their_rows(tmp_path: Path) -> None:
     """Migration 0005 rebuilds the power table: rows, ids, delegations and AUTOINCREMENT survive."""
     path = tmp_path / "old.sqlite3"
-    from alembic import command
-
-    command.upgrade(schema.alembic_config(path), "0004")
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO department (name, created_at, updated_at) VALUES ('市林业局', 't', 't')")
-    conn.execute("INSERT INTO region (name, kind, position, created_at, updated_at) VALUES ('田墘街道', 'street', 1,"
-                 " 't', 't')")
-    conn.execute("INSERT INTO power (id, name, department_id, status, position, created_at, updated_at)"
-                 " VALUES (7, '对擅自砍伐林木的处罚', 1, '有效', 1, 't', 't')")
-    conn.execute("INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
-                 " VALUES (7, 1, '新增', 't', 't')")
-    conn.commit()
-    conn.close()
+    _old_database(path, "0004", 7)
     with Library(path) as lib:
         assert [d["region"] for d in lib.records.delegations(7)] == ["田墘街道"]
         sql = lib.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'power'").fetchone()[0]
