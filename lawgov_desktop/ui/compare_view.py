@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
 )
 
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
@@ -39,7 +37,7 @@ from lawgov_desktop.core.fields import LICENCE, POWER
 from . import prompts, settings
 from .jobs import Jobs, ReportPage
 from .session import Session
-from .widgets import choose_save_path, choose_workbook
+from .widgets import choose_save_path, choose_workbook, page_layout, push_button, summary_label
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
@@ -113,14 +111,9 @@ class CompareView(ReportPage):
 
         self.old_side = SideCombo(session, "old_side")
         self.new_side = SideCombo(session, "new_side")
-        self.compare_button = QPushButton(self.tr("Compare"))
-        self.compare_button.setObjectName("compare_button")
-        self.compare_button.setDefault(True)
-        self.compare_button.clicked.connect(self.run)
-        self.export_workbook_button = QPushButton(self.tr("Export workbook…"))
-        self.export_workbook_button.clicked.connect(lambda: self.export("xlsx"))
-        self.export_pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.compare_button = push_button(self.tr("Compare"), self.run, "compare_button", default=True)
+        self.export_workbook_button = push_button(self.tr("Export workbook…"), lambda: self.export("xlsx"))
+        self.export_pdf_button = push_button(self.tr("Export PDF…"), lambda: self.export("pdf"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Old list:")))
         bar.addWidget(self.old_side)
@@ -132,22 +125,16 @@ class CompareView(ReportPage):
         bar.addWidget(self.export_workbook_button)
         bar.addWidget(self.export_pdf_button)
 
-        self.summary = QLabel(self.tr("Choose the old and the new list, then press Compare. A workbook is compared as it"
-                                 " would be imported, without importing it."))
-        self.summary.setObjectName("compare_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = summary_label("compare_summary", self.tr(
+            "Choose the old and the new list, then press Compare. A workbook is compared as it would be imported,"
+            " without importing it."))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("compare_tabs")
         self.licence_tree = self._tree()
         self.power_tree = self._tree()
         self.tabs.addTab(self.licence_tree, self.tr("Licence items"))
         self.tabs.addTab(self.power_tree, self.tr("Powers"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        page_layout(self, bar, self.summary, self.tabs, grows=self.tabs)
         self.session.records_changed.connect(self._records_changed)
         self._reload_sides()
         if self.old_side.count() > 2:  # the newest version against the working list: the usual question

@@ -12,8 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget
 
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
@@ -21,7 +20,7 @@ from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, chec
 from .jobs import Jobs, ReportPage
 from .session import Session
 from .versions import VersionCombo
-from .widgets import choose_save_path, fill_findings, findings_table
+from .widgets import choose_save_path, fill_findings, findings_table, page_layout, push_button, summary_label
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
@@ -38,14 +37,9 @@ class LicenceCheckView(ReportPage):
         self.result: LicenceCheck | None = None
 
         self.versions = VersionCombo(self.session.library)
-        self.check_button = QPushButton(self.tr("Check"))
-        self.check_button.setObjectName("check_button")
-        self.check_button.setDefault(True)
-        self.check_button.clicked.connect(self.run)
-        self.export_button = QPushButton(self.tr("Export workbook…"))
-        self.export_button.setObjectName("export_licence_check")
+        self.check_button = push_button(self.tr("Check"), self.run, "check_button", default=True)
+        self.export_button = push_button(self.tr("Export workbook…"), self.export, "export_licence_check")
         self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("List:")))
         bar.addWidget(self.versions)
@@ -53,13 +47,10 @@ class LicenceCheckView(ReportPage):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
 
-        self.summary = QLabel(self.tr(
+        self.summary = summary_label("check_summary", self.tr(
             "Nothing outside the licence catalogue may be licensed. The check compares the administrative"
             " licences (行政许可) in each department's list of powers and responsibilities with the"
             " department's items in the licence catalogue: the names must be the same. Press Check."))
-        self.summary.setObjectName("check_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.outside = findings_table([self.tr("No."), self.tr("Department"),
                                        self.tr("Name in the responsibility list"), self.tr("Code"),
                                        self.tr("Closest catalogue items")])
@@ -74,11 +65,7 @@ class LicenceCheckView(ReportPage):
             for column, width in enumerate(_WIDTHS):
                 table.setColumnWidth(column, width)
         self._tab_titles(None)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        page_layout(self, bar, self.summary, self.tabs, grows=self.tabs)
         self.session.records_changed.connect(self._records_changed)
 
     def _records_changed(self, changes: OpChanges) -> None:

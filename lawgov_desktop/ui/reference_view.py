@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +31,7 @@ from . import prompts
 from .jobs import Jobs, ReportPage
 from .session import Session
 from .versions import VersionCombo
-from .widgets import choose_workbook, fill_findings, findings_table
+from .widgets import choose_workbook, fill_findings, findings_table, page_layout, push_button, summary_label
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
@@ -64,10 +63,7 @@ class ReferenceView(ReportPage):
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_reference)
         self.versions = VersionCombo(self.session.library)
-        self.check_button = QPushButton(self.tr("Check"))
-        self.check_button.setObjectName("check_button")
-        self.check_button.setDefault(True)
-        self.check_button.clicked.connect(self.run)
+        self.check_button = push_button(self.tr("Check"), self.run, "check_button", default=True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Upper list:")))
         bar.addWidget(self.references)
@@ -79,10 +75,7 @@ class ReferenceView(ReportPage):
         bar.addWidget(self.check_button)
         bar.addStretch(1)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("check_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = summary_label("check_summary")
         self.unmatched = findings_table([self.tr("No."), self.tr("City item name"), self.tr("Department"),
                                          self.tr("Closest upper items")])
         self.missing = findings_table([self.tr("Upper No."), self.tr("Upper item name"), self.tr("Upper department"),
@@ -93,11 +86,7 @@ class ReferenceView(ReportPage):
         for table in (self.unmatched, self.missing, self.departments):
             self.tabs.addTab(table, "")
         self._tab_titles(None)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        page_layout(self, bar, self.summary, self.tabs, grows=self.tabs)
         self.session.records_changed.connect(self._records_changed)
         self.reload_references()
 

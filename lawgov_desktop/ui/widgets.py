@@ -26,10 +26,14 @@ from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QLabel,
+    QLayout,
     QProgressDialog,
+    QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -126,6 +130,43 @@ def fill_findings(table: QTableWidget, rows: list[list[Any]], widths: tuple[int,
             table.setItem(row, column, item)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+
+
+# ---------------------------------------------------------------------------------- pages
+def push_button(text: str, slot: Callable[[], object], name: str = "", default: bool = False,
+                tip: str = "") -> QPushButton:
+    """A button that calls ``slot``; ``name`` lets tests find it, ``default`` answers Enter."""
+    button = QPushButton(text)
+    if name:
+        button.setObjectName(name)
+    button.setDefault(default)
+    if tip:
+        button.setToolTip(tip)
+
+    def clicked(_checked: bool = False) -> None:
+        slot()  # as in make_action: a slot's return value must not reach Qt
+
+    button.clicked.connect(clicked)
+    return button
+
+
+def summary_label(name: str, text: str = "") -> QLabel:
+    """The wrapping rich-text line in which a report page says what it found (or what to do)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def page_layout(page: QWidget, bar: QLayout, *parts: QWidget, grows: QWidget) -> QVBoxLayout:
+    """A report page's one shape: its bar of choices on top, then ``parts``; ``grows`` takes the room."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(8, 6, 8, 4)
+    layout.addLayout(bar)
+    for part in parts:
+        layout.addWidget(part, 1 if part is grows else 0)
+    return layout
 
 
 # ---------------------------------------------------------------------------------- actions
