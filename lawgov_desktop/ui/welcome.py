@@ -3,7 +3,8 @@
 A new clerk opens the program on a database with no licence item, power or department; an empty
 table explains nothing.  The welcome offers to import the county's workbook (the import wizard),
 to try the program on a sample database, or to start from scratch.  It does not come back once
-the database has data or the clerk chose to start empty (remembered per database file).
+the database has data or the clerk chose to start empty (remembered per database file), and it
+leaves by itself once records arrive (an import through Ctrl+I, a record typed in).
 
 The sample database is built from a generated sample list of Shanwei (``importers.sample``)
 into ``示例数据库.sqlite3`` in the user's data folder, next to the sample workbooks themselves so
@@ -75,12 +76,22 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.import_button.setFocus()  # Enter imports: what most first runs are for
         window.installEventFilter(self)  # leaves with its window (another database opened, quit)
+        session.records_changed.connect(self._records_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Close together with the window it greets."""
         if watched is self.window_ and event.type() == QEvent.Type.Close:
             self.close()
         return False
+
+    def _records_changed(self) -> None:
+        """An import (or any write) filled the database: nothing left to welcome the clerk to."""
+        try:
+            empty = is_empty(self.session.library)
+        except LawGovError:
+            return
+        if not empty:
+            self.close()
 
     def _choice(self, text: str, description: str) -> QCommandLinkButton:
         button = QCommandLinkButton(text, description, self)

@@ -72,3 +72,17 @@ def test_sample_database_is_built_in_the_data_folder_opened_and_marked(
     with Library(empty_db, user="tester") as county:  # the clerk's own database stays empty
         assert county.lists.query("licence", limit=0).total == 0
 
+
+
+def test_the_welcome_leaves_once_an_import_fills_the_database(launcher: Launcher, empty_db: Path,
+                                                               qtbot) -> None:  # noqa: ANN001
+    window = launcher.open(empty_db)
+    assert _welcome() is not None
+
+    def imported(library: Library) -> None:  # what an import writes: a department and its items
+        library.records.create("department", {"name": "市教育局"})
+        library.records.create("licence", {"name": "民办学校办学许可", "department": "市教育局"})
+
+    window.session.change("导入工作簿", imported)
+    qtbot.waitUntil(lambda: _welcome() is None, timeout=5000)
+    assert window.current_view().model.total == 1
