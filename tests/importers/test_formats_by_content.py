@@ -11,13 +11,14 @@ from __future__ import annotations
 import shutil
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import python_calamine
+from refusals import read_refused
 from workbook_builders import rewrite_zip, write_ods, write_xls, write_xlsx
 
-from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.importers.readers import read_workbook
 from lawgov_desktop.importers.safety import CORRUPT_MESSAGE, ENCRYPTED_MESSAGE
 
@@ -28,16 +29,6 @@ REAL_XLS = KARAMAY / "克拉玛依市人力资源和社会保障局2024年权责
 ROWS = [["权责清单"], ["序号", "事项名称", "权力类型"], [1, "对违规经营的处罚", "行政处罚"]]
 
 needs_real_lists = pytest.mark.skipif(not KARAMAY.is_dir(), reason="shared/real-lists is not beside the repository")
-
-
-def _refused(path: Path, *fragments: str) -> str:
-    with pytest.raises(ImportFileError) as caught:
-        read_workbook(path)
-    message = str(caught.value)
-    assert message.startswith(f"文件“{path.name}”"), message
-    for fragment in fragments:
-        assert fragment in message, message
-    return message
 
 
 def _first_sheet_rows(path: Path) -> list[list[object]]:
@@ -158,19 +149,15 @@ def test_published_xls_under_other_names_reads(tmp_path: Path, suffix: str) -> N
     assert [(s.name, s.rows, s.merged) for s in sheets] == [(s.name, s.rows, s.merged) for s in expected]
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm", ".et", ".ett", ".xlt", ".XLS", ""])
-def test_old_excel_under_any_name_reads(tmp_path: Path, suffix: str) -> None:
-    path = write_xls(tmp_path / "旧格式.xls", {"第一批": (ROWS, ["A1:C1"])})
-    renamed = path.rename(tmp_path / f"旧格式{suffix}")
-    sheet = read_workbook(renamed).sheet("第一批")
-    assert sheet.rows == ROWS
-    assert sheet.merged == [(0, 0, 0, 2)]
+RENAMED = [(write_xls, suffix) for suffix in (".xlsx", ".xlsm", ".et", ".ett", ".xlt", ".XLS", "")] + [
+    (write_xlsx, suffix) for suffix in (".xls", ".et", ".ett", ".xltx", ".ods")]
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".et", ".ett", ".xltx", ".ods"])
-def test_xlsx_under_any_name_reads(tmp_path: Path, suffix: str) -> None:
-    path = write_xlsx(tmp_path / "新格式.xlsx", {"第一批": (ROWS, ["A1:C1"])})
-    renamed = path.rename(tmp_path / f"新格式{suffix}")
+@pytest.mark.parametrize(("write", "suffix"), RENAMED,
+                         ids=[f"{write.__name__}-as-{suffix or 'nothing'}" for write, suffix in RENAMED])
+def test_old_excel_or_xlsx_under_any_name_reads(tmp_path: Path, write: Callable[..., Path], suffix: str) -> None:
+    path = write(tmp_path / "清单", {"第一批": (ROWS, ["A1:C1"])})
+    renamed = path.rename(tmp_path / f"改名的清单{suffix}")
     sheet = read_workbook(renamed).sheet("第一批")
     assert sheet.rows == ROWS
     assert sheet.merged == [(0, 0, 0, 2)]
@@ -196,7 +183,7 @@ def test_encryptioninfo_bytes_inside_a_stream_are_not_encryption(tmp_path: Path)
     marker = "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
     path = tmp_path / "资料.xlsx"
     path.write_bytes(ole2({"Workbook": marker * 400, "Data": marker}))
-    _refused(path, CORRUPT_MESSAGE)
+    read_refused(path, CORRUPT_MESSAGE)
 
 
 @pytest.mark.parametrize("name", ["有密码.xlsx", "有密码.xlsm", "有密码.xls", "有密码.et", "有密码"])
@@ -204,14 +191,14 @@ def test_password_protected_package_is_encrypted_under_any_name(tmp_path: Path, 
     path = tmp_path / name
     info = struct.pack("<HHI", 4, 4, 0x40) + b"<encryption/>"  # agile EncryptionInfo, in the mini stream
     path.write_bytes(ole2({"\x06DataSpaces": b"", "EncryptionInfo": info, "EncryptedPackage": bytes(9000)}))
-    _refused(path, ENCRYPTED_MESSAGE)
+    read_refused(path, ENCRYPTED_MESSAGE)
 
 
 def test_one_of_the_two_encryption_streams_alone_is_not_encryption(tmp_path: Path) -> None:
     for stream in ("EncryptionInfo", "EncryptedPackage"):
         path = tmp_path / f"只有{stream}.xlsx"
         path.write_bytes(ole2({stream: bytes(100)}))
-        _refused(path, CORRUPT_MESSAGE)
+        read_refused(path, CORRUPT_MESSAGE)
 
 
 def test_old_excel_with_open_password_is_encrypted(tmp_path: Path) -> None:
@@ -223,10 +210,10 @@ def test_old_excel_with_open_password_is_encrypted(tmp_path: Path) -> None:
     xls.write_bytes(encrypted)
     with pytest.raises(python_calamine.PasswordError):  # calamine agrees this is a FILEPASS file
         python_calamine.CalamineWorkbook.from_path(str(xls))
-    _refused(xls, ENCRYPTED_MESSAGE)
+    read_refused(xls, ENCRYPTED_MESSAGE)
     for name in ("有密码.xlsx", "有密码.et"):
         (tmp_path / name).write_bytes(encrypted)
-        _refused(tmp_path / name, ENCRYPTED_MESSAGE)
+        read_refused(tmp_path / name, ENCRYPTED_MESSAGE)
 
 
 def test_filepass_in_a_small_workbook_stream_is_found_in_the_mini_stream(tmp_path: Path) -> None:
@@ -239,7 +226,7 @@ def test_filepass_in_a_small_workbook_stream_is_found_in_the_mini_stream(tmp_pat
     with pytest.raises(python_calamine.PasswordError):
         python_calamine.CalamineWorkbook.from_path(str(xls))
     # Under another name calamine only says "cannot detect the format": the reader must find FILEPASS.
-    _refused(xls.rename(tmp_path / "小.xlsx"), ENCRYPTED_MESSAGE)
+    read_refused(xls.rename(tmp_path / "小.xlsx"), ENCRYPTED_MESSAGE)
 
 
 def test_zip_with_encrypted_entries_is_encrypted(tmp_path: Path) -> None:
@@ -259,7 +246,7 @@ def test_zip_with_encrypted_entries_is_encrypted(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo("xl/worksheets/sheet1.xml").flag_bits & 0x1
-    _refused(path, ENCRYPTED_MESSAGE)
+    read_refused(path, ENCRYPTED_MESSAGE)
 
 
 def test_ods_with_a_password_is_encrypted(tmp_path: Path) -> None:
@@ -273,16 +260,16 @@ def test_ods_with_a_password_is_encrypted(tmp_path: Path) -> None:
                               b' manifest:checksum="AAAA"/></manifest:file-entry>')
     path = rewrite_zip(source, tmp_path / "有密码.ods", {"META-INF/manifest.xml": marked,
                                                          "content.xml": bytes(range(256)) * 8})
-    _refused(path, ENCRYPTED_MESSAGE)
+    read_refused(path, ENCRYPTED_MESSAGE)
     plain = rewrite_zip(source, tmp_path / "损坏.ods", {"content.xml": bytes(range(256)) * 8})
-    _refused(plain, CORRUPT_MESSAGE)
+    read_refused(plain, CORRUPT_MESSAGE)
 
 
 def test_ole2_header_without_a_directory_is_damaged_not_encrypted(tmp_path: Path) -> None:
     header_only = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504 + 1024)
     for name in ("半个文件.xlsx", "半个文件.xls"):
         (tmp_path / name).write_bytes(header_only)
-        _refused(tmp_path / name, CORRUPT_MESSAGE)
+        read_refused(tmp_path / name, CORRUPT_MESSAGE)
 
 
 def test_looping_directory_chain_ends_with_the_damaged_message(tmp_path: Path) -> None:
@@ -291,13 +278,13 @@ def test_looping_directory_chain_ends_with_the_damaged_message(tmp_path: Path) -
     struct.pack_into("<I", data, SECTOR + 4 * dir_start, dir_start)  # the directory's next sector is itself
     path = tmp_path / "环.xlsx"
     path.write_bytes(bytes(data))
-    _refused(path, CORRUPT_MESSAGE)
+    read_refused(path, CORRUPT_MESSAGE)
 
 
 def test_word_document_named_xls_says_what_it_is(tmp_path: Path) -> None:
     path = tmp_path / "通知.xls"
     path.write_bytes(ole2({"WordDocument": bytes(5000), "1Table": bytes(600)}))
-    _refused(path, "这是Word 文档", "不是可导入的表格文件")
+    read_refused(path, "这是Word 文档", "不是可导入的表格文件")
 
 
 # ---------------------------------------------------------------- web pages and XML saved as .xls
@@ -314,5 +301,5 @@ def test_word_document_named_xls_says_what_it_is(tmp_path: Path) -> None:
 def test_web_page_or_xml_saved_as_xls_says_save_as_xlsx(tmp_path: Path, content: bytes, what: str) -> None:
     path = tmp_path / "系统导出.xls"
     path.write_bytes(content)
-    message = _refused(path, what, "另存为", ".xlsx")
+    message = str(read_refused(path, what, "另存为", ".xlsx"))
     assert "损坏" not in message
