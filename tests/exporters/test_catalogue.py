@@ -28,12 +28,11 @@ HEADER = "序号事项名称子项实施机关设定和实施依据行使层级�
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    library = new_library(tmp_path_factory.mktemp("catalogue") / "lists.sqlite3")
+def library(module_library):
+    library = module_library("catalogue")
     build_lists(library)
     library.names = build_department(library, BIG, 60)
-    yield library
-    library.close()
+    return library
 
 
 def department_filter(library, name):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from library_data import new_library
 from pdf_helpers import compact, needs_font, page_texts
 from pypdf import PdfReader
 from responsibility_data import (
@@ -40,11 +39,10 @@ SECTIONS = ("一、行政许可（共2项）", "二、行政处罚（共2项）"
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    library = new_library(tmp_path_factory.mktemp("responsibility") / "lists.sqlite3")
+def library(module_library):
+    library = module_library("responsibility")
     build_responsibility_lists(library)
-    yield library
-    library.close()
+    return library
 
 
 def housing(library) -> ListFilter:

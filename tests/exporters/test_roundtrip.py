@@ -16,11 +16,10 @@ from lawgov_desktop.importers.plan import ImportOptions, import_file
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory):
-    library = new_library(tmp_path_factory.mktemp("source") / "source.sqlite3")
+def source(module_library):
+    library = module_library("source")
     build_lists(library)
-    yield library
-    library.close()
+    return library
 
 
 def export_and_import(source, kind, tmp_path):
@@ -117,12 +116,11 @@ def build_responsibilities(library):
 
 
 @pytest.fixture(scope="module")
-def responsibilities(tmp_path_factory):
-    library = new_library(tmp_path_factory.mktemp("responsibilities") / "source.sqlite3")
+def responsibilities(module_library):
+    library = module_library("responsibilities")
     main = build_responsibilities(library)
     library.records.create("power", {"parent_id": main, "name": "食品经营许可（新办）", "duties": "现场核查"})
-    yield library
-    library.close()
+    return library
 
 
 def test_responsibility_fields_extra_columns_and_sub_items_are_written_under_their_headers(responsibilities, tmp_path):
