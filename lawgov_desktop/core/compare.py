@@ -3,7 +3,10 @@
 Both sides are a ``ListSnapshot``: plain records with department, region and batch *names*, read
 from the database (the working list or a saved version) here, or from a workbook by
 ``importers/compare_file.py``.  Records are matched like the importer matches them: by item code
-when the code is unambiguous, else by name and department.  Licence items come out as added,
+when the code is unambiguous, else by name and department; an item without a code whose name was
+changed is matched last, within its department, by how much of its name is still there (and by
+its place among that department's leftovers when two names are alike), so a rename is one change
+old → new rather than one item added and one removed.  Licence items come out as added,
 removed, changed (field by field, old → new) or moved (same name and code, another competent
 department); powers as added, removed or changed, and their delegations as newly delegated (a new
 power, or a power delegated for the first time), extended (more townships, or 部分 → 全部) or taken
@@ -20,6 +23,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from .fields import LICENCE, POWER
@@ -28,6 +32,10 @@ from .layouts import field_label
 
 TAKEN_BACK = "收回"
 WHOLE_SCOPE = "全部"
+# How alike two names of one department must be (difflib's ratio) for an item without a code to
+# count as renamed: "特种设备使用登记" → "特种设备使用登记（含变更）" is 0.76, two different items of
+# one bureau ("对违法建设的处罚", "对违规停放共享单车的处罚") 0.5.
+RENAME_SIMILARITY = 0.6
 # Numbers that change for every item when one is inserted or a new year begins.
 _NOT_COMPARED = frozenset({"sequence", "list_year"})
 
@@ -283,8 +291,9 @@ def compare_snapshots(old: ListSnapshot, new: ListSnapshot) -> Comparison:
 
 
 def _pairs(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
-    """Match records by unambiguous code, else by name and department; returns the matched pairs,
-    the old records left over and the new ones left over, each in list order."""
+    """Match records by unambiguous code, else by name and department, then renamed ones without a
+    code (``_renamed``); returns the matched pairs in the new list's order, the old records left
+    over and the new ones left over, each in list order."""
     old_codes: dict[str, list[int]] = {}
     by_name: dict[tuple[str, str], list[int]] = {}
     for index, record in enumerate(old):
@@ -313,7 +322,39 @@ def _pairs(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], list[
             taken.add(found)
             pairs.append((old[found], record))
     left_old = [record for index, record in enumerate(old) if index not in taken]
-    return pairs, left_old, left_new
+    renamed = _renamed(left_old, left_new)
+    place = {id(record): index for index, record in enumerate(new)}
+    pairs = sorted([*pairs, *renamed], key=lambda pair: place[id(pair[1])])  # the new list's order
+    matched = {id(record) for pair in renamed for record in pair}
+    return (pairs, [record for record in left_old if id(record) not in matched],
+            [record for record in left_new if id(record) not in matched])
+
+
+def _renamed(old: list[Any], new: list[Any]) -> list[tuple[Any, Any]]:
+    """Pairs of leftover records without a code, of one department, whose names are alike enough
+    to be one item renamed: the most alike first, then the nearest in the list's order."""
+    new_by_department: dict[str, list[int]] = {}
+    for new_place, record in enumerate(new):
+        if not record.code:
+            new_by_department.setdefault(match_key(record.department), []).append(new_place)
+    candidates = []
+    matcher = SequenceMatcher(autojunk=False)
+    for old_place, record in enumerate(old):
+        places = [] if record.code else new_by_department.get(match_key(record.department), [])
+        matcher.set_seq2(match_key(record.name))
+        for new_place in places:
+            matcher.set_seq1(match_key(new[new_place].name))
+            if matcher.real_quick_ratio() >= RENAME_SIMILARITY and matcher.quick_ratio() >= RENAME_SIMILARITY:
+                similarity = matcher.ratio()
+                if similarity >= RENAME_SIMILARITY:
+                    candidates.append((-similarity, abs(old_place - new_place), old_place, new_place))
+    pairs, old_taken, new_taken = [], set(), set()
+    for _similarity, _distance, old_place, new_place in sorted(candidates):
+        if old_place not in old_taken and new_place not in new_taken:
+            old_taken.add(old_place)
+            new_taken.add(new_place)
+            pairs.append((old[old_place], new[new_place]))
+    return pairs
 
 
 def _field_changes(old: dict[str, Any], new: dict[str, Any], fields: Iterable[str], kind: str) -> list[FieldChange]:

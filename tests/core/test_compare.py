@@ -168,3 +168,30 @@ def test_a_powers_sub_items_are_compared_as_its_sub_items(lib: Library) -> None:
     assert result.powers[0].changes == [
         FieldChange("handling_office", "承办机构", "矿产资源管理科", "矿产资源管理科、各区自然资源分局"),
         FieldChange("sub_items", "子项", "新设采矿权审批、采矿权延续登记", "新设采矿权登记、采矿权延续登记")]
+
+
+def test_an_item_without_a_code_renamed_is_one_change_old_to_new(lib: Library) -> None:
+    """A clerk renames an item that has no code: 清单调整对照 shows one change, not added + removed;
+    a different item of the same department, added while another is dropped, stays added and removed."""
+    lib.records.create("department", {"name": "汕尾市公安局"})
+    item = {"part": "local", "level": "市级", "department": "汕尾市公安局"}
+    renamed = lib.records.create("licence", {**item, "name": "印章刻制业特种行业许可"})
+    dropped = lib.records.create("licence", {**item, "name": "公章刻制备案"})
+    lib.records.create("licence", {**item, "name": "旅馆业特种行业许可"})
+    power = lib.records.create("power", {"name": "对违法建设的处罚", "power_type": "行政处罚", "department": "汕尾市公安局"})
+    version_id = lib.versions.save_version("2022年版")
+
+    lib.records.update("licence", renamed, {"name": "印章刻制业特种行业许可（含变更）"})
+    lib.records.delete("licence", dropped)
+    lib.records.create("licence", {**item, "name": "犬只登记"})
+    lib.records.update("power", power, {"name": "对违法建设行为的处罚"})
+    result = lib.versions.compare(version_id, None)
+
+    found = {(change.kind, change.name): change for change in result.licences}
+    assert set(found) == {("changed", "印章刻制业特种行业许可（含变更）"), ("removed", "公章刻制备案"),
+                          ("added", "犬只登记")}
+    assert found[("changed", "印章刻制业特种行业许可（含变更）")].changes == [
+        FieldChange("name", "事项名称", "印章刻制业特种行业许可", "印章刻制业特种行业许可（含变更）")]
+    [power_change] = result.powers
+    assert (power_change.kind, power_change.changes) == ("changed", [
+        FieldChange("name", "事项名称", "对违法建设的处罚", "对违法建设行为的处罚")])
