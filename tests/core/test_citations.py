@@ -205,13 +205,6 @@ def test_articles_on_the_lines_below_belong_to_the_law_above() -> None:
     assert citation.provision.endswith("监督检查可以采取下列措施。")
 
 
-def test_chapters_are_cited_as_chapters() -> None:
-    (citation,) = parse_citations("【法律】《中华人民共和国行政处罚法》（2021年1月22日修订）\n   第五章、第六章、第七章。")
-    assert citation.chapters == (5, 6, 7)
-    assert citation.articles == ()
-    assert citation.provision == ""
-
-
 @pytest.mark.parametrize("tag", ["法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "国务院决定", "规范性文件",
                                  "法规", "规章"])
 def test_level_tags_real_files_carry(tag: str) -> None:
@@ -220,13 +213,6 @@ def test_level_tags_real_files_carry(tag: str) -> None:
     assert citation.title == "某某管理条例"
     assert citation.note == "2019年修订"
     assert citation.span[0] == 0
-
-
-def test_an_untagged_citation_has_no_level_and_a_year_in_brackets_is_no_tag() -> None:
-    (citation,) = parse_citations("《新疆维吾尔自治区人民防空工程建设行政审批管理规定》（新国动规【2023】2号）第十一条：……")
-    assert citation.level is None
-    assert citation.note == "新国动规【2023】2号"
-    assert citation.articles == (ArticleRef(11),)
 
 
 def test_the_quoted_provision_follows_the_articles() -> None:
@@ -248,36 +234,49 @@ def test_laws_named_inside_a_provision_or_a_note_are_not_citations_of_their_own(
     assert "《出版管理条例》第六十一条" in citation.provision
 
 
-def test_amendment_decisions_named_in_the_note_are_kept_with_the_law() -> None:
-    (citation,) = parse_citations(
-        "【法规】《中华人民共和国测量标志保护条例》（1996年9月4日由国务院令203号发布，根据2011年1月8日"
-        "《国务院关于废止和修改部分行政法规的决定》修订。）\n    第二十二条：测量标志受国家保护。")
-    assert citation.title == "中华人民共和国测量标志保护条例"
-    assert citation.amended_by == ("国务院关于废止和修改部分行政法规的决定",)
-    assert citation.articles == (ArticleRef(22),)
-
-
-def test_titles_written_wrongly_are_read_as_meant() -> None:
-    wrong_bracket, = parse_citations("【法规】（禁止使用童工规定》（2002年10月1日国务院令第364号公布）\n    第四条：……")
-    assert (wrong_bracket.title, wrong_bracket.articles) == ("禁止使用童工规定", (ArticleRef(4),))
+def test_titles_closed_twice_or_too_early_are_read_as_meant() -> None:
     closed_twice = parse_citations("【法规】《报废机动车回收管理办法》》（2019年）\n    第四条第二款：……\n"
                                    "【规章】《报废机动车回收管理办法》实施细则》（商务部令2020年第2号）\n    第五条第一款：……")
     assert [c.key for c in closed_twice] == ["报废机动车回收管理办法", "报废机动车回收管理办法实施细则"]
-    written_twice, = parse_citations("【规章】《住宅室内装饰装修管理办法》《住宅室内装饰装修管理办法》（2002年）\n    第三十五条：……")
-    assert (written_twice.note, written_twice.articles) == ("2002年", (ArticleRef(35),))
-    lost_bracket, = parse_citations("法律】《中华人民共和国测绘法》（1992年）\n    第四十六条：……")
-    assert (lost_bracket.level, lost_bracket.key) == ("法律", "测绘法")
-    bare, = parse_citations("【法规】新疆维吾尔自治区实施《中华人民共和国野生动物保护法》办法(1991年11月2日通过)\n第三十五条：……")
-    assert bare.title == "新疆维吾尔自治区实施《中华人民共和国野生动物保护法》办法"
-    assert bare.articles == (ArticleRef(35),)
 
 
-def test_a_tag_before_the_history_of_the_law_it_names() -> None:
-    (citation,) = parse_citations("【部令】根据2017年3月1日国务院令第676号《国务院关于废止和修改部分行政法规的决定》第二次修正的"
-                                  "《城市市容和环境卫生管理条例》:第十一条“大型户外广告的设置必须征得同意。”")
-    assert citation.title == "城市市容和环境卫生管理条例"
-    assert citation.articles == (ArticleRef(11),)
-    assert citation.amended_by == ("国务院关于废止和修改部分行政法规的决定",)
+# What a test checks of the one citation read from a text: its description → (text, attributes).
+ONE_CITATION = {
+    "chapters-are-cited-as-chapters": (
+        "【法律】《中华人民共和国行政处罚法》（2021年1月22日修订）\n   第五章、第六章、第七章。",
+        {"chapters": (5, 6, 7), "articles": (), "provision": ""}),
+    "an-untagged-citation-has-no-level-and-a-year-in-brackets-is-no-tag": (
+        "《新疆维吾尔自治区人民防空工程建设行政审批管理规定》（新国动规【2023】2号）第十一条：……",
+        {"level": None, "note": "新国动规【2023】2号", "articles": (ArticleRef(11),)}),
+    "amendment-decisions-named-in-the-note-are-kept-with-the-law": (
+        "【法规】《中华人民共和国测量标志保护条例》（1996年9月4日由国务院令203号发布，根据2011年1月8日"
+        "《国务院关于废止和修改部分行政法规的决定》修订。）\n    第二十二条：测量标志受国家保护。",
+        {"title": "中华人民共和国测量标志保护条例", "amended_by": ("国务院关于废止和修改部分行政法规的决定",),
+         "articles": (ArticleRef(22),)}),
+    "a-tag-before-the-history-of-the-law-it-names": (
+        "【部令】根据2017年3月1日国务院令第676号《国务院关于废止和修改部分行政法规的决定》第二次修正的"
+        "《城市市容和环境卫生管理条例》:第十一条“大型户外广告的设置必须征得同意。”",
+        {"title": "城市市容和环境卫生管理条例", "articles": (ArticleRef(11),),
+         "amended_by": ("国务院关于废止和修改部分行政法规的决定",)}),
+    "a-title-opened-with-the-wrong-bracket": (
+        "【法规】（禁止使用童工规定》（2002年10月1日国务院令第364号公布）\n    第四条：……",
+        {"title": "禁止使用童工规定", "articles": (ArticleRef(4),)}),
+    "a-title-written-twice": (
+        "【规章】《住宅室内装饰装修管理办法》《住宅室内装饰装修管理办法》（2002年）\n    第三十五条：……",
+        {"note": "2002年", "articles": (ArticleRef(35),)}),
+    "a-tag-that-lost-its-opening-bracket": (
+        "法律】《中华人民共和国测绘法》（1992年）\n    第四十六条：……",
+        {"level": "法律", "key": "测绘法"}),
+    "a-title-without-brackets-around-a-quoted-law": (
+        "【法规】新疆维吾尔自治区实施《中华人民共和国野生动物保护法》办法(1991年11月2日通过)\n第三十五条：……",
+        {"title": "新疆维吾尔自治区实施《中华人民共和国野生动物保护法》办法", "articles": (ArticleRef(35),)}),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_CITATION.values(), ids=ONE_CITATION)
+def test_one_citation_is_read_as_meant(text: str, expected: dict[str, object]) -> None:
+    (citation,) = parse_citations(text)
+    assert {name: getattr(citation, name) for name in expected} == expected
 
 
 def test_text_outside_every_citation_is_listed() -> None:
