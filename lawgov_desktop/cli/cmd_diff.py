@@ -16,8 +16,7 @@ from lawgov_desktop.core.compare import Comparison, ListSnapshot
 from lawgov_desktop.core.library import Library
 
 from .cmd_version import CURRENT_NAMES, resolve_version
-from .errors import UsageError
-from .options import SubParsers, write_json
+from .options import SubParsers, output_path, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -36,9 +35,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Compare, then print (text or JSON) and optionally write the table."""
-    target = Path(args.output) if args.output else None
-    if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
-        raise UsageError("对照表只能保存为 .xlsx 或 .pdf 文件。")
+    target = output_path(args.output, (".xlsx", ".pdf"), "对照表只能保存为 .xlsx 或 .pdf 文件。")
     comparison = library.versions.compare(_side(library, args.old, args.sheet), _side(library, args.new, args.sheet))
     if args.json:
         write_json(out, comparison.to_json())

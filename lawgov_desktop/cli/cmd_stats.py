@@ -7,7 +7,6 @@ Counted by the library's rules; ``--summary`` prints the report's own paragraph 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any, TextIO
 
 from lawgov_desktop.core.fields import CENTRAL, LOCAL, PART_LABELS, PARTS
@@ -15,8 +14,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.summary import NOTHING_TO_STATE, responsibility_lines, summary_paragraph
 
 from .cmd_version import resolve_version
-from .errors import UsageError
-from .options import SubParsers, write_json
+from .options import SubParsers, output_path, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -35,9 +33,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """The JSON document as is, the paragraph, or the figures line by line; then the export."""
-    target = Path(args.export) if args.export else None
-    if target is not None and target.suffix.lower() not in (".xlsx", ".pdf"):
-        raise UsageError("统计表只能导出为 .xlsx 或 .pdf 文件。")
+    target = output_path(args.export, (".xlsx", ".pdf"), "统计表只能导出为 .xlsx 或 .pdf 文件。")
     version_id = resolve_version(library, args.of)
     stats = library.stats.compute(version_id)
     paragraph = summary_paragraph(stats)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from lawgov_desktop.core.errors import NotFoundError
@@ -160,6 +161,17 @@ def write_listing(out: TextIO, as_json: bool, rows: list[dict[str, Any]], header
     else:
         out.write("\n".join(format_page(headers, (cells(row) for row in rows), len(rows), unit)) + "\n")
     return 0
+
+
+def output_path(text: str | None, suffixes: tuple[str, ...], refusal: str) -> Path | None:
+    """Where a command saves its table (``-o``, ``--export``), refused before any work is done when
+    the file is of a type it cannot write."""
+    if not text:
+        return None
+    target = Path(text)
+    if target.suffix.lower() not in suffixes:
+        raise UsageError(refusal)
+    return target
 
 
 def write_json(out: TextIO, document: Any) -> None:
