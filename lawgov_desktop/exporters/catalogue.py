@@ -116,7 +116,6 @@ def licence_catalogue(library: Library, flt: ListFilter | None = None, options: 
     items = list(_read(library, LICENCE, flt, task))
     if not items:
         raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
-    options = options or CatalogueOptions()
     city = _city_name(library)
     if len(flt.department_ids) == 1:
         group = items[0]["department"]
@@ -136,15 +135,10 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
     One pass over the list, not one query per department; for a book or a folder of files.
     """
     flt = _main_items(flt)
-    items_by_department: dict[int, list[dict[str, Any]]] = {}
-    for item in _read(library, LICENCE, flt, task):
-        items_by_department.setdefault(item["department_id"], []).append(item)
-    if not items_by_department:
-        raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
-    options = options or CatalogueOptions()
+    departments = _by_department(library, LICENCE, flt, task, "没有符合条件的行政许可事项，无法生成清单。")
     city = _city_name(library)
     specs = []
-    for items in items_by_department.values():
+    for items in departments:
         department = items[0]["department"]
         specs.append(_spec(LICENCE, f"{_official_name(city, department)}{_LIST_NAMES[LICENCE]}", department,
                            _licence_sections(library, items, task), _default_licence_columns(False), options,
@@ -174,7 +168,6 @@ def power_catalogue(library: Library, flt: ListFilter | None = None, options: Ca
             by_batch.setdefault(batch, []).append(CatalogueRow(_power_values(power, delegations)))
     order = [*scope.batch_names, UNBATCHED]
     sections = [CatalogueSection(name, by_batch[name]) for name in order if name in by_batch]
-    options = options or CatalogueOptions()
     city = _city_name(library)
     columns = list(POWER_COLUMNS)
     if len(flt.region_ids) == 1:
@@ -211,7 +204,7 @@ def responsibility_catalogue(library: Library, flt: ListFilter | None = None,
         group = _city_name(library)
         columns.insert(1, "department")
     return _spec(RESPONSIBILITY, f"{group}{_LIST_NAMES[RESPONSIBILITY]}", group, sections, columns,
-                 options or CatalogueOptions(), _version_of(library, flt, powers))
+                 options, _version_of(library, flt, powers))
 
 
 def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
@@ -219,15 +212,10 @@ def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
     """Every department's 权责清单 (within the filter), in the order the list names them: one pass
     over the list, for a book with a part per department or a folder of files."""
     flt = _main_items(flt)
-    powers_by_department: dict[int, list[dict[str, Any]]] = {}
-    for power in _read(library, POWER, flt, task):
-        powers_by_department.setdefault(power["department_id"], []).append(power)
-    if not powers_by_department:
-        raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
-    options = options or CatalogueOptions()
+    departments = _by_department(library, POWER, flt, task, "没有符合条件的权责事项，无法生成权责清单。")
     city = _city_name(library)
     specs = []
-    for powers in powers_by_department.values():
+    for powers in departments:
         department = _official_name(city, powers[0]["department"])
         sections = _responsibility_sections(library, powers, task)
         specs.append(_spec(RESPONSIBILITY, f"{department}{_LIST_NAMES[RESPONSIBILITY]}", department, sections,
@@ -299,6 +287,18 @@ def _read(library: Library, kind: str, flt: ListFilter, task: Task) -> Iterator[
         task.report(offset, page.total, "正在读取清单")
         if not page.rows or offset >= page.total:
             return
+
+
+def _by_department(library: Library, kind: str, flt: ListFilter, task: Task,
+                   nothing: str) -> list[list[dict[str, Any]]]:
+    """The rows the filter selects, one list per department in the order the list names them, read
+    in one pass; ``nothing`` is the error when the filter selects none."""
+    by_department: dict[int, list[dict[str, Any]]] = {}
+    for row in _read(library, kind, flt, task):
+        by_department.setdefault(row["department_id"], []).append(row)
+    if not by_department:
+        raise ExportError(nothing)
+    return list(by_department.values())
 
 
 def _main_items(flt: ListFilter | None) -> ListFilter:
@@ -427,7 +427,9 @@ def _power_values(power: dict[str, Any], delegations: list[dict[str, Any]]) -> d
 
 
 def _spec(kind: str, title: str, group: str | None, sections: list[CatalogueSection], columns: list[str],
-          options: CatalogueOptions, version: str | None) -> CatalogueSpec:
+          options: CatalogueOptions | None, version: str | None) -> CatalogueSpec:
+    """The spec of one list; ``options`` (title, columns, version…) win over what the list gives."""
+    options = options or CatalogueOptions()
     if options.version_label is not None:
         version = options.version_label or None
     return CatalogueSpec(
