@@ -152,9 +152,13 @@ def write_catalogue(
     spec: CatalogueSpec,
     path: str | os.PathLike[str],
     task: Task = NO_TASK,
+    *,
+    watermark: str | None = None,
 ) -> PdfResult:
-    """Write one catalogue (a department's list, a part, a filtered view) to ``path`` atomically."""
-    layout = _Layout(spec)
+    """Write one catalogue (a department's list, a part, a filtered view) to ``path`` atomically.
+
+    ``watermark`` ("征求意见稿", "草稿" …) marks a draft diagonally on every page."""
+    layout = _Layout(spec, watermark)
     total = _count_table_rows([spec])
     tracker = _Tracker(task, total, spec.group_label or spec.title)
     story = [*_attachment(spec.attachment_label, layout), *_catalogue_story(spec, layout, tracker)]
@@ -169,15 +173,19 @@ def write_catalogue_book(
     title: str,
     attachment_label: str | None = None,
     task: Task = NO_TASK,
+    watermark: str | None = None,
 ) -> PdfResult:
     """One file for several departments: a table of contents, then each catalogue from a new page.
 
     Page layout (orientation, font, date) comes from the first spec; the specs' own attachment
-    labels are ignored, ``attachment_label`` is printed once on the first page.
+    labels are ignored, ``attachment_label`` is printed once on the first page.  The footer names
+    the version the departments share (none when they differ).
     """
     if not specs:
         raise ExportError("没有可导出的清单。")
-    layout = _Layout(specs[0])
+    layout = _Layout(specs[0], watermark)
+    versions = {spec.version_label for spec in specs}
+    layout.version_label = versions.pop() if len(versions) == 1 else None
     tracker = _Tracker(task, _count_table_rows(specs), title)
     story: list[Flowable] = [*_attachment(attachment_label, layout)]
     story.append(Paragraph(_markup(title), layout.styles["title"]))
@@ -197,6 +205,8 @@ def write_catalogues_to_folder(
     specs: Sequence[CatalogueSpec],
     folder: str | os.PathLike[str],
     task: Task = NO_TASK,
+    *,
+    watermark: str | None = None,
 ) -> list[PdfResult]:
     """One PDF per spec, named after its department (``group_label``) made safe as a file name.
 
@@ -216,7 +226,7 @@ def write_catalogues_to_folder(
         rows = _count_table_rows([spec])
         step = f"正在生成第 {number}/{len(specs)} 个部门…"
         part = TaskPart(task, done_before, grand_total, step)
-        results.append(write_catalogue(spec, target / f"{name}.pdf", part))
+        results.append(write_catalogue(spec, target / f"{name}.pdf", part, watermark=watermark))
         done_before += rows
     return results
 
@@ -227,8 +237,10 @@ def write_catalogues_to_folder(
 class _Layout:
     """Page geometry, fonts and paragraph styles shared by every part of one PDF."""
 
-    def __init__(self, spec: CatalogueSpec) -> None:
+    def __init__(self, spec: CatalogueSpec, watermark: str | None = None) -> None:
         self.kind = spec.kind
+        self.watermark = (watermark or "").strip()
+        self.version_label = spec.version_label  # printed in the footer
         self.page_size = A4 if spec.orientation == PORTRAIT else landscape(A4)
         top, right, bottom, left = (m * mm for m in _MARGINS[spec.orientation])
         self.margins = (top, right, bottom, left)
@@ -549,7 +561,8 @@ class _Document(BaseDocTemplate):
                          creator="LawGov Desktop", subject=title)
         frame = Frame(left, bottom, layout.frame_width, layout.frame_height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                            onPage=lambda canvas, _doc: _draw_watermark(canvas, layout))])
         self.tracker = tracker
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -578,6 +591,27 @@ def _build(path: str | os.PathLike[str], story: list[Flowable], layout: _Layout,
         raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
     tracker.task.report(tracker.total, tracker.total, f"已完成“{tracker.name}”")
     return doc.canv.page_total
+
+
+_WATERMARK_GREY = colors.Color(0.5, 0.5, 0.5, alpha=0.28)
+_WATERMARK_MAX_SIZE = 110  # points: "草稿" stays a mark, not a wall
+
+
+def _draw_watermark(canvas: Canvas, layout: _Layout) -> None:
+    """A draft's mark ("征求意见稿") corner to corner under the page's text, so that a copy sent
+    out for comment is never taken for the final list and the table stays readable through it."""
+    if not layout.watermark:
+        return
+    width, height = layout.page_size
+    font = layout.heading_font.name
+    size = min(_WATERMARK_MAX_SIZE, 0.7 * math.hypot(width, height) / stringWidth(layout.watermark, font, 1))
+    canvas.saveState()
+    canvas.setFillColor(_WATERMARK_GREY)
+    canvas.setFont(font, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.drawCentredString(0, -size * 0.35, layout.watermark)
+    canvas.restoreState()
 
 
 def _force_row_splitting(story: list[Flowable]) -> None:
@@ -638,6 +672,8 @@ class _DeferredCanvas(Canvas):
         self.setFont(font, 9)
         day = layout.print_date
         self.drawRightString(width - right, y, f"打印日期：{day.year}年{day.month}月{day.day}日")
+        if layout.version_label:
+            self.drawString(layout.margins[3], y, layout.version_label)
         for key, (page, anchor_y, title) in self._anchors.items():
             if page == number:
                 self.bookmarkHorizontal(key, 0, anchor_y)

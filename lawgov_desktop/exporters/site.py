@@ -14,6 +14,9 @@ Search finds any substring (one character or more) of an item's name, its sub-it
 code, ignoring case and full-/half-width differences; a keystroke over 100,000 items answers well
 within 100 ms in Chromium (each longer term filters the previous matches, and at most
 ``RESULT_LIMIT`` rows are drawn).
+
+``published_catalogues`` says what the site holds when ``lawgov export site`` and the window make
+it from the library: every department's lists, one page each.
 """
 
 from __future__ import annotations
@@ -28,8 +31,16 @@ from html import escape
 from pathlib import Path
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER_TYPES, power_type_order
+from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER, POWER_TYPES, power_type_order
+from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
+from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.exporters.catalogue import (
+    _city_name,
+    _official_name,
+    department_catalogues,
+    responsibility_catalogues,
+)
 from lawgov_desktop.exporters.docx import catalogue_title, column_label, section_heading
 from lawgov_desktop.exporters.model import CatalogueRow, CatalogueSpec, ExportError
 from lawgov_desktop.exporters.pdf import _CENTRED, _item_block, column_widths
@@ -91,6 +102,28 @@ def write_site(
         _write(target / name, text)
     task.report(total, total, "已完成公示网页")
     return SiteResult(target / "index.html", len(departments), len(items))
+
+
+def published_catalogues(library: Library, task: Task = NO_TASK) -> list[CatalogueSpec]:
+    """What a 公示 site publishes: each department's 行政许可事项清单 and, when the library holds
+    powers, its 权责清单 (every power by type), both on the department's one page.
+
+    Townships' 赋权事项目录 go to the townships as attachments (``export pdf --township``), not here.
+    """
+    has = {kind: library.lists.query(kind, ListFilter(), limit=0).total > 0 for kind in (LICENCE, POWER)}
+    if not any(has.values()):
+        raise ExportError("清单中还没有行政许可事项或权责事项，无法生成公示网站。")
+    specs: list[CatalogueSpec] = []
+    if has[LICENCE]:
+        # A licence list is grouped under the department's stored name, a 权责清单 under its official one
+        # ("市市场监督管理局" → "汕尾市市场监督管理局"): the site names both the official way, on one page.
+        city = _city_name(library)
+        for spec in department_catalogues(library, task=task):
+            spec.group_label = _official_name(city, spec.group_label or spec.title)
+            specs.append(spec)
+    if has[POWER]:
+        specs.extend(responsibility_catalogues(library, task=task))
+    return specs
 
 
 def item_type(spec: CatalogueSpec, row: CatalogueRow) -> str:
@@ -397,4 +430,4 @@ _SEARCH_JS = r"""// Search over every item of the site (window.LAWGOV_SITE from 
 """
 
 
-__all__ = ["DEFAULT_TITLE", "RESULT_LIMIT", "SiteResult", "item_type", "write_site"]
+__all__ = ["DEFAULT_TITLE", "RESULT_LIMIT", "SiteResult", "item_type", "published_catalogues", "write_site"]
