@@ -7,10 +7,13 @@ import json
 import pytest
 
 from lawgov_desktop.core.compare import (
+    Comparison,
     Delegated,
     FieldChange,
+    LicenceChange,
     LicenceRecord,
     ListSnapshot,
+    PowerChange,
     PowerRecord,
     compare_snapshots,
 )
@@ -67,10 +70,21 @@ def adjusted(lib: Library) -> tuple[Library, int]:
     return lib, version_id
 
 
-def test_every_licence_change_is_found_once(adjusted: tuple[Library, int]) -> None:
+@pytest.fixture
+def compared(adjusted: tuple[Library, int]) -> Comparison:
+    """The version saved before the adjustment compared with the working list after it."""
     lib, version_id = adjusted
-    result = lib.versions.compare(version_id, None)
-    found = {(change.kind, change.name): change for change in result.licences}
+    return lib.versions.compare(version_id, None)
+
+
+def by_kind_and_name(
+        changes: list[LicenceChange] | list[PowerChange]) -> dict[tuple[str, str], LicenceChange | PowerChange]:
+    """The changes found, keyed the way the tests name them."""
+    return {(change.kind, change.name): change for change in changes}
+
+
+def test_every_licence_change_is_found_once(compared: Comparison) -> None:
+    found = by_kind_and_name(compared.licences)
     assert set(found) == {("changed", "食品生产许可"), ("changed", "特种设备使用登记（含变更）"),
                           ("moved", "户外广告设施设置审批"), ("removed", "印章刻制业特种行业许可"),
                           ("changed", "排污许可"), ("added", "犬只登记")}
@@ -86,13 +100,11 @@ def test_every_licence_change_is_found_once(adjusted: tuple[Library, int]) -> No
         FieldChange("sub_items", "子项", "排污许可证核发", "排污许可证核发、排污许可证变更")]
     removed = found[("removed", "印章刻制业特种行业许可")]
     assert (removed.department, removed.part) == ("汕尾市公安局", "local")
-    assert result.counts()["licence_items"] == {"added": 1, "removed": 1, "changed": 3, "moved": 1}
+    assert compared.counts()["licence_items"] == {"added": 1, "removed": 1, "changed": 3, "moved": 1}
 
 
-def test_every_power_change_is_found_once(adjusted: tuple[Library, int]) -> None:
-    lib, version_id = adjusted
-    result = lib.versions.compare(version_id, None)
-    found = {(change.kind, change.name): change for change in result.powers}
+def test_every_power_change_is_found_once(compared: Comparison) -> None:
+    found = by_kind_and_name(compared.powers)
     assert set(found) == {("extended", "对占用城市道路摆摊设点的处罚"), ("taken_back", "对露天焚烧秸秆的处罚"),
                           ("taken_back", "对违法建设的处罚"), ("delegated", "对乱倒垃圾的处罚"),
                           ("changed", "对违规排放油烟的处罚"), ("delegated", "对违规停放共享单车的处罚"),
@@ -105,7 +117,7 @@ def test_every_power_change_is_found_once(adjusted: tuple[Library, int]) -> None
     assert found[("delegated", "对乱倒垃圾的处罚")].regions == ["遮浪街道"]  # first delegation of a listed power
     assert found[("delegated", "对违规停放共享单车的处罚")].regions == ["田墘街道"]  # a new power
     assert found[("changed", "对违规排放油烟的处罚")].changes == [FieldChange("power_type", "职权类型", "行政处罚", "行政强制")]
-    assert result.counts()["powers"] == {"delegated": 2, "extended": 1, "taken_back": 2, "added": 1, "removed": 0,
+    assert compared.counts()["powers"] == {"delegated": 2, "extended": 1, "taken_back": 2, "added": 1, "removed": 0,
                                          "changed": 1}
 
 
@@ -123,9 +135,8 @@ def test_a_list_compared_with_itself_has_no_changes(adjusted: tuple[Library, int
     assert result.to_json()["counts"]["licence_items"] == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
 
 
-def test_json_document(adjusted: tuple[Library, int]) -> None:
-    lib, version_id = adjusted
-    document = json.loads(json.dumps(lib.versions.compare(version_id, None).to_json(), ensure_ascii=False))
+def test_json_document(compared: Comparison) -> None:
+    document = json.loads(json.dumps(compared.to_json(), ensure_ascii=False))
     assert (document["old"], document["new"], document["compared"]) == ("2022年版", "当前清单", ["licence", "power"])
     assert {entry["kind"] for entry in document["licence_items"]} == {"added", "removed", "changed", "moved"}
     moved = next(entry for entry in document["licence_items"] if entry["kind"] == "moved")
@@ -187,7 +198,7 @@ def test_an_item_without_a_code_renamed_is_one_change_old_to_new(lib: Library) -
     lib.records.update("power", power, {"name": "对违法建设行为的处罚"})
     result = lib.versions.compare(version_id, None)
 
-    found = {(change.kind, change.name): change for change in result.licences}
+    found = by_kind_and_name(result.licences)
     assert set(found) == {("changed", "印章刻制业特种行业许可（含变更）"), ("removed", "公章刻制备案"),
                           ("added", "犬只登记")}
     assert found[("changed", "印章刻制业特种行业许可（含变更）")].changes == [
