@@ -22,6 +22,7 @@ import io
 import multiprocessing
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -294,13 +295,18 @@ def _read_csv(path: Path, name: str, size: int) -> Sheet:
     if "\x00" in text:
         raise ImportFileError("不是文本格式的 CSV 文件（含有二进制内容），无法导入", file=name)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-        rows = [_clean_row(row) for row in reader]
+        return grid_sheet(path.stem, csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
     except csv.Error as exc:
         raise ImportFileError(f"CSV 格式错误（{exc}）", file=name) from exc
-    while rows and not rows[-1]:
-        rows.pop()
-    return Sheet(name=path.stem, rows=rows)
+
+
+def grid_sheet(name: str, rows: Iterable[list[str]]) -> Sheet:
+    """A sheet from rows of text cells (a CSV file, a pasted block): empty cells None, trailing
+    empty cells and rows dropped, as a workbook's sheet is read."""
+    grid = [_clean_row(row) for row in rows]
+    while grid and not grid[-1]:
+        grid.pop()
+    return Sheet(name=name, rows=grid)
 
 
 def decode_text(data: bytes, file_name: str) -> str:

@@ -624,14 +624,14 @@ class ImportWizard(QDialog):
         if path is not None:
             self.open_file(path)
 
-    def open_file(self, path: Path) -> None:
-        """Read ``path`` (in the background) and plan its import with fresh choices."""
+    def open_file(self, path: Path, kind: str | None = None) -> None:
+        """Read ``path`` (in the background) and plan its import with fresh choices (as ``kind``, if given)."""
         if not is_spreadsheet(path):
             self._show_problem(self.tr("“%1” is not a workbook the program can import. Choose an Excel (.xlsx, "
                                        ".xlsm, .xls), .ods or .csv file.").replace("%1", path.name))
             return
         settings.set_import_folder(path.parent)
-        self.draft = ImportSession(path)
+        self.draft = ImportSession(path, ImportOptions(kind=kind))
         self.path_edit.setText(str(path))
         self.go(FILE)
         self._read(offer_template=True)
@@ -1142,8 +1142,9 @@ def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
     return None
 
 
-def open_wizard(parent: QWidget, session: Session, path: Path | None = None) -> ImportWizard | None:
-    """Show the wizard (with ``path`` already being read, if given); None when it cannot import."""
+def open_wizard(parent: QWidget, session: Session, path: Path | None = None,
+                kind: str | None = None) -> ImportWizard | None:
+    """Show the wizard (with ``path`` already being read, as ``kind`` if given); None when it cannot import."""
     if session.writer is None:
         prompts.warn(parent, LawGovError(translate("ImportWizard", "The database is open read-only.")))
         return None
@@ -1155,7 +1156,7 @@ def open_wizard(parent: QWidget, session: Session, path: Path | None = None) -> 
     wizard = ImportWizard(session, parent)
     wizard.show()
     if path is not None:
-        wizard.open_file(path)
+        wizard.open_file(path, kind)
     return wizard
 
 

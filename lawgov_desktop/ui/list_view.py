@@ -32,6 +32,7 @@ from lawgov_desktop.core.fields import LICENCE, POWER, REGION
 from lawgov_desktop.core.queries import ListFilter, Page
 
 from . import settings
+from .cell_editing import CellEditing
 from .detail import DetailPane
 from .facets import FacetBar
 from .kinds import ListSpec
@@ -99,6 +100,7 @@ class ListView(QWidget):
         self.model = PagedTableModel(spec.columns, self._fetch, parent=self)
         self.model.stale.connect(self.reload)
         self.table = self._make_table()
+        self.cells = CellEditing(self.table, self.model, session, spec.record_kind, lambda: self.read_only)
         self.detail = DetailPane(session, spec) if spec.record_kind else None
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -127,7 +129,6 @@ class ListView(QWidget):
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -152,8 +153,9 @@ class ListView(QWidget):
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
-    def _double_clicked(self, _index: QModelIndex) -> None:
-        self.edit_current()
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not self.cells.edits(index):  # a simple field is edited in its cell
+            self.edit_current()
 
     def _with_region_tree(self) -> QWidget:
         """Regions as a tree beside the flat list; picking a node shows it and everything under it."""

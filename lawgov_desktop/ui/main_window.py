@@ -135,6 +135,12 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Delete…"), lambda: self.current_view().delete_selected(),
                                           QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon)
         self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit)
+        self.copy_action = self._action(self.tr("&Copy"), self.copy_rows, QKeySequence.StandardKey.Copy)
+        self.copy_header_action = self._action(self.tr("Copy &with header"), lambda: self.copy_rows(with_header=True),
+                                               "Ctrl+Shift+C")
+        self.paste_action = self._action(self.tr("Pa&ste"), self.paste_rows, QKeySequence.StandardKey.Paste)
+        self.fill_down_action = self._action(self.tr("&Fill down"), lambda: self.current_view().cells.fill_down(),
+                                             "Ctrl+D")
         self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments)
         self.import_action = self._action(self.tr("&Import workbook…"), self.import_workbook, "Ctrl+I",
                                           pixmap.SP_ArrowDown)
@@ -153,7 +159,7 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         self.about_action = self._action(self.tr("&About LawGov Desktop"),
                                          self.about)
-        for action in (self.edit_action, self.delete_action):
+        for action in (self.edit_action, self.delete_action, *self.cell_actions()):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _make_menus(self) -> None:
@@ -174,7 +180,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action, None, self.new_action, self.edit_action,
+        for action in (self.undo_action, self.redo_action, None, *self.cell_actions(), None, self.new_action, self.edit_action,
                        self.delete_action, self.bulk_action, None, self.merge_action, self.undo_import_action, None,
                        self.preferences_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
@@ -206,8 +212,9 @@ class MainWindow(QMainWindow):
             view.selection_changed.connect(self._update_actions)
             view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             for action in (self.new_action, self.edit_action, self.delete_action, self.bulk_action,
-                           self.merge_action):
+                           self.merge_action, *self.cell_actions()):
                 view.table.addAction(action)
+            view.cells.message.connect(self.show_status)
             if kind == IMPORTS:
                 view.table.addAction(self.undo_import_action)
             if spec.record_kind:
@@ -280,7 +287,7 @@ class MainWindow(QMainWindow):
         view = self.stack.currentWidget()
         if not isinstance(view, ListView):  # a report page: nothing to edit or search
             for action in (self.new_action, self.edit_action, self.delete_action, self.bulk_action,
-                           self.merge_action, self.find_action):
+                           self.merge_action, self.find_action, *self.cell_actions()):
                 action.setEnabled(False)
             return
         self.find_action.setEnabled(True)
@@ -289,6 +296,10 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and has_selection)
         self.delete_action.setEnabled(writable and has_selection)
+        self.copy_action.setEnabled(has_selection)
+        self.copy_header_action.setEnabled(has_selection)
+        self.paste_action.setEnabled(not view.read_only)
+        self.fill_down_action.setEnabled(writable and has_selection)
         self.bulk_action.setEnabled(writable and has_selection and view.spec.kind in BULK_FIELDS)
         self.merge_action.setEnabled(not self.session.read_only and view.spec.kind == DEPARTMENT)
         self.import_action.setEnabled(not self.session.read_only)
@@ -326,6 +337,35 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def cell_actions(self) -> tuple[QAction, ...]:
+        """Copy, paste and fill down: the list's Excel-like actions (编辑 menu, context menu, keys)."""
+        return self.copy_action, self.copy_header_action, self.paste_action, self.fill_down_action
+
+    def copy_rows(self, *, with_header: bool = False) -> None:
+        """Ctrl+C (Ctrl+Shift+C with the header row): the selected rows for Excel, WPS or Word."""
+        from .clipboard import copy_rows
+
+        copied = copy_rows(self.current_view().table, with_header=with_header)
+        if copied:
+            self.show_status(self.tr("Copied %n row(s)", "", copied))
+
+    def paste_rows(self) -> ImportWizard | None:
+        """Ctrl+V: rows copied from a spreadsheet, through the import preview (one undo step)."""
+        from .clipboard import PASTE_KINDS, pasted_file, undo_step_for
+
+        view = self.current_view()
+        if view.read_only or view.spec.kind not in PASTE_KINDS:
+            self.show_status(self.tr("Rows cannot be pasted into this list."))
+            return None
+        path = pasted_file(view.spec.kind, view.model, view.table.horizontalHeader())
+        if path is None:
+            self.show_status(self.tr("The clipboard holds no table. Copy rows in Excel or WPS, then paste."))
+            return None
+        wizard = self.import_workbook(path, view.spec.kind)
+        if wizard is not None:
+            undo_step_for(self.session, wizard, path, self.tr("Paste rows"))
+        return wizard
+
     def merge_departments(self) -> MergeDepartmentsDialog:
         """Merge the selected department into another."""
         view = self.current_view()
@@ -336,17 +376,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def import_workbook(self, path: Path | None = None) -> ImportWizard | None:
-        """Ctrl+I or a dropped file: the import wizard (one at a time)."""
+    def import_workbook(self, path: Path | None = None, kind: str | None = None) -> ImportWizard | None:
+        """Ctrl+I or a dropped file: the import wizard (one at a time); ``kind`` reads the file as that list."""
         from .import_wizard import open_wizard
 
         if self.import_wizard is not None and self.import_wizard.isVisible():
             self.import_wizard.raise_()
             self.import_wizard.activateWindow()
             if path is not None:
-                self.import_wizard.open_file(path)
+                self.import_wizard.open_file(path, kind)
             return self.import_wizard
-        self.import_wizard = open_wizard(self, self.session, path)
+        self.import_wizard = open_wizard(self, self.session, path, kind)
         return self.import_wizard
 
     def undo_import(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from lawgov_desktop.core.queries import ListFilter, Page
 
@@ -28,6 +29,7 @@ from .kinds import Column, column_title
 Index = QModelIndex | QPersistentModelIndex
 # (filter, sort key or None, descending, offset, limit) -> Page
 Fetch = Callable[[ListFilter, str | None, bool, int, int], Page]
+PROBLEM_COLOUR = "#f9dcdc"  # a cell whose typed value the library refused
 
 
 class _ColumnsMixin:
@@ -58,16 +60,24 @@ class _ColumnsMixin:
             value = row.get(spec.key)
             text = str(value) if value not in (None, "") else ""
             return text if len(text) > 12 or "\n" in text else None
+        if role == Qt.ItemDataRole.EditRole:
+            return row.get(spec.key)
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
 class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
-    """A list of any length, read page by page from the library, sorted in SQL."""
+    """A list of any length, read page by page from the library, sorted in SQL.
+
+    A cell edited in place is not written here: ``cell_edited`` hands the value to whoever writes it
+    through the library, and the row shows the new value when the list reads again after the write.
+    A value the library refused is kept as the cell's ``problem`` (its tooltip, a red background).
+    """
 
     # Emitted when a page shows that the list changed under us (another program wrote to it).
     stale = Signal()
+    cell_edited = Signal(int, int, object)  # record id, column, the value typed or chosen
 
     def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 100,
                  max_pages: int = 40, parent: Any = None) -> None:
@@ -82,6 +92,9 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         self._sort_column = -1
         self._total = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        # Whether a column can be edited in its cell now (set by the list's cell editing).
+        self.editable: Callable[[int], bool] = lambda _column: False
+        self._problems: dict[tuple[int, int], str] = {}  # (record id, column) → the library's message
 
     # ------------------------------------------------------------------ state
     @property
@@ -120,7 +133,40 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        return self.cell(self.row_at(index.row()), index.column(), role)
+        row = self.row_at(index.row())
+        if row is not None and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            problem = self._problems.get((row["id"], index.column()))
+            if problem is not None:
+                return problem if role == Qt.ItemDataRole.ToolTipRole else QBrush(QColor(PROBLEM_COLOUR))
+        return self.cell(row, index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.editable(index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """An edit in the cell: handed on to be written (the row changes once the write is read back)."""
+        record_id = self.id_at(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or record_id is None or not self.editable(index.column()):
+            return False
+        self.cell_edited.emit(record_id, index.column(), value)
+        return True
+
+    def set_problem(self, record_id: int, column: int, message: str | None) -> None:
+        """Show (or, with None, clear) why the library refused a value typed into a cell."""
+        if message is None:
+            self._problems.pop((record_id, column), None)
+        else:
+            self._problems[(record_id, column)] = message
+        row = self.row_of(record_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def problem(self, record_id: int, column: int) -> str | None:
+        """The message of a value the library refused in that cell, if any."""
+        return self._problems.get((record_id, column))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header click: order in SQL; -1 is the list's own order; columns the library cannot order

@@ -264,24 +264,24 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CellEditing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="165"/>
-        <source>This column is changed in the record form, not by filling down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../lawgov_desktop/ui/cell_editing.py" line="168"/>
+        <source>This column is changed in the record form, not by filling down.</source>
+        <translation>这一列要在记录表单中修改，不能向下填充。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="171"/>
         <source>Select the rows to fill: the first row&apos;s value goes into the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选中要填充的几行：第一行的值会填入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="199"/>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="199"/>
         <source>Change %1 of %2 records</source>
-        <translation type="unfinished"></translation>
+        <translation>修改 %2 项记录的%1</translation>
     </message>
 </context>
 <context>
@@ -417,138 +417,138 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="114"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="115"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="116"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="118"/>
         <source>Old list:</source>
         <translation>原清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="121"/>
         <source>New list:</source>
         <translation>新清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="129"/>
         <source>Choose the old and the new list, then press Compare. A workbook is compared as it would be imported, without importing it.</source>
         <translation>选择原清单和新清单，然后点“比较”。工作簿按导入时的方式读取和比较，但不会导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="144"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="227"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="145"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="230"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="241"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="228"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="259"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
         <source>What changed</source>
         <translation>调整内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="148"/>
         <source>Before</source>
         <translation>调整前</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="149"/>
         <source>After</source>
         <translation>调整后</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="181"/>
         <source>Choose two different lists to compare.</source>
         <translation>请选择两份不同的清单进行比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="191"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="208"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="198"/>
         <source>Comparing the lists</source>
         <translation>正在比较清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="233"/>
         <source>The two lists agree in every compared field.</source>
         <translation>两份清单在比较的字段上完全一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="261"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="271"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="290"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="290"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="291"/>
         <source>Export the comparison</source>
         <translation>导出清单调整对照表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="299"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="306"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="310"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
     </message>
@@ -1231,7 +1231,7 @@ Nothing is written to the database until you press Import on the preview.</sourc
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="630"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1151"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1152"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
@@ -1451,8 +1451,8 @@ Set what each column is imported as, below.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1065"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1148"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1165"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1149"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
@@ -1462,7 +1462,7 @@ Set what each column is imported as, below.</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1167"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1168"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1471,12 +1471,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1169"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1170"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1172"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1173"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1596,120 +1596,120 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LicenceCheckView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="41"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="40"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="41"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="44"/>
         <source>List:</source>
         <translation>清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="51"/>
         <source>Nothing outside the licence catalogue may be licensed. The check compares the administrative licences (行政许可) in each department&apos;s list of powers and responsibilities with the department&apos;s items in the licence catalogue: the names must be the same. Press Check.</source>
         <translation>清单之外不得实施许可。本页核对各部门权责清单中的行政许可与许可事项清单中本部门的事项：名称须完全一致。请点击“核对”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="63"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="55"/>
         <source>Name in the responsibility list</source>
         <translation>权责清单中的事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="64"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="60"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="65"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
         <source>Closest catalogue items</source>
         <translation>相近的许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="66"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
         <source>Catalogue item</source>
         <translation>许可事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="67"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="69"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="60"/>
         <source>Closest responsibility list items</source>
         <translation>相近的权责清单事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="77"/>
         <source>Licences outside the catalogue</source>
         <translation>清单外的许可</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="78"/>
         <source>Catalogue items no responsibility list has</source>
         <translation>未列入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="79"/>
         <source>Departments without a responsibility list</source>
         <translation>部门未导入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="89"/>
         <source>Checking the licences</source>
         <translation>正在核对许可清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="100"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 administrative licences in the responsibility lists, %3 items in the licence catalogue; %4 licences outside the catalogue, %5 catalogue items no responsibility list has.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：权责清单中的行政许可 %2 项，许可清单 %3 项；清单外的许可 %4 项，清单内未列入权责清单 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="107"/>
         <source> %1 more items belong to departments whose responsibility list is not imported.</source>
         <translation>另有 %1 项许可事项所属部门未导入权责清单。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="121"/>
         <source>Export the licence check</source>
         <translation>导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="123"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="130"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="136"/>
         <source>Exporting the licence check</source>
         <translation>正在导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="134"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1717,43 +1717,43 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="71"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="72"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="82"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="84"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="85"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="253"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="262"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="269"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="275"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="299"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -1807,91 +1807,133 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <source>Copy &amp;with header</source>
+        <translation>复制(含表头)(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <source>Pa&amp;ste</source>
+        <translation>粘贴(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
+        <source>&amp;Fill down</source>
+        <translation>向下填充(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销这次导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="160"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="170"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="196"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="350"/>
+        <source>Copied %n row(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="358"/>
+        <source>Rows cannot be pasted into this list.</source>
+        <translation>不能把行粘贴到这个清单中（可粘贴到行政许可事项、赋权执法事项和部门清单）。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="362"/>
+        <source>The clipboard holds no table. Copy rows in Excel or WPS, then paste.</source>
+        <translation>剪贴板里没有表格。请先在 Excel 或 WPS 中复制若干行，再粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="366"/>
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="441"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="448"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="454"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2442,12 +2484,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reference</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="43"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
         <source>Name of the upper list (e.g. Guangdong 2022 edition):</source>
         <translation>上级清单名称（例如“广东省2022年版”）：</translation>
     </message>
@@ -2455,158 +2497,158 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="60"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="66"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="68"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="73"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="80"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="88"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="82"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="102"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="110"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="130"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="131"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="138"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="143"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="145"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="151"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="156"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="177"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="166"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="179"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
@@ -2775,23 +2817,23 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SideCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="71"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="77"/>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="89"/>
         <source>Workbook: %1</source>
         <translation>工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="76"/>
         <source>Workbook file…</source>
         <translation>选择工作簿文件…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/compare_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/compare_view.py" line="98"/>
         <source>Workbook to compare</source>
         <translation>选择要比较的工作簿</translation>
     </message>
@@ -3192,52 +3234,52 @@ The database is backed up first; the working list is not touched. This cannot be
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="53"/>
         <source>Welcome to LawGov Desktop</source>
         <translation>欢迎使用 LawGov 清单管理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="55"/>
         <source>&lt;h3&gt;This database is still empty&lt;/h3&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
         <translation>&lt;h3&gt;这个数据库还是空的&lt;/h3&gt;&lt;p&gt;想从哪里开始？&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="59"/>
         <source>Import a workbook…</source>
         <translation>导入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="60"/>
         <source>Read a licence list, a department&apos;s list of powers and responsibilities or a delegation list from Excel or WPS (.xlsx, .xls, .et, .ods, .csv).</source>
         <translation>从 Excel 或 WPS 工作簿（.xlsx、.xls、.et、.ods、.csv）读入行政许可事项清单、部门权责清单或赋权事项目录。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="62"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="63"/>
         <source>Open the sample database</source>
         <translation>打开示例数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="64"/>
         <source>Try the program on a made-up list of Shanwei, clearly marked as sample data. This database stays empty.</source>
         <translation>用一份虚构的汕尾市清单试用本程序，全部标明为示例数据；当前数据库保持为空。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="67"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="68"/>
         <source>Enter records by hand, or import later with File → Import workbook.</source>
         <translation>手工录入事项，或以后通过“文件 → 导入工作簿”导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="113"/>
         <source>Building the sample database…</source>
         <translation>正在生成示例数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/welcome.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/welcome.py" line="130"/>
         <source> [sample data]</source>
         <translation> [示例数据]</translation>
     </message>
@@ -3245,7 +3287,7 @@ The database is backed up first; the working list is not touched. This cannot be
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/widgets.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/widgets.py" line="76"/>
         <source>Workbooks (%1);;All files (*)</source>
         <translation>工作簿 (%1);;所有文件 (*)</translation>
     </message>
