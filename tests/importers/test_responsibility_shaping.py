@@ -36,16 +36,25 @@ def summary(sheet):  # noqa: ANN001, ANN201
     ("1.新设采矿权审批   2.采矿权延续登记  3.采矿权变更登记", ["新设采矿权审批", "采矿权延续登记", "采矿权变更登记"]),
     ("1.甲\n2.乙", ["甲", "乙"]),
     ("（1）甲；（2）乙", ["甲", "乙"]),
-    ("无", []),
-    (" 无 ", []),
-    ("人力资源服务许可审批", ["人力资源服务许可审批"]),
-    ("1.房地产估价机构资质核准", ["房地产估价机构资质核准"]),
-    ("对5.5米以下船舶的检查", ["对5.5米以下船舶的检查"]),
-    ("2.建筑业企业资质审批", ["建筑业企业资质审批"]),
     ("3.甲 4.乙", ["甲", "乙"]),
 ])
-def test_sub_item_cells(cell, entries):  # noqa: ANN001
+def test_numbered_entries_in_one_cell_are_several_sub_items(cell, entries):  # noqa: ANN001
     assert split_sub_items(cell) == entries
+
+
+@pytest.mark.parametrize(("cell", "entry"), [
+    ("人力资源服务许可审批", "人力资源服务许可审批"),
+    ("1.房地产估价机构资质核准", "房地产估价机构资质核准"),
+    ("对5.5米以下船舶的检查", "对5.5米以下船舶的检查"),  # a decimal is no numbering
+    ("2.建筑业企业资质审批", "建筑业企业资质审批"),
+])
+def test_one_entry_is_one_sub_item_without_its_number(cell, entry):  # noqa: ANN001
+    assert split_sub_items(cell) == [entry]
+
+
+@pytest.mark.parametrize("cell", ["无", " 无 "])
+def test_none_written_in_the_cell_is_no_sub_item(cell):  # noqa: ANN001
+    assert split_sub_items(cell) == []
 
 
 @pytest.mark.parametrize(("text", "department"), [
