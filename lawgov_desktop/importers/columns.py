@@ -27,6 +27,7 @@ from lawgov_desktop.importers.shaping import (
     column_letter,
     find_header,
     header_signature,
+    mapping_headers,
 )
 from lawgov_desktop.importers.values import header_key
 
@@ -81,7 +82,7 @@ def read_columns(sheet: Sheet | None, shaped: ShapedSheet | None, kind: str | No
     ``shaped`` when it could, else as ``mapping`` says or the headers suggest."""
     if sheet is None:
         return kind, []
-    band = find_header(sheet, _known_headers(mapping, kind))
+    band = find_header(sheet, mapping_headers(mapping, kind))
     if band is None:
         return kind, []
     if shaped is not None:
@@ -96,18 +97,6 @@ def read_columns(sheet: Sheet | None, shaped: ShapedSheet | None, kind: str | No
     samples = _samples(sheet, band.start + band.height, sorted(band.texts))
     return kind, [Column(col, column_letter(col), header, fields.get(col, ""), samples[col])
                   for col, header in sorted(band.texts.items())]
-
-
-def _known_headers(mapping: Mapping[str | int, str] | None, kind: str | None) -> dict[str, dict[str, str]]:
-    """A mapping's header texts as the shaper adds them to the vocabulary, so the header found here
-    is the one the importer used."""
-    known: dict[str, dict[str, str]] = {}
-    for key, field_key in (mapping or {}).items():
-        if isinstance(key, str) and field_key:
-            kinds = [kind] if kind else [k for k, specs in FIELDS_BY_KIND.items()
-                                         if any(spec.key == field_key for spec in specs)]
-            known[header_key(key)] = {k: field_key for k in kinds}
-    return known
 
 
 def _samples(sheet: Sheet, start: int, columns: list[int]) -> dict[int, list[str]]:

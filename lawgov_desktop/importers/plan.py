@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -433,10 +434,19 @@ class _Planner:
     def _duplicate_in_append(self, sheet: str, record: ParsedRecord, name: str) -> None:
         self._reject(sheet, record, "与已有记录相同（追加方式不修改已有记录，可改用合并方式）", name)
 
+    def _main_rows(self, sheets: list[ShapedSheet], columns: tuple[str, ...],
+                   department_label: str) -> Iterator[tuple[ShapedSheet, ParsedRecord, dict[str, Any]]]:
+        """Each record of ``sheets`` with its licence item's or power's values, the records that
+        cannot be one (no name, no known department) rejected on the way."""
+        for sheet in sheets:
+            for record in sheet.records:
+                row = self._main_row(sheet, record, columns, department_label)
+                if row is not None:
+                    yield sheet, record, row
+
     def _main_row(self, sheet: ShapedSheet, record: ParsedRecord, columns: tuple[str, ...],
-                  department_label: str, derived: dict[str, Any] | None = None) -> dict[str, Any] | None:
-        """A licence item's or power's values with its department resolved; None when rejected.
-        ``derived`` are values worked out from the record rather than read from one cell."""
+                  department_label: str) -> dict[str, Any] | None:
+        """A licence item's or power's values with its department resolved; None when rejected."""
         fields = record.fields
         name = str(fields.get("name") or "")
         if not name:
@@ -445,7 +455,8 @@ class _Planner:
         if not fields.get("department"):
             self._reject(sheet.sheet_name, record, f"缺少必填项：{department_label}", name)
             return None
-        row = _values({**fields, **(derived or {})}, columns)
+        # A power's extra columns are stored as one JSON value; ``columns`` without it leave it out.
+        row = _values({**fields, "extra_json": _extra_json(fields)}, columns)
         row["source_json"] = _source(sheet.sheet_name, record)
         if not self._reference("department", fields["department"], sheet.sheet_name, record, row, "department"):
             return None
@@ -487,37 +498,33 @@ class _Planner:
         subs = {(row["parent_id"], name_key(row["name"])): row for row in existing if row["parent_id"]}
         append = self.options.mode == "append"
         first_rows: dict[tuple[str, object], tuple[str, int]] = {}  # where each item first came in this file
-        for sheet in sheets:
-            for record in sheet.records:
-                row = self._main_row(sheet, record, _LICENCE_COLUMNS, "主管部门")
-                if row is None:
-                    continue
-                name = row["name"]
-                row["part"] = _part(record, sheet)
-                key = (name_key(name), row.get("department_id") or row.get("department_name"))
-                if key in first_rows:  # a guidance catalogue lists an item again at another level
-                    where = first_rows[key]
-                    self.changes.warnings.append(f"工作表“{sheet.sheet_name}”第{record.row_number}行“{name}”与工作表"
-                                                 f"“{where[0]}”第{where[1]}行同名、同部门，按另一项导入")
-                first_rows.setdefault(key, (sheet.sheet_name, record.row_number))
-                match = _match(row, by_code, by_name)
-                if match is not None and append:
-                    self._duplicate_in_append(sheet.sheet_name, record, name)
-                    continue
-                if match is None:
-                    row["sub_items"] = [self._sub_row(sheet.sheet_name, sub, row) for sub in record.sub_items]
-                    self.changes.inserts.append(row)
-                    self._count(sheet.sheet_name, record, name, None, True)
-                    for sub in record.sub_items:
-                        self._count(sheet.sheet_name, sub, f"{name} / {sub.fields.get('sub_item')}", None, True,
-                                    sub_item=True)
-                    continue
-                changed = self._compare(match, row, _LICENCE_COLUMNS)
-                self._update(match["id"], changed)
-                self._count(sheet.sheet_name, record, name, changed, False)
+        for sheet, record, row in self._main_rows(sheets, _LICENCE_COLUMNS, "主管部门"):
+            name = row["name"]
+            row["part"] = _part(record, sheet)
+            key = (name_key(name), row.get("department_id") or row.get("department_name"))
+            if key in first_rows:  # a guidance catalogue lists an item again at another level
+                where = first_rows[key]
+                self.changes.warnings.append(f"工作表“{sheet.sheet_name}”第{record.row_number}行“{name}”与工作表"
+                                             f"“{where[0]}”第{where[1]}行同名、同部门，按另一项导入")
+            first_rows.setdefault(key, (sheet.sheet_name, record.row_number))
+            match = _match(row, by_code, by_name)
+            if match is not None and append:
+                self._duplicate_in_append(sheet.sheet_name, record, name)
+                continue
+            if match is None:
+                row["sub_items"] = [self._sub_row(sheet.sheet_name, sub, row) for sub in record.sub_items]
+                self.changes.inserts.append(row)
+                self._count(sheet.sheet_name, record, name, None, True)
                 for sub in record.sub_items:
-                    self._plan_sub_item(sheet.sheet_name, sub, self._sub_row(sheet.sheet_name, sub, row), match, subs,
-                                        _LICENCE_COLUMNS)
+                    self._count(sheet.sheet_name, sub, f"{name} / {sub.fields.get('sub_item')}", None, True,
+                                sub_item=True)
+                continue
+            changed = self._compare(match, row, _LICENCE_COLUMNS)
+            self._update(match["id"], changed)
+            self._count(sheet.sheet_name, record, name, changed, False)
+            for sub in record.sub_items:
+                self._plan_sub_item(sheet.sheet_name, sub, self._sub_row(sheet.sheet_name, sub, row), match, subs,
+                                    _LICENCE_COLUMNS)
 
     def _sub_row(self, sheet: str, sub: ParsedRecord, main_row: dict[str, Any]) -> dict[str, Any]:
         values = _values(sub.fields, _LICENCE_COLUMNS)
@@ -561,52 +568,47 @@ class _Planner:
         pending: dict[tuple[str, Any], dict[str, Any]] = {}
         matched: dict[tuple[str, Any], dict[str, Any]] = {}  # stored powers this file named, by the same key
         append = self.options.mode == "append"
-        for sheet in sheets:
-            for record in sheet.records:
-                row = self._main_row(sheet, record, _POWER_COLUMNS, "原实施主体",
-                                     {"extra_json": _extra_json(record.fields)})
-                if row is None:
+        for sheet, record, row in self._main_rows(sheets, _POWER_COLUMNS, "原实施主体"):
+            name = row["name"]
+            key = (row.get("code") or name_key(name), row.get("department_id") or row.get("department_name"))
+            if record.fields.get("sub_item"):
+                self._plan_power_sub_item(sheet.sheet_name, record, pending.get(key), matched.get(key), subs)
+                continue
+            delegations = self._delegations(sheet, record)
+            if delegations is None:
+                continue
+            match = _match(row, by_code, by_name)
+            same_file = pending.get((row.get("code") or name_key(name), row.get("department_id")
+                                     or row.get("department_name")))
+            if same_file is not None:  # the same power again (another batch sheet): one power
+                if not delegations:
+                    self._reject(sheet.sheet_name, record, "与本文件前面的一行是同一事项，且没有写明新的承接镇街", name)
                     continue
-                name = row["name"]
-                key = (row.get("code") or name_key(name), row.get("department_id") or row.get("department_name"))
-                if record.fields.get("sub_item"):
-                    self._plan_power_sub_item(sheet.sheet_name, record, pending.get(key), matched.get(key), subs)
-                    continue
-                delegations = self._delegations(sheet, record)
-                if delegations is None:
-                    continue
-                match = _match(row, by_code, by_name)
-                same_file = pending.get((row.get("code") or name_key(name), row.get("department_id")
-                                         or row.get("department_name")))
-                if same_file is not None:  # the same power again (another batch sheet): one power
-                    if not delegations:
-                        self._reject(sheet.sheet_name, record, "与本文件前面的一行是同一事项，且没有写明新的承接镇街", name)
-                        continue
-                    same_file["delegations"].extend(delegations)
-                    self._count(sheet.sheet_name, record, name, {"承接主体": ("", _townships(delegations))}, False)
-                    continue
-                if match is not None and append:
-                    self._duplicate_in_append(sheet.sheet_name, record, name)
-                    continue
-                if match is None:
-                    row["delegations"] = delegations
-                    row["sub_items"] = []
-                    self.changes.inserts.append(row)
-                    pending[key] = row
-                    self._count(sheet.sheet_name, record, name, None, True)
-                    continue
-                matched[key] = match
-                changed = self._compare(match, row, _POWER_COLUMNS)
-                self._update(match["id"], changed)
-                known = {(d[1], d[2]) for d in match["delegations"]}
-                added = [d for d in delegations if "region_name" in d or "batch_name" in d
-                         or (d.get("region_id"), d.get("batch_id")) not in known]
-                for delegation in added:
-                    self.changes.new_delegations.append({**delegation, "power_id": match["id"]})
-                    known.add((delegation.get("region_id"), delegation.get("batch_id")))
-                if added:
-                    changed = {**changed, "承接主体": ("", _townships(added))}
-                self._count(sheet.sheet_name, record, name, changed, False)
+                same_file["delegations"].extend(delegations)
+                self._count(sheet.sheet_name, record, name, {"承接主体": ("", _townships(delegations))}, False)
+                continue
+            if match is not None and append:
+                self._duplicate_in_append(sheet.sheet_name, record, name)
+                continue
+            if match is None:
+                row["delegations"] = delegations
+                row["sub_items"] = []
+                self.changes.inserts.append(row)
+                pending[key] = row
+                self._count(sheet.sheet_name, record, name, None, True)
+                continue
+            matched[key] = match
+            changed = self._compare(match, row, _POWER_COLUMNS)
+            self._update(match["id"], changed)
+            known = {(d[1], d[2]) for d in match["delegations"]}
+            added = [d for d in delegations if "region_name" in d or "batch_name" in d
+                     or (d.get("region_id"), d.get("batch_id")) not in known]
+            for delegation in added:
+                self.changes.new_delegations.append({**delegation, "power_id": match["id"]})
+                known.add((delegation.get("region_id"), delegation.get("batch_id")))
+            if added:
+                changed = {**changed, "承接主体": ("", _townships(added))}
+            self._count(sheet.sheet_name, record, name, changed, False)
 
     def _plan_power_sub_item(self, sheet: str, record: ParsedRecord, new_main: dict[str, Any] | None,
                              stored_main: dict[str, Any] | None,
@@ -644,34 +646,29 @@ class _Planner:
             by_key.setdefault(_power_key(row, row["department_id"]), []).append(row)
         subs = {(row["parent_id"], name_key(row["name"])): row for row in existing if row.get("parent_id")}
         append = self.options.mode == "append"
-        for sheet in sheets:
-            for record in sheet.records:
-                row = self._main_row(sheet, record, _RESPONSIBILITY_COLUMNS, "行使主体",
-                                     {"extra_json": _extra_json(record.fields)})
-                if row is None:
-                    continue
-                name = row["name"]
-                match = None
-                if row.get("code") and by_code.get(row["code"]):
-                    match = by_code[row["code"]].pop(0)
-                elif "department_id" in row and by_key.get(_power_key(row, row["department_id"])):
-                    match = by_key[_power_key(row, row["department_id"])].pop(0)
-                if match is not None and append:
-                    self._duplicate_in_append(sheet.sheet_name, record, name)
-                    continue
-                if match is None:
-                    row["sub_items"] = [self._power_sub_row(sheet.sheet_name, sub) for sub in record.sub_items]
-                    self.changes.inserts.append(row)
-                    self._count(sheet.sheet_name, record, name, None, True)
-                    for sub in record.sub_items:
-                        self._count(sheet.sheet_name, sub, f"{name} / {sub.fields['name']}", None, True, sub_item=True)
-                    continue
-                changed = self._compare(match, row, _RESPONSIBILITY_COLUMNS)
-                self._update(match["id"], changed)
-                self._count(sheet.sheet_name, record, name, changed, False)
+        for sheet, record, row in self._main_rows(sheets, _RESPONSIBILITY_COLUMNS, "行使主体"):
+            name = row["name"]
+            match = None
+            if row.get("code") and by_code.get(row["code"]):
+                match = by_code[row["code"]].pop(0)
+            elif "department_id" in row and by_key.get(_power_key(row, row["department_id"])):
+                match = by_key[_power_key(row, row["department_id"])].pop(0)
+            if match is not None and append:
+                self._duplicate_in_append(sheet.sheet_name, record, name)
+                continue
+            if match is None:
+                row["sub_items"] = [self._power_sub_row(sheet.sheet_name, sub) for sub in record.sub_items]
+                self.changes.inserts.append(row)
+                self._count(sheet.sheet_name, record, name, None, True)
                 for sub in record.sub_items:
-                    self._plan_sub_item(sheet.sheet_name, sub, self._power_sub_row(sheet.sheet_name, sub), match,
-                                        subs, _RESPONSIBILITY_COLUMNS)
+                    self._count(sheet.sheet_name, sub, f"{name} / {sub.fields['name']}", None, True, sub_item=True)
+                continue
+            changed = self._compare(match, row, _RESPONSIBILITY_COLUMNS)
+            self._update(match["id"], changed)
+            self._count(sheet.sheet_name, record, name, changed, False)
+            for sub in record.sub_items:
+                self._plan_sub_item(sheet.sheet_name, sub, self._power_sub_row(sheet.sheet_name, sub), match,
+                                    subs, _RESPONSIBILITY_COLUMNS)
 
     def _power_sub_row(self, sheet: str, sub: ParsedRecord) -> dict[str, Any]:
         """A sub-item's own values (those its row repeats from the item are left to the item)."""

@@ -194,6 +194,18 @@ def _band(grid: list[list[object]], start: int, height: int,
     return _Band(start, height, keys, texts)
 
 
+def mapping_headers(mapping: Mapping[object, str] | None, kind: str | None) -> dict[str, dict[str, str]]:
+    """The header texts of a mapping (a saved template, ``--map``) as synonyms for finding the header,
+    so that a header only the clerk's mapping names is still found — here and in the wizard's columns."""
+    custom: dict[str, dict[str, str]] = {}
+    for key, field_key in (mapping or {}).items():
+        if isinstance(key, str) and field_key:
+            kinds = [kind] if kind else [k for k, specs in FIELDS_BY_KIND.items()
+                                         if any(spec.key == field_key for spec in specs)]
+            custom[header_key(key)] = {k: field_key for k in kinds}
+    return custom
+
+
 def find_header(sheet: Sheet, extra: Mapping[str, dict[str, str]] | None = None) -> _Band | None:
     """The header band: the 1–3 rows among the first 30 whose columns match the most synonyms.
 
@@ -305,7 +317,7 @@ class _Shaper:
         self.warnings: list[str] = []
         self.rejected: list[RowProblem] = []
         self.notes = _CellNotes(sheet.name)
-        custom = self._custom_headers(mapping, kind)
+        custom = mapping_headers(mapping, kind)
         self.table = {**_synonyms(), **custom}
         band = find_header(sheet, custom)
         if band is None:
@@ -346,17 +358,6 @@ class _Shaper:
 
     def _error(self, message: str) -> ImportFileError:
         return ImportFileError(message, file=self.file_name, sheet=self.sheet.name)
-
-    def _custom_headers(self, mapping: Mapping[object, str] | None,
-                        kind: str | None) -> dict[str, dict[str, str]]:
-        """Header texts of a saved mapping template, usable like synonyms for finding the header."""
-        custom: dict[str, dict[str, str]] = {}
-        for key, field_key in (mapping or {}).items():
-            if isinstance(key, str) and field_key:
-                kinds = [kind] if kind else [k for k, specs in FIELDS_BY_KIND.items()
-                                             if any(s.key == field_key for s in specs)]
-                custom[header_key(key)] = {k: field_key for k in kinds}
-        return custom
 
     def _map_columns(self, mapping: Mapping[object, str] | None) -> dict[int, str]:
         band, kind = self.band, self.kind
