@@ -29,7 +29,7 @@ from . import prompts
 from .kinds import Column
 from .session import Session
 from .table_model import RowsModel
-from .widgets import open_folder, rows_table
+from .widgets import button_row, open_folder, push_button, rows_table
 
 if TYPE_CHECKING:
     from lawgov_desktop.core.library import Library
@@ -91,23 +91,12 @@ class BackupsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
-        self.backup_button = QPushButton(self.tr("Back up now"))
-        self.backup_button.setObjectName("backup_now")
-        self.backup_button.clicked.connect(backup_now)
-        self.copy_button = QPushButton(self.tr("Back up to another place…"))
-        self.copy_button.clicked.connect(self.backup_elsewhere)
-        self.restore_button = QPushButton(self.tr("Restore selected backup…"))
-        self.restore_button.setObjectName("restore")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton(self.tr("Restore from a file…"))
-        self.restore_file_button.clicked.connect(self.restore_from_file)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        for button in (self.backup_button, self.copy_button, self.restore_button, self.restore_file_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        self.backup_button = push_button(self.tr("Back up now"), backup_now, "backup_now")
+        self.copy_button = push_button(self.tr("Back up to another place…"), self.backup_elsewhere)
+        self.restore_button = push_button(self.tr("Restore selected backup…"), self.restore_selected, "restore")
+        self.restore_file_button = push_button(self.tr("Restore from a file…"), self.restore_from_file)
+        buttons = button_row((self.backup_button, self.copy_button, self.restore_button, self.restore_file_button),
+                             (push_button(self.tr("Close"), self.close),))
         self.status = QLabel()
         self.status.setObjectName("backups_status")
         self.status.setWordWrap(True)

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,7 +38,7 @@ from . import prompts
 from .jobs import Jobs
 from .kinds import timestamp
 from .session import Session
-from .widgets import ERROR_STYLE
+from .widgets import ERROR_STYLE, button_row, push_button
 
 READ_ONLY_STYLE = ("QLabel { background: #fff4d6; color: #7a4b00; border: 1px solid #e2c170;"
                    " border-radius: 3px; padding: 2px 8px; font-weight: bold; }")
@@ -222,25 +220,13 @@ class VersionsDialog(QDialog):
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #666;")
 
-        self.save_button = QPushButton(self.tr("Save current list as a version…"))
-        self.save_button.clicked.connect(self._save)
-        self.show_button = QPushButton(self.tr("Show licence items"))
-        self.show_button.clicked.connect(lambda: self.show_version(LICENCE))
-        self.show_powers_button = QPushButton(self.tr("Show powers"))
-        self.show_powers_button.clicked.connect(lambda: self.show_version(POWER))
-        self.compare_button = QPushButton(self.tr("Compare with current list"))
-        self.compare_button.clicked.connect(self.compare_with_current)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setObjectName("delete_version")
-        self.delete_button.clicked.connect(self.delete_selected)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.show_button, self.show_powers_button, self.compare_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(close)
+        self.save_button = push_button(self.tr("Save current list as a version…"), self._save)
+        self.show_button = push_button(self.tr("Show licence items"), lambda: self.show_version(LICENCE))
+        self.show_powers_button = push_button(self.tr("Show powers"), lambda: self.show_version(POWER))
+        self.compare_button = push_button(self.tr("Compare with current list"), self.compare_with_current)
+        self.delete_button = push_button(self.tr("Delete…"), self.delete_selected, "delete_version")
+        buttons = button_row((self.save_button, self.show_button, self.show_powers_button, self.compare_button),
+                             (self.delete_button, push_button(self.tr("Close"), self.reject)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)

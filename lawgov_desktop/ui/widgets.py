@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QProgressDialog,
@@ -148,6 +149,17 @@ def push_button(text: str, slot: Callable[[], object], name: str = "", default: 
 
     button.clicked.connect(clicked)
     return button
+
+
+def button_row(left: Sequence[QWidget], right: Sequence[QWidget]) -> QHBoxLayout:
+    """A dialog's bottom row: what it does on the left, what ends it (Delete…, Close) on the right."""
+    row = QHBoxLayout()
+    for button in left:
+        row.addWidget(button)
+    row.addStretch(1)
+    for button in right:
+        row.addWidget(button)
+    return row
 
 
 def summary_label(name: str, text: str = "") -> QLabel:
