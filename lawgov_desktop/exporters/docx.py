@@ -38,21 +38,17 @@ from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import (
+    CENTRED_COLUMNS,
     LANDSCAPE,
+    MARGINS,
     PORTRAIT,
     CatalogueRow,
-    CatalogueSection,
     CatalogueSpec,
     ExportError,
+    item_block,
+    section_heading,
 )
-from lawgov_desktop.exporters.pdf import (
-    _CENTRED,
-    _CHINESE_NUMERALS,
-    _MARGINS,
-    _item_block,
-    _numeral,
-    column_widths,
-)
+from lawgov_desktop.exporters.pdf import column_widths
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -147,15 +143,6 @@ def column_label(spec: CatalogueSpec, column: str) -> str:
     return spec.labels.get(column) or field_label(spec.kind, column)
 
 
-def section_heading(section: CatalogueSection, number: int) -> str:
-    """A section's heading as the PDF prints it: numbered 一、二、… unless it is "第一批"-like or
-    numbered already, with its count."""
-    heading = section.heading or ""
-    if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
-        heading = f"{_numeral(number)}、{heading}"
-    return f"{heading}（共{len(section.rows)}项）"
-
-
 # --------------------------------------------------------------------------- document and page
 
 
@@ -166,7 +153,7 @@ class _Page:
         self.orientation = PORTRAIT if orientation == PORTRAIT else LANDSCAPE
         short, long = _A4_MM
         self.width_mm, self.height_mm = (short, long) if self.orientation == PORTRAIT else (long, short)
-        self.margins_mm = _MARGINS[self.orientation]  # top, right, bottom, left
+        self.margins_mm = MARGINS[self.orientation]  # top, right, bottom, left
         _top, right, _bottom, left = self.margins_mm
         self.text_width = int(Mm(self.width_mm - left - right).twips)
 
@@ -383,10 +370,10 @@ def _table_xml(spec: CatalogueSpec, rows: Sequence[CatalogueRow], widths: list[i
           for column, width in zip(spec.columns, widths, strict=True)),
         "</w:tr>",
     ]
-    styles = ["LawGovCellCentre" if column in _CENTRED else "LawGovCell" for column in spec.columns]
+    styles = ["LawGovCellCentre" if column in CENTRED_COLUMNS else "LawGovCell" for column in spec.columns]
     for sequence, row in enumerate(rows, start=1):
         progress.item()
-        block, spans = _item_block(row, spec.columns, sequence)
+        block, spans = item_block(row, spec.columns, sequence)
         merged = {column for column, _first, _last in spans}
         for index, texts in enumerate(block):
             parts.append("<w:tr>")
@@ -420,5 +407,5 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", str(text))
 
 
-__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "catalogue_title", "column_label", "section_heading",
+__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "catalogue_title", "column_label",
            "write_catalogue_docx"]

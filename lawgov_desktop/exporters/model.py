@@ -148,3 +148,56 @@ def safe_filename(text: str, *, default: str = "未命名", max_length: int = 80
     if name.split(".")[0].upper() in _WINDOWS_RESERVED:
         name = "_" + name
     return name
+
+
+# ------------------------------------------------------------------ the page every format shares
+# Margins in mm (top, right, bottom, left).  Portrait is GB/T 9704-2012 (37 mm top, 28 mm binding
+# edge); landscape keeps the binding edge and trims the rest so a wide table gets the room.
+MARGINS = {PORTRAIT: (37, 26, 35, 28), LANDSCAPE: (25, 22, 22, 28)}
+# Columns whose short values stand centred in their cells (PDF, Word and the web page alike).
+CENTRED_COLUMNS = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
+                   "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def numeral(index: int) -> str:
+    """一, 二, … 十, 十一 … 九十九 for section and TOC numbering (index counts from 0)."""
+    n = index + 1
+    if n <= 10:
+        return _CHINESE_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    prefix = "" if tens == 1 else _CHINESE_NUMERALS[tens - 1]
+    return prefix + "十" + (_CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+def section_heading(section: CatalogueSection, number: int) -> str:
+    """A section's heading as every format prints it: numbered 一、二、… unless it is "第一批"-like or
+    numbered already, with its count."""
+    heading = section.heading or ""
+    if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
+        heading = f"{numeral(number)}、{heading}"
+    return f"{heading}（共{len(section.rows)}项）"
+
+
+def item_block(row: CatalogueRow, columns: Sequence[str], sequence: int
+               ) -> tuple[list[list[str | None]], list[tuple[int, int, int]]]:
+    """The text rows of one item and its spans (column, first, last) relative to the block.
+
+    A column spans the block when no sub-item has its own different value for it; 子项 never spans.
+    """
+    main = {**row.values, "sequence": str(sequence)}
+    subs = row.sub_rows or [{}]
+    if len(subs) == 1:
+        merged = {**main, **{k: v for k, v in subs[0].items() if v}}
+        return [[merged.get(c) or "" for c in columns]], []
+    per_row = {c for c in columns if c == "sub_item"
+               or any(sub.get(c) and sub.get(c) != main.get(c) for sub in subs)}
+    block: list[list[str | None]] = []
+    for index, sub in enumerate(subs):
+        block.append([
+            (sub.get(c) or main.get(c) or "") if c in per_row
+            else ((main.get(c) or "") if index == 0 else None)
+            for c in columns
+        ])
+    spans = [(i, 0, len(subs) - 1) for i, c in enumerate(columns) if c not in per_row]
+    return block, spans

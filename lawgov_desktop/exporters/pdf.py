@@ -57,17 +57,17 @@ from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
+    CENTRED_COLUMNS,
+    MARGINS,
     PORTRAIT,
-    CatalogueRow,
     CatalogueSection,
     CatalogueSpec,
     ExportError,
+    item_block,
+    numeral,
     safe_filename,
+    section_heading,
 )
-
-# Margins in mm (top, right, bottom, left).  Portrait is GB/T 9704-2012 (37 mm top, 28 mm binding
-# edge); landscape keeps the binding edge and trims the rest so a wide table gets the room.
-_MARGINS = {PORTRAIT: (37, 26, 35, 28), "landscape": (25, 22, 22, 28)}
 
 # Relative column widths; "sequence" gets a fixed narrow width instead.
 _WEIGHTS = {
@@ -89,10 +89,7 @@ _POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2, "handling_of
 _RESPONSIBILITY_WEIGHTS = {**_POWER_WEIGHTS, "name": 2.0, "sub_item": 1.7, "legal_basis": 4.2,
                            "handling_office": 1.5, "level": 1.4, "responsibility": 3.2, "accountability_cases": 3.8}
 _KIND_WEIGHTS = {POWER: _POWER_WEIGHTS, RESPONSIBILITY: _RESPONSIBILITY_WEIGHTS}
-_CENTRED = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
-            "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CELL_PADDING = 3.0
-_CHINESE_NUMERALS = "一二三四五六七八九十"
 
 # reportlab's CJK wrapping keeps Japanese closing punctuation off the start of a line but not the
 # Chinese full-width ，：；！？》” — without this, cells show lines starting with "：".  It lets
@@ -191,7 +188,7 @@ def write_catalogue_book(
     story.append(Paragraph(_markup(title), layout.styles["title"]))
     story.append(Paragraph("目　录", layout.styles["toc_title"]))
     for number, spec in enumerate(specs):
-        label = f"{_numeral(number)}、{spec.group_label or spec.title}（共{spec.item_count}项）"
+        label = f"{numeral(number)}、{spec.group_label or spec.title}（共{spec.item_count}项）"
         story.append(_TocLine(f"dept{number}", label, layout))
     for number, spec in enumerate(specs):
         story.append(PageBreak())
@@ -242,7 +239,7 @@ class _Layout:
         self.watermark = (watermark or "").strip()
         self.version_label = spec.version_label  # printed in the footer
         self.page_size = A4 if spec.orientation == PORTRAIT else landscape(A4)
-        top, right, bottom, left = (m * mm for m in _MARGINS[spec.orientation])
+        top, right, bottom, left = (m * mm for m in MARGINS[spec.orientation])
         self.margins = (top, right, bottom, left)
         self.frame_width = self.page_size[0] - left - right
         self.frame_height = self.page_size[1] - top - bottom
@@ -333,10 +330,7 @@ def _catalogue_story(spec: CatalogueSpec, layout: _Layout, tracker: _Tracker) ->
 
 
 def _section_heading(section: CatalogueSection, number: int, layout: _Layout) -> Paragraph:
-    heading = section.heading or ""
-    if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
-        heading = f"{_numeral(number)}、{heading}"
-    return Paragraph(_markup(f"{heading}（共{len(section.rows)}项）"), layout.styles["section"])
+    return Paragraph(_markup(section_heading(section, number)), layout.styles["section"])
 
 
 def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: list[float],
@@ -349,14 +343,14 @@ def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: l
     reportlab puts at the top of every page while the section runs.
     """
     columns = spec.columns
-    styles = [layout.styles["cell_centre"] if c in _CENTRED else layout.styles["cell"] for c in columns]
+    styles = [layout.styles["cell_centre"] if c in CENTRED_COLUMNS else layout.styles["cell"] for c in columns]
     flowables: list[Flowable] = [_header_table(spec, widths, layout),
                                  SetPageTopFlowables([_header_table(spec, widths, layout)])]
     texts: list[list[str | None]] = []  # None marks a cell covered by a span
     spans: list[tuple[int, int, int]] = []  # (column, first row, last row) within the chunk
     for sequence, row in enumerate(section.rows, start=1):
         tracker.story_row()
-        block, block_spans = _item_block(row, columns, sequence)
+        block, block_spans = item_block(row, columns, sequence)
         if _estimated_height(block, block_spans, widths, layout) > _TALL_FRACTION * layout.frame_height:
             # An item that may not fit on a page gets a table of its own that splits inside rows.
             if texts:
@@ -438,30 +432,6 @@ def _cell(text: str | None, style: ParagraphStyle, as_list: bool) -> object:
     return [Paragraph(escape(line), style) for line in lines]
 
 
-def _item_block(row: CatalogueRow, columns: Sequence[str], sequence: int
-                ) -> tuple[list[list[str | None]], list[tuple[int, int, int]]]:
-    """The text rows of one item and its spans (column, first, last) relative to the block.
-
-    A column spans the block when no sub-item has its own different value for it; 子项 never spans.
-    """
-    main = {**row.values, "sequence": str(sequence)}
-    subs = row.sub_rows or [{}]
-    if len(subs) == 1:
-        merged = {**main, **{k: v for k, v in subs[0].items() if v}}
-        return [[merged.get(c) or "" for c in columns]], []
-    per_row = {c for c in columns if c == "sub_item"
-               or any(sub.get(c) and sub.get(c) != main.get(c) for sub in subs)}
-    block: list[list[str | None]] = []
-    for index, sub in enumerate(subs):
-        block.append([
-            (sub.get(c) or main.get(c) or "") if c in per_row
-            else ((main.get(c) or "") if index == 0 else None)
-            for c in columns
-        ])
-    spans = [(i, 0, len(subs) - 1) for i, c in enumerate(columns) if c not in per_row]
-    return block, spans
-
-
 def _estimated_height(block: list[list[str | None]], spans: list[tuple[int, int, int]],
                       widths: list[float], layout: _Layout) -> float:
     """A quick upper-ish estimate of a block's height, to decide whether rows may need splitting."""
@@ -482,16 +452,6 @@ def _estimated_height(block: list[list[str | None]], spans: list[tuple[int, int,
 def _markup(text: str) -> str:
     """Cell text as reportlab paragraph markup: escaped, line breaks kept."""
     return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
-def _numeral(index: int) -> str:
-    """一, 二, … 十, 十一 … 九十九 for section and TOC numbering (index counts from 0)."""
-    n = index + 1
-    if n <= 10:
-        return _CHINESE_NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    prefix = "" if tens == 1 else _CHINESE_NUMERALS[tens - 1]
-    return prefix + "十" + (_CHINESE_NUMERALS[ones - 1] if ones else "")
 
 
 def _unique(name: str, used: set[str]) -> str:

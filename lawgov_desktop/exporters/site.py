@@ -41,9 +41,16 @@ from lawgov_desktop.exporters.catalogue import (
     department_catalogues,
     responsibility_catalogues,
 )
-from lawgov_desktop.exporters.docx import catalogue_title, column_label, section_heading
-from lawgov_desktop.exporters.model import CatalogueRow, CatalogueSpec, ExportError
-from lawgov_desktop.exporters.pdf import _CENTRED, _item_block, column_widths
+from lawgov_desktop.exporters.docx import catalogue_title, column_label
+from lawgov_desktop.exporters.model import (
+    CENTRED_COLUMNS,
+    CatalogueRow,
+    CatalogueSpec,
+    ExportError,
+    item_block,
+    section_heading,
+)
+from lawgov_desktop.exporters.pdf import column_widths
 
 DEFAULT_TITLE = "事项清单公示"
 RESULT_LIMIT = 100
@@ -248,7 +255,7 @@ def _department_page(name: str, group: Sequence[CatalogueSpec], site_title: str,
         parts.append(f"<h2 class=\"catalogue\" id=\"{heading_id}\">{escape(catalogue_title(spec))}</h2>\n"
                      f"<p class=\"count\">（共{spec.item_count}项）</p>")
         head = _table_head(spec)
-        centred = [column in _CENTRED for column in spec.columns]
+        centred = [column in CENTRED_COLUMNS for column in spec.columns]
         for number, section in enumerate(spec.sections):
             if section.heading:
                 heading_id = f"c{catalogue}s{number}"
@@ -277,7 +284,7 @@ def _table_head(spec: CatalogueSpec) -> str:
 
 def _item_rows(row: CatalogueRow, columns: Sequence[str], sequence: int, anchor: str, centred: list[bool]) -> str:
     """An item's rows: its cells spanning its sub-items' rows where they do not differ."""
-    block, spans = _item_block(row, columns, sequence)
+    block, spans = item_block(row, columns, sequence)
     span_of = {column: last - first + 1 for column, first, last in spans}
     rows = []
     for index, texts in enumerate(block):
