@@ -144,6 +144,12 @@ def field_column(kind: str, key: str, width: int, sort: str | None = None, *, nu
     return Column(key, described.english, width, sort, _shown_as(described), numeric, hidden, field=described)
 
 
+def field_columns(kind: str, /, *, sortable: bool = True, **widths: int) -> tuple[Column, ...]:
+    """Columns showing fields of ``kind`` in the order given as ``key=width``; each sorts by its own
+    field unless ``sortable`` is False (aliases, a parent's name: joined texts the list cannot order)."""
+    return tuple(field_column(kind, key, width, key if sortable else None) for key, width in widths.items())
+
+
 @dataclass(frozen=True)
 class FormField:
     """One field of a record dialog, made from the kind's description of it.
@@ -209,18 +215,10 @@ LICENCE_SPEC = ListSpec(
     LICENCE, QT_TRANSLATE_NOOP("Nav", "Licence items"),
     (
         field_column(LICENCE, "sequence", 56, "position", numeric=True),
-        field_column(LICENCE, "part", 120, "part"),
-        field_column(LICENCE, "department", 150, "department"),
-        field_column(LICENCE, "name", 280, "name"),
+        *field_columns(LICENCE, part=120, department=150, name=280),
         Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True),
-        field_column(LICENCE, "implementing_authority", 150, "implementing_authority"),
-        field_column(LICENCE, "legal_basis", 300, "legal_basis"),
-        field_column(LICENCE, "level", 80, "level"),
-        field_column(LICENCE, "code", 130, "code"),
-        field_column(LICENCE, "certificate", 110, "certificate"),
-        field_column(LICENCE, "list_year", 70, "list_year"),
-        field_column(LICENCE, "status", 60, "status"),
-        field_column(LICENCE, "remark", 160, "remark"),
+        *field_columns(LICENCE, implementing_authority=150, legal_basis=300, level=80, code=130, certificate=110,
+                       list_year=70, status=60, remark=160),
     ),
     facets=("department", "part", "level", "status"),
     record_kind=LICENCE, children="sub_items",
@@ -229,17 +227,10 @@ POWER_SPEC = ListSpec(
     POWER, QT_TRANSLATE_NOOP("Nav", "Enforcement powers"),
     (
         field_column(POWER, "sequence", 56, "position", numeric=True),
-        field_column(POWER, "code", 120, "code"),
-        field_column(POWER, "name", 320, "name"),
-        field_column(POWER, "power_type", 80, "power_type"),
-        field_column(POWER, "domain", 80, "domain"),
-        field_column(POWER, "department", 170, "department"),
+        *field_columns(POWER, code=120, name=320, power_type=80, domain=80, department=170),
         Column("receiving", QT_TRANSLATE_NOOP("Column", "Receiving townships"), 200),
         Column("batches", QT_TRANSLATE_NOOP("Column", "Batch"), 90),
-        field_column(POWER, "legal_basis", 280, "legal_basis"),
-        field_column(POWER, "penalty_range", 200, "penalty_range"),
-        field_column(POWER, "status", 60, "status"),
-        field_column(POWER, "remark", 160, "remark"),
+        *field_columns(POWER, legal_basis=280, penalty_range=200, status=60, remark=160),
         # After today's columns, so a header layout the clerk saved keeps its meaning.
         Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True,
                hidden=True),
@@ -253,8 +244,7 @@ DEPARTMENT_SPEC = ListSpec(
     (
         field_column(DEPARTMENT, "name", 220, "name"),
         field_column(DEPARTMENT, "aliases", 220),
-        field_column(DEPARTMENT, "level", 70, "level"),
-        field_column(DEPARTMENT, "region", 120, "region"),
+        *field_columns(DEPARTMENT, level=70, region=120),
         Column("licence_count", QT_TRANSLATE_NOOP("Column", "Licence items"), 80, numeric=True),
         Column("power_count", QT_TRANSLATE_NOOP("Column", "Powers"), 80, numeric=True),
         field_column(DEPARTMENT, "credit_code", 170, "credit_code"),
@@ -266,12 +256,8 @@ DEPARTMENT_SPEC = ListSpec(
 REGION_SPEC = ListSpec(
     REGION, QT_TRANSLATE_NOOP("Nav", "Regions"),
     (
-        field_column(REGION, "name", 200, "name"),
-        field_column(REGION, "code", 90, "code"),
-        field_column(REGION, "kind", 80, "kind"),
-        field_column(REGION, "parent", 180),
-        field_column(REGION, "aliases", 260),
-        field_column(REGION, "remark", 160),
+        *field_columns(REGION, name=200, code=90, kind=80),
+        *field_columns(REGION, sortable=False, parent=180, aliases=260, remark=160),
     ),
     record_kind=REGION,
 )
@@ -279,8 +265,7 @@ BATCH_SPEC = ListSpec(
     BATCH, QT_TRANSLATE_NOOP("Nav", "Batches"),
     (
         field_column(BATCH, "name", 120, "name"),
-        field_column(BATCH, "document_number", 180),
-        field_column(BATCH, "published_on", 100),
+        *field_columns(BATCH, sortable=False, document_number=180, published_on=100),
         Column("power_count", QT_TRANSLATE_NOOP("Column", "Powers"), 80, numeric=True),
         field_column(BATCH, "remark", 200),
     ),
@@ -307,13 +292,10 @@ LIST_SPECS = (LICENCE_SPEC, POWER_SPEC, DEPARTMENT_SPEC, REGION_SPEC, BATCH_SPEC
 # Rows of the children tables in the detail pane: a licence item's sub-items, a power's delegations.
 SUB_ITEM_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("Column", "Sub-item"), 300),
-    field_column(LICENCE, "implementing_authority", 160),
-    field_column(LICENCE, "code", 130),
-    field_column(LICENCE, "status", 60),
+    *field_columns(LICENCE, sortable=False, implementing_authority=160, code=130, status=60),
 )
-DELEGATION_COLUMNS = tuple(field_column("delegation", key, width) for key, width in (
-    ("region", 130), ("batch", 80), ("mode", 80), ("scope", 60), ("effective_date", 90), ("change_kind", 70),
-    ("document_number", 160)))
+DELEGATION_COLUMNS = field_columns("delegation", sortable=False, region=130, batch=80, mode=80, scope=60,
+                                   effective_date=90, change_kind=70, document_number=160)
 
 # Not typed in a record form: positions and a power's extra columns (kept as they were read), a
 # sub-item's main item and a delegation's power (given by where the record is added), and a
