@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
 # What an import writes of an item: every column its kind describes, and where it came from.
 _IMPORT_STAMPS = ("import_id", "source_json", "created_at", "updated_at")
-_LICENCE_INSERT = ("id", *LICENCE_KIND.columns, *_IMPORT_STAMPS)
-_POWER_INSERT = ("id", *POWER_KIND.columns, *_IMPORT_STAMPS)
+_LICENCE_INSERT = ("id", *LICENCE_KIND.columns, *LICENCE_KIND.sort_columns.values(), *_IMPORT_STAMPS)
+_POWER_INSERT = ("id", *POWER_KIND.columns, *POWER_KIND.sort_columns.values(), *_IMPORT_STAMPS)
 _DELEGATION_INSERT = ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
                       "document_number", "document_number_raw", "remark", "import_id", "created_at", "updated_at")
 
@@ -309,9 +309,10 @@ class Imports:
                 after["aliases"] = aliases
                 self.records.replace_aliases(DEPARTMENT, record_id, aliases)
             if columns:
-                assignments = ", ".join(f"{key} = ?" for key in columns)
+                stored = {**new_values, **KINDS[changes.kind].sort_keys(new_values)}
+                assignments = ", ".join(f"{key} = ?" for key in stored)
                 self.store.conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
-                                  [*new_values.values(), stamp, record_id])
+                                  [*stored.values(), stamp, record_id])
             labels = "、".join(self.records.field_label(changes.kind, key) for key in after if key != "updated_at")
             self.store.log("update", changes.kind, record_id, f"导入更新“{before_row['name']}”：{labels}",
                       before, after, import_id)
@@ -367,6 +368,7 @@ class Imports:
             next_id += len(family)
             position += len(family)
             for values in family:
+                values.update(KINDS[changes.kind].sort_keys(values))
                 rows.append(tuple(values.get(column) for column in columns))
                 delegations.extend(delegation_tuple(values["id"], item) for item in values.get("delegations", []))
                 inserted.add(values["id"])

@@ -11,6 +11,8 @@ NULL means the working list, a number means a frozen, read-only saved version.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
@@ -21,6 +23,12 @@ AUTOINCREMENT = {"sqlite_autoincrement": True}
 def _fk(target: str, ondelete: str, *, nullable: bool = True, index: bool = True) -> Column:
     """A foreign-key column; written out because SQLModel's ``foreign_key=`` cannot set ON DELETE."""
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+def _sort_key_column(*, index: bool = False) -> Any:
+    """A name's pinyin sort key (``core.collation``; ``core.kinds`` says which fields keep one):
+    written with every insert and update, so lists sort by pinyin in SQL (migration 0006)."""
+    return Field(default="", index=index, sa_column_kwargs={"server_default": ""})
 
 
 class Meta(SQLModel, table=True):
@@ -38,6 +46,7 @@ class Region(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
+    name_sort: str = _sort_key_column(index=True)
     code: str | None = Field(default=None, description="official code where one exists; never invented")
     kind: str = Field(description="city, district, county, county_city, zone, town, street, township")
     parent_id: int | None = Field(default=None, sa_column=_fk("region.id", "RESTRICT"))
@@ -63,6 +72,7 @@ class Department(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
+    name_sort: str = _sort_key_column(index=True)
     level: str | None = None
     region_id: int | None = Field(default=None, sa_column=_fk("region.id", "RESTRICT"))
     credit_code: str | None = None
@@ -98,6 +108,7 @@ class Batch(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
+    name_sort: str = _sort_key_column(index=True)
     document_number: str | None = None
     published_on: str | None = None
     position: int = 0
@@ -138,6 +149,7 @@ class LicenceItem(SQLModel, table=True):
         Index("ix_licence_item_department", "department_id", "version_id"),
         # Covers the statistics' grouped count (migration 0003).
         Index("ix_licence_item_stats", "version_id", "parent_id", "part", "department_id", "level", "position"),
+        Index("ix_licence_item_name_sort", "version_id", "parent_id", "name_sort"),  # sorted by name (0006)
         AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -146,6 +158,7 @@ class LicenceItem(SQLModel, table=True):
     part: str = Field(default="central", description="central, local, vertical, other")
     department_id: int = Field(sa_column=_fk("department.id", "RESTRICT", nullable=False, index=False))
     name: str = Field(index=True)
+    name_sort: str = _sort_key_column()
     sequence: str | None = None
     upper_ref: str | None = None
     implementing_authority: str | None = None
@@ -172,6 +185,7 @@ class Power(SQLModel, table=True):
         Index("ix_power_list", "version_id", "parent_id", "position"),
         Index("ix_power_department", "department_id", "version_id"),
         Index("ix_power_stats", "version_id", "parent_id", "power_type", "department_id"),  # statistics (0005)
+        Index("ix_power_name_sort", "version_id", "parent_id", "name_sort"),  # sorted by name (0006)
         AUTOINCREMENT,
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -179,6 +193,7 @@ class Power(SQLModel, table=True):
     parent_id: int | None = Field(default=None, sa_column=_fk("power.id", "CASCADE"))
     code: str | None = Field(default=None, index=True)
     name: str = Field(index=True)
+    name_sort: str = _sort_key_column()
     sequence: str | None = None
     power_type: str | None = None
     domain: str | None = None

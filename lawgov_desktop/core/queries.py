@@ -12,9 +12,10 @@ import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .dialect import SQLITE
 from .errors import LawGovError
 from .fields import BATCH, DEPARTMENT, IMPORTS, LICENCE, POWER, REGION
-from .kinds import KINDS
+from .kinds import DOCUMENT_NUMBER, KINDS, LINE, MULTILINE, Field
 from .search import match_expression
 
 
@@ -65,20 +66,42 @@ def _stored(kind: str, alias: str) -> str:
     return ", ".join(f"{alias}.{key}" for key in KINDS[kind].columns)
 
 
+# Texts a clerk reads in Chinese sort in pinyin order, as Excel and WPS sort them; codes, dates and
+# numbers as they are.
+_PINYIN_RULES = (LINE, MULTILINE, DOCUMENT_NUMBER)
+
+
+def _sort_expression(f: Field, alias: str) -> str:
+    """What orders a list by a field: its stored pinyin key (indexed) where it keeps one, the pinyin
+    function over other texts, the column itself otherwise."""
+    if f.sort_column:
+        return f"{alias}.{f.sort_column}"
+    if f.rule in _PINYIN_RULES:
+        return SQLITE.pinyin_order(f"{alias}.{f.key}")
+    return f"{alias}.{f.key}"
+
+
 def _sortable(kind: str, alias: str, **others: str) -> dict[str, str]:
     """Sortable columns of a list: the key the client names → the SQL that orders by it; every
     stored column of the kind, its id, and ``others`` (joined names, the shipped order)."""
-    return {**{key: f"{alias}.{key}" for key in KINDS[kind].columns}, "id": f"{alias}.id", **others}
+    description = KINDS[kind]
+    return {**{f.key: _sort_expression(f, alias) for f in description.fields if f.stored}, "id": f"{alias}.id",
+            **others}
 
 
+# A joined department or region sorts by its name's stored pinyin key.
+_DEPARTMENT_NAME_KEY = KINDS[DEPARTMENT].sort_columns["name"]
+_REGION_NAME_KEY = KINDS[REGION].sort_columns["name"]
 # An item's 序号 sorts by its place in the list ("10" after "9"); departments have no order of their own.
-_LICENCE_SORT = _sortable(LICENCE, "li", sequence="li.position", department="d.name", updated_at="li.updated_at")
-_POWER_SORT = _sortable(POWER, "p", sequence="p.position", department="d.name", updated_at="p.updated_at")
-_DEPARTMENT_SORT = _sortable(DEPARTMENT, "dp", region="r.name", position="dp.id")
-_REGION_SORT = _sortable(REGION, "r", parent="pr.name")
+_LICENCE_SORT = _sortable(LICENCE, "li", sequence="li.position", department=f"d.{_DEPARTMENT_NAME_KEY}",
+                          updated_at="li.updated_at")
+_POWER_SORT = _sortable(POWER, "p", sequence="p.position", department=f"d.{_DEPARTMENT_NAME_KEY}",
+                        updated_at="p.updated_at")
+_DEPARTMENT_SORT = _sortable(DEPARTMENT, "dp", region=f"r.{_REGION_NAME_KEY}", position="dp.id")
+_REGION_SORT = _sortable(REGION, "r", parent=f"pr.{_REGION_NAME_KEY}")
 _BATCH_SORT = _sortable(BATCH, "b")
-_IMPORT_SORT = {"at": "ir.id", "position": "ir.id", "file_name": "ir.file_name", "kind": "ir.kind",
-                "id": "ir.id"}
+_IMPORT_SORT = {"at": "ir.id", "position": "ir.id", "file_name": SQLITE.pinyin_order("ir.file_name"),
+                "kind": "ir.kind", "id": "ir.id"}
 
 
 def extra_from_json(text: str | None) -> dict[str, str]:

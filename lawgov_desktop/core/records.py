@@ -128,12 +128,12 @@ class Records:
         row = self.store.conn.execute(f"SELECT * FROM {description.table} WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"未找到{description.label}（编号 {record_id}）。")
-        record = _with_extra(kind, dict(row))
+        record = _with_extra(kind, description.record(row))
         for f in description.fields:
             if f.rule == REFERENCE and f.by_name:
                 record[f.by_name] = self.store.name_of(TABLES[f.reference], record[f.key])
         if description.sub_items:
-            record["sub_items"] = [_with_extra(kind, dict(r)) for r in self.store.conn.execute(
+            record["sub_items"] = [_with_extra(kind, description.record(r)) for r in self.store.conn.execute(
                 f"SELECT * FROM {description.table} WHERE parent_id = ? ORDER BY position, id", (record_id,))]
             if record["parent_id"]:
                 record["main_item"] = self.store.name_of(description.table, record["parent_id"])
@@ -308,6 +308,7 @@ class Records:
         """Write column values and aliases, keep the index current and log before/after."""
         if columns:
             columns.setdefault("updated_at", now_text())
+            columns.update(KINDS[kind].sort_keys(columns))
             assignments = ", ".join(f"{key} = ?" for key in columns)
             self.store.conn.execute(f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
                                     [*columns.values(), record_id])
@@ -323,12 +324,12 @@ class Records:
         values = {key: snapshot.get(key) for key in COLUMNS[kind]}
         values["created_at"] = snapshot.get("created_at")
         values["updated_at"] = snapshot.get("updated_at") or now_text()
-        self._insert_row(TABLES[kind], {"id": snapshot["id"], **values})
+        self._insert_row(kind, {"id": snapshot["id"], **values})
         if snapshot.get("aliases"):
             self.replace_aliases(kind, snapshot["id"], snapshot["aliases"])
         for part in KINDS[kind].belongings:  # in order: a power's sub-items before the delegations
             for row in snapshot.get(part.key, []):
-                self._insert_row(TABLES[part.kind], row)
+                self._insert_row(part.kind, row)
         self.store.after_change(kind, snapshot["id"], None)
         sub_items = self.store.sub_item_ids(kind, snapshot)
         if sub_items:
@@ -365,16 +366,17 @@ class Records:
         row = {key: values.get(key) for key in COLUMNS[kind] if key in values}
         row.setdefault("created_at", stamp)
         row.setdefault("updated_at", stamp)
-        new_id = self._insert_row(TABLES[kind], row)
+        new_id = self._insert_row(kind, row)
         if aliases:
             self.replace_aliases(kind, new_id, aliases)
         self.store.after_change(kind, new_id, None)
         return new_id
 
-    def _insert_row(self, table: str, row: dict[str, Any]) -> int:
+    def _insert_row(self, kind: str, row: dict[str, Any]) -> int:
+        row = {**row, **KINDS[kind].sort_keys(row)}
         columns = ", ".join(row)
         cursor = self.store.conn.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            f"INSERT INTO {TABLES[kind]} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
         return int(cursor.lastrowid)
 
     def _check_deletable(self, kind: str, record_id: int, before: dict[str, Any]) -> None:

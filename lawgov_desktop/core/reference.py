@@ -11,6 +11,7 @@ import sqlite3
 
 from .clock import now_text
 from .dialect import SQLITE
+from .kinds import REGION_KIND
 from .paths import shipped_dir
 
 
@@ -25,11 +26,11 @@ def load_reference_regions(conn: sqlite3.Connection) -> int:
     try:
         for position, row in enumerate(rows):
             parent_id = ids[row["parent"]] if row["parent"] else None
-            cursor = conn.execute(
-                "INSERT INTO region (name, code, kind, parent_id, position, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (row["name"], row["code"] or None, row["kind"], parent_id, position, stamp, stamp),
-            )
+            values = {"name": row["name"], "code": row["code"] or None, "kind": row["kind"], "parent_id": parent_id,
+                      "position": position, "created_at": stamp, "updated_at": stamp}
+            values.update(REGION_KIND.sort_keys(values))
+            cursor = conn.execute(f"INSERT INTO region ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                                  list(values.values()))
             ids[row["name"]] = int(cursor.lastrowid)
             for alias in filter(None, row["aliases"].split(";")):
                 conn.execute("INSERT INTO region_alias (region_id, alias) VALUES (?, ?)",

@@ -134,11 +134,11 @@ class Store:
         row = self.conn.execute(f"SELECT * FROM {description.table} WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"未找到{description.label}（编号 {record_id}）。")
-        record = dict(row)
+        record = description.record(row)
         if description.alias_table:
             record["aliases"] = self.aliases(kind, record_id)
         for part in description.belongings:
-            record[part.key] = [dict(r) for r in self.conn.execute(
+            record[part.key] = [KINDS[part.kind].record(r) for r in self.conn.execute(
                 f"SELECT * FROM {TABLES[part.kind]} WHERE {part.where} ORDER BY id",
                 (record_id,) * part.where.count("?"))]
         return record
