@@ -40,6 +40,9 @@ Index = QModelIndex | QPersistentModelIndex
 # The form widgets whose fields are edited in the cell; the others keep the form.
 CELL_WIDGETS = ("line", "choice", "suggest")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Keys that belong to the cell while it is edited, not to the list's shortcuts (Enter opens the
+# form, Delete deletes the record).
+_EDITING_KEYS = (*_ENTER_KEYS, Qt.Key.Key_Delete)
 
 
 def cell_fields(model: PagedTableModel, record_kind: str | None) -> dict[int, FormField]:
@@ -94,14 +97,14 @@ class CellDelegate(QStyledItemDelegate):
         model.setData(index, editor_value(editor), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter belongs to the cell while it is edited (not to the list's Enter = open the form);
+        """Enter and Delete belong to the cell while it is edited, not to the list's shortcuts;
         Ctrl+Enter puts the value into every selected row."""
-        if isinstance(event, QKeyEvent) and event.key() in _ENTER_KEYS:
+        if isinstance(event, QKeyEvent) and event.key() in _EDITING_KEYS:
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True
-            if (event.type() == QEvent.Type.KeyPress and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-                    and isinstance(editor, QWidget)):
+            if (event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier and isinstance(editor, QWidget)):
                 column = self._editing_column(editor)
                 if column is not None:
                     self._to_selected(column, editor_value(editor))
@@ -132,6 +135,7 @@ class CellEditing(QObject):
     """Edit in the cell, one value into the selected rows, and fill down, for one list."""
 
     message = Signal(str)  # a note for the status line ("选中至少两行…")
+    form_requested = Signal()  # F2 on a column that is edited in the record form
 
     def __init__(self, table: QTableView, model: PagedTableModel, session: Session, record_kind: str | None,
                  read_only: Callable[[], bool]) -> None:
@@ -147,6 +151,16 @@ class CellEditing(QObject):
         table.setItemDelegate(CellDelegate(self.fields, self.set_selected, table))
         table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.DoubleClicked)
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """F2 on a column the cell cannot edit (a department, a long text) opens the form instead."""
+        if (watched is self.table and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_F2 and self.table.state() != QAbstractItemView.State.EditingState
+                and not self.edits(self.table.currentIndex())):
+            self.form_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def edits(self, index: QModelIndex) -> bool:
         """Whether the cell is edited in place (a double-click elsewhere opens the form)."""

@@ -101,6 +101,7 @@ class ListView(QWidget):
         self.model.stale.connect(self.reload)
         self.table = self._make_table()
         self.cells = CellEditing(self.table, self.model, session, spec.record_kind, lambda: self.read_only)
+        self.cells.form_requested.connect(self.edit_current)
         self.detail = DetailPane(session, spec) if spec.record_kind else None
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)

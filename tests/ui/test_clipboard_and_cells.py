@@ -271,3 +271,24 @@ def test_ctrl_enter_puts_the_typed_value_into_every_selected_row(window: MainWin
     window.undo_action.trigger()
     wait_idle(qtbot, window.session)
     assert level_of(view, "特种设备使用登记") == "县级"
+
+
+def test_f2_on_a_column_the_cell_cannot_edit_opens_the_form(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = window.current_view()
+    opened = []
+    view.cells.form_requested.disconnect(view.edit_current)
+    view.cells.form_requested.connect(lambda: opened.append(True))
+    select_rows(view, [row_of_name(view, "排污许可")], column_of(view, "department"))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    assert opened and view.table.state() != QAbstractItemView.State.EditingState
+
+
+def test_delete_in_a_cell_editor_stays_in_the_cell(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = window.current_view()
+    editor = edit_cell(view, qtbot, row_of_name(view, "排污许可"), "name")
+    editor.setCursorPosition(0)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # no 删除 question (the fixture fails on one)
+    assert editor.text() == "污许可"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.session.library.lists.query("licence", ListFilter(text="排污许可")).total == 1
