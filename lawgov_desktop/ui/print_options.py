@@ -1,4 +1,5 @@
-"""The small dialogs before a catalogue or workbook is made: layout, batch output, export scope.
+"""The small dialogs before a catalogue or workbook is made: layout (with a draft's mark), batch output,
+export scope.
 
 They only collect choices; the catalogue itself is built and written on the background worker
 (``ui.printing``).  Column labels are the lists' own Chinese field names: they are what the
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -48,8 +50,13 @@ def attachment_label(text: str) -> str | None:
     return f"附件{text}" if text[0].isdigit() else text
 
 
+# The marks offices put on a list sent out for comment; the clerk may type another.
+DRAFT_MARKS = ("征求意见稿", "草稿")
+
+
 class LayoutOptions(QWidget):
-    """Title, 附件N, version, orientation and columns: what every printed catalogue lets the clerk set."""
+    """Title, 附件N, version, draft mark, orientation and columns: what every printed catalogue lets the
+    clerk set."""
 
     def __init__(self, kind: str, columns: Sequence[str], title: str = "", version: str = "",
                  parent: QWidget | None = None) -> None:
@@ -61,6 +68,20 @@ class LayoutOptions(QWidget):
         self.attachment.setPlaceholderText(self.tr("e.g. 附件1 (leave empty for none)"))
         self.version = QLineEdit(version)
         self.version.setObjectName("version_label")
+        self.watermark_choice = QComboBox()
+        self.watermark_choice.setObjectName("watermark_choice")
+        self.watermark_choice.addItem(self.tr("None (the final list)"), "")
+        for mark in DRAFT_MARKS:
+            self.watermark_choice.addItem(mark, mark)
+        self.watermark_choice.addItem(self.tr("Other text:"), None)
+        self.own_watermark = QLineEdit()
+        self.own_watermark.setObjectName("own_watermark")
+        self.own_watermark.setPlaceholderText(self.tr("your own text, e.g. 送审稿"))
+        self.watermark_choice.currentIndexChanged.connect(self._watermark_changed)
+        self._watermark_changed()
+        watermark = QHBoxLayout()
+        watermark.addWidget(self.watermark_choice)
+        watermark.addWidget(self.own_watermark, 1)
         self.landscape = QRadioButton(self.tr("Landscape"))
         self.landscape.setObjectName("landscape")
         self.portrait = QRadioButton(self.tr("Portrait"))
@@ -95,6 +116,7 @@ class LayoutOptions(QWidget):
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Attachment label:"), self.attachment)
         form.addRow(self.tr("Version:"), self.version)
+        form.addRow(self.tr("Draft mark:"), watermark)
         form.addRow(self.tr("Orientation:"), sides)
         form.addRow(self.tr("Columns:"), self.columns)
         form.addRow("", font_note)
@@ -117,6 +139,15 @@ class LayoutOptions(QWidget):
     def orientation(self) -> str:
         """``landscape`` (the default for wide tables) or ``portrait``."""
         return PORTRAIT if self.portrait.isChecked() else LANDSCAPE
+
+    def watermark(self) -> str | None:
+        """The draft mark printed across every page ("征求意见稿"), or None for the final list."""
+        chosen = self.watermark_choice.currentData()
+        text = self.own_watermark.text() if chosen is None else chosen
+        return text.strip() or None
+
+    def _watermark_changed(self) -> None:
+        self.own_watermark.setEnabled(self.watermark_choice.currentData() is None)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -160,8 +191,9 @@ class CatalogueOptionsDialog(QDialog):
 
 
 class BatchDialog(QDialog):
-    """Every department's licence list or 权责清单: one PDF each into a folder, or one book with a table
-    of contents.  ``filtered`` names the lists (LICENCE, RESPONSIBILITY) whose view is filtered now."""
+    """Every department's licence list or 权责清单: one PDF each into a folder, one book with a table
+    of contents, or one Word document.  ``filtered`` names the lists (LICENCE, RESPONSIBILITY) whose
+    view is filtered now."""
 
     def __init__(self, filtered: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,12 +212,16 @@ class BatchDialog(QDialog):
         self.folder.setObjectName("one_file_each")
         self.book = QRadioButton(self.tr("One PDF with a section per department and a table of contents"))
         self.book.setObjectName("one_book")
+        self.word = QRadioButton(self.tr("One Word document, each department from a new page under its heading"))
+        self.word.setObjectName("one_word_document")
         self.folder.setChecked(True)
         self.only_filtered = QCheckBox()
         self.only_filtered.setObjectName("only_filtered")
         self.layout_options = LayoutOptions(LICENCE, LICENCE_COLUMNS)
-        self.layout_options.title.setToolTip(self.tr("The title of the book; each department's list keeps its own"))
+        self.layout_options.title.setToolTip(
+            self.tr("The title of the book or document; each department's list keeps its own"))
         self.book.toggled.connect(self._mode_changed)
+        self.word.toggled.connect(self._mode_changed)
         self._mode_changed()
         self.responsibility_lists.toggled.connect(self._list_changed)
         self._list_changed()
@@ -195,13 +231,14 @@ class BatchDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(self.folder)
         layout.addWidget(self.book)
+        layout.addWidget(self.word)
         layout.addWidget(self.only_filtered)
         layout.addSpacing(8)
         layout.addWidget(self.layout_options)
         layout.addWidget(_buttons(self, self.tr("Generate…")))
 
     def _mode_changed(self) -> None:
-        self.layout_options.title.setEnabled(self.book.isChecked())
+        self.layout_options.title.setEnabled(not self.folder.isChecked())
 
     def _list_changed(self) -> None:
         """The columns, the placeholder title and the filter offered are the chosen list's."""

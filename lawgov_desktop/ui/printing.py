@@ -1,4 +1,4 @@
-"""File → print preview, print, save as PDF, export to Excel, and every department's list at once.
+"""File → print preview, print, save as PDF or Word, the public website, Excel, and every department's list.
 
 What is printed is what the clerk is looking at: the window (``Lists``) says which list is on
 screen and hands its ``current_filter()`` to ``exporters.catalogue`` unchanged (for powers, a township picked in the 承接主体 facet prints that
@@ -7,8 +7,9 @@ own list when the view is narrowed to it).  Reading the list and writing files r
 window's ``Jobs`` — on the writer, or for a database open read-only on the session's reader — with
 progress and Cancel, so the window never waits.  The builder runs first and its title, version and
 columns fill the options dialog; the clerk's changes are applied to that same catalogue, so nothing
-is read twice.  reportlab, openpyxl and QtPdf are imported when an action is first used, not
-before the first paint.
+is read twice.  A draft's mark chosen there (征求意见稿, 草稿 …) goes to the writer with it.  The
+public website is every department's lists, whatever the view (``exporters.site``).  reportlab,
+python-docx, openpyxl and QtPdf are imported when an action is first used, not before the first paint.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .widgets import choose_folder, choose_save_path, make_action
 if TYPE_CHECKING:
     from lawgov_desktop.exporters.model import CatalogueSpec
     from lawgov_desktop.exporters.pdf import PdfResult
+    from lawgov_desktop.exporters.site import SiteResult
 
     from .print_options import BatchDialog
     from .print_preview import PrintPreview
@@ -88,21 +90,24 @@ class PrintActions(QObject):
         self.print_action = make_action(parent, self.tr("&Print…"), self.print_catalogue,
                                         QKeySequence.StandardKey.Print)
         self.export_pdf_action = make_action(parent, self.tr("Export P&DF…"), self.export_pdf)
+        self.export_word_action = make_action(parent, self.tr("Export &Word…"), self.export_word)
+        self.export_site_action = make_action(parent, self.tr("Export the public web pa&ges…"), self.export_site)
         self.export_excel_action = make_action(parent, self.tr("Export E&xcel…"), self.export_excel)
         self.responsibility_action = make_action(parent, self.tr("Preview the responsibility &list (权责清单)…"),
                                                  self.preview_responsibility_list)
-        self.batch_action = make_action(parent, self.tr("Print or export every &department's list…"), self.batch)
+        self.batch_action = make_action(parent, self.tr("Print or export &every department's list…"), self.batch)
 
     def actions(self) -> list[QAction]:
         """The menu entries, in menu order."""
-        return [self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action,
-                self.responsibility_action, self.batch_action]
+        return [self.preview_action, self.print_action, self.export_pdf_action, self.export_word_action,
+                self.export_site_action, self.export_excel_action, self.responsibility_action, self.batch_action]
 
     def update_actions(self) -> None:
         """Catalogues exist for licence items and powers (and the 权责清单 for powers); the other
-        lists have nothing to print."""
+        lists have nothing to print.  The website is every list's, from any page."""
         kind = self.lists.current_kind()
-        for action in (self.preview_action, self.print_action, self.export_pdf_action, self.export_excel_action):
+        for action in (self.preview_action, self.print_action, self.export_pdf_action, self.export_word_action,
+                       self.export_excel_action):
             action.setEnabled(kind in PRINTABLE)
         self.responsibility_action.setEnabled(kind == POWER)
 
@@ -148,10 +153,10 @@ class PrintActions(QObject):
         self.options_dialog = None
 
     # ------------------------------------------------------------------ one catalogue
-    def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec], None],
+    def _choose_layout(self, ok_text: str, then: Callable[[CatalogueSpec, str | None], None],
                        responsibility_list: bool = False) -> None:
         """Build the catalogue of the current view (or its powers' 权责清单), then let the clerk adjust
-        it in the options dialog."""
+        it in the options dialog; ``then`` gets it and the draft mark chosen (None for the final list)."""
         target = self._target()
         if target is None:
             return
@@ -174,23 +179,24 @@ class PrintActions(QObject):
             from .print_options import CatalogueOptionsDialog
 
             dialog = CatalogueOptionsDialog(spec, ok_text, self.window)
-            dialog.accepted.connect(lambda: then(dialog.chosen_spec()))
+            dialog.accepted.connect(lambda: then(dialog.chosen_spec(), dialog.layout_options.watermark()))
             self._open_dialog(dialog)
 
         self._submit(build, self.tr("Reading the list"), ask)
 
-    def _write_pdf(self, spec: CatalogueSpec, path: Path, then: Callable[[PdfResult], None]) -> None:
+    def _write_pdf(self, spec: CatalogueSpec, watermark: str | None, path: Path,
+                   then: Callable[[PdfResult], None]) -> None:
         def write(_library: Library, task: Task) -> PdfResult:
             from lawgov_desktop.exporters.pdf import write_catalogue
 
-            return write_catalogue(spec, path, task)
+            return write_catalogue(spec, path, task, watermark=watermark)
 
         self._submit(write, self.tr("Generating the PDF"), then)
 
-    def _write_temporary(self, spec: CatalogueSpec, then: Callable[[PdfResult], None]) -> None:
+    def _write_temporary(self, spec: CatalogueSpec, watermark: str | None, then: Callable[[PdfResult], None]) -> None:
         from lawgov_desktop.exporters.model import safe_filename
 
-        self._write_pdf(spec, temporary_folder() / f"{safe_filename(spec.title)}.pdf", then)
+        self._write_pdf(spec, watermark, temporary_folder() / f"{safe_filename(spec.title)}.pdf", then)
 
     def preview(self) -> None:
         """Ctrl+Shift+P: the real pages of the catalogue of the current view."""
@@ -200,8 +206,8 @@ class PrintActions(QObject):
         """The 权责清单 of the powers in view, previewed; the preview prints it or saves it as a PDF."""
         self._choose_layout(self.tr("Preview"), self._preview_spec, responsibility_list=True)
 
-    def _preview_spec(self, spec: CatalogueSpec) -> None:
-        self._write_temporary(spec, lambda result: self._open_preview(spec, result))
+    def _preview_spec(self, spec: CatalogueSpec, watermark: str | None) -> None:
+        self._write_temporary(spec, watermark, lambda result: self._open_preview(spec, result))
 
     def _open_preview(self, spec: CatalogueSpec, result: PdfResult) -> None:
         from .print_preview import PrintPreview
@@ -224,7 +230,8 @@ class PrintActions(QObject):
 
     def print_catalogue(self) -> None:
         """Ctrl+P: generate the catalogue, then Qt's print dialog."""
-        self._choose_layout(self.tr("Print…"), lambda spec: self._write_temporary(spec, self._print_file))
+        self._choose_layout(self.tr("Print…"),
+                            lambda spec, watermark: self._write_temporary(spec, watermark, self._print_file))
 
     def _print_file(self, result: PdfResult) -> None:
         from .print_preview import load_document, print_with_dialog
@@ -247,13 +254,13 @@ class PrintActions(QObject):
         """Save the catalogue of the current view as a PDF file."""
         self._choose_layout(self.tr("Save…"), self._save_spec)
 
-    def _save_spec(self, spec: CatalogueSpec) -> None:
+    def _save_spec(self, spec: CatalogueSpec, watermark: str | None) -> None:
         from lawgov_desktop.exporters.model import safe_filename
 
         path = choose_save_path(self.window, self.tr("Save as PDF"), f"{safe_filename(spec.title)}.pdf",
                                 self.tr("PDF files (*.pdf)"), ".pdf")
         if path is not None:
-            self._write_pdf(spec, path, self._saved)
+            self._write_pdf(spec, watermark, path, self._saved)
 
     def _saved(self, result: PdfResult) -> None:
         self._status(self.tr("Saved “%1” (%2 pages).").replace("%1", str(result.path)).replace(
@@ -268,6 +275,47 @@ class PrintActions(QObject):
             return
         self._submit(lambda _library, _task: copy_file(source, path), self.tr("Saving the PDF"),
                      lambda saved: self._status(self.tr("Saved “%1”.").replace("%1", str(saved))))
+
+    # ------------------------------------------------------------------ Word and the website
+    def export_word(self) -> None:
+        """Save the catalogue of the current view as a Word document, the attachment a notice is drafted with."""
+        self._choose_layout(self.tr("Save…"), self._save_word)
+
+    def _save_word(self, spec: CatalogueSpec, watermark: str | None) -> None:
+        from lawgov_desktop.exporters.model import safe_filename
+
+        path = choose_save_path(self.window, self.tr("Save as Word document"), f"{safe_filename(spec.title)}.docx",
+                                self.tr("Word documents (*.docx)"), ".docx")
+        if path is None:
+            return
+
+        def write(_library: Library, task: Task) -> Path:
+            from lawgov_desktop.exporters.docx import write_catalogue_docx
+
+            return write_catalogue_docx(spec, path, watermark=watermark, task=task)
+
+        self._submit(write, self.tr("Generating the Word document"), self._saved_word)
+
+    def _saved_word(self, path: Path) -> None:
+        self._status(self.tr("Saved “%1”.").replace("%1", str(path)))
+
+    def export_site(self) -> None:
+        """Every department's lists as the static website published for the public (公示), into a folder."""
+        folder = choose_folder(self.window, self.tr("Folder for the public website (its pages are written into it)"))
+        if folder is None:
+            return
+
+        def write(library: Library, task: Task) -> SiteResult:
+            from lawgov_desktop.exporters.site import published_catalogues, write_site
+
+            return write_site(published_catalogues(library, task), folder, task=task)
+
+        def done(result: SiteResult) -> None:
+            self._status(self.tr("Wrote the website into “%1”: %2 departments, %3 items; open index.html.").replace(
+                "%1", str(result.index.parent)).replace("%2", str(result.departments)).replace(
+                "%3", str(result.items)))
+
+        self._submit(write, self.tr("Generating the website"), done)
 
     # ------------------------------------------------------------------ workbooks
     def export_excel(self) -> None:
@@ -311,7 +359,8 @@ class PrintActions(QObject):
 
     # ------------------------------------------------------------------ every department
     def batch(self) -> None:
-        """Every department's licence list or 权责清单: a PDF each into a folder, or one book with contents."""
+        """Every department's licence list or 权责清单: a PDF each into a folder, one book with contents,
+        or one Word document."""
         from .print_options import BatchDialog
 
         filters = {LICENCE: self.lists.list_filter(LICENCE), RESPONSIBILITY: self.lists.list_filter(POWER)}
@@ -320,13 +369,16 @@ class PrintActions(QObject):
         self._open_dialog(dialog)
 
     def _batch(self, dialog: BatchDialog, view_filter: ListFilter) -> None:
-        one_file = dialog.book.isChecked()
+        one_file, word = dialog.book.isChecked(), dialog.word.isChecked()
         responsibility = dialog.list_kind() == RESPONSIBILITY
         flt = view_filter if dialog.only_filtered.isChecked() else ListFilter()
-        options, title = dialog.options(), dialog.book_title()
-        if one_file:
-            name = title or (self.tr("Responsibility lists of every department") if responsibility
-                             else self.tr("Licence lists of every department"))
+        options, title, watermark = dialog.options(), dialog.book_title(), dialog.layout_options.watermark()
+        name = title or (self.tr("Responsibility lists of every department") if responsibility
+                         else self.tr("Licence lists of every department"))
+        if word:
+            target = choose_save_path(self.window, self.tr("Save as Word document"), f"{name}.docx",
+                                      self.tr("Word documents (*.docx)"), ".docx")
+        elif one_file:
             target = choose_save_path(self.window, self.tr("Save the book as"), f"{name}.pdf",
                                       self.tr("PDF files (*.pdf)"), ".pdf")
         else:
@@ -334,7 +386,7 @@ class PrintActions(QObject):
         if target is None:
             return
 
-        def write(library: Library, task: Task) -> list[PdfResult]:
+        def write(library: Library, task: Task) -> list[PdfResult] | Path:
             from lawgov_desktop.exporters.catalogue import (
                 book_title,
                 department_catalogues,
@@ -344,18 +396,25 @@ class PrintActions(QObject):
 
             every = responsibility_catalogues if responsibility else department_catalogues
             specs = every(library, flt, options, task)
-            if not one_file:
-                return write_catalogues_to_folder(specs, target, task)
-            return [write_catalogue_book(specs, target, title=title or book_title(library, specs),
-                                         attachment_label=options.attachment_label, task=task)]
+            if word:
+                from lawgov_desktop.exporters.docx import write_catalogue_docx
 
-        def done(results: list[PdfResult]) -> None:
-            if one_file:
+                return write_catalogue_docx(specs, target, title=title or book_title(library, specs),
+                                            watermark=watermark, task=task)
+            if not one_file:
+                return write_catalogues_to_folder(specs, target, task, watermark=watermark)
+            return [write_catalogue_book(specs, target, title=title or book_title(library, specs),
+                                         attachment_label=options.attachment_label, task=task, watermark=watermark)]
+
+        def done(results: list[PdfResult] | Path) -> None:
+            if isinstance(results, Path):
+                self._saved_word(results)
+            elif one_file:
                 self._saved(results[0])
-                return
-            self._status(self.tr("Wrote %1 PDF files into “%2”.").replace("%1", str(len(results))).replace(
-                "%2", str(target)))
-            self._show_warnings(results)
+            else:
+                self._status(self.tr("Wrote %1 PDF files into “%2”.").replace("%1", str(len(results))).replace(
+                    "%2", str(target)))
+                self._show_warnings(results)
 
         self._submit(write, self.tr("Generating the departments' lists"), done)
 

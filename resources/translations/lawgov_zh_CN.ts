@@ -60,57 +60,57 @@
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="95"/>
         <source>Back up to another place…</source>
         <translation>备份到其他位置…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="96"/>
         <source>Restore selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="97"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="104"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="120"/>
         <source>Backups are kept in %1 (the newest %2).</source>
         <translation>备份保存在：%1（保留最近 %2 份）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="145"/>
         <source>Back up to another place</source>
         <translation>备份到其他位置</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="152"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="156"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="167"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="168"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="178"/>
         <source>Replace the current data with the backup %1?
 
 The current data is backed up automatically first, so it can be restored again.</source>
@@ -119,22 +119,22 @@ The current data is backed up automatically first, so it can be restored again.<
 当前数据会先自动备份，以后仍可恢复。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="180"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="198"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="187"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="191"/>
         <source>Backup restored.</source>
         <translation>已恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="193"/>
         <source>The data it replaced was saved as %1.</source>
         <translation>被替换的数据已另存为 %1。</translation>
     </message>
@@ -142,67 +142,72 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="200"/>
         <source>Print every department&apos;s list</source>
         <translation>批量打印/导出各部门清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="202"/>
         <source>Licence lists (行政许可事项清单)</source>
         <translation>行政许可事项清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="205"/>
         <source>Responsibility lists (权责清单): by power type, sub-items under their item</source>
         <translation>权责清单（按权力类型分部分，子项列在事项下）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="211"/>
         <source>One PDF file per department, into a folder</source>
         <translation>每个部门一个 PDF 文件，保存到一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="213"/>
         <source>One PDF with a section per department and a table of contents</source>
         <translation>合成一个 PDF：按部门分节，带目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="215"/>
+        <source>One Word document, each department from a new page under its heading</source>
+        <translation>一个 Word 文档，每个部门另起一页、有自己的标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="222"/>
+        <source>The title of the book or document; each department&apos;s list keeps its own</source>
+        <translation>整份文件的标题；各部门清单保留各自的标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="249"/>
         <source>automatic, e.g. 汕尾市权责清单</source>
         <translation>自动生成，如：汕尾市权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="215"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="252"/>
         <source>none printed, e.g. 2024年版</source>
         <translation>不填则不印版本，如：2024年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="254"/>
         <source>Only the powers the power list is filtered to</source>
         <translation>只含赋权事项列表当前筛选出的事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="218"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="255"/>
         <source>Only the items the licence list is filtered to</source>
         <translation>只含许可事项列表当前筛选出的事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="213"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="250"/>
         <source>automatic, e.g. 汕尾市行政许可事项清单（2022年版）</source>
         <translation>自动，如：汕尾市行政许可事项清单（2022年版）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="187"/>
-        <source>The title of the book; each department&apos;s list keeps its own</source>
-        <translation>合订本的标题；各部门清单保留各自的标题</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="253"/>
         <source>automatic, from the items&apos; list version</source>
         <translation>自动，取事项的清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="238"/>
         <source>Generate…</source>
         <translation>生成…</translation>
     </message>
@@ -246,17 +251,17 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CatalogueOptionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="167"/>
         <source>Printed list</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="168"/>
         <source>%1 items in the list</source>
         <translation>清单共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="171"/>
         <source>no version printed</source>
         <translation>不印版本</translation>
     </message>
@@ -679,27 +684,27 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="289"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="290"/>
         <source>The current view (%1 records)</source>
         <translation>当前视图（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="255"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="292"/>
         <source>The whole list (%1 records)</source>
         <translation>整个清单（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="295"/>
         <source>Licence items get a sheet per part, powers a sheet per batch; the workbook can be imported again.</source>
         <translation>许可事项每个部分一个工作表，赋权事项每个批次一个工作表；导出的工作簿可以再导入。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="302"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1543,52 +1548,72 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LayoutOptions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="68"/>
         <source>e.g. 附件1 (leave empty for none)</source>
         <translation>如：附件1（留空则不印）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="64"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="73"/>
+        <source>None (the final list)</source>
+        <translation>无（正式清单）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="76"/>
+        <source>Other text:</source>
+        <translation>其他文字：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="79"/>
+        <source>your own text, e.g. 送审稿</source>
+        <translation>自拟文字，如 送审稿</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="85"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="87"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="108"/>
         <source>Font: %1 (change it in Preferences)</source>
         <translation>字体：%1（可在“首选项”中更改）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="109"/>
         <source>a Chinese font of this computer</source>
         <translation>本机的中文字体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="116"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="117"/>
         <source>Attachment label:</source>
         <translation>附件编号：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="118"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="119"/>
+        <source>Draft mark:</source>
+        <translation>水印：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="120"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/print_options.py" line="99"/>
+        <location filename="../../lawgov_desktop/ui/print_options.py" line="121"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
@@ -1732,28 +1757,28 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="257"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="262"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="266"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
         <location filename="../../lawgov_desktop/ui/list_view.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="279"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="275"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="303"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -1801,11 +1826,6 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
-        <source>Change selected &amp;records…</source>
-        <translation>批量修改所选(&amp;R)…</translation>
-    </message>
-    <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
@@ -1836,104 +1856,121 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
-        <source>&amp;Undo this import…</source>
-        <translation>撤销这次导入(&amp;U)…</translation>
-    </message>
-    <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <source>C&amp;hange selected records…</source>
+        <translation>批量修改所选(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <source>Undo this &amp;import…</source>
+        <translation>撤销这次导入(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="172"/>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="182"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="208"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="362"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="370"/>
         <source>Rows cannot be pasted into this list.</source>
         <translation>不能把行粘贴到这个清单中（可粘贴到行政许可事项、赋权执法事项和部门清单）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="374"/>
         <source>The clipboard holds no table. Copy rows in Excel or WPS, then paste.</source>
         <translation>剪贴板里没有表格。请先在 Excel 或 WPS 中复制若干行，再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="378"/>
         <source>Paste rows</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="453"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="460"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="466"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2172,151 +2209,195 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="87"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="89"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="88"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="90"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="93"/>
+        <source>Export &amp;Word…</source>
+        <translation>导出 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
+        <source>Export the public web pa&amp;ges…</source>
+        <translation>导出公示网站(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
         <source>Preview the responsibility &amp;list (权责清单)…</source>
         <translation>权责清单打印预览(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
-        <source>Print or export every &amp;department&apos;s list…</source>
-        <translation>批量打印/导出各部门清单(&amp;B)…</translation>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <source>Print or export &amp;every department&apos;s list…</source>
+        <translation>批量打印/导出各部门清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="180"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="185"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="188"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="194"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="197"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="201"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="207"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="233"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="251"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="248"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="255"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="282"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="253"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="272"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="254"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="331"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="261"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="273"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="383"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="269"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="300"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="287"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="379"/>
+        <source>Save as Word document</source>
+        <translation>另存为 Word 文档</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="380"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="297"/>
+        <source>Generating the Word document</source>
+        <translation>正在生成 Word 文档</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="304"/>
+        <source>Folder for the public website (its pages are written into it)</source>
+        <translation>选择公示网站的文件夹（网页将写入其中）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
+        <source>Wrote the website into “%1”: %2 departments, %3 items; open index.html.</source>
+        <translation>已生成公示网站“%1”：%2 个部门，%3 项；打开其中的 index.html 查看。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
+        <source>Generating the website</source>
+        <translation>正在生成公示网站</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="339"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="339"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="340"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="293"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="341"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="355"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="358"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="328"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="376"/>
         <source>Responsibility lists of every department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="329"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="377"/>
         <source>Licence lists of every department</source>
         <translation>各部门行政许可事项清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="330"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="382"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="333"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="385"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="356"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="415"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="360"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="419"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2687,7 +2768,7 @@ You can open it read-only to look things up, or quit.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="59"/>
-        <source>List &amp;versions</source>
+        <source>&amp;List versions</source>
         <translation>清单版本(&amp;L)</translation>
     </message>
 </context>
@@ -2700,8 +2781,8 @@ You can open it read-only to look things up, or quit.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
-        <source>Backups and &amp;restore…</source>
-        <translation>备份与恢复(&amp;R)…</translation>
+        <source>Backups and re&amp;store…</source>
+        <translation>备份与恢复(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
@@ -2760,42 +2841,42 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SaveVersionDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="126"/>
         <source>Save the current list as a version</source>
         <translation>将当前清单保存为版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="127"/>
         <source>%1 edition</source>
         <translation>%1年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="129"/>
         <source>e.g. 2022 edition</source>
         <translation>例如：2022年版</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="133"/>
         <source>Optional: what this version is (e.g. as published on 1 Oct 2022)</source>
         <translation>可不填：说明此版本，例如“2022年10月1日公布”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="139"/>
         <source>A version is a read-only copy of today&apos;s licence items and powers. You can show it, compare it with a later list and print it at any time.</source>
         <translation>版本是当前许可事项和赋权事项的只读副本，可随时查看、与以后的清单比较、打印。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="144"/>
         <source>Version name:</source>
         <translation>版本名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="146"/>
         <source>Remark:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="160"/>
         <source>Save version “%1”</source>
         <translation>保存清单版本“%1”</translation>
     </message>
@@ -2998,7 +3079,7 @@ You can open it read-only to look things up, or quit.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/stats_view.py" line="306"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="341"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="355"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -3018,82 +3099,87 @@ You can open it read-only to look things up, or quit.</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="345"/>
+        <source>Click a row or a slice of the pie to open the list behind the figure.</source>
+        <translation>单击表格中的一行或饼图中的扇形，即可打开对应事项的列表。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="347"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="340"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="354"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="343"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="357"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="345"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="401"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="397"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="411"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="400"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="414"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="407"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="421"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="412"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="425"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="428"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="440"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="454"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="449"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="463"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="453"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="467"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
@@ -3101,12 +3187,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionCombo</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="72"/>
         <source>Show the working list or a saved version</source>
         <translation>显示当前清单或已保存的历史版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="73"/>
         <source>Current list</source>
         <translation>当前清单</translation>
     </message>
@@ -3114,12 +3200,12 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Versions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="49"/>
         <source>Saved version (read-only)</source>
         <translation>历史版本（只读）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="52"/>
         <source>A saved version cannot be edited. Choose “Current list” to edit the working list.</source>
         <translation>历史版本不能修改。如需编辑，请选择“当前清单”。</translation>
     </message>
@@ -3127,92 +3213,92 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="201"/>
         <source>List versions</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
         <source>Saved at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
         <source>Saved by</source>
         <translation>保存人</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="202"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Delegations</source>
         <translation>下放记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="205"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="203"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="218"/>
         <source>No version saved yet. Save the current list as a version before the yearly adjustment, to compare the lists afterwards.</source>
         <translation>尚未保存任何版本。建议在年度动态调整前将当前清单保存为版本，调整后即可比较。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="225"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="223"/>
         <source>Save current list as a version…</source>
         <translation>将当前清单保存为版本…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="224"/>
         <source>Show licence items</source>
         <translation>查看许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="225"/>
         <source>Show powers</source>
         <translation>查看赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="231"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="226"/>
         <source>Compare with current list</source>
         <translation>与当前清单比较</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="227"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="236"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="229"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="307"/>
         <source>Delete version</source>
         <translation>删除版本</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="308"/>
         <source>Delete the saved version “%1”?
 
 The database is backed up first; the working list is not touched. This cannot be undone.</source>
@@ -3221,12 +3307,12 @@ The database is backed up first; the working list is not touched. This cannot be
 删除前会先备份数据库；当前清单不受影响。此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="327"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="313"/>
         <source>Version “%1” deleted (a backup was made first).</source>
         <translation>已删除版本“%1”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/versions.py" line="330"/>
+        <location filename="../../lawgov_desktop/ui/versions.py" line="316"/>
         <source>Deleting version “%1”</source>
         <translation>正在删除版本“%1”</translation>
     </message>
@@ -3287,7 +3373,7 @@ The database is backed up first; the working list is not touched. This cannot be
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/widgets.py" line="76"/>
+        <location filename="../../lawgov_desktop/ui/widgets.py" line="77"/>
         <source>Workbooks (%1);;All files (*)</source>
         <translation>工作簿 (%1);;所有文件 (*)</translation>
     </message>

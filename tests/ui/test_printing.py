@@ -1,4 +1,5 @@
-"""Printing from the window: preview of the real pages, printing, PDF and Excel export, batch, cancel."""
+"""Printing from the window: preview of the real pages, printing, PDF, Word, website and Excel export, drafts,
+batch, cancel."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def options_dialog(qtbot, actions: PrintActions) -> QDialog:  # noqa: ANN001
     qtbot.waitUntil(lambda: actions.options_dialog is not None and actions.options_dialog.isVisible(),
                     timeout=TIMEOUT)
     return actions.options_dialog
+
+
+def market_options(qtbot, window: MainWindow, action) -> QDialog:  # noqa: ANN001
+    """The options dialog of ``action`` on the licence list narrowed to the market department."""
+    view = window.current_view()
+    view.facets.combos["department"].set_selected((window.session.library.records.find_department("市市场监督管理局"),))
+    action.trigger()
+    return options_dialog(qtbot, window.printing)
 
 
 def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
@@ -137,11 +146,8 @@ def test_printing_renders_the_pages_into_the_printer(long_window: MainWindow, qt
 def test_save_as_pdf_writes_the_catalogue_of_the_view(window: MainWindow, qtbot, tmp_path: Path,  # noqa: ANN001
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     asked = save_to(monkeypatch, tmp_path / "清单.pdf")
-    view = window.current_view()
-    view.facets.combos["department"].set_selected((window.session.library.records.find_department("市市场监督管理局"),))
     actions = window.printing
-    actions.export_pdf_action.trigger()
-    dialog = options_dialog(qtbot, actions)
+    dialog = market_options(qtbot, window, actions.export_pdf_action)
     assert dialog.layout_options.title.text() == "汕尾市市场监督管理局行政许可事项清单"
     dialog.layout_options.attachment.setText("2")
     dialog.accept()
@@ -279,3 +285,100 @@ def test_a_read_only_window_exports_on_a_reader_of_its_own(db_path: Path, app, q
     finally:
         read_only.close()
     assert read_only.session._reader is None  # its thread stopped with the window
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    return "".join(paragraph.text for paragraph in document.paragraphs) + "".join(cells)
+
+
+def docx_watermarks(path: Path) -> list[str]:
+    import docx
+
+    header = docx.Document(str(path)).sections[0].header._element
+    return header.xpath(".//*[local-name()='textpath']/@string")
+
+
+def choose_mark(layout_options, text: str) -> None:  # noqa: ANN001
+    """Pick a draft mark in the layout options: one offered, or "Other text" with ``text`` typed."""
+    combo = layout_options.watermark_choice
+    index = combo.findData(text)
+    combo.setCurrentIndex(index if index >= 0 else combo.findData(None))
+    if index < 0:
+        layout_options.own_watermark.setText(text)
+
+
+def test_export_word_writes_the_catalogue_of_the_view_with_the_draft_mark(window: MainWindow, qtbot,  # noqa: ANN001
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = save_to(monkeypatch, tmp_path / "清单.docx")
+    actions = window.printing
+    dialog = market_options(qtbot, window, actions.export_word_action)
+    assert dialog.layout_options.watermark() is None  # the final list unless the clerk marks a draft
+    dialog.layout_options.attachment.setText("3")
+    choose_mark(dialog.layout_options, "征求意见稿")
+    dialog.accept()
+    idle(qtbot, actions)
+    assert asked == ["汕尾市市场监督管理局行政许可事项清单.docx"]
+    text = docx_text(tmp_path / "清单.docx")
+    assert text.startswith("附件3汕尾市市场监督管理局行政许可事项清单")
+    assert "食品生产许可" in text and "特种设备使用登记" in text and "企业投资项目核准" not in text
+    assert docx_watermarks(tmp_path / "清单.docx") == ["征求意见稿"]
+    assert window.statusBar().currentMessage() == f"已保存“{tmp_path / '清单.docx'}”。"
+
+
+def test_a_pdf_draft_carries_the_clerks_own_mark_on_every_page(long_window: MainWindow, qtbot,  # noqa: ANN001
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_to(monkeypatch, tmp_path / "draft.pdf")
+    actions = long_window.printing
+    actions.export_pdf_action.trigger()
+    dialog = options_dialog(qtbot, actions)
+    assert not dialog.layout_options.own_watermark.isEnabled()
+    choose_mark(dialog.layout_options, "送审稿")
+    assert dialog.layout_options.own_watermark.isEnabled()
+    dialog.accept()
+    idle(qtbot, actions)
+    pages = [re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(str(tmp_path / "draft.pdf")).pages]
+    assert len(pages) > 1 and all("送审稿" in page for page in pages)
+
+
+def test_export_website_writes_every_departments_lists_into_the_folder(window: MainWindow, qtbot,  # noqa: ANN001
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "公示"
+    monkeypatch.setattr(printing, "choose_folder", lambda _parent, _title: folder)
+    window.show_list("department")  # the website is every list's, whatever page is on screen
+    actions = window.printing
+    assert actions.export_site_action.isEnabled() and not actions.export_word_action.isEnabled()
+    actions.export_site_action.trigger()
+    idle(qtbot, actions)
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    departments = re.findall(r'<a href="department-\d+\.html">([^<]+)</a>', index)
+    assert "汕尾市市场监督管理局" in departments and "汕尾市生态环境局" in departments
+    assert (folder / "data.js").exists() and (folder / "search.js").exists()
+    message = window.statusBar().currentMessage()
+    assert str(folder) in message and f"{len(departments)} 个部门" in message
+
+
+def test_batch_writes_every_department_into_one_word_document(window: MainWindow, qtbot,  # noqa: ANN001
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = save_to(monkeypatch, tmp_path / "all.docx")
+    actions = window.printing
+    actions.batch_action.trigger()
+    dialog = options_dialog(qtbot, actions)
+    assert not dialog.layout_options.title.isEnabled()  # a folder of files has no title of its own
+    dialog.word.setChecked(True)
+    assert dialog.layout_options.title.isEnabled()
+    choose_mark(dialog.layout_options, "草稿")
+    dialog.accept()
+    idle(qtbot, actions)
+    assert asked == ["各部门行政许可事项清单.docx"]
+    import docx
+
+    titles = [p.text for p in docx.Document(str(tmp_path / "all.docx")).paragraphs if p.style.name == "清单标题"]
+    assert titles[1:] == ["汕尾市发展和改革局行政许可事项清单", "汕尾市市场监督管理局行政许可事项清单",
+                          "汕尾市生态环境局行政许可事项清单"]
+    assert docx_watermarks(tmp_path / "all.docx") == ["草稿"]
