@@ -89,7 +89,7 @@ from . import prompts, settings
 from .facets import facet_options
 from .forms import ReferenceCombo
 from .session import Session
-from .widgets import choose_save_path, choose_workbook
+from .widgets import button_row, choose_save_path, choose_workbook, push_button
 
 translate = QCoreApplication.translate
 
@@ -303,22 +303,10 @@ class ImportWizard(QDialog):
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setMaximumWidth(260)
-        self.back_button = QPushButton(self.tr("< &Back"))
-        self.back_button.setObjectName("back")
-        self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton(self.tr("&Next >"))
-        self.next_button.setObjectName("next")
-        self.next_button.setDefault(True)
-        self.next_button.clicked.connect(self.next)
-        self.close_button = QPushButton(self.tr("Cancel"))
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.busy_label)
-        bottom.addWidget(self.busy_bar)
-        bottom.addStretch(1)
-        for button in (self.back_button, self.next_button, self.close_button):
-            bottom.addWidget(button)
+        self.back_button = push_button(self.tr("< &Back"), self.back, "back")
+        self.next_button = push_button(self.tr("&Next >"), self.next, "next", default=True)
+        self.close_button = push_button(self.tr("Cancel"), self.reject, "close")
+        bottom = button_row((self.busy_label, self.busy_bar), (self.back_button, self.next_button, self.close_button))
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -343,12 +331,9 @@ class ImportWizard(QDialog):
         self.path_edit.setObjectName("path")
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        browse = QPushButton(self.tr("&Choose file…"))
-        browse.setObjectName("browse")
-        browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(push_button(self.tr("&Choose file…"), self.choose_file, "browse"))
         drop = QLabel(self.tr("Drop a workbook here"))
         drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
         drop.setMinimumHeight(160)
@@ -431,12 +416,8 @@ class ImportWizard(QDialog):
         modes.addSpacing(24)
         modes.addWidget(self.strict_box)
         modes.addStretch(1)
-        self.mode_note = QLabel()
-        self.mode_note.setObjectName("mode_note")
-        self.mode_note.setStyleSheet("color: #505050;")
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("counts")
-        self.counts_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
+        self.mode_note = _styled_label("mode_note", "color: #505050;")
+        self.counts_label = _styled_label("counts", "font-size: 15px; font-weight: bold; padding: 4px 0;")
         self.action_filter = QComboBox()
         self.action_filter.setObjectName("action_filter")
         for action, text in ((None, self.tr("All rows")), ("new", self.tr("New")), ("changed", self.tr("Changed")),
@@ -467,12 +448,8 @@ class ImportWizard(QDialog):
         self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.names_table = _table("names", (self.tr("Kind"), 60), (self.tr("Name in the workbook"), 220),
                                   (self.tr("Rows"), 90), (self.tr("What to do"), 0))
-        self.warnings_list = QListWidget()
-        self.warnings_list.setObjectName("warnings")
-        self.warnings_list.setWordWrap(True)
-        self.preview_tabs = QTabWidget()
-        self.preview_tabs.addTab(self.names_table, "")
-        self.preview_tabs.addTab(self.warnings_list, "")
+        self.warnings_list = _warnings_list("warnings")
+        self.preview_tabs = _tabs(self.names_table, self.warnings_list)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -498,43 +475,29 @@ class ImportWizard(QDialog):
         self.apply_step = QLabel()
         self.apply_bar = QProgressBar()
         self.apply_bar.setObjectName("apply_progress")
-        self.cancel_apply_button = QPushButton(self.tr("Cancel import"))
-        self.cancel_apply_button.setObjectName("cancel_apply")
-        self.cancel_apply_button.clicked.connect(self.cancel_apply)
+        self.cancel_apply_button = push_button(self.tr("Cancel import"), self.cancel_apply, "cancel_apply")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.apply_label)
         layout.addWidget(self.apply_bar)
         layout.addWidget(self.apply_step)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel_apply_button)
-        layout.addLayout(row)
+        layout.addLayout(button_row((), (self.cancel_apply_button,)))
         layout.addStretch(2)
         return page
 
     def _summary_page(self) -> QWidget:
         page = QWidget()
-        self.summary_title = QLabel()
-        self.summary_title.setObjectName("summary_title")
-        self.summary_title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.summary_counts = QLabel()
-        self.summary_counts.setObjectName("summary_counts")
-        self.summary_counts.setStyleSheet("font-size: 15px; padding: 4px 0;")
+        self.summary_title = _styled_label("summary_title", "font-size: 16px; font-weight: bold;")
+        self.summary_counts = _styled_label("summary_counts", "font-size: 15px; padding: 4px 0;")
         self.summary_note = QLabel()
         self.summary_note.setWordWrap(True)
         self.rejected_table = _table("rejected", (self.tr("Sheet"), 130), (self.tr("Row"), 60), (self.tr("Reason"), 0))
-        self.summary_warnings = QListWidget()
-        self.summary_warnings.setObjectName("summary_warnings")
-        self.summary_warnings.setWordWrap(True)
-        self.summary_tabs = QTabWidget()
-        self.summary_tabs.addTab(self.rejected_table, "")
-        self.summary_tabs.addTab(self.summary_warnings, "")
-        self.export_button = QPushButton(self.tr("Export rejected rows…"))
-        self.export_button.setObjectName("export_rejected")
-        self.export_button.setToolTip(self.tr("A workbook with the rejected rows as they were in the file and the "
-                                              "reason beside each, for the sender to correct and send back."))
-        self.export_button.clicked.connect(self.choose_export_path)
+        self.summary_warnings = _warnings_list("summary_warnings")
+        self.summary_tabs = _tabs(self.rejected_table, self.summary_warnings)
+        self.export_button = push_button(
+            self.tr("Export rejected rows…"), self.choose_export_path, "export_rejected",
+            tip=self.tr("A workbook with the rejected rows as they were in the file and the reason beside each,"
+                        " for the sender to correct and send back."))
         row = QHBoxLayout()
         row.addWidget(self.summary_note, 1)
         row.addWidget(self.export_button)
@@ -780,21 +743,20 @@ class ImportWizard(QDialog):
         self._read()
 
     def _kind_chosen(self, _index: int) -> None:
-        if self._filling:
-            return
-        self.draft.choose_kind(self.kind_combo.currentData())
-        self._read()
+        self._clerk_chose(lambda: self.draft.choose_kind(self.kind_combo.currentData()))
 
     def _sheet_chosen(self, _index: int) -> None:
-        if self._filling:
-            return
-        self.draft.choose_sheet(self.sheet_combo.currentData())
-        self._read()
+        self._clerk_chose(lambda: self.draft.choose_sheet(self.sheet_combo.currentData()))
 
     def _template_chosen(self, _index: int) -> None:
+        self._clerk_chose(lambda: self.draft.choose_template(self.template_combo.currentData()))
+
+    def _clerk_chose(self, choose: Callable[[], object]) -> None:
+        """Tell the draft what the clerk picked and read the file again; the wizard's own filling in
+        of the page picks nothing."""
         if self._filling:
             return
-        self.draft.choose_template(self.template_combo.currentData())
+        choose()
         self._read()
 
     def ask_template_name(self) -> None:
@@ -1128,6 +1090,30 @@ def _table(name: str, *columns: tuple[str, int]) -> QTableWidget:
             header.resizeSection(number, width)
     header.setStretchLastSection(True)
     return table
+
+
+def _warnings_list(name: str) -> QListWidget:
+    """The warnings of a preview or an import, a wrapped line each."""
+    warnings = QListWidget()
+    warnings.setObjectName(name)
+    warnings.setWordWrap(True)
+    return warnings
+
+
+def _tabs(table: QTableWidget, warnings: QListWidget) -> QTabWidget:
+    """A page's rows and its warnings as two tabs (titled with their counts when filled)."""
+    tabs = QTabWidget()
+    tabs.addTab(table, "")
+    tabs.addTab(warnings, "")
+    return tabs
+
+
+def _styled_label(name: str, style: str) -> QLabel:
+    """A label the wizard fills in later (counts, a note), in its own type style."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(style)
+    return label
 
 
 # ---------------------------------------------------------------------------------- window glue
