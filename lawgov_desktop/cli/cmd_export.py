@@ -65,7 +65,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     site = formats.add_parser(
         "site", help="公示网站（静态网页，可查找）",
         description="生成公示用的静态网站：首页按部门和类型列出事项数并可查找全部事项（输入一个字即可），"
-                    "每个部门一个网页，印出各部门的行政许可事项清单和（有权责事项时）权责清单。"
+                    "每个部门一个网页，列出该部门的行政许可事项清单和（有权责事项时）权责清单。"
                     "不引用任何外部资源，可直接双击 index.html 打开，也可放到任何网站服务器上。"
                     "镇街的赋权事项目录不在其中，请用 export pdf --township 导出。")
     site.add_argument("--title", metavar="TEXT", help="网站标题，印在首页和每个部门网页上")
@@ -95,6 +95,9 @@ def _add_catalogue_arguments(parser: argparse.ArgumentParser, all_departments_he
     whole.add_argument("--all-departments", action="store_true", help=all_departments_help)
     parser.add_argument("--columns", metavar="A,B,C", help="要印的列，如 序号,事项名称,子项,实施机关,设定和实施依据,备注"
                                                           "（权责清单如 序号,事项名称,子项名称,实施依据,承办机构,追责情形）")
+    parser.add_argument("--sort", metavar="FIELD", default="position",
+                        help="按字段排序，如 name、department（中文按拼音，与 Excel/WPS 一致；默认按清单顺序）")
+    parser.add_argument("--desc", action="store_true", help="倒序")
     parser.add_argument("--portrait", action="store_true", help="纵向（默认横向）")
     parser.add_argument("--attachment", metavar="N", help="左上角印“附件N”")
     parser.add_argument("--title", metavar="TEXT",
@@ -141,7 +144,7 @@ def _catalogues(library: Library, args: argparse.Namespace, task: Task,
         attachment_label=f"附件{args.attachment}" if args.attachment else None,
         # With every department the title is the whole file's: each department keeps its own.
         title=None if args.all_departments else args.title,
-        version_label=args.version_label, font_path=font_path)
+        version_label=args.version_label, font_path=font_path, sort=args.sort, descending=args.desc)
     if args.all_departments:
         every = responsibility_catalogues if printed == RESPONSIBILITY else department_catalogues
         return every(library, flt, options, task)
