@@ -118,7 +118,7 @@ class SafetyActions(QObject):
         self.backups_dialog: BackupsDialog | None = None
         self.history_window: HistoryWindow | None = None
         self.backup_action = make_action(window, self.tr("&Back up now"), self.backup_now)
-        self.backups_action = make_action(window, self.tr("Backups and &restore…"), self.show_backups)
+        self.backups_action = make_action(window, self.tr("Backups and re&store…"), self.show_backups)
         self.history_action = make_action(window, self.tr("Change &history…"), self.show_history)
         self.record_history_action = make_action(window, self.tr("Show this record's change history"),
                                                  self.show_record_history)

@@ -223,13 +223,17 @@ class ListView(QWidget):
 
     def set_filter(self, flt: ListFilter) -> None:
         """Show a (saved) filter in the search box and facets, and apply it."""
+        self._show_filter(flt)
+        self.apply_filter()
+
+    def _show_filter(self, flt: ListFilter) -> None:
+        """Put a filter in the search box, facets and version picker without reading the list."""
         self.search.blockSignals(True)
         self.search.setText(flt.text)
         self.search.blockSignals(False)
         self.facets.show_filter(flt)
         if self.version_combo is not None:
             self.version_combo.set_version(flt.version_id)
-        self.apply_filter()
 
     def apply_filter(self) -> None:
         """Read the first page for the current filter."""
@@ -390,9 +394,14 @@ class ListView(QWidget):
         splitter_state = settings.load_state(f"splitter/{self.spec.kind}")
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
+        remembered = settings.list_filter(self.spec.kind, self.session.path)
+        if remembered is not None:  # shown now, read with the first page
+            self.facets.load_options(self.session.library)
+            self._show_filter(remembered)
 
     def save_state(self) -> None:
-        """Remember column widths, visibility, order, sort and the splitter."""
+        """Remember column widths, visibility, order, sort, the splitter and the filter."""
+        settings.set_list_filter(self.spec.kind, self.session.path, self.current_filter())
         settings.save_state(f"header/{self.spec.kind}", self.table.horizontalHeader().saveState())
         settings.set_header_columns(self.spec.kind, [column.key for column in self.spec.columns])
         settings.save_state(f"splitter/{self.spec.kind}", self.splitter.saveState())

@@ -48,6 +48,13 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the 
 BACKGROUND_START_MS = 300
 
 
+def _name_in_tooltip(action: QAction, text: str, named: str, name: str) -> None:
+    """A fixed text on ``action`` (QUndoStack's actions would take the command's name) and the
+    name in its tooltip."""
+    action.setText(text)
+    action.setToolTip(named.replace("%1", name) if name else "")
+
+
 class MainWindow(QMainWindow):
     """One window on one open database."""
 
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
                                         "Return", pixmap.SP_FileDialogInfoView)
         self.delete_action = self._action(self.tr("&Delete…"), lambda: self.current_view().delete_selected(),
                                           QKeySequence.StandardKey.Delete, pixmap.SP_TrashIcon)
-        self.bulk_action = self._action(self.tr("Change selected &records…"), self.bulk_edit)
+        self.bulk_action = self._action(self.tr("C&hange selected records…"), self.bulk_edit)
         self.copy_action = self._action(self.tr("&Copy"), self.copy_rows, QKeySequence.StandardKey.Copy)
         self.copy_header_action = self._action(self.tr("Copy &with header"), lambda: self.copy_rows(with_header=True),
                                                "Ctrl+Shift+C")
@@ -144,15 +151,19 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action(self.tr("&Merge departments…"), self.merge_departments)
         self.import_action = self._action(self.tr("&Import workbook…"), self.import_workbook, "Ctrl+I",
                                           pixmap.SP_ArrowDown)
-        self.undo_import_action = self._action(self.tr("&Undo this import…"), self.undo_import)
+        self.undo_import_action = self._action(self.tr("Undo this &import…"), self.undo_import)
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
+        self.session.undo_stack.undoTextChanged.connect(self._show_undo_name)
+        self.session.undo_stack.redoTextChanged.connect(self._show_redo_name)
+        self._show_undo_name(self.session.undo_stack.undoText())
+        self._show_redo_name(self.session.undo_stack.redoText())
         self.preferences_action = self._action(self.tr("&Preferences…"), self.preferences)
-        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+        self.refresh_action = self._action(self.tr("Refre&sh"), self.refresh, QKeySequence.StandardKey.Refresh,
                                            pixmap.SP_BrowserReload)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.find_action = self._action(self.tr("&Find"), lambda: self.current_view().focus_search(),
@@ -161,6 +172,15 @@ class MainWindow(QMainWindow):
                                          self.about)
         for action in (self.edit_action, self.delete_action, *self.cell_actions()):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _show_undo_name(self, name: str) -> None:
+        """撤销 keeps its short text, so the toolbar does not grow with an item's name; the change
+        it takes back is in the tooltip."""
+        _name_in_tooltip(self.undo_action, self.tr("&Undo"), self.tr("Undo: %1"), name)
+
+    def _show_redo_name(self, name: str) -> None:
+        """重做 likewise."""
+        _name_in_tooltip(self.redo_action, self.tr("&Redo"), self.tr("Redo: %1"), name)
 
     def _make_menus(self) -> None:
         menu = self.menuBar()
@@ -465,6 +485,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         self.session.records_changed.disconnect(self._records_changed)
         self.session.read_only_changed.disconnect(self._update_actions)
+        self.session.undo_stack.undoTextChanged.disconnect(self._show_undo_name)
+        self.session.undo_stack.redoTextChanged.disconnect(self._show_redo_name)
         for view in self.views.values():
             view.selection_changed.disconnect(self._update_actions)
             view.status_changed.disconnect(self._status)

@@ -56,7 +56,7 @@ class ReportPages(QObject):
                                             lambda: self.show(REFERENCE))
         self.licences_action = make_action(parent, self.tr("Check &licences against the catalogue…"),
                                            lambda: self.show(LICENCES))
-        self.menu = QMenu(self.tr("List &versions"), parent)
+        self.menu = QMenu(self.tr("&List versions"), parent)
         self.menu.setObjectName("versions_menu")
         self.menu.addActions([self.save_version_action, self.versions_action])
         self.menu.addSeparator()

@@ -7,9 +7,13 @@ and copy it, and tests point it at a temporary folder with ``QSettings.setPath``
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from lawgov_desktop.core.queries import ListFilter
 
 ORGANISATION = "LawGov"
 APPLICATION = "LawGovDesktop"
@@ -85,6 +89,33 @@ def header_columns(kind: str) -> list[str]:
 def set_header_columns(kind: str, keys: list[str]) -> None:
     """Remember which columns a list had when its header layout was saved."""
     settings().setValue(f"state/header_columns/{kind}", keys)
+
+
+def list_filter(kind: str, database: Path) -> ListFilter | None:
+    """What the clerk last narrowed a list of this database to (departments and regions are the
+    database's own, so each database keeps its own); None when nothing was remembered."""
+    remembered = _remembered_filters(kind).get(str(database.resolve()))
+    try:
+        return ListFilter.from_json(remembered) if isinstance(remembered, str) else None
+    except (ValueError, TypeError):  # a settings file edited by hand
+        return None
+
+
+def set_list_filter(kind: str, database: Path, flt: ListFilter) -> None:
+    """Remember a list's filter for the next start, on the working list (a saved version shown
+    read-only is not where a clerk starts)."""
+    remembered = _remembered_filters(kind)
+    remembered[str(database.resolve())] = dataclasses.replace(flt, version_id=None).to_json()
+    settings().setValue(f"filters/{kind}", json.dumps(remembered, ensure_ascii=False))
+
+
+def _remembered_filters(kind: str) -> dict[str, str]:
+    """A list's remembered filters by database file ({} when none or unreadable)."""
+    try:
+        remembered = json.loads(str(settings().value(f"filters/{kind}", "") or "{}"))
+    except ValueError:
+        return {}
+    return remembered if isinstance(remembered, dict) else {}
 
 
 def _path_list(key: str) -> list[str]:

@@ -320,8 +320,11 @@ class StatsView(ReportPage):
             self.panels[breakdown.key] = panel
             self.tabs.addTab(panel, _t(breakdown.title))
         self.tabs.addTab(self._responsibility_tab(), self.tr("Responsibility lists by department"))
-        hint = QLabel(self.tr("Click a row or a bar to open the list behind the figure."))
-        hint.setStyleSheet("color: #666;")
+        self.hint = QLabel()
+        self.hint.setObjectName("stats_hint")
+        self.hint.setStyleSheet("color: #666;")
+        self.tabs.currentChanged.connect(self._show_hint)
+        self._show_hint()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
@@ -329,8 +332,19 @@ class StatsView(ReportPage):
         layout.addWidget(self.headline)
         layout.addWidget(summary_box)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         self.session.records_changed.connect(self._records_changed)
+
+    def _show_hint(self) -> None:
+        """Say how to open the list behind a figure in the words of the chart on screen (a slice
+        of a pie, a bar); the sentences of the 权责清单 tab open nothing."""
+        panel = self.tabs.currentWidget()
+        chart = panel.breakdown.chart if isinstance(panel, BreakdownPanel) else None
+        self.hint.setVisible(chart is not None)
+        if chart == "pie":
+            self.hint.setText(self.tr("Click a row or a slice of the pie to open the list behind the figure."))
+        elif chart is not None:
+            self.hint.setText(self.tr("Click a row or a bar to open the list behind the figure."))
 
     def _responsibility_tab(self) -> QWidget:
         """Each department's 权责清单 sentence, a line each, to copy into a report or a notice."""
