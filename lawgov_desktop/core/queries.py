@@ -146,35 +146,31 @@ def _text_clause(table: str, alias: str, text: str, where: list[str], params: li
     params.append(expression)
 
 
-def _licence_where(flt: ListFilter) -> tuple[str, list[Any]]:
-    where = ["li.version_id IS ?"]
+def _item_where(alias: str, search_table: str, flt: ListFilter,
+                chosen: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[str], list[Any]]:
+    """What narrows licence items and powers alike: the version, main items only, the text, and the
+    values chosen for columns (departments and ``chosen``: (column, values) pairs)."""
+    where = [f"{alias}.version_id IS ?"]
     params: list[Any] = [flt.version_id]
     if not flt.include_sub_items:
-        where.append("li.parent_id IS NULL")
-    if flt.department_ids:
-        where.append(f"li.department_id IN ({_placeholders(flt.department_ids)})")
-        params.extend(flt.department_ids)
-    for column, values in (("part", flt.parts), ("level", flt.levels), ("status", flt.statuses)):
+        where.append(f"{alias}.parent_id IS NULL")
+    for column, values in (("department_id", flt.department_ids), *chosen):
         if values:
-            where.append(f"li.{column} IN ({_placeholders(values)})")
+            where.append(f"{alias}.{column} IN ({_placeholders(values)})")
             params.extend(values)
-    _text_clause("licence_search", "li", flt.text, where, params)
+    _text_clause(search_table, alias, flt.text, where, params)
+    return where, params
+
+
+def _licence_where(flt: ListFilter) -> tuple[str, list[Any]]:
+    where, params = _item_where("li", "licence_search", flt,
+                                (("part", flt.parts), ("level", flt.levels), ("status", flt.statuses)))
     return " AND ".join(where), params
 
 
 def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
-    where = ["p.version_id IS ?"]
-    params: list[Any] = [flt.version_id]
-    if not flt.include_sub_items:
-        where.append("p.parent_id IS NULL")
-    if flt.department_ids:
-        where.append(f"p.department_id IN ({_placeholders(flt.department_ids)})")
-        params.extend(flt.department_ids)
-    for column, values in (("power_type", flt.power_types), ("status", flt.statuses)):
-        if values:
-            where.append(f"p.{column} IN ({_placeholders(values)})")
-            params.extend(values)
-    delegation_terms = []
+    where, params = _item_where("p", "power_search", flt, (("power_type", flt.power_types), ("status", flt.statuses)))
+    delegation_terms: list[str] = []
     _within_regions(conn, "dl.region_id", flt.region_ids, delegation_terms, params)
     if flt.batch_ids:
         delegation_terms.append(f"dl.batch_id IN ({_placeholders(flt.batch_ids)})")
@@ -182,7 +178,6 @@ def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[A
     if delegation_terms:
         where.append("p.id IN (SELECT dl.power_id FROM delegation dl WHERE "
                      + " AND ".join(delegation_terms) + ")")
-    _text_clause("power_search", "p", flt.text, where, params)
     return " AND ".join(where), params
 
 
@@ -201,30 +196,44 @@ def _page(conn: sqlite3.Connection, select: str, source: str, where: list[str], 
     return Page([dict(row) for row in rows], total, offset)
 
 
-def _like_any(text: str, expressions: tuple[str, ...], where: list[str], params: list[Any]) -> None:
-    """Substring match over a few short columns (departments, regions: no index needed)."""
-    if text.strip():
-        where.append("(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in expressions) + ")")
-        params.extend([_like(text)] * len(expressions))
+def _like_any(text: str, expressions: tuple[str, ...]) -> tuple[list[str], list[Any]]:
+    """The where terms and parameters of a substring match over a few short columns (departments,
+    regions: no index needed); none for an empty text.  The caller may add terms of its own."""
+    if not text.strip():
+        return [], []
+    return (["(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in expressions) + ")"],
+            [_like(text)] * len(expressions))
 
 
 def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                   descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Licence items (main items unless ``include_sub_items``), each with its sub-item count."""
     where, params = _licence_where(flt)
-    page = _page(
-        conn,
-        f"li.id, {_stored(LICENCE, 'li')}, d.name AS department, li.version_id, li.updated_at",
-        "licence_item li JOIN department d ON d.id = li.department_id", [where], params,
-        _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
-    ids = tuple(row["id"] for row in page.rows)
-    if ids:
-        counts = dict(conn.execute(
-            f"SELECT parent_id, count(*) FROM licence_item WHERE parent_id IN ({_placeholders(ids)})"
-            " GROUP BY parent_id", ids).fetchall())
-        for row in page.rows:
-            row["sub_item_count"] = counts.get(row["id"], 0)
+    page = _items_page(conn, LICENCE, "licence_item", "li", where, params,
+                       _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
+    counts = _sub_item_counts(conn, "licence_item", page)
+    for row in page.rows:
+        row["sub_item_count"] = counts.get(row["id"], 0)
     return page
+
+
+def _items_page(conn: sqlite3.Connection, kind: str, table: str, alias: str, where: str, params: list[Any],
+                order: str, offset: int, limit: int) -> Page:
+    """A page of licence items or powers: their stored columns, department name, version and time."""
+    return _page(
+        conn,
+        f"{alias}.id, {_stored(kind, alias)}, d.name AS department, {alias}.version_id, {alias}.updated_at",
+        f"{table} {alias} JOIN department d ON d.id = {alias}.department_id", [where], params, order, offset, limit)
+
+
+def _sub_item_counts(conn: sqlite3.Connection, table: str, page: Page) -> dict[int, int]:
+    """How many sub-items each main item on the page has (none listed: none)."""
+    ids = tuple(row["id"] for row in page.rows)
+    if not ids:
+        return {}
+    return dict(conn.execute(
+        f"SELECT parent_id, count(*) FROM {table} WHERE parent_id IN ({_placeholders(ids)}) GROUP BY parent_id",
+        ids).fetchall())
 
 
 def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
@@ -232,18 +241,13 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
     """Powers (main items unless ``include_sub_items``), each with its sub-item count, its extra
     columns as ``extra`` and its receiving townships and batches joined for display."""
     where, params = _power_where(conn, flt)
-    page = _page(
-        conn,
-        f"p.id, {_stored(POWER, 'p')}, d.name AS department, p.version_id, p.updated_at",
-        "power p JOIN department d ON d.id = p.department_id", [where], params,
-        _order(sort, descending, _POWER_SORT, "p.id"), offset, limit)
+    page = _items_page(conn, POWER, "power", "p", where, params, _order(sort, descending, _POWER_SORT, "p.id"),
+                       offset, limit)
     ids = tuple(row["id"] for row in page.rows)
     for row in page.rows:
         row["extra"] = extra_from_json(row.pop("extra_json"))
     if ids:
-        counts = dict(conn.execute(
-            f"SELECT parent_id, count(*) FROM power WHERE parent_id IN ({_placeholders(ids)}) GROUP BY parent_id",
-            ids).fetchall())
+        counts = _sub_item_counts(conn, "power", page)
         receiving: dict[int, list[str]] = {}
         batches: dict[int, list[str]] = {}
         for power_id, region, batch in conn.execute(
@@ -268,10 +272,8 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
 def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "name",
                      descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Departments with their aliases and how many items and powers they hold."""
-    where: list[str] = []
-    params: list[Any] = []
-    _like_any(flt.text, ("dp.name", "(SELECT group_concat(alias) FROM department_alias WHERE department_id = dp.id)"),
-              where, params)
+    where, params = _like_any(
+        flt.text, ("dp.name", "(SELECT group_concat(alias) FROM department_alias WHERE department_id = dp.id)"))
     if flt.levels:
         where.append(f"dp.level IN ({_placeholders(flt.levels)})")
         params.extend(flt.levels)
@@ -291,10 +293,8 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
 def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                  descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Regions (flat, with parent name and aliases); ``region_tree`` gives the tree."""
-    where: list[str] = []
-    params: list[Any] = []
-    _like_any(flt.text, ("r.name", "r.code", "(SELECT group_concat(alias) FROM region_alias WHERE region_id = r.id)"),
-              where, params)
+    where, params = _like_any(
+        flt.text, ("r.name", "r.code", "(SELECT group_concat(alias) FROM region_alias WHERE region_id = r.id)"))
     _within_regions(conn, "r.id", flt.region_ids, where, params)
     return _page(
         conn,
@@ -307,9 +307,7 @@ def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positio
 def query_imports(conn: sqlite3.Connection, flt: ListFilter, sort: str = "at",
                   descending: bool = True, offset: int = 0, limit: int = 50) -> Page:
     """The import history, newest first."""
-    where: list[str] = []
-    params: list[Any] = []
-    _like_any(flt.text, ("ir.file_name", "ir.sheet"), where, params)
+    where, params = _like_any(flt.text, ("ir.file_name", "ir.sheet"))
     return _page(
         conn,
         "ir.id, ir.at, ir.user, ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode, ir.inserted, ir.updated,"
@@ -320,9 +318,7 @@ def query_imports(conn: sqlite3.Connection, flt: ListFilter, sort: str = "at",
 def query_batch(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                 descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Batches with the number of distinct powers delegated in each."""
-    where: list[str] = []
-    params: list[Any] = []
-    _like_any(flt.text, ("b.name",), where, params)
+    where, params = _like_any(flt.text, ("b.name",))
     return _page(
         conn,
         f"b.id, {_stored(BATCH, 'b')},"
