@@ -68,10 +68,11 @@ _DRIVER = """<script>
 """
 
 
-def chromium_dom(chromium: str, page: Path, profile: Path) -> str:
-    """The page's DOM after its scripts ran, from headless Chromium opening it from file://."""
+def chromium_dom(chromium: str, page: Path, profile: Path, query: str = "") -> str:
+    """The page's DOM after its scripts ran, from headless Chromium opening it from file://
+    (with ``query``, e.g. "?q=食品", after its address)."""
     command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-               "--dump-dom", page.as_uri()]
+               "--dump-dom", page.as_uri() + query]
     return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
 
 

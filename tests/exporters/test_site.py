@@ -217,6 +217,18 @@ def test_chromium_typing_shows_exactly_the_matching_items(built, tmp_path):
     assert by_term["ＡＢ"] == []
 
 
+def test_chromium_an_address_with_a_term_opens_its_search_with_the_term_marked(built, tmp_path):
+    chromium = require_tool(CHROMIUM)
+    specs, folder, _result = built
+    dom = chromium_dom(chromium, folder / "index.html", tmp_path / "profile", "?q=%E6%96%B0%E5%8A%9E")  # 新办
+    results = re.search(r'<tbody id="results-body">(.*?)</tbody>', dom, re.S).group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", results, re.S)
+    assert [text_of(re.search(r"<td>(.*?)</td>", row).group(1)) for row in rows] == expected_names(specs, "新办")
+    assert "特种设备使用登记（<mark>新办</mark>）" in results  # marked in the sub-item it was found in
+    food = chromium_dom(chromium, folder / "index.html", tmp_path / "profile", "?q=%E9%A3%9F%E5%93%81")
+    assert food.count("<mark>食品</mark>") == len(expected_names(specs, "食品"))
+
+
 def test_chromium_search_answers_every_keystroke_within_100_ms_over_20000_items(tmp_path):
     chromium = require_tool(CHROMIUM)
     rows = [licence_row(f"{name}{i}", i, [f"{name}{i}（新办）"] if i % 6 == 0 else None)
