@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,6 +32,7 @@ from .session import Session
 if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
     from .forms import RecordDialog
 from .table_model import RowsModel
+from .widgets import rows_table
 
 
 def display_value(record: dict[str, Any], form_field: FormField) -> str:
@@ -105,17 +105,8 @@ class DetailPane(QWidget):
         is_licence = self.spec.children == "sub_items"
         self.child_kind = LICENCE if is_licence else DELEGATION
         self.children_model = RowsModel(SUB_ITEM_COLUMNS if is_licence else DELEGATION_COLUMNS, self)
-        view = QTableView()
-        view.setObjectName("children_view")
-        view.setModel(self.children_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        for number, column in enumerate(self.children_model.columns):
-            view.setColumnWidth(number, column.width)
-        view.horizontalHeader().setStretchLastSection(True)
+        view = rows_table("children_view", self.children_model,
+                          [column.width for column in self.children_model.columns], several=True)
         view.doubleClicked.connect(self._edit_child_at)
         self.children_view = view
         self.children_title = QLabel(self.tr("Sub-items") if is_licence else self.tr("Delegated to"))

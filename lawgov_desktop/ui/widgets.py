@@ -90,13 +90,15 @@ def _read_only(table: QAbstractItemView) -> None:
     table.setAlternatingRowColors(True)
 
 
-def rows_table(name: str, model: QAbstractItemModel, widths: Sequence[int]) -> QTableView:
-    """A read-only table of whole rows, one selected at a time (the backups, the history)."""
+def rows_table(name: str, model: QAbstractItemModel, widths: Sequence[int], *, several: bool = False) -> QTableView:
+    """A read-only table of whole rows (the backups, the history, a record's sub-items), one selected
+    at a time unless ``several`` may be (to delete them together)."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
     _read_only(table)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
+                           else QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
