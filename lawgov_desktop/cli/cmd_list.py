@@ -42,7 +42,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     parser = commands.add_parser("list", help="列出事项、部门、区划等", description="列出一个清单，可筛选、排序、分页。")
     parser.add_argument("kind", type=kind_type(LIST_KINDS), metavar="KIND", help=kind_help(LIST_KINDS))
     add_filter_arguments(parser)
-    parser.add_argument("--sort", metavar="FIELD", help="按字段排序，如 name、department、code")
+    parser.add_argument("--sort", metavar="FIELD", help="按字段排序，如 name、department、code（中文按拼音，与 Excel/WPS 一致）")
     parser.add_argument("--desc", action="store_true", help="倒序")
     parser.add_argument("--limit", type=_count, default=50, metavar="N", help="最多显示 N 项（默认 50；0 = 全部）")
     parser.add_argument("--offset", type=_count, default=0, metavar="N", help="跳过前 N 项")

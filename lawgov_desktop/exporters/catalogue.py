@@ -93,7 +93,8 @@ class CatalogueOptions:
     """What the clerk chose for a printed catalogue; None means the list's own default.
 
     ``version_label`` None takes the version from the items' 清单版本 (2022 → "2022年版");
-    "" prints none.
+    "" prints none.  ``sort`` orders the rows (and a book's departments) as the window's list sorts
+    them: its own order ("position"), or by name or department in pinyin order, as Excel and WPS.
     """
 
     columns: Sequence[str] | None = None
@@ -104,6 +105,8 @@ class CatalogueOptions:
     font_path: str | None = None
     font_size: float = 10.5
     print_date: date | None = None
+    sort: str = "position"
+    descending: bool = False
 
 
 # --------------------------------------------------------------------------- catalogues
@@ -113,7 +116,7 @@ def licence_catalogue(library: Library, flt: ListFilter | None = None, options: 
                       task: Task = NO_TASK) -> CatalogueSpec:
     """The licence list the filter selects: one department's, one part's, or the window's view."""
     flt = _main_items(flt)
-    items = list(_read(library, LICENCE, flt, task))
+    items = list(_read(library, LICENCE, flt, task, options))
     if not items:
         raise ExportError("没有符合条件的行政许可事项，无法生成清单。")
     city = _city_name(library)
@@ -135,7 +138,7 @@ def department_catalogues(library: Library, flt: ListFilter | None = None,
     One pass over the list, not one query per department; for a book or a folder of files.
     """
     flt = _main_items(flt)
-    departments = _by_department(library, LICENCE, flt, task, "没有符合条件的行政许可事项，无法生成清单。")
+    departments = _by_department(library, LICENCE, flt, task, "没有符合条件的行政许可事项，无法生成清单。", options)
     city = _city_name(library)
     specs = []
     for items in departments:
@@ -157,7 +160,7 @@ def power_catalogue(library: Library, flt: ListFilter | None = None, options: Ca
     flt = flt or ListFilter()
     scope = _DelegationScope(library, flt)
     by_batch: dict[str, list[CatalogueRow]] = {}
-    powers = list(_read(library, POWER, flt, task))
+    powers = list(_read(library, POWER, flt, task, options))
     if not powers:
         raise ExportError("没有符合条件的赋权事项，无法生成目录。")
     for power in powers:
@@ -193,7 +196,7 @@ def responsibility_catalogue(library: Library, flt: ListFilter | None = None,
     with a 行使主体 column.
     """
     flt = _main_items(flt)
-    powers = list(_read(library, POWER, flt, task))
+    powers = list(_read(library, POWER, flt, task, options))
     if not powers:
         raise ExportError("没有符合条件的权责事项，无法生成权责清单。")
     sections = _responsibility_sections(library, powers, task)
@@ -212,7 +215,7 @@ def responsibility_catalogues(library: Library, flt: ListFilter | None = None,
     """Every department's 权责清单 (within the filter), in the order the list names them: one pass
     over the list, for a book with a part per department or a folder of files."""
     flt = _main_items(flt)
-    departments = _by_department(library, POWER, flt, task, "没有符合条件的权责事项，无法生成权责清单。")
+    departments = _by_department(library, POWER, flt, task, "没有符合条件的权责事项，无法生成权责清单。", options)
     city = _city_name(library)
     specs = []
     for powers in departments:
@@ -276,12 +279,15 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
 # --------------------------------------------------------------------------- reading
 
 
-def _read(library: Library, kind: str, flt: ListFilter, task: Task) -> Iterator[dict[str, Any]]:
-    """Every row the filter selects, page by page in list order."""
+def _read(library: Library, kind: str, flt: ListFilter, task: Task,
+          options: CatalogueOptions | None = None) -> Iterator[dict[str, Any]]:
+    """Every row the filter selects, page by page in the order ``options`` chose (list order by default)."""
+    order = options or CatalogueOptions()
     offset = 0
     while True:
         check_cancelled(task)
-        page = library.lists.query(kind, flt, sort="position", offset=offset, limit=PAGE_SIZE)
+        page = library.lists.query(kind, flt, sort=order.sort, descending=order.descending, offset=offset,
+                                   limit=PAGE_SIZE)
         yield from page.rows
         offset += len(page.rows)
         task.report(offset, page.total, "正在读取清单")
@@ -289,12 +295,13 @@ def _read(library: Library, kind: str, flt: ListFilter, task: Task) -> Iterator[
             return
 
 
-def _by_department(library: Library, kind: str, flt: ListFilter, task: Task,
-                   nothing: str) -> list[list[dict[str, Any]]]:
-    """The rows the filter selects, one list per department in the order the list names them, read
-    in one pass; ``nothing`` is the error when the filter selects none."""
+def _by_department(library: Library, kind: str, flt: ListFilter, task: Task, nothing: str,
+                   options: CatalogueOptions | None) -> list[list[dict[str, Any]]]:
+    """The rows the filter selects, one list per department in the order the rows name them (sorted
+    by department: in pinyin order), read in one pass; ``nothing`` is the error when the filter
+    selects none."""
     by_department: dict[int, list[dict[str, Any]]] = {}
-    for row in _read(library, kind, flt, task):
+    for row in _read(library, kind, flt, task, options):
         by_department.setdefault(row["department_id"], []).append(row)
     if not by_department:
         raise ExportError(nothing)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from lawgov_desktop.cli import cmd_list
+from lawgov_desktop.core.collation import sort_key
 
 
 def names(result) -> list[str]:
@@ -125,7 +126,8 @@ def test_negative_limit_is_a_usage_error(lawgov) -> None:
 def test_sort_and_descending(lawgov) -> None:
     ascending = names(lawgov("list", "items", "--sort", "name", "--json"))
     descending = names(lawgov("list", "items", "--sort", "name", "--desc", "--json"))
-    assert ascending == sorted(ascending) and descending == ascending[::-1]
+    assert ascending == sorted(ascending, key=sort_key) and descending == ascending[::-1]  # pinyin order
+    assert ascending != sorted(ascending)  # not code point order: 建 jiàn before 企 qǐ, 食 shí before 特 tè
     result = lawgov("list", "items", "--sort", "颜色")
     assert result.code == 1 and "颜色" in result.err
 
