@@ -1,0 +1,61 @@
+"""Clicking a column header of a list sorts Chinese in pinyin order, as Excel and WPS do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from lawgov_desktop.core.collation import sort_key
+from lawgov_desktop.core.library import Library
+from lawgov_desktop.ui.app import Launcher
+from lawgov_desktop.ui.list_view import ListView
+
+# As a clerk entered them; by code point 市交通运输局 would come first and 市发展和改革局 last.
+DEPARTMENTS = ("市交通运输局", "市住房和城乡建设局", "市农业农村局", "市卫生健康局", "市发展和改革局")
+PINYIN_ORDER = ["市发展和改革局", "市交通运输局", "市农业农村局", "市卫生健康局", "市住房和城乡建设局"]
+
+
+@pytest.fixture()
+def five_departments(db_path: Path) -> Path:
+    """The test database with an item of each of the five departments (市发展和改革局 is there already)."""
+    with Library(db_path, user="tester") as lib:
+        for department in DEPARTMENTS:
+            if lib.records.find_department(department) is None:
+                lib.records.create("department", {"name": department, "level": "市级"})
+            lib.records.create("licence", {"name": f"{department[1:3]}审批", "department": department})
+    return db_path
+
+
+def click_header(qtbot, view: ListView, key: str) -> None:  # noqa: ANN001
+    """Click the header of the column showing ``key``, as a clerk does."""
+    header = view.table.horizontalHeader()
+    column = next(number for number, column in enumerate(view.model.columns) if column.key == key)
+    header.setSectionHidden(column, False)
+    position = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def column_values(view: ListView, key: str) -> list[str]:
+    return [view.model.row_at(row)[key] for row in range(view.model.rowCount())]
+
+
+def test_clicking_the_department_header_sorts_departments_in_pinyin_order(
+        launcher: Launcher, five_departments: Path, messages: list[str], qtbot) -> None:  # noqa: ANN001
+    window = launcher.open(five_departments)
+    assert window is not None
+    qtbot.waitExposed(window)
+    view = window.view("licence")
+    listed = list(dict.fromkeys(column_values(view, "department")))
+    assert [name for name in listed if name in PINYIN_ORDER] != PINYIN_ORDER  # the list's own order first
+    click_header(qtbot, view, "department")
+    qtbot.waitUntil(lambda: view.model.sort_state[0] is not None and view.model.rowCount() > 0, timeout=5000)
+    departments = column_values(view, "department")
+    assert departments == sorted(departments, key=sort_key)
+    assert [name for name in dict.fromkeys(departments) if name in PINYIN_ORDER] == PINYIN_ORDER
+    click_header(qtbot, view, "department")  # a second click: descending
+    qtbot.waitUntil(lambda: view.model.sort_state[1] is True, timeout=5000)
+    descending = [name for name in dict.fromkeys(column_values(view, "department")) if name in PINYIN_ORDER]
+    assert descending == PINYIN_ORDER[::-1]
+    assert messages == []
