@@ -24,7 +24,7 @@ from lawgov_desktop.core.errors import DatabaseError, LawGovError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
-from . import data_safety, i18n, icons, prompts, settings
+from . import data_safety, focus, i18n, icons, prompts, settings
 from .widgets import run_off_gui_thread
 
 if TYPE_CHECKING:  # imported in Launcher.open: the window modules load only when a window opens
@@ -186,6 +186,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icons.app_icon())
     i18n.install(app, settings.language())
+    focus.show_keyboard_focus(app)
     return app
 
 

@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.ui import i18n
 from lawgov_desktop.ui.app import Launcher
+from lawgov_desktop.ui.focus import show_keyboard_focus
 from lawgov_desktop.ui.kinds import column_title
 from lawgov_desktop.ui.main_window import MainWindow
 from lawgov_desktop.ui.stats_view import BreakdownPanel
@@ -119,3 +121,22 @@ def test_filters_are_remembered_across_restarts(launcher: Launcher, window: Main
     assert licences.facets.combos["department"].summary() == "部门：市市场监督管理局"
     assert powers.current_filter() == ListFilter(power_types=("行政检查",))
     assert (licences.model.total, powers.model.total) == shown == (2, 1)
+
+
+def test_tab_rings_the_facet_button_and_list_it_moves_to(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = window.current_view()
+    window.activateWindow()
+    view.search.setFocus(Qt.FocusReason.MouseFocusReason)
+    ring = show_keyboard_focus(QApplication.instance())
+    assert ring.widget() is None  # a click shows where it is; no ring
+    ringed = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert ring.widget() is QApplication.focusWidget() and ring.frame.isVisible()
+        ringed.append(ring.widget())
+        if ring.widget() is view.table:
+            break
+    assert ringed[0] is view.facets.combos["department"]
+    assert view.clear_button in ringed and ringed[-1] is view.table
+    palette = ring.frame.palette()
+    assert palette.color(palette.ColorRole.WindowText) == palette.color(palette.ColorRole.Highlight)
