@@ -19,10 +19,8 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
 from lawgov_desktop.core.reference_check import ReferenceCheck
 
-from .cmd_reference import resolve_reference
-from .cmd_version import resolve_version
 from .errors import UsageError
-from .options import SubParsers, write_json
+from .options import SubParsers, resolve_reference, resolve_version, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:

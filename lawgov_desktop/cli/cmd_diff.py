@@ -15,8 +15,7 @@ from typing import TextIO
 from lawgov_desktop.core.compare import Comparison, ListSnapshot
 from lawgov_desktop.core.library import Library
 
-from .cmd_version import CURRENT_NAMES, resolve_version
-from .options import SubParsers, output_path, write_json
+from .options import CURRENT_NAMES, SubParsers, output_path, resolve_version, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:

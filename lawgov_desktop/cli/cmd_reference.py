@@ -8,16 +8,7 @@ from typing import Any, TextIO
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.importers.reference_list import import_reference
 
-from .options import SubParsers, add_list_action, unknown_name, write_listing
-
-
-def resolve_reference(library: Library, name: str) -> int:
-    """A stored upper list by name; an unknown name lists the known ones."""
-    found = library.references.find_reference(name)
-    if found is None:
-        names = (row["name"] for row in library.references.upper_lists())
-        raise unknown_name("上级清单", name, "已导入", names, "（尚未导入任何上级清单）")
-    return found
+from .options import SubParsers, add_list_and_delete, resolve_reference, write_listing
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -32,10 +23,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     load.add_argument("--sheet", metavar="NAME", help="工作表（默认读取所有可识别的工作表）")
     load.add_argument("--replace", action="store_true", help="已有同名清单时覆盖")
     load.set_defaults(run=_import)
-    add_list_action(actions, "列出已导入的上级清单", _list)
-    delete = actions.add_parser("delete", help="删除一份上级清单")
-    delete.add_argument("name", metavar="NAME", help="清单名称")
-    delete.set_defaults(run=_delete)
+    add_list_and_delete(actions, ("列出已导入的上级清单", _list), ("删除一份上级清单", _delete), "清单名称")
     return parser
 
 

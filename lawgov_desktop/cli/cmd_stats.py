@@ -13,8 +13,7 @@ from lawgov_desktop.core.fields import CENTRAL, LOCAL, PART_LABELS, PARTS
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.summary import NOTHING_TO_STATE, responsibility_lines, summary_paragraph
 
-from .cmd_version import resolve_version
-from .options import SubParsers, output_path, write_json
+from .options import SubParsers, output_path, resolve_version, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:

@@ -8,25 +8,11 @@ from typing import Any, TextIO
 from lawgov_desktop.core.library import Library
 
 from .errors import EXIT_FAILED, UsageError
-from .options import SubParsers, add_list_action, unknown_name, write_listing
+from .options import SubParsers, add_list_and_delete, resolve_version, write_listing
 from .prompts import confirmed
 
-CURRENT_NAMES = ("current", "当前", "当前清单")
 _COLUMNS = ("id", "name", "created_at", "created_by", "licence_items", "sub_items", "powers", "delegations", "remark")
 _HEADERS = ("编号", "版本名称", "保存时间", "保存人", "许可事项", "子项", "执法事项", "赋权承接", "备注")
-
-
-def resolve_version(library: Library, text: str) -> int | None:
-    """A saved version by name (or number); "current" means the working list (None)."""
-    if text.strip() in CURRENT_NAMES:
-        return None
-    found = library.versions.find_version(text)
-    if found is None and text.strip().isdigit():
-        found = library.versions.version(int(text))["id"]
-    if found is None:
-        names = (version["name"] for version in library.versions.all_versions())
-        raise unknown_name("清单版本", text, "已保存的版本", names, "（尚未保存任何版本）")
-    return found
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
@@ -39,11 +25,8 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     save.add_argument("name", metavar="NAME", help="版本名称，如 2022年版")
     save.add_argument("--remark", metavar="TEXT", help="备注")
     save.set_defaults(run=_save)
-    add_list_action(actions, "列出已保存的版本", _list)
-    delete = actions.add_parser("delete", help="删除一个版本（删除前自动备份数据库）")
-    delete.add_argument("name", metavar="NAME", help="版本名称或编号")
-    delete.add_argument("--yes", "-y", action="store_true", help="不再询问，直接删除")
-    delete.set_defaults(run=_delete)
+    add_list_and_delete(actions, ("列出已保存的版本", _list), ("删除一个版本（删除前自动备份数据库）", _delete),
+                        "版本名称或编号", asks=True)
     return parser
 
 

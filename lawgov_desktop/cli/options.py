@@ -132,11 +132,40 @@ _FINDERS: dict[str, Callable[[Records, str], int | None]] = {
 
 def resolve(library: Library, kind: str, text: str) -> int:
     """A department, region or batch by name or alias, or by its number; unknown names fail clearly."""
-    found = _FINDERS[kind](library.records, text)
-    if found is None and text.strip().isdigit():
-        found = library.records.get(kind, int(text))["id"]
+    found = _or_numbered(_FINDERS[kind](library.records, text), text, lambda number: library.records.get(kind, number))
     if found is None:
         raise NotFoundError(f"未找到{KIND_LABELS[kind]}“{text}”，请检查名称或简称。")
+    return found
+
+
+# What names the working list where a saved version could be named (lawgov stats --of, diff A B).
+CURRENT_NAMES = ("current", "当前", "当前清单")
+
+
+def resolve_version(library: Library, text: str) -> int | None:
+    """A saved version by name (or number); "current" means the working list (None)."""
+    if text.strip() in CURRENT_NAMES:
+        return None
+    found = _or_numbered(library.versions.find_version(text), text, library.versions.version)
+    if found is None:
+        names = (version["name"] for version in library.versions.all_versions())
+        raise unknown_name("清单版本", text, "已保存的版本", names, "（尚未保存任何版本）")
+    return found
+
+
+def resolve_reference(library: Library, name: str) -> int:
+    """A stored upper list by name; an unknown name lists the known ones."""
+    found = library.references.find_reference(name)
+    if found is None:
+        names = (row["name"] for row in library.references.upper_lists())
+        raise unknown_name("上级清单", name, "已导入", names, "（尚未导入任何上级清单）")
+    return found
+
+
+def _or_numbered(found: int | None, text: str, record: Callable[[int], dict[str, Any]]) -> int | None:
+    """What a name found, or else the record ``text`` numbers (a number that names none fails there)."""
+    if found is None and text.strip().isdigit():
+        return record(int(text))["id"]
     return found
 
 
@@ -146,11 +175,18 @@ def unknown_name(what: str, text: str, known: str, names: Iterable[str], none_ye
     return NotFoundError(f"未找到{what}“{text}”；{known}：{listed}。")
 
 
-def add_list_action(actions: SubParsers, help_text: str, run: Callable[..., int]) -> None:
-    """The ``list [--json]`` action of a command that keeps named things (versions, upper lists)."""
-    listing = actions.add_parser("list", help=help_text)
-    listing.add_argument("--json", action="store_true", help="输出 JSON")
-    listing.set_defaults(run=run)
+def add_list_and_delete(actions: SubParsers, listing: tuple[str, Callable[..., int]],
+                        deleting: tuple[str, Callable[..., int]], name_help: str, asks: bool = False) -> None:
+    """``list [--json]`` and ``delete NAME`` of a command that keeps named things (versions, upper
+    lists), each a (help, run) pair; ``asks``: delete asks first unless given --yes."""
+    lister = actions.add_parser("list", help=listing[0])
+    lister.add_argument("--json", action="store_true", help="输出 JSON")
+    lister.set_defaults(run=listing[1])
+    delete = actions.add_parser("delete", help=deleting[0])
+    delete.add_argument("name", metavar="NAME", help=name_help)
+    if asks:
+        delete.add_argument("--yes", "-y", action="store_true", help="不再询问，直接删除")
+    delete.set_defaults(run=deleting[1])
 
 
 def write_listing(out: TextIO, as_json: bool, rows: list[dict[str, Any]], headers: Sequence[str],
