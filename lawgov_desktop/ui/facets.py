@@ -135,11 +135,14 @@ class MultiSelectCombo(QComboBox):
         return range(row + 1, end)
 
     def _ancestors(self, row: int) -> list[int]:
+        """The regions above ``row`` (none for a flat list: no walk up, summaries are painted often)."""
         rows, depth = [], self._depth(row)
-        for above in range(row - 1, -1, -1):
+        above = row - 1
+        while depth > 0 and above >= 0:
             if self._depth(above) < depth:
                 rows.append(above)
                 depth = self._depth(above)
+            above -= 1
         return rows
 
     def _checked(self, row: int) -> bool:
