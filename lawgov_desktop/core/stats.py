@@ -27,6 +27,7 @@ import sqlite3
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from .collation import sort_key
 from .fields import CENTRAL, LOCAL, PART_LABELS, PARTS, power_type_order
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _licence_figures(cursor: sqlite3.Cursor, version_id: int | None,
         sub_items += count
         by_department.setdefault(department_id, _department_row(departments[department_id]))["sub_items"] += count
     main_rows = sorted((row for row in by_department.values() if row["items"]),
-                       key=lambda row: (-row["items"], row["name"]))
+                       key=lambda row: (-row["items"], sort_key(row["name"])))  # ties in pinyin order
     parts = {part: {"items": items, "departments": len(part_departments[part])}
              for part, items in items_by_part.items()}
     licence = {
@@ -121,7 +122,7 @@ def _licence_figures(cursor: sqlite3.Cursor, version_id: int | None,
         "sub_items": sub_items,
         "parts": parts,
         "by_department": {row["name"]: row["items"] for row in main_rows},
-        "by_level": dict(sorted(by_level.items(), key=lambda pair: (-pair[1], pair[0]))),
+        "by_level": dict(sorted(by_level.items(), key=lambda pair: (-pair[1], sort_key(pair[0])))),
     }
     part_rows = [
         {"part": part, "label": PART_LABELS[part], "items": items_by_part[part],
@@ -170,7 +171,7 @@ def _power_figures(cursor: sqlite3.Cursor, version_id: int | None,
     department_rows = sorted((_power_department_row(departments[department_id], department_types[department_id],
                                                     sub_items.get(department_id, 0))
                               for department_id in by_department),
-                             key=lambda row: (-row["powers"], row["name"]))
+                             key=lambda row: (-row["powers"], sort_key(row["name"])))
     powers = {
         "total": sum(by_department.values()),
         "sub_items": sum(sub_items.values()),

@@ -139,3 +139,13 @@ def test_migration_fills_the_keys_of_a_database_made_before_them(tmp_path: Path)
             assert rows and all(key == sort_key(name) for name, key in rows), table
         assert [row["name"] for row in lib.lists.query("department", sort="name").rows] == PINYIN_ORDER
         assert [row["department"] for row in lib.lists.query("power", sort="department").rows] == PINYIN_ORDER
+
+
+def test_statistics_rank_departments_with_equal_counts_in_pinyin_order(lib: Library) -> None:
+    for department in DEPARTMENTS:
+        lib.records.create("department", {"name": department})
+        lib.records.create("licence", {"name": f"{department}许可", "department": department})
+        lib.records.create("power", {"name": f"{department}处罚", "department": department})
+    figures = lib.stats.compute()
+    assert list(figures["licence_items"]["by_department"]) == PINYIN_ORDER
+    assert list(figures["powers"]["by_department"]) == PINYIN_ORDER
