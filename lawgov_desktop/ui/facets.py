@@ -20,8 +20,12 @@ from PySide6.QtGui import QMouseEvent, QPaintEvent, QStandardItem, QStandardItem
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 from lawgov_desktop.core.fields import DEPARTMENT_LEVELS, LEVELS, PART_LABELS, POWER_TYPES, STATUSES
+from lawgov_desktop.core.kinds import KINDS
+from lawgov_desktop.core.layouts import kind_field
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
+
+from .kinds import field_title
 
 # facet key -> (title, ListFilter field)
 FACETS = {
@@ -38,6 +42,18 @@ FACETS = {
 
 # A region's depth in the tree, as the facet's labels show it (and the region facet reads it back).
 INDENT = "\u3000"
+
+# Facets that choose among a field's values: titled by the field's label, as the list's column is
+# (a licence item's 行使层级, a department's 层级).
+FACET_FIELDS = {"level": "level", "department_level": "level", "part": "part", "status": "status",
+                "power_type": "power_type"}
+
+
+def facet_title(facet: str, list_kind: str | None) -> str:
+    """The facet's title: the label of the field it chooses among in ``list_kind``, else its own."""
+    described = kind_field(KINDS[list_kind], FACET_FIELDS[facet]) if facet in FACET_FIELDS and list_kind in KINDS \
+        else None
+    return field_title(described) if described is not None else QCoreApplication.translate("Facet", FACETS[facet][0])
 
 
 def facet_options(library: Library, facet: str, of_list: str | None = None) -> list[tuple[Any, str]]:
@@ -67,7 +83,7 @@ def facet_options(library: Library, facet: str, of_list: str | None = None) -> l
 
 
 class MultiSelectCombo(QComboBox):
-    """A drop-down of checkable items that shows "Title: all / one / n selected"."""
+    """A drop-down of checkable items that shows "Title: all / one / n selected" (``title`` as shown)."""
 
     selection_changed = Signal()
 
@@ -206,7 +222,7 @@ class MultiSelectCombo(QComboBox):
     def summary(self) -> str:
         """The text on the closed combo ("部门：市教育局"; a full-width colon in Chinese)."""
         labels = [self._model.item(row).text().strip() for row in self._top_ticked_rows()]
-        title = QCoreApplication.translate("Facet", self.title)
+        title = self.title
         if not labels:
             return QCoreApplication.translate("Facet", "%1: all").replace("%1", title)
         if len(labels) == 1:
@@ -258,7 +274,7 @@ class FacetBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.combos: dict[str, MultiSelectCombo] = {}
         for facet in facets:
-            combo = MultiSelectCombo(FACETS[facet][0], self)
+            combo = MultiSelectCombo(facet_title(facet, list_kind), self)
             combo.setObjectName(f"facet_{facet}")
             combo.setToolTip(combo.summary())
             combo.selection_changed.connect(self.changed)

@@ -111,3 +111,9 @@ def test_a_long_choice_is_cut_on_the_button_and_whole_in_its_tooltip(window: Mai
     market = window.session.library.records.find_department("市市场监督管理局")
     combo.set_selected((market,))
     assert combo.toolTip() == "部门：市市场监督管理局"
+
+
+def test_a_facet_is_titled_like_the_column_of_its_field(window: MainWindow) -> None:
+    assert window.show_list("licence").facets.combos["level"].summary() == "行使层级：全部"
+    assert window.show_list("department").facets.combos["department_level"].summary() == "层级：全部"
+    assert window.show_list("power").facets.combos["power_type"].summary() == "职权类型：全部"
