@@ -68,7 +68,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
                     "每个部门一个网页，列出该部门的行政许可事项清单和（有权责事项时）权责清单。"
                     "不引用任何外部资源，可直接双击 index.html 打开，也可放到任何网站服务器上。"
                     "镇街的赋权事项目录不在其中，请用 export pdf --township 导出。")
-    site.add_argument("--title", metavar="TEXT", help="网站标题，印在首页和每个部门网页上")
+    site.add_argument("--title", metavar="TEXT", help="网站标题，印在首页和每个部门网页上（默认“<市名>事项清单公示”）")
     site.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
                       help="输出文件夹（没有则新建；其上级文件夹须已存在）")
     site.set_defaults(run=run_site)
@@ -194,10 +194,11 @@ def run_docx(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 def run_site(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Write the public site of every department's lists into the output folder."""
-    from lawgov_desktop.exporters.site import published_catalogues, write_site
+    from lawgov_desktop.exporters.site import published_catalogues, site_title, write_site
 
     with ProgressBar() as bar:
-        result = write_site(published_catalogues(library, bar), args.output, title=args.title, task=bar)
+        result = write_site(published_catalogues(library, bar), args.output, title=args.title or site_title(library),
+                            task=bar)
     out.write(f"已生成公示网站“{result.index}”：{result.departments} 个部门，{result.items} 项。\n")
     return 0
 

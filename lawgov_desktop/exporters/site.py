@@ -134,6 +134,11 @@ def published_catalogues(library: Library, task: Task = NO_TASK) -> list[Catalog
     return specs
 
 
+def site_title(library: Library) -> str:
+    """The title a site made from the library has unless the clerk gives one: "汕尾市事项清单公示"."""
+    return f"{_city_name(library)}{DEFAULT_TITLE}"
+
+
 def item_type(spec: CatalogueSpec, row: CatalogueRow) -> str:
     """The type an item is counted under: 行政许可 for a licence item, a power's own type, or the
     list's kind when a power has none."""
@@ -455,4 +460,4 @@ _SEARCH_JS = r"""// Search over every item of the site (window.LAWGOV_SITE from 
 """
 
 
-__all__ = ["DEFAULT_TITLE", "RESULT_LIMIT", "SiteResult", "item_type", "published_catalogues", "write_site"]
+__all__ = ["DEFAULT_TITLE", "RESULT_LIMIT", "SiteResult", "item_type", "published_catalogues", "site_title", "write_site"]

@@ -306,9 +306,9 @@ class PrintActions(QObject):
             return
 
         def write(library: Library, task: Task) -> SiteResult:
-            from lawgov_desktop.exporters.site import published_catalogues, write_site
+            from lawgov_desktop.exporters.site import published_catalogues, site_title, write_site
 
-            return write_site(published_catalogues(library, task), folder, task=task)
+            return write_site(published_catalogues(library, task), folder, title=site_title(library), task=task)
 
         def done(result: SiteResult) -> None:
             self._status(self.tr("Wrote the website into “%1”: %2 departments, %3 items; open index.html.").replace(

@@ -208,6 +208,7 @@ def test_site_of_short_department_names_keeps_one_page_per_department(run_cli, b
     result = run_cli("export", "site", "-o", str(tmp_path / "site"), db=blank_db)
     assert result.code == 0, result.err
     assert "1 个部门，2 项" in result.out
+    assert "<h1>汕尾市事项清单公示</h1>" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_site_of_an_empty_library_says_so(run_cli, blank_db, tmp_path):

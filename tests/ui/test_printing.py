@@ -356,6 +356,7 @@ def test_export_website_writes_every_departments_lists_into_the_folder(window: M
     actions.export_site_action.trigger()
     idle(qtbot, actions)
     index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "<h1>汕尾市事项清单公示</h1>" in index
     departments = re.findall(r'<a href="department-\d+\.html">([^<]+)</a>', index)
     assert "汕尾市市场监督管理局" in departments and "汕尾市生态环境局" in departments
     assert (folder / "data.js").exists() and (folder / "search.js").exists()
