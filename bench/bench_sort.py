@@ -12,16 +12,12 @@ stored key.
 
 from __future__ import annotations
 
-import argparse
 import json
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_data import build_large  # noqa: E402
+from common import large_database, median_and_best_ms, parse_arguments  # noqa: E402
 
 from lawgov_desktop.core.dialect import SQLITE  # noqa: E402
 from lawgov_desktop.core.kinds import KINDS  # noqa: E402
@@ -35,16 +31,6 @@ RAW_PAGE = ("SELECT li.*, d.name AS department FROM licence_item li JOIN departm
             " WHERE li.version_id IS NULL AND li.parent_id IS NULL ORDER BY {order} LIMIT 50")
 
 
-def timed(action, repeat: int) -> dict[str, float]:  # noqa: ANN001
-    """Median and best of ``repeat`` runs, in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return {"median_ms": round(statistics.median(times), 1), "best_ms": round(min(times), 1)}
-
-
 def fill_sort_keys(library: Library) -> None:
     """Write the sort keys of rows the bench data wrote with raw inserts (the library writes them itself)."""
     with library.store.transaction() as conn:
@@ -54,14 +40,9 @@ def fill_sort_keys(library: Library) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--db", type=Path, default=None, help="reuse this database (built if missing)")
-    args = parser.parse_args()
-    path = args.db or Path(tempfile.gettempdir()) / f"lawgov-bench-sort-{args.records}.sqlite3"
-    if not path.exists():
-        build_large(path, args.records)
+    args = parse_arguments(__doc__, repeat=15, reuse_db=True, records=100_000)
+    path, build_seconds = large_database(args, "lawgov-bench-sort")
+    if build_seconds is not None:  # built just now
         with Library(path) as library:
             fill_sort_keys(library)
     with Library(path) as library:
@@ -77,13 +58,13 @@ def main() -> None:
         page("licence", "implementing_authority")()  # loads the reading table once, as the first sort does
         results = {
             "records": args.records,
-            "licence_by_name": timed(page("licence", "name"), args.repeat),
-            "licence_by_name_descending": timed(page("licence", "name", True), args.repeat),
-            "power_by_name": timed(page("power", "name"), args.repeat),
-            "licence_by_department": timed(page("licence", "department"), args.repeat),
-            "licence_by_implementing_authority": timed(page("licence", "implementing_authority"), args.repeat),
-            "raw_baseline_by_bare_name": timed(lambda: raw("li.name, li.id"), args.repeat),
-            "raw_by_stored_key": timed(lambda: raw("li.name_sort, li.id"), args.repeat),
+            "licence_by_name": median_and_best_ms(page("licence", "name"), args.repeat),
+            "licence_by_name_descending": median_and_best_ms(page("licence", "name", True), args.repeat),
+            "power_by_name": median_and_best_ms(page("power", "name"), args.repeat),
+            "licence_by_department": median_and_best_ms(page("licence", "department"), args.repeat),
+            "licence_by_implementing_authority": median_and_best_ms(page("licence", "implementing_authority"), args.repeat),
+            "raw_baseline_by_bare_name": median_and_best_ms(lambda: raw("li.name, li.id"), args.repeat),
+            "raw_by_stored_key": median_and_best_ms(lambda: raw("li.name_sort, li.id"), args.repeat),
             "first_names": [row["name"] for row in library.lists.query("licence", sort="name", limit=3).rows],
         }
     results["target_ms"] = TARGET_MS
