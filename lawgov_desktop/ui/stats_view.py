@@ -225,7 +225,8 @@ class BreakdownPanel(QSplitter):
                 if column == count_column and figure.flt is not None:
                     item.setForeground(QBrush(LINK_COLOUR))
                     item.setFont(link_font)
-                item.setToolTip(hint)
+                # a name cut short to keep the figures in view is whole in its tooltip
+                item.setToolTip(hint if isinstance(value, int) else f"{item.text()}\n{hint}")
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -140,3 +140,12 @@ def test_tab_rings_the_facet_button_and_list_it_moves_to(window: MainWindow, qtb
     assert view.clear_button in ringed and ringed[-1] is view.table
     palette = ring.frame.palette()
     assert palette.color(palette.ColorRole.WindowText) == palette.color(palette.ColorRole.Highlight)
+
+
+def test_a_name_cut_short_in_a_statistics_table_is_whole_in_its_tooltip(window: MainWindow) -> None:
+    window.show_page("stats")
+    panel = window.reports.page("stats").panels["licence_departments"]
+    names = [panel.table.item(row, 0) for row in range(panel.table.rowCount())]
+    assert "市市场监督管理局" in [item.text() for item in names]
+    for item in names:
+        assert item.toolTip().splitlines()[0] == item.text()
