@@ -211,8 +211,8 @@ class MultiSelectCombo(QComboBox):
             self._load()
         offered = {self._model.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self._model.rowCount())}
         self._quiet = True
-        for value in values:  # a value stored in the list but not among the usual ones (a level typed freely)
-            if value not in offered:
+        for value in values:  # a value stored in the list but not among the usual ones (a level typed freely);
+            if value not in offered and isinstance(value, str):  # an id no longer offered is dropped, not shown
                 self._model.appendRow(self._item(value, str(value)))
         self._quiet = False
         self._tick(set(values))

@@ -117,3 +117,13 @@ def test_a_facet_is_titled_like_the_column_of_its_field(window: MainWindow) -> N
     assert window.show_list("licence").facets.combos["level"].summary() == "行使层级：全部"
     assert window.show_list("department").facets.combos["department_level"].summary() == "层级：全部"
     assert window.show_list("power").facets.combos["power_type"].summary() == "职权类型：全部"
+
+
+def test_a_department_no_longer_offered_is_dropped_not_shown_as_a_number(window: MainWindow) -> None:
+    view = window.current_view()
+    combo = view.facets.combos["department"]
+    gone = window.session.library.records.find_department("市城市管理和综合执法局")  # powers only
+    combo.set_selected((gone,))
+    assert combo.selected() == () and combo.summary() == "部门：全部" and view.model.total == 6
+    view.facets.combos["level"].set_selected(("乡级",))  # a level typed freely stays offered
+    assert view.facets.combos["level"].summary() == "行使层级：乡级"
