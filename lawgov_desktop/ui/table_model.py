@@ -118,9 +118,11 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Read the first page again (after a change) and reset the view."""
+        """Read the first page again (after a change) and reset the view; a refused value's mark
+        goes with the rows it was shown on."""
         self.beginResetModel()
         self._pages.clear()
+        self._problems.clear()
         page = self._fetch(self._filter, self._sort, self._descending, 0, self._page_size)
         self._total = page.total
         self._pages[0] = page.rows

@@ -292,3 +292,15 @@ def test_delete_in_a_cell_editor_stays_in_the_cell(window: MainWindow, qtbot) ->
     assert editor.text() == "污许可"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.session.library.lists.query("licence", ListFilter(text="排污许可")).total == 1
+
+
+def test_a_refused_value_mark_goes_when_the_list_reads_again(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = window.current_view()
+    row = row_of_name(view, "排污许可")
+    record = view.model.id_at(row)
+    select_rows(view, [row], column_of(view, "name"))
+    view.cells.set_selected(column_of(view, "name"), None)  # as Ctrl+Enter on an emptied cell
+    wait_idle(qtbot, window.session)
+    assert view.model.problem(record, column_of(view, "name")) is not None
+    window.refresh()
+    assert view.model.problem(record, column_of(view, "name")) is None
