@@ -204,6 +204,12 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             self._pages.move_to_end(number)
         return rows[within] if within < len(rows) else None
 
+    def rows_in(self, first: int, count: int) -> list[dict[str, Any]]:
+        """``count`` rows from position ``first`` in one read (a copied block), past the page cache."""
+        if count <= 0:
+            return []
+        return list(self._fetch(self._filter, self._sort, self._descending, first, count).rows)
+
     def _report_stale(self) -> None:
         self.stale.emit()
 

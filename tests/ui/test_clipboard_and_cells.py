@@ -73,6 +73,10 @@ def test_copy_takes_the_visible_columns_in_view_order_as_text_and_html(window: M
     mime = QApplication.clipboard().mimeData()
     assert mime.text().split("\r\n")[0] == "事项名称\t主管部门\t设定和实施依据"
     assert mime.html().count("<tr>") == 4
+    select_rows(view, [0, 1, 2, 3])  # one run of rows, read at once
+    window.copy_action.trigger()
+    copied = QApplication.clipboard().mimeData().text().split("\r\n")
+    assert [line.split("\t")[0] for line in copied[:4]] == names(view)[:4] and copied[4:] == [""]
 
 
 def test_copy_keeps_line_breaks_quoted_and_escapes_html(window: MainWindow, qtbot) -> None:  # noqa: ANN001
