@@ -177,24 +177,17 @@ class CellEditing(QObject):
     def fill_down(self) -> None:
         """Ctrl+D: the first selected row's value of the current column into the other selected rows."""
         column = self.table.currentIndex().column()
-        rows = self._selected_rows()
         if not self.model.editable(column):
             self.message.emit(self.tr("This column is changed in the record form, not by filling down."))
             return
-        if len(rows) < 2:
+        records = self.model.selected_records(self.table.selectionModel())
+        if len(records) < 2:
             self.message.emit(self.tr("Select the rows to fill: the first row's value goes into the others."))
             return
-        first = self.model.row_at(rows[0]) or {}
-        self._write(self._ids(rows[1:]), column, first.get(self.fields[column].key))
-
-    def _selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        self._write([int(record["id"]) for record in records[1:]], column, records[0].get(self.fields[column].key))
 
     def _selected_ids(self) -> list[int]:
-        return self._ids(self._selected_rows())
-
-    def _ids(self, rows: list[int]) -> list[int]:
-        return [record_id for record_id in (self.model.id_at(row) for row in rows) if record_id is not None]
+        return [int(record["id"]) for record in self.model.selected_records(self.table.selectionModel())]
 
     def _write(self, ids: list[int], column: int, value: Any) -> None:
         """Write through the library as one undo step; a refusal shows at the (first) cell."""

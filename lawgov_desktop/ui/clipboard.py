@@ -69,29 +69,13 @@ def copy_rows(table: QTableView, *, with_header: bool = False) -> int:
     model = table.model()
     assert isinstance(model, PagedTableModel)
     columns = visible_columns(table.horizontalHeader())
-    rows = [row for first, last in selected_blocks(table) for row in model.rows_in(first, last - first + 1)]
-    grid = [[cell_text(model.columns[column], row) for column in columns] for row in rows]
+    grid = [[cell_text(model.columns[column], row) for column in columns]
+            for row in model.selected_records(table.selectionModel())]
     if not grid:
         return 0
     header = [str(model.headerData(column, Qt.Orientation.Horizontal)) for column in columns] if with_header else None
     QApplication.clipboard().setMimeData(table_mime(grid, header, [model.columns[c].numeric for c in columns]))
-    return len(rows)
-
-
-def selected_blocks(table: QTableView) -> list[tuple[int, int]]:
-    """The selected rows (else the current one) as (first, last) runs in list order, so a large
-    selection is read a run at a time rather than a page at a time."""
-    rows = sorted({row for block in table.selectionModel().selection()
-                   for row in range(block.top(), block.bottom() + 1)})
-    if not rows and table.currentIndex().isValid():
-        rows = [table.currentIndex().row()]
-    blocks: list[tuple[int, int]] = []
-    for row in rows:
-        if blocks and blocks[-1][1] == row - 1:
-            blocks[-1] = (blocks[-1][0], row)
-        else:
-            blocks.append((row, row))
-    return blocks
+    return len(grid)
 
 
 def table_mime(grid: Sequence[Sequence[str]], header: Sequence[str] | None, numeric: Sequence[bool]) -> QMimeData:

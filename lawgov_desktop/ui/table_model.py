@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -204,11 +205,20 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             self._pages.move_to_end(number)
         return rows[within] if within < len(rows) else None
 
-    def rows_in(self, first: int, count: int) -> list[dict[str, Any]]:
-        """``count`` rows from position ``first`` in one read (a copied block), past the page cache."""
-        if count <= 0:
-            return []
-        return list(self._fetch(self._filter, self._sort, self._descending, first, count).rows)
+    def selected_records(self, selection: QItemSelectionModel) -> list[dict[str, Any]]:
+        """The rows selected in a view (else its current row), in list order; each run of rows is
+        read in one query past the page cache, so a large selection is not read page by page."""
+        rows = sorted({row for block in selection.selection() for row in range(block.top(), block.bottom() + 1)})
+        if not rows and selection.currentIndex().isValid():
+            rows = [selection.currentIndex().row()]
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and runs[-1][1] == row - 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        return [record for first, last in runs
+                for record in self._fetch(self._filter, self._sort, self._descending, first, last - first + 1).rows]
 
     def _report_stale(self) -> None:
         self.stale.emit()
