@@ -149,3 +149,14 @@ def test_statistics_rank_departments_with_equal_counts_in_pinyin_order(lib: Libr
     figures = lib.stats.compute()
     assert list(figures["licence_items"]["by_department"]) == PINYIN_ORDER
     assert list(figures["powers"]["by_department"]) == PINYIN_ORDER
+
+
+def test_a_merge_and_its_undo_keep_the_keys(lib: Library) -> None:
+    keep = lib.records.create("department", {"name": "市发展和改革局"})
+    absorb = lib.records.create("department", {"name": "市物价局"})
+    lib.records.create("licence", {"name": "价格认定", "department_id": absorb})
+    lib.records.merge_departments(keep, absorb)
+    assert [row["department"] for row in lib.lists.query("licence", sort="department").rows] == ["市发展和改革局"]
+    lib.history.revert_operation(lib.history.last_operation())
+    assert _stored_key(lib, "department", absorb) == sort_key("市物价局")
+    assert [row["name"] for row in lib.lists.query("department", sort="name").rows] == ["市发展和改革局", "市物价局"]
