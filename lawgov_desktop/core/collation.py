@@ -3,8 +3,9 @@
 Clerks compare the program's lists with the workbooks and printed lists they know, which are
 sorted by pinyin (市发展和改革局 before 市交通运输局 before 市住房和城乡建设局), not by code point.
 Like Windows' pinyin collation, each character is read in its most common reading (no phrase
-guessing: 银行 sorts under "xing", as in Excel), then by tone; digits and Latin letters come
-before Chinese characters.  The key is plain text compared byte by byte, so it can be stored in
+guessing: 银行 sorts under "xing", as in Excel), then by tone, and characters read alike in
+GB2312's order, as Windows gives each character a place of its own (工业 before 公安: 工 and 公
+are both gōng); digits and Latin letters come before Chinese characters.  The key is plain text compared byte by byte, so it can be stored in
 a column and indexed: sorting 100,000 records stays in SQL.
 """
 
@@ -95,13 +96,25 @@ def _readings() -> dict[int, str]:
     return chosen
 
 
+@lru_cache(maxsize=1)
+def _common_places() -> dict[str, int]:
+    """A common character's place in GB2312 (the order Windows keeps among characters read alike)."""
+    return {char: place for place, char in enumerate(_gb2312_level_one())}
+
+
+# Characters outside the common ones come after them among those read alike, by code point.
+_UNCOMMON_PLACE = 0x10000
+
+
 @lru_cache(maxsize=65536)
 def _token(char: str) -> str:
-    """The sort token of one character."""
+    """The sort token of one character: reading, tone, then its place among characters read alike
+    (five hex digits, so keys still compare byte by byte)."""
     reading = _readings().get(ord(char))
     if reading is not None:
         tone = next((_TONED[ch][1] for ch in reading if _TONED.get(ch, ("", 5))[1] != 5), 5)
-        return f"{_CHINESE}{_plain(reading)}{tone}{_END}"
+        place = _common_places().get(char, _UNCOMMON_PLACE + ord(char))
+        return f"{_CHINESE}{_plain(reading)}{tone}{place:05x}{_END}"
     if char.isdigit():
         return f"{_DIGIT}{char}"
     if char.isalpha():

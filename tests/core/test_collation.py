@@ -32,8 +32,17 @@ def test_the_common_characters_follow_gb2312_order_as_windows_sorts_them() -> No
     """GB2312's 3,755 common characters are in pinyin order; the readings chosen must agree,
     polyphones included (长 as chang, 还 as huan, 着 as zhuo)."""
     common = _gb2312_level_one()
-    letters = [sort_key(char)[1:-2] for char in common]  # reading without class mark, tone and end
+    letters = [sort_key(char)[1:-7] for char in common]  # reading without class mark, tone, place and end
     out_of_order = [(common[i], letters[i]) for i in range(1, len(common)) if letters[i - 1] > letters[i]]
     assert len(common) == 3755
     assert out_of_order == []
     assert sorted(["长沙", "还款", "曾经", "场地", "欢迎"], key=sort_key) == ["长沙", "场地", "欢迎", "还款", "曾经"]
+
+
+def test_characters_read_alike_keep_gb2312_order_as_windows_gives_each_its_own_place() -> None:
+    """工 and 公 are both gōng: Excel puts 工业 before 公安 (工 comes first in GB2312), not by the
+    next character (安 before 业)."""
+    assert sorted(["市公安局", "市工业和信息化局"], key=sort_key) == ["市工业和信息化局", "市公安局"]
+    common = _gb2312_level_one()
+    assert len({sort_key(char) for char in common}) == len(common)  # no two characters tie
+    assert sort_key("工") < sort_key("公") < sort_key("巩")  # gōng, gōng, gǒng
