@@ -6,7 +6,9 @@ Like Windows' pinyin collation, each character is read in its most common readin
 guessing: 银行 sorts under "xing", as in Excel), then by tone, and characters read alike in
 GB2312's order, as Windows gives each character a place of its own (工业 before 公安: 工 and 公
 are both gōng); digits and Latin letters come before Chinese characters.  The key is plain text compared byte by byte, so it can be stored in
-a column and indexed: sorting 100,000 records stays in SQL.
+a column and indexed: sorting 100,000 records stays in SQL.  Stored keys are only as current as
+these rules: a change to what ``sort_key`` returns needs a migration that writes the keys again
+(as 0006 first wrote them).
 """
 
 from __future__ import annotations
