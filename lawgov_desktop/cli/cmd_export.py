@@ -95,7 +95,7 @@ def _add_catalogue_arguments(parser: argparse.ArgumentParser, all_departments_he
     whole.add_argument("--all-departments", action="store_true", help=all_departments_help)
     parser.add_argument("--columns", metavar="A,B,C", help="要印的列，如 序号,事项名称,子项,实施机关,设定和实施依据,备注"
                                                           "（权责清单如 序号,事项名称,子项名称,实施依据,承办机构,追责情形）")
-    parser.add_argument("--sort", metavar="FIELD", default="position",
+    parser.add_argument("--sort", metavar="FIELD",
                         help="按字段排序，如 name、department（中文按拼音，与 Excel/WPS 一致；默认按清单顺序）")
     parser.add_argument("--desc", action="store_true", help="倒序")
     parser.add_argument("--portrait", action="store_true", help="纵向（默认横向）")

@@ -94,7 +94,7 @@ class CatalogueOptions:
 
     ``version_label`` None takes the version from the items' 清单版本 (2022 → "2022年版");
     "" prints none.  ``sort`` orders the rows (and a book's departments) as the window's list sorts
-    them: its own order ("position"), or by name or department in pinyin order, as Excel and WPS.
+    them: its own order (None), or by name or department in pinyin order, as Excel and WPS.
     """
 
     columns: Sequence[str] | None = None
@@ -105,7 +105,7 @@ class CatalogueOptions:
     font_path: str | None = None
     font_size: float = 10.5
     print_date: date | None = None
-    sort: str = "position"
+    sort: str | None = None
     descending: bool = False
 
 

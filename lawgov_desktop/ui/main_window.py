@@ -258,6 +258,11 @@ class MainWindow(QMainWindow):
         view = self.views.get(kind)
         return view.current_filter() if view is not None else ListFilter()
 
+    def list_order(self, kind: str) -> tuple[str | None, bool]:
+        """How the clerk sorted the list of ``kind``: the field (None: its own order) and whether descending."""
+        view = self.views.get(kind)
+        return view.model.sort_order if view is not None else (None, False)
+
     def current_record(self) -> tuple[str, int] | None:
         """The kind and id of the record current in the list on screen (none on a report page)."""
         view = self.stack.currentWidget()

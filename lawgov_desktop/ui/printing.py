@@ -73,6 +73,9 @@ class Lists(Protocol):
     def list_filter(self, kind: str) -> ListFilter:
         """The filter the clerk built in the list of ``kind`` (empty for a list not opened yet)."""
 
+    def list_order(self, kind: str) -> tuple[str | None, bool]:
+        """The field the list of ``kind`` is sorted by (None: its own order) and whether descending."""
+
 
 class PrintActions(QObject):
     """The File menu's printing and export commands for one main window."""
@@ -162,6 +165,7 @@ class PrintActions(QObject):
             return
         kind, flt = target
         font = settings.catalogue_font() or None
+        sort, descending = self.lists.list_order(kind)  # printed as sorted on screen (by pinyin for Chinese)
 
         def build(library: Library, task: Task) -> CatalogueSpec:
             from lawgov_desktop.exporters.catalogue import (
@@ -173,7 +177,7 @@ class PrintActions(QObject):
 
             make = (responsibility_catalogue if responsibility_list
                     else power_catalogue if kind == POWER else licence_catalogue)
-            return make(library, flt, CatalogueOptions(font_path=font), task)
+            return make(library, flt, CatalogueOptions(font_path=font, sort=sort, descending=descending), task)
 
         def ask(spec: CatalogueSpec) -> None:
             from .print_options import CatalogueOptionsDialog

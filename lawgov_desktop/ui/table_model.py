@@ -113,6 +113,12 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         """The sorted column (-1 for the list's own order) and whether it is descending."""
         return self._sort_column, self._descending
 
+    @property
+    def sort_order(self) -> tuple[str | None, bool]:
+        """The field the rows are sorted by (None: the list's own order) and whether descending: the
+        order a print of the view follows."""
+        return self._sort, self._descending
+
     def set_filter(self, flt: ListFilter) -> None:
         """Show the rows ``flt`` selects, from the top."""
         self._filter = flt

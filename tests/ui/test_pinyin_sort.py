@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 
 from lawgov_desktop.core.collation import sort_key
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.ui import printing
 from lawgov_desktop.ui.app import Launcher
 from lawgov_desktop.ui.list_view import ListView
 
@@ -58,4 +61,25 @@ def test_clicking_the_department_header_sorts_departments_in_pinyin_order(
     qtbot.waitUntil(lambda: view.model.sort_state[1] is True, timeout=5000)
     descending = [name for name in dict.fromkeys(column_values(view, "department")) if name in PINYIN_ORDER]
     assert descending == PINYIN_ORDER[::-1]
+    assert messages == []
+
+
+def test_a_list_sorted_by_department_prints_in_that_order(
+        launcher: Launcher, five_departments: Path, messages: list[str], qtbot, tmp_path: Path,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "choose_save_path", lambda *_args: tmp_path / "按部门.pdf")
+    window = launcher.open(five_departments)
+    assert window is not None
+    qtbot.waitExposed(window)
+    view = window.view("licence")
+    click_header(qtbot, view, "department")
+    qtbot.waitUntil(lambda: view.model.sort_order == ("department", False), timeout=5000)
+    actions = window.printing
+    actions.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: actions.options_dialog is not None and actions.options_dialog.isVisible(), timeout=30000)
+    actions.options_dialog.accept()
+    qtbot.waitUntil(lambda: actions.job is None and (tmp_path / "按部门.pdf").exists(), timeout=30000)
+    text = re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in PdfReader(str(tmp_path / "按部门.pdf")).pages))
+    items = [f"{department[1:3]}审批" for department in PINYIN_ORDER]
+    assert sorted(items, key=text.index) == items
     assert messages == []
