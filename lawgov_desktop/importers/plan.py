@@ -29,6 +29,7 @@ from lawgov_desktop.core.fields import (
     DEPARTMENT,
     KIND_LABELS,
     LICENCE,
+    OTHER,
     PARTS,
     POWER,
     RESPONSIBILITY,
@@ -467,7 +468,7 @@ class _Planner:
                        sheets: list[ShapedSheet]) -> list[dict[str, Any]]:
         """Mark what a replace removes; returns the rows still there to match against."""
         if kind == LICENCE:
-            parts = {_part(record, sheet) for sheet in sheets for record in sheet.records}
+            parts = {_stated_part(record, sheet) or OTHER for sheet in sheets for record in sheet.records}
             removed = [row for row in existing if row["parent_id"] is None and row["part"] in parts]
             self.changes.deletes = [row["id"] for row in removed]
             gone = {row["id"] for row in removed}
@@ -500,7 +501,9 @@ class _Planner:
         first_rows: dict[tuple[str, object], tuple[str, int]] = {}  # where each item first came in this file
         for sheet, record, row in self._main_rows(sheets, _LICENCE_COLUMNS, "主管部门"):
             name = row["name"]
-            row["part"] = _part(record, sheet)
+            # A part the file does not state (no 部分 column, no part heading: a pasted block) leaves a
+            # stored item's part alone; a new item goes under 其他.
+            row["part"] = _stated_part(record, sheet)
             key = (name_key(name), row.get("department_id") or row.get("department_name"))
             if key in first_rows:  # a guidance catalogue lists an item again at another level
                 where = first_rows[key]
@@ -512,6 +515,7 @@ class _Planner:
                 self._duplicate_in_append(sheet.sheet_name, record, name)
                 continue
             if match is None:
+                row["part"] = row["part"] or OTHER
                 row["sub_items"] = [self._sub_row(sheet.sheet_name, sub, row) for sub in record.sub_items]
                 self.changes.inserts.append(row)
                 self._count(sheet.sheet_name, record, name, None, True)
@@ -774,9 +778,10 @@ def _values(fields: dict[str, object], columns: tuple[str, ...]) -> dict[str, An
     return values
 
 
-def _part(record: ParsedRecord, sheet: ShapedSheet) -> str:
+def _stated_part(record: ParsedRecord, sheet: ShapedSheet) -> str | None:
+    """The part a row's 部分 cell or the heading above its table names, if any."""
     part = record.fields.get("part") or sheet.part
-    return str(part) if part in PARTS else "other"
+    return str(part) if part in PARTS else None
 
 
 def _source(sheet: str, record: ParsedRecord) -> str:

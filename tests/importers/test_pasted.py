@@ -58,3 +58,17 @@ def test_the_kept_file_reads_back_and_plans_like_a_workbook(tmp_path: Path) -> N
         plan = plan_import(library, path, ImportOptions(kind="licence"))
     assert [(row.name, row.action) for row in plan.rows] == [("排污许可", "new"), ('含"引号"的事项', "new")]
     assert [name.name for name in plan.unresolved] == ["市生态环境局"]
+
+
+def test_rows_without_a_part_leave_the_stored_items_part_alone(tmp_path: Path) -> None:
+    """A block pasted under 主管部门/事项名称 says nothing of the part: an item already under 地方性法规
+    stays there, and only a new item goes under 其他."""
+    path = write_pasted(read_pasted("主管部门\t事项名称\t备注\r\n市生态环境局\t排污许可\t已核对\r\n"
+                                    "市生态环境局\t辐射安全许可\t\r\n"), tmp_path / "粘贴的内容.csv")
+    with Library(tmp_path / "lists.sqlite3", user="tester") as library:
+        library.records.create("department", {"name": "市生态环境局"})
+        library.records.create("licence", {"name": "排污许可", "department": "市生态环境局", "part": "local"})
+        plan = plan_import(library, path, ImportOptions(kind="licence"))
+        assert [(row.name, row.action, row.changes) for row in plan.rows] == [
+            ("排污许可", "changed", {"remark": (None, "已核对")}), ("辐射安全许可", "new", {})]
+        assert plan.changes.inserts[0]["part"] == "other"
