@@ -232,13 +232,14 @@ def test_batch_writes_one_file_per_department(window: MainWindow, qtbot, tmp_pat
     assert job.text == "正在生成第 3/3 个部门…"
 
 
+@pytest.mark.parametrize(("action", "suffix"), [("export_pdf_action", "pdf"), ("export_word_action", "docx")])
 def test_cancel_leaves_no_file(window: MainWindow, qtbot, tmp_path: Path,  # noqa: ANN001
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+                               monkeypatch: pytest.MonkeyPatch, action: str, suffix: str) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    save_to(monkeypatch, folder / "cancelled.pdf")
+    save_to(monkeypatch, folder / f"cancelled.{suffix}")
     actions = window.printing
-    actions.export_pdf_action.trigger()
+    getattr(actions, action).trigger()
     dialog = options_dialog(qtbot, actions)
     gate = threading.Event()
     window.session.writer.submit(lambda _library, _progress: gate.wait(10), quiet=True)  # hold the worker
