@@ -42,11 +42,16 @@ MAX_SHEET_CELLS = 8_000_000
 MAX_PROLOG = 64 * 1024
 CHUNK = 1024 * 1024
 
+# Read from a sheet's XML as bytes, without parsing it: the last row's number,
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+# the columns beyond Z that hold a value (how wide the sheet really is),
 _WIDE_VALUE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>/]*>(?:<f[^<]*</f>|<f[^>]*/>)?<(?:v|is)[ >]')
+# a cell's reference, and formulas with no cached value (their cells would read as empty);
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _FORMULA = re.compile(rb"<f[\s>/]")
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?>[^<]")
+
+# From the shared strings' head: how many strings it says it holds.
 _SST_COUNT = re.compile(rb'<sst\b[^>]*?\b(?:uniqueCount|count)="(\d+)"')
 _PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
 
