@@ -242,8 +242,9 @@ def printable_fields(kind: str) -> tuple[Field, ...]:
 
 
 def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by: str | None = None,
-                  task: Task = NO_TASK) -> list[ExportSheet]:
-    """The view (or, without a filter, the whole list) as worksheets the importer reads back.
+                  task: Task = NO_TASK, *, sort: str | None = None, descending: bool = False) -> list[ExportSheet]:
+    """The view (or, without a filter, the whole list) as worksheets the importer reads back, its rows
+    in the list's own order or sorted as the window's list is (``sort``, by pinyin for Chinese).
 
     Licence items go a sheet per part, a main item's row followed by its sub-items' rows; powers
     a sheet per batch, a row per batch and set of delegation terms with its townships joined,
@@ -256,15 +257,16 @@ def export_sheets(library: Library, kind: str, flt: ListFilter | None = None, by
     if (kind, by) not in ((LICENCE, BY_PART), (POWER, BY_BATCH)):
         raise ExportError("行政许可事项按部分分表，赋权事项按批次分表。")
     headers: dict[str, str] = {}
+    order = CatalogueOptions(sort=sort, descending=descending)
     if kind == LICENCE:
-        items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), task)]
+        items = [_licence_row(library, item) for item in _read(library, LICENCE, _main_items(flt), task, order)]
         rows = flatten_licence_rows(items)
         columns = LICENCE_SHEET_COLUMNS
     else:
         flt = _main_items(flt)
         scope = _DelegationScope(library, flt)
         rows = []
-        for power in _read(library, POWER, flt, task):
+        for power in _read(library, POWER, flt, task, order):
             groups = scope.groups(power["id"], _DELEGATION_TERMS) or [[]]
             own = [{**_power_values(power, delegations), **_extra_cells(power)} for delegations in groups]
             rows.extend(own)

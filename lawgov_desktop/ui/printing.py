@@ -345,12 +345,13 @@ class PrintActions(QObject):
                                 self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
         if path is None:
             return
+        sort, descending = self.lists.list_order(kind)  # rows as sorted on screen, as in print
 
         def write(library: Library, task: Task) -> tuple[Path, int, int]:
             from lawgov_desktop.exporters.catalogue import export_sheets
             from lawgov_desktop.exporters.xlsx import write_workbook
 
-            sheets = export_sheets(library, kind, flt, None, task)
+            sheets = export_sheets(library, kind, flt, None, task, sort=sort, descending=descending)
             written = write_workbook(sheets, path, task)
             return written, len(sheets), sum(len(sheet.rows) for sheet in sheets)
 

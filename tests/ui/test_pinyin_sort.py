@@ -83,3 +83,24 @@ def test_a_list_sorted_by_department_prints_in_that_order(
     items = [f"{department[1:3]}审批" for department in PINYIN_ORDER]
     assert sorted(items, key=text.index) == items
     assert messages == []
+
+
+def test_a_list_sorted_by_department_exports_to_excel_in_that_order(
+        launcher: Launcher, five_departments: Path, messages: list[str], qtbot, tmp_path: Path,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    monkeypatch.setattr(printing, "choose_save_path", lambda *_args: tmp_path / "按部门.xlsx")
+    window = launcher.open(five_departments)
+    assert window is not None
+    qtbot.waitExposed(window)
+    view = window.view("licence")
+    click_header(qtbot, view, "department")
+    qtbot.waitUntil(lambda: view.model.sort_order == ("department", False), timeout=5000)
+    window.printing.export_excel_action.trigger()
+    qtbot.waitUntil(lambda: window.printing.job is None and (tmp_path / "按部门.xlsx").exists(), timeout=30000)
+    cells = [str(cell) for sheet in load_workbook(tmp_path / "按部门.xlsx", read_only=True).worksheets
+             for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    items = [f"{department[1:3]}审批" for department in PINYIN_ORDER]
+    assert sorted(items, key=cells.index) == items
+    assert messages == []
