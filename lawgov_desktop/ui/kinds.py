@@ -215,7 +215,7 @@ LICENCE_SPEC = ListSpec(
     LICENCE, QT_TRANSLATE_NOOP("Nav", "Licence items"),
     (
         field_column(LICENCE, "sequence", 56, "position", numeric=True),
-        *field_columns(LICENCE, part=120, department=150, name=280),
+        *field_columns(LICENCE, part=190, department=150, name=280),  # 部分 shows 地方性法规、省政府规章设定 whole
         Column("sub_item_count", QT_TRANSLATE_NOOP("Column", "Sub-items"), 48, display=nonzero, numeric=True),
         *field_columns(LICENCE, implementing_authority=150, legal_basis=300, level=80, code=130, certificate=110,
                        list_year=70, status=60, remark=160),

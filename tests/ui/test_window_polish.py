@@ -149,3 +149,14 @@ def test_a_name_cut_short_in_a_statistics_table_is_whole_in_its_tooltip(window: 
     assert "市市场监督管理局" in [item.text() for item in names]
     for item in names:
         assert item.toolTip().splitlines()[0] == item.text()
+
+
+def test_the_part_column_shows_the_longest_part_whole(window: MainWindow) -> None:
+    """"地方性法规、省政府规章设定" was cut to "地方性法规、省政…" in a fresh window."""
+    from lawgov_desktop.core.fields import PART_LABELS
+
+    view = window.view("licence")
+    column = next(number for number, column in enumerate(view.model.columns) if column.key == "part")
+    metrics = view.table.fontMetrics()
+    padding = 2 * view.table.style().pixelMetric(view.table.style().PixelMetric.PM_FocusFrameHMargin) + 8
+    assert view.table.columnWidth(column) >= max(metrics.horizontalAdvance(label) for label in PART_LABELS.values()) + padding
