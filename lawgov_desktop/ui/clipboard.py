@@ -96,11 +96,17 @@ def table_mime(grid: Sequence[Sequence[str]], header: Sequence[str] | None, nume
     return mime
 
 
+# List columns that show a workbook field under another key: the power list shows a power's batches
+# joined in one cell, a workbook row names its batch.
+_LAYOUT_KEYS = {"batches": "batch"}
+
+
 def paste_headers(kind: str, model: PagedTableModel, header: QHeaderView) -> list[str]:
     """The header a block pasted without one is read under: each visible column's header in the
     workbook layout of ``kind`` ("" for a column the import does not read)."""
     labels = {spec.key: spec.label for spec in FIELDS_BY_KIND[kind]}
-    return [labels.get(model.columns[column].key, "") for column in visible_columns(header)]
+    keys = (model.columns[column].key for column in visible_columns(header))
+    return [labels.get(_LAYOUT_KEYS.get(key, key), "") for key in keys]
 
 
 def pasted_file(kind: str, model: PagedTableModel, header: QHeaderView) -> Path | None:

@@ -149,6 +149,18 @@ def test_a_block_without_header_is_read_as_the_visible_columns(window: MainWindo
     assert rows["排污许可"] != "new"  # matched with the item in the list by its name and department
 
 
+def test_a_headerless_block_in_the_power_list_keeps_its_batch_column(window: MainWindow) -> None:
+    """The power list shows a power's batches under 批次: values pasted under it are read as the batch."""
+    from lawgov_desktop.ui.clipboard import paste_headers
+
+    view = window.show_list("power")
+    header = view.table.horizontalHeader()
+    shown = ("name", "department", "batches")
+    for number in range(view.model.columnCount()):
+        header.setSectionHidden(number, view.model.columns[number].key not in shown)
+    assert paste_headers("power", view.model, header) == ["事项名称", "原实施主体", "批次"]
+
+
 def test_pasting_something_that_is_no_table_says_so(window: MainWindow) -> None:
     set_clipboard("只是一句话")
     assert window.paste_action.isEnabled()
