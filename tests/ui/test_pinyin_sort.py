@@ -14,6 +14,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.ui import printing
 from lawgov_desktop.ui.app import Launcher
 from lawgov_desktop.ui.list_view import ListView
+from lawgov_desktop.ui.main_window import MainWindow
 
 # As a clerk entered them; by code point 市交通运输局 would come first and 市发展和改革局 last.
 DEPARTMENTS = ("市交通运输局", "市住房和城乡建设局", "市农业农村局", "市卫生健康局", "市发展和改革局")
@@ -38,6 +39,17 @@ def click_header(qtbot, view: ListView, key: str) -> None:  # noqa: ANN001
     header.setSectionHidden(column, False)
     position = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def sorted_by_department(launcher: Launcher, path: Path, qtbot) -> MainWindow:  # noqa: ANN001
+    """A window on ``path`` whose licence list the clerk sorted by clicking the 主管部门 header."""
+    window = launcher.open(path)
+    assert window is not None
+    qtbot.waitExposed(window)
+    view = window.view("licence")
+    click_header(qtbot, view, "department")
+    qtbot.waitUntil(lambda: view.model.sort_order == ("department", False), timeout=5000)
+    return window
 
 
 def column_values(view: ListView, key: str) -> list[str]:
@@ -68,13 +80,7 @@ def test_a_list_sorted_by_department_prints_in_that_order(
         launcher: Launcher, five_departments: Path, messages: list[str], qtbot, tmp_path: Path,  # noqa: ANN001
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(printing, "choose_save_path", lambda *_args: tmp_path / "按部门.pdf")
-    window = launcher.open(five_departments)
-    assert window is not None
-    qtbot.waitExposed(window)
-    view = window.view("licence")
-    click_header(qtbot, view, "department")
-    qtbot.waitUntil(lambda: view.model.sort_order == ("department", False), timeout=5000)
-    actions = window.printing
+    actions = sorted_by_department(launcher, five_departments, qtbot).printing
     actions.export_pdf_action.trigger()
     qtbot.waitUntil(lambda: actions.options_dialog is not None and actions.options_dialog.isVisible(), timeout=30000)
     actions.options_dialog.accept()
@@ -91,12 +97,7 @@ def test_a_list_sorted_by_department_exports_to_excel_in_that_order(
     from openpyxl import load_workbook
 
     monkeypatch.setattr(printing, "choose_save_path", lambda *_args: tmp_path / "按部门.xlsx")
-    window = launcher.open(five_departments)
-    assert window is not None
-    qtbot.waitExposed(window)
-    view = window.view("licence")
-    click_header(qtbot, view, "department")
-    qtbot.waitUntil(lambda: view.model.sort_order == ("department", False), timeout=5000)
+    window = sorted_by_department(launcher, five_departments, qtbot)
     window.printing.export_excel_action.trigger()
     qtbot.waitUntil(lambda: window.printing.job is None and (tmp_path / "按部门.xlsx").exists(), timeout=30000)
     cells = [str(cell) for sheet in load_workbook(tmp_path / "按部门.xlsx", read_only=True).worksheets
