@@ -20,7 +20,6 @@ when one item is inserted or a new year begins, and would drown the real changes
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -29,6 +28,7 @@ from typing import Any
 from .fields import LICENCE, POWER
 from .kinds import JSON, KINDS, LICENCE_KIND, NUMBER, POWER_KIND, REFERENCE, RecordKind
 from .layouts import field_label
+from .records import name_key as match_key  # names match as the importer matches them
 
 TAKEN_BACK = "收回"
 WHOLE_SCOPE = "全部"
@@ -209,11 +209,6 @@ def comparable_text(value: object) -> str | None:
         value = "、".join(str(v) for v in value if v not in (None, ""))
     text = " ".join(str(value).split())  # str.split() also splits at full-width spaces
     return text or None
-
-
-def match_key(text: str) -> str:
-    """The spelling-insensitive form of a name (spaces, full-width forms, case), as the importer uses."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
 # --------------------------------------------------------------------------- reading the database
