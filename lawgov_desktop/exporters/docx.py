@@ -35,7 +35,6 @@ from docx.shared import Mm
 from lxml import etree
 
 from lawgov_desktop.core.atomic import atomic_write
-from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import (
     CENTRED_COLUMNS,
@@ -45,6 +44,8 @@ from lawgov_desktop.exporters.model import (
     CatalogueRow,
     CatalogueSpec,
     ExportError,
+    catalogue_title,
+    column_label,
     item_block,
     section_heading,
 )
@@ -129,18 +130,6 @@ def write_catalogue_docx(
         raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
     task.report(progress.total, progress.total, "已完成 Word 文档")
     return target
-
-
-def catalogue_title(spec: CatalogueSpec) -> str:
-    """The title as printed: "…清单（2022年版）" unless the title already names its version."""
-    if spec.version_label and spec.version_label not in spec.title:
-        return f"{spec.title}（{spec.version_label}）"
-    return spec.title
-
-
-def column_label(spec: CatalogueSpec, column: str) -> str:
-    """A column's header: the spec's own label (a comparison's 调整前) or the field's name."""
-    return spec.labels.get(column) or field_label(spec.kind, column)
 
 
 # --------------------------------------------------------------------------- document and page
@@ -407,5 +396,4 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", str(text))
 
 
-__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "catalogue_title", "column_label",
-           "write_catalogue_docx"]
+__all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "write_catalogue_docx"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS
-from lawgov_desktop.core.layouts import SUB_ITEM_REPEATS
+from lawgov_desktop.core.layouts import SUB_ITEM_REPEATS, field_label
 
 LANDSCAPE = "landscape"
 PORTRAIT = "portrait"
@@ -177,6 +177,18 @@ def section_heading(section: CatalogueSection, number: int) -> str:
     if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
         heading = f"{numeral(number)}、{heading}"
     return f"{heading}（共{len(section.rows)}项）"
+
+
+def catalogue_title(spec: CatalogueSpec) -> str:
+    """The title as printed: "…清单（2022年版）" unless the title already names its version."""
+    if spec.version_label and spec.version_label not in spec.title:
+        return f"{spec.title}（{spec.version_label}）"
+    return spec.title
+
+
+def column_label(spec: CatalogueSpec, column: str) -> str:
+    """A column's header: the spec's own label (a comparison's 调整前) or the field's name."""
+    return spec.labels.get(column) or field_label(spec.kind, column)
 
 
 def item_block(row: CatalogueRow, columns: Sequence[str], sequence: int

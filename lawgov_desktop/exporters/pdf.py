@@ -53,7 +53,6 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
-from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
@@ -63,6 +62,7 @@ from lawgov_desktop.exporters.model import (
     CatalogueSection,
     CatalogueSpec,
     ExportError,
+    column_label,
     item_block,
     numeral,
     safe_filename,
@@ -371,7 +371,7 @@ def _section_flowables(spec: CatalogueSpec, section: CatalogueSection, widths: l
 
 
 def _header_table(spec: CatalogueSpec, widths: list[float], layout: _Layout) -> Table:
-    header = [Paragraph(_markup(spec.labels.get(c) or field_label(spec.kind, c)), layout.styles["header"])
+    header = [Paragraph(_markup(column_label(spec, c)), layout.styles["header"])
               for c in spec.columns]
     table = Table([header], colWidths=widths)
     table.setStyle(TableStyle([*_RULES, ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EDEDED"))]))

@@ -42,12 +42,13 @@ from lawgov_desktop.exporters.catalogue import (
     department_catalogues,
     responsibility_catalogues,
 )
-from lawgov_desktop.exporters.docx import catalogue_title, column_label
 from lawgov_desktop.exporters.model import (
     CENTRED_COLUMNS,
     CatalogueRow,
     CatalogueSpec,
     ExportError,
+    catalogue_title,
+    column_label,
     item_block,
     section_heading,
 )
