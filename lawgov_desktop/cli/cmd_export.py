@@ -204,10 +204,10 @@ def run_site(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_xlsx(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """Write the filtered list as a workbook in the importer's layout."""
     from lawgov_desktop.exporters.catalogue import export_sheets
     from lawgov_desktop.exporters.xlsx import write_workbook
 
-    """Write the filtered list as a workbook in the importer's layout."""
     kind = args.kind or LICENCE
     flt = list_filter(library, kind, args)
     with ProgressBar() as bar:
