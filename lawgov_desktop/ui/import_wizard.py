@@ -15,7 +15,6 @@ headers.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -270,8 +269,6 @@ class ImportWizard(QDialog):
         self.applied_plan: ImportPlan | None = None
         self.exported: Path | None = None
         self.remembered_template: str | None = None  # the name a hand-made mapping was saved under
-        self._tasks = itertools.count(1)
-        self._current_task = 0
         self._task: TaskState | None = None  # the running work's: what the bar shows, what Cancel stops
         self._task_bar: QProgressBar | None = None
         self._applying = False
@@ -541,10 +538,10 @@ class ImportWizard(QDialog):
     @property
     def busy(self) -> bool:
         """True while the file is read, planned, imported or exported in the background."""
-        return self._current_task != 0
+        return self._task is not None
 
     def _update_buttons(self) -> None:
-        step, busy = self.step, self._current_task != 0
+        step, busy = self.step, self.busy
         plan = self.reading.plan if self.reading else None
         self.back_button.setVisible(step in (COLUMNS, PREVIEW))
         self.back_button.setEnabled(not busy)
@@ -561,7 +558,7 @@ class ImportWizard(QDialog):
 
     def next(self) -> None:
         """The next step; from the preview, the import itself."""
-        if self.reading is None or self.reading.plan is None or self._current_task:
+        if self.reading is None or self.reading.plan is None or self.busy:
             return
         if self.step == PREVIEW:
             self.apply()
@@ -575,7 +572,7 @@ class ImportWizard(QDialog):
             return
         if self._task is not None:
             self._task.cancel()
-        self._current_task = 0
+        self._task = None
         self.draft.preview = self.applied_plan = None  # a large plan need not outlive the dialog
         self.plan_model.set_rows(LICENCE, [])
         super().reject()
@@ -1028,23 +1025,20 @@ class ImportWizard(QDialog):
             return
         if self._task is not None and not self._applying:
             self._task.cancel()  # a newer choice makes the running reading pointless
-        number = next(self._tasks)
-        task = TaskState()
-        self._current_task, self._task, self._task_bar = number, task, bar
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
-            if number != self._current_task:
+            if task is not self._task:
                 return
-            self._current_task, self._task = 0, None
+            self._task = None
             self._show_busy(False)
             callback(value)
             self._update_buttons()
 
+        task = self.session.submit(work, self.windowTitle(), on_done=lambda value: finish(done, value),
+                                   on_error=lambda error: finish(failed, error), quiet=True)
+        self._task, self._task_bar = task, bar
         self._show_busy(True)
         self._update_buttons()
-        self.session.submit(lambda library, _task: work(library, task), self.windowTitle(),
-                            on_done=lambda value: finish(done, value), on_error=lambda error: finish(failed, error),
-                            quiet=True)
 
     def _poll(self) -> None:
         task, bar = self._task, self._task_bar
