@@ -34,7 +34,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 from lxml import etree
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.exporters.model import (
     CENTRED_COLUMNS,
@@ -46,6 +45,7 @@ from lawgov_desktop.exporters.model import (
     ExportError,
     catalogue_title,
     column_label,
+    export_file,
     item_block,
     section_heading,
 )
@@ -123,11 +123,8 @@ def write_catalogue_docx(
             _set_footer(document, spec.version_label, page)
         _append_body(document, (opening if number == 0 else "") + _catalogue_xml(spec, page, progress))
     _append_body(document, f"<w:p><w:pPr>{_HAIRLINE}</w:pPr></w:p>")  # Word ends a body with a paragraph
-    try:
-        with atomic_write(target) as temp:
-            document.save(str(temp))
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    with export_file(target) as temp:
+        document.save(str(temp))
     task.report(progress.total, progress.total, "已完成 Word 文档")
     return target
 

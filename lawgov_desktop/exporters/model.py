@@ -6,13 +6,17 @@ writers never query the database, so they can be tested and benchmarked with han
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS
 from lawgov_desktop.core.layouts import SUB_ITEM_REPEATS, field_label
@@ -102,11 +106,21 @@ class ExportError(LawGovError):
     """The export file cannot be written (folder missing, file open in another program …)."""
 
 
+@contextmanager
+def export_file(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """``atomic_write`` for an export: a file held open in Excel, WPS or a PDF viewer gives the clerk
+    a clear message."""
+    target = Path(path)
+    try:
+        with atomic_write(target) as temp:
+            yield temp
+    except PermissionError as error:
+        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+
+
 def licence_part_heading(part: str) -> str:
     """The usual heading of a licence-list part: "中央层面设定的行政许可事项"."""
     return f"{PART_LABELS.get(part, part)}的行政许可事项"
-
-
 
 
 def flatten_licence_rows(rows: Sequence[CatalogueRow]) -> list[dict[str, str]]:

@@ -51,7 +51,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
@@ -63,6 +62,7 @@ from lawgov_desktop.exporters.model import (
     CatalogueSpec,
     ExportError,
     column_label,
+    export_file,
     item_block,
     numeral,
     safe_filename,
@@ -536,19 +536,16 @@ def _build(path: str | os.PathLike[str], story: list[Flowable], layout: _Layout,
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(f"文件夹“{target.parent}”不存在。")
-    try:
-        with atomic_write(target) as temp:
+    with export_file(target) as temp:
+        doc = _Document(str(temp), layout, tracker, title)
+        try:
+            doc.build(list(story), canvasmaker=_canvas_maker(layout))
+        except LayoutError:
+            # The height estimate missed a row taller than a page: split rows everywhere.
+            _force_row_splitting(story)
+            tracker.laid_out = 0
             doc = _Document(str(temp), layout, tracker, title)
-            try:
-                doc.build(list(story), canvasmaker=_canvas_maker(layout))
-            except LayoutError:
-                # The height estimate missed a row taller than a page: split rows everywhere.
-                _force_row_splitting(story)
-                tracker.laid_out = 0
-                doc = _Document(str(temp), layout, tracker, title)
-                doc.build(list(story), canvasmaker=_canvas_maker(layout))
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+            doc.build(list(story), canvasmaker=_canvas_maker(layout))
     tracker.task.report(tracker.total, tracker.total, f"已完成“{tracker.name}”")
     return doc.canv.page_total
 

@@ -31,7 +31,6 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER, POWER_TYPES, power_type_order
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
@@ -49,6 +48,7 @@ from lawgov_desktop.exporters.model import (
     ExportError,
     catalogue_title,
     column_label,
+    export_file,
     item_block,
     section_heading,
 )
@@ -181,11 +181,8 @@ def _type_counts(group: Sequence[CatalogueSpec]) -> dict[str, int]:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        with atomic_write(path) as temp:
-            temp.write_text(text, encoding="utf-8")
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{path.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    with export_file(path) as temp:
+        temp.write_text(text, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- pages

@@ -29,11 +29,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import PART_LABELS, REGION_KINDS
 from lawgov_desktop.core.summary import NOTHING_TO_STATE
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
-from lawgov_desktop.exporters.model import ExportError
+from lawgov_desktop.exporters.model import ExportError, export_file
 from lawgov_desktop.exporters.tables import ReportColumn, ReportTable, write_report_workbook
 
 DEFAULT_TITLE = "行政许可事项和赋权执法事项统计"
@@ -127,11 +126,8 @@ def write_stats_pdf(stats: dict[str, Any], summary: str, path: str | os.PathLike
                        tables, body.name, heading_name, font_size, limit)
         if pages == 1:
             break
-    try:
-        with atomic_write(target) as temp:
-            Path(temp).write_bytes(buffer.getvalue())
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    with export_file(target) as temp:
+        temp.write_bytes(buffer.getvalue())
     warnings = [body.warning] if body.warning else []
     return StatsPdfResult(target, font_size, body, warnings)
 

@@ -30,11 +30,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.fields import PART_LABELS
 from lawgov_desktop.core.layouts import FIELDS_BY_KIND, field_label
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
-from lawgov_desktop.exporters.model import ExportError, ExportSheet
+from lawgov_desktop.exporters.model import ExportError, ExportSheet, export_file
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 EXCEL_CELL_LIMIT = 32767
@@ -103,11 +102,8 @@ def write_workbook(
 
 def save_workbook(workbook: Workbook, target: Path) -> None:
     """Save atomically; a file held open in Excel or WPS gives the clerk a clear message."""
-    try:
-        with atomic_write(target) as temp:
-            workbook.save(temp)
-    except PermissionError as error:
-        raise ExportError(f"无法写入“{target.name}”：文件可能正被其他程序打开，请关闭后重试。") from error
+    with export_file(target) as temp:
+        workbook.save(temp)
 
 
 def group_sheets(kind: str, columns: list[str], rows: Sequence[Mapping[str, Any]], by: str,

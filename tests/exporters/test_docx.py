@@ -18,7 +18,7 @@ from lawgov_desktop.core.errors import Cancelled
 from lawgov_desktop.core.fields import POWER
 from lawgov_desktop.core.layouts import field_label
 from lawgov_desktop.core.queries import ListFilter
-from lawgov_desktop.exporters import docx as docx_module
+from lawgov_desktop.exporters import model as model_module
 from lawgov_desktop.exporters.catalogue import licence_catalogue
 from lawgov_desktop.exporters.docx import BODY_FONT, HEADING_FONT, TITLE_FONT, write_catalogue_docx
 from lawgov_desktop.exporters.model import PORTRAIT, CatalogueRow, CatalogueSection, ExportError
@@ -234,7 +234,7 @@ def test_a_file_held_open_gives_a_plain_message(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError("locked")
 
-    monkeypatch.setattr(docx_module, "atomic_write", refuse)
+    monkeypatch.setattr(model_module, "atomic_write", refuse)
     with pytest.raises(ExportError, match="正被其他程序打开"):
         write_catalogue_docx(make_spec(2), tmp_path / "a.docx")
 
