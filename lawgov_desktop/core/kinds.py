@@ -132,7 +132,6 @@ class RecordKind:
     sub_items: bool = False
     alias_table: str | None = None
     guards: tuple[DeleteGuard, ...] = ()
-    positioned: bool = False
     noun: str = ""
     guard_message: str = ""
     belongings: tuple[Belonging, ...] = ()
@@ -214,7 +213,7 @@ RESPONSIBILITY_DETAILS: tuple[Field, ...] = (
 RESPONSIBILITY_DETAIL_KEYS = tuple(detail.key for detail in RESPONSIBILITY_DETAILS)
 
 LICENCE_KIND = RecordKind(
-    LICENCE, "licence_item", KIND_LABELS[LICENCE], "licence item", sub_items=True, positioned=True,
+    LICENCE, "licence_item", KIND_LABELS[LICENCE], "licence item", sub_items=True,
     noun="许可事项", belongings=(Belonging("children", LICENCE, "parent_id = ?", "子项"),),
     fields=(
         Field("name", "事项名称", "Item name", required=True, pinyin_key=True,
@@ -246,7 +245,7 @@ LICENCE_KIND = RecordKind(
 )
 
 POWER_KIND = RecordKind(
-    POWER, "power", KIND_LABELS[POWER], "enforcement power", sub_items=True, positioned=True,
+    POWER, "power", KIND_LABELS[POWER], "enforcement power", sub_items=True,
     noun="执法事项",
     belongings=(Belonging("sub_items", POWER, "parent_id = ?", "子项"),
                 Belonging("children", DELEGATION, "power_id IN (SELECT id FROM power WHERE id = ? OR parent_id = ?)",
@@ -313,7 +312,7 @@ DEPARTMENT_KIND = RecordKind(
 )
 
 REGION_KIND = RecordKind(
-    REGION, "region", KIND_LABELS[REGION], "region", alias_table="region_alias", positioned=True,
+    REGION, "region", KIND_LABELS[REGION], "region", alias_table="region_alias",
     noun="区划", guard_message="区划“{name}”下还有 {counts}，不能删除。",
     guards=(DeleteGuard("region", "parent_id", "个下级区划"),
             DeleteGuard("delegation", "region_id", "条赋权"),
@@ -330,7 +329,7 @@ REGION_KIND = RecordKind(
 )
 
 BATCH_KIND = RecordKind(
-    BATCH, "batch", KIND_LABELS[BATCH], "batch", positioned=True,
+    BATCH, "batch", KIND_LABELS[BATCH], "batch",
     noun="批次", guard_message="批次“{name}”中还有 {counts}，不能删除。",
     guards=(DeleteGuard("delegation", "batch_id", "条赋权"),),
     fields=(
