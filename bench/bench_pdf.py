@@ -31,8 +31,8 @@ from lawgov_desktop.core.layouts import field_label  # noqa: E402
 from lawgov_desktop.core.queries import ListFilter  # noqa: E402
 from lawgov_desktop.exporters.catalogue import department_catalogues, licence_catalogue  # noqa: E402
 from lawgov_desktop.exporters.fonts import resolve_font  # noqa: E402
+from lawgov_desktop.exporters.model import column_widths  # noqa: E402
 from lawgov_desktop.exporters.pdf import (  # noqa: E402
-    column_widths,
     write_catalogue,
     write_catalogue_book,
     write_catalogues_to_folder,

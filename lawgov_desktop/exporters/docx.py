@@ -45,11 +45,11 @@ from lawgov_desktop.exporters.model import (
     ExportError,
     catalogue_title,
     column_label,
+    column_widths,
     export_file,
     item_block,
     section_heading,
 )
-from lawgov_desktop.exporters.pdf import column_widths
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"

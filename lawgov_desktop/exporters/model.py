@@ -18,7 +18,7 @@ from typing import Any
 
 from lawgov_desktop.core.atomic import atomic_write
 from lawgov_desktop.core.errors import LawGovError
-from lawgov_desktop.core.fields import LICENCE, PART_LABELS
+from lawgov_desktop.core.fields import LICENCE, PART_LABELS, POWER, RESPONSIBILITY
 from lawgov_desktop.core.layouts import SUB_ITEM_REPEATS, field_label
 
 LANDSCAPE = "landscape"
@@ -172,6 +172,27 @@ MARGINS = {PORTRAIT: (37, 26, 35, 28), LANDSCAPE: (25, 22, 22, 28)}
 CENTRED_COLUMNS = {"sequence", "level", "status", "list_year", "part", "power_type", "mode", "scope",
                    "batch", "effective_date", "change_kind", "department", "code", "upper_ref"}
 _CHINESE_NUMERALS = "一二三四五六七八九十"
+# Relative column widths; "sequence" gets a fixed narrow width instead.
+_WEIGHTS = {
+    "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 1.8,
+    "implementing_authority": 2.0, "legal_basis": 5.2, "level": 1.3, "code": 1.9,
+    "certificate": 1.5, "list_year": 1.0, "status": 0.9, "remark": 1.3,
+    "power_type": 1.1, "domain": 1.2, "penalty_range": 3.0, "receiving": 2.0, "mode": 1.1,
+    "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
+    "document_number": 1.8,
+}
+# Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text, and so
+# are the duties and accountability of a 权责清单 when the clerk prints them.
+_POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2, "handling_office": 1.6, "level_scope": 1.8,
+                  "duties": 3.0, "responsibility": 3.0, "responsibility_basis": 3.0, "accountability_scope": 1.8,
+                  "accountability_cases": 3.0}
+# A 权责清单's long texts are its 实施依据 and its responsibilities and accountability (a few hundred
+# characters each in the published lists); widths follow their usual lengths so that a row's
+# columns end near the same height.
+_RESPONSIBILITY_WEIGHTS = {**_POWER_WEIGHTS, "name": 2.0, "sub_item": 1.7, "legal_basis": 4.2,
+                           "handling_office": 1.5, "level": 1.4, "responsibility": 3.2, "accountability_cases": 3.8}
+_KIND_WEIGHTS = {POWER: _POWER_WEIGHTS, RESPONSIBILITY: _RESPONSIBILITY_WEIGHTS}
+CELL_PADDING = 3.0  # points left and right of a cell's text
 
 
 def numeral(index: int) -> str:
@@ -191,6 +212,18 @@ def section_heading(section: CatalogueSection, number: int) -> str:
     if not heading.startswith("第") and heading[:2] not in {f"{n}、" for n in _CHINESE_NUMERALS}:
         heading = f"{numeral(number)}、{heading}"
     return f"{heading}（共{len(section.rows)}项）"
+
+
+def column_widths(columns: Sequence[str], available: float, font_size: float,
+                  kind: str = LICENCE, overrides: Mapping[str, float] | None = None) -> list[float]:
+    """Widths in points: 序号 just wide enough for its header, the rest shared by field weight
+    (``overrides`` weighs columns that are not fields, or weighs fields differently)."""
+    weight_of = {**_WEIGHTS, **_KIND_WEIGHTS.get(kind, {}), **(overrides or {})}
+    sequence_width = 2 * font_size + 2 * CELL_PADDING + 4
+    fixed = sequence_width * sum(1 for c in columns if c == "sequence")
+    weights = [weight_of.get(c, 1.4) for c in columns if c != "sequence"]
+    unit = (available - fixed) / sum(weights) if weights else 0
+    return [sequence_width if c == "sequence" else weight_of.get(c, 1.4) * unit for c in columns]
 
 
 def catalogue_title(spec: CatalogueSpec) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,10 +51,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from lawgov_desktop.core.fields import LICENCE, POWER, RESPONSIBILITY
 from lawgov_desktop.core.progress import NO_TASK, Task, TaskPart, check_cancelled
 from lawgov_desktop.exporters.fonts import BODY, HEADING, ResolvedFont, resolve_font
 from lawgov_desktop.exporters.model import (
+    CELL_PADDING,
     CENTRED_COLUMNS,
     MARGINS,
     PORTRAIT,
@@ -62,34 +62,13 @@ from lawgov_desktop.exporters.model import (
     CatalogueSpec,
     ExportError,
     column_label,
+    column_widths,
     export_file,
     item_block,
     numeral,
     safe_filename,
     section_heading,
 )
-
-# Relative column widths; "sequence" gets a fixed narrow width instead.
-_WEIGHTS = {
-    "upper_ref": 1.3, "part": 1.3, "department": 1.6, "name": 2.2, "sub_item": 1.8,
-    "implementing_authority": 2.0, "legal_basis": 5.2, "level": 1.3, "code": 1.9,
-    "certificate": 1.5, "list_year": 1.0, "status": 0.9, "remark": 1.3,
-    "power_type": 1.1, "domain": 1.2, "penalty_range": 3.0, "receiving": 2.0, "mode": 1.1,
-    "scope": 0.9, "batch": 1.0, "effective_date": 1.3, "change_kind": 1.1,
-    "document_number": 1.8,
-}
-# Power lists have no 设定和实施依据 column; their 事项名称 (the offence) is the long text, and so
-# are the duties and accountability of a 权责清单 when the clerk prints them.
-_POWER_WEIGHTS = {"name": 3.4, "department": 2.2, "receiving": 2.2, "handling_office": 1.6, "level_scope": 1.8,
-                  "duties": 3.0, "responsibility": 3.0, "responsibility_basis": 3.0, "accountability_scope": 1.8,
-                  "accountability_cases": 3.0}
-# A 权责清单's long texts are its 实施依据 and its responsibilities and accountability (a few hundred
-# characters each in the published lists); widths follow their usual lengths so that a row's
-# columns end near the same height.
-_RESPONSIBILITY_WEIGHTS = {**_POWER_WEIGHTS, "name": 2.0, "sub_item": 1.7, "legal_basis": 4.2,
-                           "handling_office": 1.5, "level": 1.4, "responsibility": 3.2, "accountability_cases": 3.8}
-_KIND_WEIGHTS = {POWER: _POWER_WEIGHTS, RESPONSIBILITY: _RESPONSIBILITY_WEIGHTS}
-_CELL_PADDING = 3.0
 
 # reportlab's CJK wrapping keeps Japanese closing punctuation off the start of a line but not the
 # Chinese full-width ，：；！？》” — without this, cells show lines starting with "：".  It lets
@@ -127,8 +106,8 @@ _TALL_FRACTION = 0.6  # an item estimated taller than this share of the frame ma
 _CHUNK_ROWS = 40
 _RULE = 0.6
 _PADDING = [
-    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
 ]
@@ -285,18 +264,6 @@ def _styles(body: str, heading: str, size: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def column_widths(columns: Sequence[str], available: float, font_size: float,
-                  kind: str = LICENCE, overrides: Mapping[str, float] | None = None) -> list[float]:
-    """Widths in points: 序号 just wide enough for its header, the rest shared by field weight
-    (``overrides`` weighs columns that are not fields, or weighs fields differently)."""
-    weight_of = {**_WEIGHTS, **_KIND_WEIGHTS.get(kind, {}), **(overrides or {})}
-    sequence_width = 2 * font_size + 2 * _CELL_PADDING + 4
-    fixed = sequence_width * sum(1 for c in columns if c == "sequence")
-    weights = [weight_of.get(c, 1.4) for c in columns if c != "sequence"]
-    unit = (available - fixed) / sum(weights) if weights else 0
-    return [sequence_width if c == "sequence" else weight_of.get(c, 1.4) * unit for c in columns]
-
-
 # --------------------------------------------------------------------------- story
 
 
@@ -439,7 +406,7 @@ def _estimated_height(block: list[list[str | None]], spans: list[tuple[int, int,
     leading = size * 1.35
 
     def cell_height(text: str, width: float) -> float:
-        per_line = max(1, int((width - 2 * _CELL_PADDING) / size))
+        per_line = max(1, int((width - 2 * CELL_PADDING) / size))
         lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
         return lines * leading + 6
 
@@ -692,7 +659,6 @@ class _TocLine(Flowable):
 
 __all__ = [
     "PdfResult",
-    "column_widths",
     "write_catalogue",
     "write_catalogue_book",
     "write_catalogues_to_folder",

@@ -48,11 +48,11 @@ from lawgov_desktop.exporters.model import (
     ExportError,
     catalogue_title,
     column_label,
+    column_widths,
     export_file,
     item_block,
     section_heading,
 )
-from lawgov_desktop.exporters.pdf import column_widths
 
 DEFAULT_TITLE = "事项清单公示"
 RESULT_LIMIT = 100
