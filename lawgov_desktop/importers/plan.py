@@ -54,7 +54,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.core.records import extra_to_json, name_key
 from lawgov_desktop.core.text import text
-from lawgov_desktop.importers.readers import read_workbook
+from lawgov_desktop.importers.readers import Workbook, read_workbook
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet, header_signature, shape_sheet
 
 MODES = ("merge", "append", "replace")
@@ -170,9 +170,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None) -> list[ShapedSheet]:
-    """Read and understand the chosen sheet, or every sheet that has a recognisable header."""
-    workbook = read_workbook(path)
+def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None,
+                workbook: Workbook | None = None) -> list[ShapedSheet]:
+    """Read and understand the chosen sheet, or every sheet that has a recognisable header
+    (``workbook``: the file already read by the caller)."""
+    if workbook is None:
+        workbook = read_workbook(path)
     mapping = options.mapping
     if options.mapping_name and lib is not None:
         template = lib.imports.mapping_template(options.mapping_name)
@@ -201,14 +204,15 @@ def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None) 
 
 
 def plan_import(lib: Library, path: str | Path, options: ImportOptions | None = None,
-                task: Task = NO_TASK) -> ImportPlan:
-    """Decide everything an import of ``path`` would do; writes nothing."""
+                task: Task = NO_TASK, *, workbook: Workbook | None = None) -> ImportPlan:
+    """Decide everything an import of ``path`` would do; writes nothing.  ``workbook``: the file
+    already read by the caller, so it is not read again."""
     options = options or ImportOptions()
     if options.mode not in MODES:
         raise ImportFileError(f"未知的导入方式“{options.mode}”，应为 merge、append 或 replace")
     file_path = Path(path)
     task.report(0, 3, "读取工作簿")
-    sheets = read_sheets(file_path, options, lib)
+    sheets = read_sheets(file_path, options, lib, workbook)
     check_cancelled(task)
     kind = sheets[0].kind
     if options.mode == "replace" and kind in (DEPARTMENT, RESPONSIBILITY):

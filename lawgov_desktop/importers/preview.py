@@ -106,13 +106,13 @@ def preview_import(library: Library, path: Path, options: ImportOptions, task: T
     """
     workbook = read_workbook(path)
     check_cancelled(task)
-    plan, problem = _plan(library, path, options, task)
+    plan, problem = _plan(library, path, options, task, workbook)
     primary = primary_sheet(workbook, plan.sheets[0].sheet_name if plan else options.sheet)
     headers = signature(primary)
     if offer_template and headers and not options.mapping and not options.mapping_name:
         options.mapping_name = preferred_template(library.imports.mapping_templates(headers))
         if options.mapping_name:
-            plan, problem = _plan(library, path, options, task)
+            plan, problem = _plan(library, path, options, task, workbook)
     mapping = options.mapping
     if options.mapping_name:
         mapping = library.imports.mapping_template(options.mapping_name)["mapping"]  # its kind is in options now
@@ -122,10 +122,10 @@ def preview_import(library: Library, path: Path, options: ImportOptions, task: T
                    options.mapping_name)
 
 
-def _plan(library: Library, path: Path, options: ImportOptions,
-          task: Task) -> tuple[ImportPlan | None, ImportFileError | None]:
+def _plan(library: Library, path: Path, options: ImportOptions, task: Task,
+          workbook: Workbook) -> tuple[ImportPlan | None, ImportFileError | None]:
     try:
-        return plan_import(library, path, options, task), None
+        return plan_import(library, path, options, task, workbook=workbook), None
     except ImportFileError as problem:
         return None, problem
 
