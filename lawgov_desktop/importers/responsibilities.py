@@ -54,14 +54,15 @@ def sheet_type(sheet_name: str) -> SheetType:
     return SheetType(power_type, int(count) if count else None)
 
 
-_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)\s*")
+# The number a heading row opens with: "一、", "（二）", "第三部分" (the shaper tells heading rows by it).
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)\s*")
 _HEADING_COUNT = re.compile(r"[(（]\s*(?:共\s*)?(\d+)\s*项?\s*[)）]\s*$")
 
 
 def heading_type(line: str) -> SheetType:
     """What a heading row inside one big sheet says ("一、行政许可（共17项）"), like a sheet's name."""
     count = _HEADING_COUNT.search(line)
-    bare = _HEADING_COUNT.sub("", _HEADING_NUMBER.sub("", line))
+    bare = _HEADING_COUNT.sub("", HEADING_NUMBER.sub("", line))
     power_type, known = f.power_type_from_text(bare)
     if not known:
         return SheetType(None, None)

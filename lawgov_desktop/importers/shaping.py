@@ -48,7 +48,6 @@ EXTRA_FIELD = "extra:"
 
 _BATCH = re.compile(r"第\s*([一二三四五六七八九十0-9]{1,3})\s*批")
 _COUNT = re.compile(r"共\s*(\d+)\s*(?:项|个|条)")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _SUBHEADING = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _FOOTNOTE = re.compile(r"^(?:注|说明|备注|附注)\s*[0-9一二三四五六七八九十]*\s*[:：]")
 _SUBTOTAL = re.compile(r"^(?:合计|小计|总计|共计)")
@@ -581,7 +580,7 @@ class _Shaper:
                 if title is None and len(s) >= 4:
                     title = s
                     stated_total = int(count.group(1)) if count else None
-                elif count and (_HEADING.match(s) or f.part_from_text(s)):
+                elif count and (responsibilities.HEADING_NUMBER.match(s) or f.part_from_text(s)):
                     opening = (index + 1, s, int(count.group(1)))
                 part = f.part_from_text(s) or part
                 batch = batch or _batch_name(s)
@@ -720,7 +719,7 @@ class _Shaper:
                 if in_footnotes or _FOOTNOTE.match(line):
                     in_footnotes = True
                     continue
-                if _HEADING.match(line) or f.part_from_text(line) or _COUNT.search(line):
+                if responsibilities.HEADING_NUMBER.match(line) or f.part_from_text(line) or _COUNT.search(line):
                     level = 2 if _SUBHEADING.match(line) else 1
                     for closed in [lv for lv in open_by_level if lv >= level]:
                         del open_by_level[closed]
