@@ -20,7 +20,7 @@ from lawgov_desktop.core.fields import RESPONSIBILITY
 from lawgov_desktop.core.layouts import FIELDS_BY_KIND
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.text import text
-from lawgov_desktop.importers.readers import Sheet, Workbook
+from lawgov_desktop.importers.readers import Sheet, Workbook, has_cells
 from lawgov_desktop.importers.shaping import (
     EXTRA_FIELD,
     ShapedSheet,
@@ -50,11 +50,6 @@ class Column:
     header: str  # as shown: a header over two rows is "组/列"
     field: str  # a field key, "extra:<header>" kept as an extra field, or "" not imported
     samples: list[str]
-
-
-def has_cells(sheet: Sheet) -> bool:
-    """Whether anything is written on the sheet."""
-    return any(any(cell not in (None, "") for cell in row) for row in sheet.rows)
 
 
 def primary_sheet(workbook: Workbook, name: str | None) -> Sheet | None:

@@ -54,7 +54,7 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.core.records import extra_to_json, name_key
 from lawgov_desktop.core.text import text
-from lawgov_desktop.importers.readers import Workbook, read_workbook
+from lawgov_desktop.importers.readers import Workbook, has_cells, read_workbook
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet, header_signature, shape_sheet
 
 MODES = ("merge", "append", "replace")
@@ -186,7 +186,7 @@ def read_sheets(path: Path, options: ImportOptions, lib: Library | None = None,
     shaped: list[ShapedSheet] = []
     first_error: ImportFileError | None = None
     for sheet in workbook.sheets:
-        if not any(any(cell not in (None, "") for cell in row) for row in sheet.rows):
+        if not has_cells(sheet):
             continue
         try:
             shaped.append(shape_sheet(sheet, options.kind, mapping, file_name=path.name))

@@ -25,7 +25,6 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import NO_TASK, Task, check_cancelled
 from lawgov_desktop.importers.columns import (
     Column,
-    has_cells,
     mapping_of,
     preferred_template,
     primary_sheet,
@@ -33,7 +32,7 @@ from lawgov_desktop.importers.columns import (
     signature,
 )
 from lawgov_desktop.importers.plan import ImportOptions, ImportPlan, UnresolvedName, plan_import
-from lawgov_desktop.importers.readers import Sheet, Workbook, read_workbook
+from lawgov_desktop.importers.readers import Sheet, Workbook, has_cells, read_workbook
 from lawgov_desktop.importers.shaping import ShapedSheet, shape_sheet
 
 

@@ -94,6 +94,11 @@ class Sheet:
         return isinstance(self.value(row, col), (int, float))
 
 
+def has_cells(sheet: Sheet) -> bool:
+    """Whether anything is written on the sheet (the import passes over blank sheets)."""
+    return any(any(cell not in (None, "") for cell in row) for row in sheet.rows)
+
+
 @dataclass
 class Workbook:
     """All worksheets of one file, in workbook order (chart sheets left out)."""
