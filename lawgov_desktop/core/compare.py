@@ -28,7 +28,7 @@ from typing import Any
 from .fields import LICENCE, POWER
 from .kinds import JSON, KINDS, LICENCE_KIND, NUMBER, POWER_KIND, REFERENCE, RecordKind
 from .layouts import field_label
-from .records import name_key as match_key  # names match as the importer matches them
+from .records import name_key  # names match as the importer matches them
 
 TAKEN_BACK = "收回"
 WHOLE_SCOPE = "全部"
@@ -294,7 +294,7 @@ def _pairs(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], list[
     for index, record in enumerate(old):
         if record.code:
             old_codes.setdefault(record.code, []).append(index)
-        by_name.setdefault((match_key(record.name), match_key(record.department)), []).append(index)
+        by_name.setdefault((name_key(record.name), name_key(record.department)), []).append(index)
     new_codes = [record.code for record in new]
     new_code_count: dict[str, int] = {}
     for code in new_codes:
@@ -309,7 +309,7 @@ def _pairs(old: list[Any], new: list[Any]) -> tuple[list[tuple[Any, Any]], list[
         if len(code_hits) == 1 and new_code_count.get(code or "") == 1 and code_hits[0] not in taken:
             found = code_hits[0]
         else:
-            candidates = by_name.get((match_key(record.name), match_key(record.department)), [])
+            candidates = by_name.get((name_key(record.name), name_key(record.department)), [])
             found = next((index for index in candidates if index not in taken), None)
         if found is None:
             left_new.append(record)
@@ -331,14 +331,14 @@ def _renamed(old: list[Any], new: list[Any]) -> list[tuple[Any, Any]]:
     new_by_department: dict[str, list[int]] = {}
     for new_place, record in enumerate(new):
         if not record.code:
-            new_by_department.setdefault(match_key(record.department), []).append(new_place)
+            new_by_department.setdefault(name_key(record.department), []).append(new_place)
     candidates = []
     matcher = SequenceMatcher(autojunk=False)
     for old_place, record in enumerate(old):
-        places = [] if record.code else new_by_department.get(match_key(record.department), [])
-        matcher.set_seq2(match_key(record.name))
+        places = [] if record.code else new_by_department.get(name_key(record.department), [])
+        matcher.set_seq2(name_key(record.name))
         for new_place in places:
-            matcher.set_seq1(match_key(new[new_place].name))
+            matcher.set_seq1(name_key(new[new_place].name))
             if matcher.real_quick_ratio() >= RENAME_SIMILARITY and matcher.quick_ratio() >= RENAME_SIMILARITY:
                 similarity = matcher.ratio()
                 if similarity >= RENAME_SIMILARITY:
@@ -378,11 +378,11 @@ def _compare_licences(old: list[LicenceRecord], new: list[LicenceRecord], fields
     # Same name and code under another department: the item moved (the clerk's 调整主管部门).
     moved_from: dict[tuple[str, str | None], list[LicenceRecord]] = {}
     for record in removed:
-        moved_from.setdefault((match_key(record.name), record.code), []).append(record)
+        moved_from.setdefault((name_key(record.name), record.code), []).append(record)
     changes: list[LicenceChange] = []
     still_added = []
     for record in added:
-        sources = moved_from.get((match_key(record.name), record.code))
+        sources = moved_from.get((name_key(record.name), record.code))
         if sources:
             pairs.append((sources.pop(0), record))
         else:
@@ -390,8 +390,8 @@ def _compare_licences(old: list[LicenceRecord], new: list[LicenceRecord], fields
     consumed = {id(old_record) for old_record, _ in pairs}
     for old_record, new_record in pairs:
         diffs = _field_changes(_licence_values(old_record), _licence_values(new_record), fields, LICENCE)
-        moved = match_key(old_record.department) != match_key(new_record.department)
-        if moved and match_key(old_record.name) == match_key(new_record.name):
+        moved = name_key(old_record.department) != name_key(new_record.department)
+        if moved and name_key(old_record.name) == name_key(new_record.name):
             kind = "moved"
         elif moved:
             kind = "changed"

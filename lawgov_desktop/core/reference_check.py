@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from .changes import UPPER_LISTS
 from .clock import now_text
-from .compare import match_key
 from .errors import NotFoundError, ValidationError
-from .records import clean_text
+from .records import clean_text, name_key
 
 if TYPE_CHECKING:
     from .store import Store
@@ -92,12 +91,12 @@ class ReferenceCheck:
 
 def item_key(name: str) -> str:
     """The form in which a city name and an upper name must agree (a trailing * is a marker)."""
-    return match_key(name).rstrip("*＊")
+    return name_key(name).rstrip("*＊")
 
 
 def department_core(name: str) -> str:
     """省发展改革委 → 发展改革, 汕尾市发展和改革局 → 发展和改革, 市发改局 → 发改."""
-    key = match_key(name)
+    key = name_key(name)
     return _DEPARTMENT_SUFFIX.sub("", _DEPARTMENT_PREFIX.sub("", key, count=1)) or key
 
 

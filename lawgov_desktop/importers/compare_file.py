@@ -21,11 +21,11 @@ from lawgov_desktop.core.compare import (
     ListSnapshot,
     PowerRecord,
     comparable_text,
-    match_key,
 )
 from lawgov_desktop.core.errors import ImportFileError
 from lawgov_desktop.core.fields import LICENCE, PARTS, POWER
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.records import name_key
 from lawgov_desktop.importers.plan import ImportOptions, read_sheets
 from lawgov_desktop.importers.shaping import ParsedRecord, ShapedSheet
 
@@ -97,7 +97,7 @@ def _powers(sheets: list[ShapedSheet], names: _Names) -> list[PowerRecord]:
                 continue
             name, department = str(fields["name"]), names.department(str(fields["department"]))
             values = _values(record, POWER_COMPARED)
-            power = powers.setdefault((values.get("code") or match_key(name), department),
+            power = powers.setdefault((values.get("code") or name_key(name), department),
                                       PowerRecord(name, department, values))
             batch = fields.get("batch") or sheet.batch
             power.delegations.extend(
