@@ -63,6 +63,7 @@ class Field:
     ``by_name``.  ``inherited`` fields of a sub-item default to its main item's value.
     ``pinyin_key`` fields keep a stored sort key (``sort_column``, core.collation) beside them, so
     lists sorted by them in pinyin order stay an index read at 100,000 records.
+    ``citations`` fields hold legal bases: the library keeps the laws they cite (``core.laws``).
     """
 
     key: str
@@ -78,6 +79,7 @@ class Field:
     by_name: str | None = None
     inherited: bool = False
     pinyin_key: bool = False
+    citations: bool = False
 
     @property
     def sort_column(self) -> str | None:
@@ -161,6 +163,11 @@ class RecordKind:
         return tuple(f.key for f in self.fields if f.inherited)
 
     @cached_property
+    def citation_fields(self) -> tuple[str, ...]:
+        """The legal-basis fields, whose citations the library keeps (``core.laws``)."""
+        return tuple(f.key for f in self.fields if f.citations)
+
+    @cached_property
     def sort_columns(self) -> dict[str, str]:
         """Field → the column of its stored pinyin sort key, for the fields that keep one."""
         return {f.key: f.sort_column for f in self.fields if f.sort_column}
@@ -205,7 +212,7 @@ RESPONSIBILITY_DETAILS: tuple[Field, ...] = (
     Field("duties", "部门职责", "Department duties", MULTILINE, headers=("部门职责",)),
     Field("responsibility", "责任事项内容", "Responsibilities", MULTILINE, headers=("责任事项内容", "责任事项")),
     Field("responsibility_basis", "责任事项依据", "Basis of the responsibilities", MULTILINE,
-          headers=("责任事项依据", "责任事项的依据")),
+          headers=("责任事项依据", "责任事项的依据"), citations=True),
     Field("accountability_scope", "追责对象范围", "Who is held accountable", MULTILINE,
           headers=("追责对象范围",)),
     Field("accountability_cases", "追责情形", "Cases of accountability", MULTILINE, headers=("追责情形",)),
@@ -227,7 +234,7 @@ LICENCE_KIND = RecordKind(
         _SEQUENCE,
         Field("implementing_authority", "实施机关", "Implementing authority",
               headers=("实施机关", "实施主体", "实施单位", "审批机关", "许可机关")),
-        Field("legal_basis", "设定和实施依据", "Legal basis", MULTILINE,
+        Field("legal_basis", "设定和实施依据", "Legal basis", MULTILINE, citations=True,
               headers=("设定和实施依据", "设定依据", "实施依据", "法律依据", "设立依据", "依据")),
         Field("level", "行使层级", "Level", choices=_pairs(LEVELS), open_choices=True,
               headers=("行使层级", "实施层级", "层级")),
@@ -262,7 +269,7 @@ POWER_KIND = RecordKind(
         Field("power_type", "职权类型", "Power type", choices=_pairs(POWER_TYPES), open_choices=True,
               headers=("职权类型", "职权类别", "事项类型", "事项类别")),
         Field("domain", "执法领域", "Domain", headers=("执法领域", "领域")),
-        Field("legal_basis", "实施依据", "Enforcement basis", MULTILINE,
+        Field("legal_basis", "实施依据", "Enforcement basis", MULTILINE, citations=True,
               headers=("实施依据", "执法依据", "赋权事项的执法依据", "法律依据", "依据")),
         Field("penalty_range", "处罚种类及幅度", "Penalty range", MULTILINE, headers=("处罚种类及幅度",)),
         *RESPONSIBILITY_DETAILS,

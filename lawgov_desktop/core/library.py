@@ -12,6 +12,7 @@ and the search rows:
 * ``backups``    — backups, restore, the integrity check, backup settings
 * ``references`` — upper lists and the check of a list against one
 * ``stats``      — the report's figures
+* ``laws``       — the laws the lists cite, and the items a law change touches
 
 What the last write changed, for the views to refresh: ``library.last_changes`` (an
 :class:`~.changes.OpChanges`, see ``Store``).
@@ -26,6 +27,7 @@ from .changes import OpChanges
 from .clock import current_user
 from .history import History
 from .imports import Imports
+from .laws import Laws
 from .lists import Lists
 from .records import Records
 from .reference_check import References
@@ -60,6 +62,7 @@ class Library:
         self.imports = Imports(self.store, self.records, self.history)
         self.references = References(self.store, self.versions)
         self.stats = Stats(self.store)
+        self.laws = Laws(self.store)
 
     @property
     def last_changes(self) -> OpChanges:

@@ -311,3 +311,48 @@ class ReferenceItem(SQLModel, table=True):
     sub_item: str | None = None
     department: str | None = None
     code: str | None = None
+
+
+class Law(SQLModel, table=True):
+    """A law, regulation or rule the lists cite (``core.laws``): started from the titles cited
+    (status '' = unknown) and completed from an imported catalogue or by hand (migration 0007)."""
+
+    __tablename__ = "law"
+    __table_args__ = AUTOINCREMENT
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    title_key: str = Field(unique=True, index=True, description="core.citations.title_key: short and full titles meet")
+    short_titles_json: str = Field(default="[]", description="other titles it is cited by")
+    level: str | None = None
+    issuing_body: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    status: str = Field(default="", description="现行有效, 已被修改, 已废止, 尚未生效, '' unknown")
+    amendments_json: str = Field(default="[]", description="[{date, title}]")
+    amends_json: str = Field(default="[]", description="an amendment decision: ids of the laws it amends")
+    catalogued: int = Field(default=0, description="1 once a catalogue or a clerk described it")
+    created_at: str
+    updated_at: str
+
+
+class Citation(SQLModel, table=True):
+    """One law (and article) a legal-basis cell of a licence item or power cites; a row without a law
+    keeps text of the cell that cites none, to be listed.  Rebuilt from the cell on every write."""
+
+    __tablename__ = "citation"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(description="licence or power")
+    licence_id: int | None = Field(default=None, sa_column=_fk("licence_item.id", "CASCADE"))
+    power_id: int | None = Field(default=None, sa_column=_fk("power.id", "CASCADE"))
+    field: str
+    position: int = 0
+    law_id: int | None = Field(default=None, sa_column=_fk("law.id", "RESTRICT"))
+    title: str | None = Field(default=None, description="as written")
+    level: str | None = None
+    article: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    article_text: str | None = None
+    edition_year: int | None = Field(default=None, description="the latest year its note names")
+    quoted: str | None = None
+    unparsed: str | None = None

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .changes import NOTHING, OpChanges, changes_of_operation, make_changes
+from .citation_rows import CitationRows
 from .clock import now_text
 from .dialect import SQLITE, SQLiteDialect, connect
 from .errors import DatabaseError, LawGovError, NotFoundError
@@ -44,6 +45,7 @@ class Store:
         except dialect.Error as exc:
             raise DatabaseError(f"无法打开数据库“{path}”：{exc}") from exc
         self.index = SearchIndex(self.conn, dialect)
+        self.citations = CitationRows(self.conn)  # the laws each legal basis cites (core.laws)
         self.last_changes: OpChanges = NOTHING
         self._depth = 0
         self._operation: str | None = None
@@ -167,6 +169,7 @@ class Store:
     def reindex(self, kind: str, ids: list[int] | None, *, fresh: bool = False) -> None:
         """Rewrite the search rows of some (``ids``) or all (None) records of an indexed kind."""
         self.index.reindex(kind, ids, fresh=fresh)
+        self.citations.refresh(kind, ids, fresh=fresh)
 
     def after_change(self, kind: str, record_id: int, before: dict[str, Any] | None) -> None:
         """Keep the search rows current for a record just written and the rows showing its name."""
@@ -174,6 +177,7 @@ class Store:
             before.get("name") != self.name_of(TABLES[kind], record_id)
             or (KINDS[kind].alias_table is not None and before.get("aliases") != self.aliases(kind, record_id)))
         self.index.after_change(kind, record_id, before, name_changed)
+        self.citations.refresh(kind, [record_id])
 
     def after_delete(self, kind: str, before: dict[str, Any]) -> None:
         """Keep the search rows current after a delete."""
