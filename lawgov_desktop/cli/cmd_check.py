@@ -2,10 +2,11 @@
 
 ``--reference`` checks the licence list against an upper list: city items whose name no upper
 item has (with the closest upper names), upper items the city list lacks, and items whose
-competent department looks different from the upper list's.  ``--licences`` checks that nothing
-outside the licence catalogue is licensed (清单之外不得实施许可): the 行政许可 of the departments'
-权责清单 against the catalogue, both ways, with the closest names; ``--export`` writes it as a
-workbook.
+competent department, implementing authority or cited laws differ from the upper list's; a
+county's list stored under its region is checked against the city's, and its items the city
+lacks go beyond the upper list.  ``--licences`` checks that nothing outside the licence catalogue
+is licensed (清单之外不得实施许可): the 行政许可 of the departments' 权责清单 against the catalogue,
+both ways, with the closest names.  ``--export`` writes either check as a workbook.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
-from lawgov_desktop.core.reference_check import ReferenceCheck
+from lawgov_desktop.core.reference_check import FINDINGS, CityItem, ReferenceCheck, basis_difference_text
 
 from .errors import UsageError
 from .options import SubParsers, resolve_reference, resolve_version, write_json
@@ -26,7 +27,8 @@ from .options import SubParsers, resolve_reference, resolve_version, write_json
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``check (--reference NAME | --licences) [--of VERSION] [--json] [--export FILE.xlsx]``."""
     parser = commands.add_parser("check", help="对照上级清单核对许可事项，或核对权责清单中的行政许可是否都在许可清单内",
-                                 description="对照上级清单逐项核对本市许可事项的名称和主管部门（名称须与上级清单一致）；"
+                                 description="对照上级清单逐项核对许可事项的名称、主管部门、实施机关和设定依据"
+                                             "（名称和设定依据须与上级清单一致；县区清单对照市清单时，不得超出市清单）；"
                                              "或核对各部门权责清单中的行政许可与许可事项清单是否一致"
                                              "（清单之外不得实施许可：同一部门、名称一致）。")
     check = parser.add_mutually_exclusive_group(required=True)
@@ -34,7 +36,7 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     check.add_argument("--licences", action="store_true", help="核对权责清单中的行政许可与许可事项清单")
     parser.add_argument("--of", metavar="VERSION", default="current", help="核对哪个版本（默认当前清单）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
-    parser.add_argument("--export", metavar="FILE", help="把许可清单核对结果导出为 .xlsx 工作簿（仅用于 --licences）")
+    parser.add_argument("--export", metavar="FILE", help="把核对结果导出为 .xlsx 工作簿")
     parser.set_defaults(run=run)
     return parser
 
@@ -42,24 +44,29 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
 def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Run the check and print it (and with ``--licences --export``, write the workbook)."""
     target = Path(args.export) if args.export else None
-    if target is not None and not args.licences:
-        raise UsageError("--export 只能与 --licences 一起使用。")
     if target is not None and target.suffix.lower() != ".xlsx":
-        raise UsageError("许可清单核对结果只能导出为 .xlsx 工作簿。")
+        raise UsageError("核对结果只能导出为 .xlsx 工作簿。")
     version_id = resolve_version(library, args.of)
     if not args.licences:
         reference = library.references.check_reference(resolve_reference(library, args.reference), version_id)
         _write(out, args.json, reference.to_json(), check_lines(reference))
+        if target is not None:
+            from lawgov_desktop.exporters.reference_check import write_reference_check_workbook
+
+            _exported(out, args.json, write_reference_check_workbook(reference, target))
         return 0
     result = check_licences(library, version_id)
     _write(out, args.json, result.to_json(), licence_lines(result))
     if target is not None:
         from lawgov_desktop.exporters.licence_check import write_licence_check_workbook
 
-        write_licence_check_workbook(result, target)
-        if not args.json:
-            out.write(f"已导出核对结果：{target}\n")
+        _exported(out, args.json, write_licence_check_workbook(result, target))
     return 0
+
+
+def _exported(out: TextIO, as_json: bool, target: Path) -> None:
+    if not as_json:
+        out.write(f"已导出核对结果：{target}\n")
 
 
 def _write(out: TextIO, as_json: bool, document: dict[str, Any], lines: list[str]) -> None:
@@ -71,14 +78,14 @@ def _write(out: TextIO, as_json: bool, document: dict[str, Any], lines: list[str
 
 def check_lines(result: ReferenceCheck) -> list[str]:
     """The check in words, one line per finding."""
-    lines = [f"{result.list_label}的 {result.checked} 项许可事项对照上级清单“{result.reference}”：",
-             f"名称与上级清单不一致 {len(result.unmatched)} 项，上级清单有而本清单没有 {len(result.missing)} 项，"
-             f"主管部门可能不一致 {len(result.department_differences)} 项。"]
+    lines = [result.heading(), result.summary()]
+    if result.beyond_upper:
+        lines.append(f"{FINDINGS['beyond_upper']}（{result.lower_region}的清单有、上级{result.upper_region}的清单没有，"
+                     "下级清单不得超出上级清单）：")
+        lines.extend(_unmatched_line(item) for item in result.beyond_upper)
     if result.unmatched:
         lines.append("名称在上级清单中找不到：")
-        for item in result.unmatched:
-            close = f"；相近的上级事项：{'、'.join(item.suggestions)}" if item.suggestions else "；上级清单中没有相近的名称"
-            lines.append(f"  {item.name}（{item.department}）{close}")
+        lines.extend(_unmatched_line(item) for item in result.unmatched)
     if result.missing:
         lines.append("上级清单有而本清单没有：")
         lines.extend(f"  {item.sequence + '. ' if item.sequence else ''}{item.name}"
@@ -87,7 +94,19 @@ def check_lines(result: ReferenceCheck) -> list[str]:
         lines.append("主管部门可能不一致：")
         lines.extend(f"  {item.name}：本清单 {item.department}，上级清单 {item.upper_department}"
                      for item in result.department_differences)
+    if result.authority_differences:
+        lines.append(f"{FINDINGS['authority_differences']}：")
+        lines.extend(f"  {item.name}：本清单 {item.authority}，上级清单 {item.upper_authority}"
+                     for item in result.authority_differences)
+    if result.basis_differences:
+        lines.append(f"{FINDINGS['basis_differences']}（引用的法律法规不同，条款不计）：")
+        lines.extend(f"  {item.name}（{item.department}）：{basis_difference_text(item)}" for item in result.basis_differences)
     return lines
+
+
+def _unmatched_line(item: CityItem) -> str:
+    close = f"；相近的上级事项：{'、'.join(item.suggestions)}" if item.suggestions else "；上级清单中没有相近的名称"
+    return f"  {item.name}（{item.department}）{close}"
 
 
 def licence_lines(result: LicenceCheck) -> list[str]:

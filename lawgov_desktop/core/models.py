@@ -297,6 +297,8 @@ class ReferenceList(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     level: str | None = None
+    region_id: int | None = Field(default=None, sa_column=_fk("region.id", "SET NULL"),
+                                  description="a lower region's list (a county's), checked against its parent's")
     created_at: str
 
 
@@ -311,6 +313,8 @@ class ReferenceItem(SQLModel, table=True):
     sub_item: str | None = None
     department: str | None = None
     code: str | None = None
+    legal_basis: str | None = None
+    implementing_authority: str | None = None
 
 
 class Law(SQLModel, table=True):

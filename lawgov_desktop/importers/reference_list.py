@@ -2,8 +2,8 @@
 
 Upper lists are licence lists like the city's, so the same reader and header synonyms apply
 (事项名称/主项名称, 子项, 主管部门/省级主管部门, 基本编码 …); the sheet is read as a licence list
-whatever it looks like.  Each main item is stored with its sequence, department and code, and
-each sub-item as a row of its own under the main item's name.
+whatever it looks like.  Each main item is stored with its sequence, department, code, legal basis
+and implementing authority, and each sub-item as a row of its own under the main item's name.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from lawgov_desktop.core.fields import LICENCE
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.importers.plan import ImportOptions, read_sheets
 
+# What the upper-list check compares besides the name (core.reference_check).
+_KEPT = ("sequence", "department", "code", "legal_basis", "implementing_authority")
+
 
 def read_reference_items(path: str | Path, sheet: str | None = None) -> list[dict[str, Any]]:
     """The items of an upper list workbook as rows for ``library.references.save_reference``."""
@@ -26,8 +29,7 @@ def read_reference_items(path: str | Path, sheet: str | None = None) -> list[dic
             fields = record.fields
             if not fields.get("name"):
                 continue
-            main = {"name": str(fields["name"]), "sequence": _text(fields.get("sequence")),
-                    "department": _text(fields.get("department")), "code": _text(fields.get("code"))}
+            main = {"name": str(fields["name"]), **{key: _text(fields.get(key)) for key in _KEPT}}
             items.append(main)
             items.extend({**main, "sub_item": str(sub.fields["sub_item"]),
                           "code": _text(sub.fields.get("code")) or main["code"]}
@@ -38,9 +40,11 @@ def read_reference_items(path: str | Path, sheet: str | None = None) -> list[dic
 
 
 def import_reference(lib: Library, path: str | Path, name: str, *, level: str | None = None,
-                     sheet: str | None = None, replace: bool = False) -> int:
-    """Read ``path`` and store it as the upper list ``name``; returns its id."""
-    return lib.references.save_reference(name, read_reference_items(path, sheet), level, replace=replace)
+                     sheet: str | None = None, region_id: int | None = None, replace: bool = False) -> int:
+    """Read ``path`` and store it as the upper list ``name`` (``region_id``: a lower region's list);
+    returns its id."""
+    return lib.references.save_reference(name, read_reference_items(path, sheet), level, region_id=region_id,
+                                         replace=replace)
 
 
 def _text(value: object) -> str | None:

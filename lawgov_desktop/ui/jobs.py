@@ -11,6 +11,7 @@ session and the jobs, nothing of the window — what a page asks of the window c
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -53,6 +54,15 @@ class Jobs(QObject):
     def status(self, text: str) -> None:
         """A passing note in the status line ("已导出到 …")."""
         self._status(text)
+
+    def write_file(self, path: Path, write: Callable[[Path], object], label: str) -> None:
+        """Write ``path`` on the writer (a check's findings exported), then say where it went."""
+
+        def work(_library: Library, task: Task) -> None:
+            task.report(0, 0, self.tr("Writing %1").replace("%1", path.name))
+            write(path)
+
+        self.submit(work, label, lambda _none: self.status(self.tr("Exported to %1").replace("%1", str(path))))
 
 
 class ReportPage(QWidget):

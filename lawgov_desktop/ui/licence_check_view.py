@@ -23,8 +23,7 @@ from .versions import VersionCombo
 from .widgets import choose_save_path, fill_findings, findings_table, page_layout, push_button, summary_label
 
 if TYPE_CHECKING:
-    from lawgov_desktop.core.library import Library
-    from lawgov_desktop.core.progress import Task
+    from pathlib import Path
 
 _WIDTHS = (50, 200, 320, 150)
 
@@ -124,16 +123,12 @@ class LicenceCheckView(ReportPage):
         if path is None:
             return
 
-        def work(_library: Library, task: Task) -> None:
+        def write(target: Path) -> None:
             from lawgov_desktop.exporters.licence_check import write_licence_check_workbook
 
-            task.report(0, 0, self.tr("Writing %1").replace("%1", path.name))
-            write_licence_check_workbook(result, path)
+            write_licence_check_workbook(result, target)
 
-        def done(_none: None) -> None:
-            self.jobs.status(self.tr("Exported to %1").replace("%1", str(path)))
-
-        self.jobs.submit(work, self.tr("Exporting the licence check"), done)
+        self.jobs.write_file(path, write, self.tr("Exporting the licence check"))
 
 
 def _rows(findings: list[LicenceFinding]) -> list[list[Any]]:

@@ -269,22 +269,22 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CellEditing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="181"/>
         <source>This column is changed in the record form, not by filling down.</source>
         <translation>这一列要在记录表单中修改，不能向下填充。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="185"/>
         <source>Select the rows to fill: the first row&apos;s value goes into the others.</source>
         <translation>请选中要填充的几行：第一行的值会填入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="206"/>
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="206"/>
         <source>Change %1 of %2 records</source>
         <translation>修改 %2 项记录的%1</translation>
     </message>
@@ -292,36 +292,36 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Column</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="235"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="237"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="231"/>
         <source>Receiving townships</source>
         <translation>承接主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="232"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="248"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="259"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="249"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="269"/>
         <source>Powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="42"/>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="95"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="277"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -348,48 +348,48 @@ The current data is backed up automatically first, so it can be restored again.<
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="47"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="293"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="278"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="294"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="279"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="280"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="296"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="281"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="282"/>
         <source>Inserted</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="298"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="283"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="284"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="300"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="285"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/history_view.py" line="96"/>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="301"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="286"/>
         <source>User</source>
         <translation>操作人</translation>
     </message>
@@ -409,12 +409,12 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="302"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="287"/>
         <source>Undone at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="294"/>
         <source>Sub-item</source>
         <translation>子项名称</translation>
     </message>
@@ -613,37 +613,37 @@ The current data is backed up automatically first, so it can be restored again.<
     <name>DetailPane</name>
     <message>
         <location filename="../../lawgov_desktop/ui/detail.py" line="62"/>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="112"/>
         <source>Sub-items</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="112"/>
         <source>Delegated to</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="114"/>
         <source>Add sub-item</source>
         <translation>添加子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="114"/>
         <source>Add delegation</source>
         <translation>添加承接镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="115"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="116"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/detail.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/detail.py" line="144"/>
         <source>Select a row to see it in full.</source>
         <translation>选择一行查看详细内容。</translation>
     </message>
@@ -712,53 +712,53 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Facet</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="28"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="32"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="29"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="33"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="30"/>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="31"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="34"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="35"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="32"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="33"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="37"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="34"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="38"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="35"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="39"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="227"/>
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="210"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="229"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="230"/>
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -941,533 +941,533 @@ The revert is recorded in the history too and can be undone with Ctrl+Z.</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="122"/>
         <source>skipped: the sheet is empty</source>
         <translation>已跳过：空白工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="124"/>
         <source>skipped: another sheet was chosen</source>
         <translation>已跳过：选择了其他工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="128"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="226"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="265"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="280"/>
         <source>1 File</source>
         <translation>1 选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="280"/>
         <source>2 Sheets and columns</source>
         <translation>2 工作表与列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="281"/>
         <source>3 Preview</source>
         <translation>3 预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="281"/>
         <source>4 Import</source>
         <translation>4 导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="284"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="281"/>
         <source>5 Done</source>
         <translation>5 完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="306"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="303"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="309"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="313"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="591"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="305"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="338"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="323"/>
         <source>Choose the workbook a county or department sent (Excel .xlsx/.xlsm/.xls, WPS/LibreOffice .ods, or .csv), or drop it on this window.
 Nothing is written to the database until you press Import on the preview.</source>
         <translation>请选择县区或部门报送的工作簿（Excel 的 .xlsx/.xlsm/.xls、WPS/LibreOffice 的 .ods，或 .csv），也可以直接拖到本窗口。
 在预览页按“导入”之前，不会向数据库写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="345"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="330"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="346"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="333"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="334"/>
         <source>Drop a workbook here</source>
         <translation>把工作簿拖到这里</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="370"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="692"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="352"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="652"/>
         <source>Detect from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="108"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="107"/>
         <source>%1 list</source>
         <translation>%1清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="119"/>
         <source>header in row %1, %2</source>
         <translation>表头在第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="126"/>
         <source>skipped: looks like a %1, not the same kind</source>
         <translation>已跳过：看起来是%1，与所选清单类型不同</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="113"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="112"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="113"/>
         <source> (plus %n sub-item(s))</source>
         <translation>
             <numerusform>（另子项 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="380"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="362"/>
         <source>Save mapping as template…</source>
         <translation>将列对应保存为模板…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="369"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="369"/>
         <source>Header in the workbook</source>
         <translation>工作簿中的表头</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="370"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="370"/>
         <source>First values in the column</source>
         <translation>列中的前几个值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="396"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="378"/>
         <source>List kind:</source>
         <translation>清单类型：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="398"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="380"/>
         <source>Sheets to import:</source>
         <translation>导入的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="400"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="382"/>
         <source>Mapping template:</source>
         <translation>映射模板：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="407"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="389"/>
         <source>Sheets in the workbook:</source>
         <translation>工作簿中的工作表：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="410"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="392"/>
         <source>Columns: check what each column is imported as; “Not imported” leaves a column out.</source>
         <translation>各列对应的字段：请逐列核对；选“不导入”则忽略该列。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="401"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="401"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="419"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="401"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="409"/>
         <source>Strict: import nothing if any row is rejected, and create no unknown names</source>
         <translation>严格模式：有任何一行被拒绝就整个文件都不导入，也不新建未知的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="420"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="420"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="420"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="421"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="421"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="449"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="427"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="446"/>
         <source>Name in the workbook</source>
         <translation>工作簿中的名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
         <source>Rows</source>
         <translation>涉及行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="447"/>
         <source>What to do</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="495"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="469"/>
         <source>Importing… A backup of the database is made first; the import is written in one step, so Cancel leaves the database as it was.</source>
         <translation>正在导入…… 导入前先自动备份数据库；导入在一次事务中完成，按“取消导入”数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="501"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="475"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="491"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="491"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="526"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="491"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="533"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="495"/>
         <source>Export rejected rows…</source>
         <translation>导出被拒绝的行…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="535"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="496"/>
         <source>A workbook with the rejected rows as they were in the file and the reason beside each, for the sender to correct and send back.</source>
         <translation>把被拒绝的行按原样连同拒绝原因导出为工作簿，交报送单位修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="589"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="549"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="591"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="551"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="623"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="583"/>
         <source>Choose a workbook to import</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="630"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1152"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="590"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1132"/>
         <source>“%1” is not a workbook the program can import. Choose an Excel (.xlsx, .xlsm, .xls), .ods or .csv file.</source>
         <translation>“%1”不是可以导入的工作簿。请选择 Excel（.xlsx、.xlsm、.xls）、.ods 或 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="667"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="627"/>
         <source>
 Set what each column is imported as, below.</source>
         <translation>
 请在下表中指定各列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="694"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="654"/>
         <source>Detect from the headers: %1</source>
         <translation>按表头自动识别：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="698"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="658"/>
         <source>Every sheet with a recognisable header</source>
         <translation>所有能识别表头的工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="711"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="671"/>
         <source>None (detect from the headers)</source>
         <translation>不使用模板（按表头自动识别）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="722"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="682"/>
         <source>Using the template “%1” saved for these headers.</source>
         <translation>已套用为相同表头保存的模板“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="724"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="684"/>
         <source>%n template(s) saved for these headers.</source>
         <translation>
             <numerusform>有 %n 个为相同表头保存的模板。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="739"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="699"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="741"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="701"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="744"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="704"/>
         <source>Kept as an extra field “%1”</source>
         <translation>保留为附加字段“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="802"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="761"/>
         <source>Save mapping as template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="803"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="762"/>
         <source>Name of the template (e.g. the county that sends this layout):</source>
         <translation>模板名称（例如报送这种格式的县区）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="823"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="782"/>
         <source>Save mapping template</source>
         <translation>保存映射模板</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="835"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1033"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="794"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="992"/>
         <source>Warnings (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="838"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="797"/>
         <source>Names to settle (%1)</source>
         <translation>需要确认的名称（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="848"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="807"/>
         <source>New %1 / Changed %2 / Unchanged %3 / Rejected %4</source>
         <translation>新增 %1 / 更新 %2 / 未变 %3 / 拒绝 %4</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="857"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="816"/>
         <source>Sheet “%1”, row %2</source>
         <translation>工作表“%1”第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="820"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="820"/>
         <source>Township</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="861"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="820"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="849"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="869"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="808"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="828"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="719"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="679"/>
         <source>The columns are set as you set them by hand last time for a file with these headers. To detect them from the headers instead, choose “None (detect from the headers)”.</source>
         <translation>各列已按上次为相同表头的文件手工设置的方式对应；如要改回按表头自动识别，请选择“不使用模板（按表头自动识别）”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="878"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="882"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="837"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="841"/>
         <source>Same as existing: %1</source>
         <translation>对应到已有：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="885"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="844"/>
         <source>Create as “%1”</source>
         <translation>新建为“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="845"/>
         <source>Same as another existing one…</source>
         <translation>对应到其他已有记录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="887"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="846"/>
         <source>Create under another name…</source>
         <translation>以其他名称新建…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="926"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="885"/>
         <source>Create under another name</source>
         <translation>以其他名称新建</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="927"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="886"/>
         <source>Create “%1” under this name instead (e.g. the full name):</source>
         <translation>不按“%1”新建，改用这个名称（例如全称）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="957"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="916"/>
         <source>Merge: records already in the list (same code, or same name and department) get the changed fields; new ones are added. Recommended.</source>
         <translation>合并（推荐）：清单中已有的事项（编码相同，或名称和部门相同）只更新有变化的字段，新事项新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="959"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="918"/>
         <source>Append: only adds records; rows that match a record already in the list are rejected and nothing existing changes.</source>
         <translation>追加：只新增事项；与清单中已有事项相同的行被拒绝，已有事项不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="961"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="920"/>
         <source>Replace: first removes the records of the parts (licence lists) or batches (power lists) this file contains, then adds the file&apos;s records.</source>
         <translation>替换：先删除本文件所含部分（许可清单）或批次（赋权清单）的现有事项，再按本文件新增。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="987"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="946"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="998"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="957"/>
         <source>Remember the column mapping</source>
         <translation>记住列对应关系</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1007"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="966"/>
         <source>The columns as you set them are used again for the next file with the same headers.</source>
         <translation>已记住本次手工设置的列对应关系，下次导入相同表头的文件时自动套用。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1013"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="972"/>
         <source>The import was cancelled; the database was not changed.</source>
         <translation>已取消导入，数据库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1019"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="978"/>
         <source>Imported “%1”</source>
         <translation>已导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1022"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="981"/>
         <source>The lists show the imported records now. The import is in Import history, where it can be undone.</source>
         <translation>各清单已显示导入的记录。本次导入已记入“导入记录”，可在那里撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1032"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="991"/>
         <source>Rejected rows (%1)</source>
         <translation>被拒绝的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1041"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1000"/>
         <source>%1 - rejected rows.xlsx</source>
         <translation>%1-被拒绝的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1042"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
         <source>Export rejected rows</source>
         <translation>导出被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1042"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1001"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1057"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1016"/>
         <source>Rejected rows written to %1</source>
         <translation>被拒绝的行已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1065"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1149"/>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1166"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1024"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1129"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1146"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1097"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1053"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1168"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1148"/>
         <source>Undo the import of “%1”?
 
 Records it added are removed and records it changed get their earlier values back. A backup is made first.</source>
@@ -1476,12 +1476,12 @@ Records it added are removed and records it changed get their earlier values bac
 这次导入新增的记录将被删除，修改过的记录恢复原值。撤销前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1170"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1150"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1173"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="1153"/>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
     </message>
@@ -1489,9 +1489,19 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/jobs.py" line="47"/>
+        <location filename="../../lawgov_desktop/ui/jobs.py" line="48"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/jobs.py" line="62"/>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/jobs.py" line="65"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1621,122 +1631,112 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LicenceCheckView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="40"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="39"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="41"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="40"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="43"/>
         <source>List:</source>
         <translation>清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="50"/>
         <source>Nothing outside the licence catalogue may be licensed. The check compares the administrative licences (行政许可) in each department&apos;s list of powers and responsibilities with the department&apos;s items in the licence catalogue: the names must be the same. Press Check.</source>
         <translation>清单之外不得实施许可。本页核对各部门权责清单中的行政许可与许可事项清单中本部门的事项：名称须完全一致。请点击“核对”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
         <source>Name in the responsibility list</source>
         <translation>权责清单中的事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="55"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="55"/>
         <source>Closest catalogue items</source>
         <translation>相近的许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
         <source>Catalogue item</source>
         <translation>许可事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="58"/>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="59"/>
         <source>Closest responsibility list items</source>
         <translation>相近的权责清单事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="76"/>
         <source>Licences outside the catalogue</source>
         <translation>清单外的许可</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="78"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="77"/>
         <source>Catalogue items no responsibility list has</source>
         <translation>未列入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="78"/>
         <source>Departments without a responsibility list</source>
         <translation>部门未导入权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="88"/>
         <source>Checking the licences</source>
         <translation>正在核对许可清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="100"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="99"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 administrative licences in the responsibility lists, %3 items in the licence catalogue; %4 licences outside the catalogue, %5 catalogue items no responsibility list has.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：权责清单中的行政许可 %2 项，许可清单 %3 项；清单外的许可 %4 项，清单内未列入权责清单 %5 项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="107"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="106"/>
         <source> %1 more items belong to departments whose responsibility list is not imported.</source>
         <translation>另有 %1 项许可事项所属部门未导入权责清单。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="120"/>
         <source>Export the licence check</source>
         <translation>导出许可清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="122"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="130"/>
-        <source>Writing %1</source>
-        <translation>正在写入 %1</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="136"/>
+        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="131"/>
         <source>Exporting the licence check</source>
         <translation>正在导出许可清单核对结果</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/licence_check_view.py" line="134"/>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1757,28 +1757,28 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="275"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="280"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="275"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="276"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="304"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -1786,191 +1786,191 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="67"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="68"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="134"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
         <source>Copy &amp;with header</source>
         <translation>复制(含表头)(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
         <source>Pa&amp;ste</source>
         <translation>粘贴(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
         <source>&amp;Fill down</source>
         <translation>向下填充(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
         <source>C&amp;hange selected records…</source>
         <translation>批量修改所选(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
         <source>Undo this &amp;import…</source>
         <translation>撤销这次导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="166"/>
         <source>Refre&amp;sh</source>
         <translation>刷新(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="171"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="190"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="216"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="375"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="383"/>
         <source>Rows cannot be pasted into this list.</source>
         <translation>不能把行粘贴到这个清单中（可粘贴到行政许可事项、赋权执法事项和部门清单）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="387"/>
         <source>The clipboard holds no table. Copy rows in Excel or WPS, then paste.</source>
         <translation>剪贴板里没有表格。请先在 Excel 或 WPS 中复制若干行，再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="391"/>
         <source>Paste rows</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="466"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="473"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="479"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2011,12 +2011,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="237"/>
         <source>Map to an existing record</source>
         <translation>对应到已有记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="245"/>
         <source>Treat “%1” as (type to search):</source>
         <translation>把“%1”对应到（可输入文字搜索）：</translation>
     </message>
@@ -2024,32 +2024,32 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="209"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="215"/>
         <source>Licence items</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="227"/>
         <source>Enforcement powers</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="243"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="257"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="265"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/kinds.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/kinds.py" line="275"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
@@ -2077,62 +2077,62 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="146"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="147"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="148"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="156"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="157"/>
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
         <source>New sub-item</source>
         <translation>新增子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="159"/>
         <source>Changed sub-item</source>
         <translation>更新子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/import_wizard.py" line="160"/>
         <source>Unchanged sub-item</source>
         <translation>未变子项</translation>
     </message>
@@ -2209,195 +2209,195 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="93"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="92"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
         <source>Export &amp;Word…</source>
         <translation>导出 Word(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="94"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="97"/>
         <source>Export the public web pa&amp;ges…</source>
         <translation>导出公示网站(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
         <source>Export E&amp;xcel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="99"/>
         <source>Preview the responsibility &amp;list (权责清单)…</source>
         <translation>权责清单打印预览(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="101"/>
         <source>Print or export &amp;every department&apos;s list…</source>
         <translation>批量打印/导出各部门清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="189"/>
         <source>Reading the list</source>
         <translation>正在读取清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="194"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="198"/>
         <source>Generating the PDF</source>
         <translation>正在生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="203"/>
         <location filename="../../lawgov_desktop/ui/printing.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="211"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="233"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="237"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="255"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>已向打印机发送 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="255"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="259"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="286"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="260"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="272"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="264"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="261"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="273"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="383"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="265"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="277"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="266"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="270"/>
         <source>Saved “%1” (%2 pages).</source>
         <translation>已保存“%1”（%2 页）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="280"/>
         <source>Saving the PDF</source>
         <translation>正在保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="277"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="300"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="304"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="287"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="379"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="384"/>
         <source>Save as Word document</source>
         <translation>另存为 Word 文档</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="288"/>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="380"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="292"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="385"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="297"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="301"/>
         <source>Generating the Word document</source>
         <translation>正在生成 Word 文档</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="308"/>
         <source>Folder for the public website (its pages are written into it)</source>
         <translation>选择公示网站的文件夹（网页将写入其中）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="314"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
         <source>Wrote the website into “%1”: %2 departments, %3 items; open index.html.</source>
         <translation>已生成公示网站“%1”：%2 个部门，%3 项；打开其中的 index.html 查看。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="322"/>
         <source>Generating the website</source>
         <translation>正在生成公示网站</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="339"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="343"/>
         <source>Licence items</source>
         <translation>行政许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="339"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="343"/>
         <source>Delegated powers</source>
         <translation>赋权事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="340"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="344"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="341"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="345"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="355"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="360"/>
         <source>Exported “%1”: %2 sheets, %3 rows.</source>
         <translation>已导出“%1”：%2 个工作表，%3 行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="358"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="363"/>
         <source>Exporting to Excel</source>
         <translation>正在导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="376"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="381"/>
         <source>Responsibility lists of every department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="377"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="382"/>
         <source>Licence lists of every department</source>
         <translation>各部门行政许可事项清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="382"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="387"/>
         <source>Save the book as</source>
         <translation>合订本另存为</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="385"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="390"/>
         <source>Folder for the departments&apos; PDF files</source>
         <translation>保存各部门 PDF 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="415"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="420"/>
         <source>Wrote %1 PDF files into “%2”.</source>
         <translation>已在“%2”中生成 %1 个 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/printing.py" line="419"/>
+        <location filename="../../lawgov_desktop/ui/printing.py" line="424"/>
         <source>Generating the departments&apos; lists</source>
         <translation>正在生成各部门清单</translation>
     </message>
@@ -2565,173 +2565,251 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Reference</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="67"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="56"/>
         <source>Name of the upper list (e.g. Guangdong 2022 edition):</source>
         <translation>上级清单名称（例如“广东省2022年版”）：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="64"/>
+        <source>An upper list (provincial or national)</source>
+        <translation>上级清单（省级或国家级）</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="65"/>
+        <source>Whose list is it? A county&apos;s list is checked against the city&apos;s and may not go beyond it.</source>
+        <translation>这是谁的清单？县（区）的清单将对照市清单核对，不得超出市清单。</translation>
     </message>
 </context>
 <context>
     <name>ReferenceView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="60"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="95"/>
         <source>Import an upper list…</source>
         <translation>导入上级清单…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="63"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="98"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="66"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="101"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="102"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="105"/>
         <source>Upper list:</source>
         <translation>上级清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="73"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="110"/>
         <source>City list:</source>
         <translation>本市清单：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
         <source>City item name</source>
         <translation>本市事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
         <source>Upper No.</source>
         <translation>上级序号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
         <source>Upper item name</source>
         <translation>上级事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="81"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>Upper department</source>
         <translation>上级主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="120"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
         <source>Item name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="83"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <source>City department</source>
         <translation>本市主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
+        <source>Implementing authority</source>
+        <translation>实施机关</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="123"/>
+        <source>Upper implementing authority</source>
+        <translation>上级清单实施机关</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
+        <source>Laws only one side cites</source>
+        <translation>仅一方引用的法律法规</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="146"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="159"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="159"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
+        <source>Implementing authorities that differ</source>
+        <translation>实施机关不一致</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
+        <source>Legal bases that differ</source>
+        <translation>设定依据不一致</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
+        <source>Beyond the upper list</source>
+        <translation>超出上级清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="167"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="178"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="131"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="179"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="186"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="191"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="199"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="200"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="204"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="214"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="238"/>
+        <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; (%3) against the list of %4, &lt;b&gt;%5&lt;/b&gt;: %6 go beyond the upper list, which a lower list may not; the upper list has %7 items this list lacks, %8 departments differ.</source>
+        <translation>已将%3的清单&lt;b&gt;%2&lt;/b&gt;的 %1 项事项对照上级%4的清单&lt;b&gt;%5&lt;/b&gt;核对：%6 项超出上级清单（下级清单不得超出上级清单），上级清单有而本清单没有 %7 项，%8 项主管部门不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="246"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="252"/>
+        <source> %1 implementing authorities and %2 legal bases (the laws cited) differ.</source>
+        <translation>另有 %1 个实施机关和 %2 项设定依据（引用的法律法规）不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="268"/>
+        <source>Export the upper-list check</source>
+        <translation>导出上级清单核对结果</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="270"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="279"/>
+        <source>Exporting the upper-list check</source>
+        <translation>正在导出上级清单核对结果</translation>
     </message>
 </context>
 <context>
@@ -3058,128 +3136,128 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="282"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="285"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="286"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="289"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="290"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="306"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="355"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="356"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
         <source>Responsibility lists by department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="345"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
         <source>Click a row or a slice of the pie to open the list behind the figure.</source>
         <translation>单击表格中的一行或饼图中的扇形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="347"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="348"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="354"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="355"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="357"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="358"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="359"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="360"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="401"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="402"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="411"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="412"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="414"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="415"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="421"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="422"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="426"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="440"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="441"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="443"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="454"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="455"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="463"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="467"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="468"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>

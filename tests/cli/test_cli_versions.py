@@ -86,7 +86,8 @@ def test_reference_import_and_check(lawgov, tmp_path: Path) -> None:
     assert result.out.startswith("已导入上级清单“广东省2022年版”：4 项事项。")
     assert json.loads(lawgov("reference", "list", "--json").out)[0]["items"] == 4
     document = json.loads(lawgov("check", "--reference", "广东省2022年版", "--json").out)
-    assert document["counts"] == {"unmatched": 1, "missing": 1, "department_differences": 1}
+    assert document["counts"] == {"unmatched": 1, "missing": 1, "department_differences": 1,
+                                  "authority_differences": 0, "basis_differences": 0, "beyond_upper": 0}
     assert document["unmatched"][0]["name"] == "建设用地规划许可"
     assert document["missing"][0]["name"] == "道路运输经营许可"
     assert document["department_differences"][0]["upper_department"] == "省自然资源厅"

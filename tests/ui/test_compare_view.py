@@ -160,6 +160,7 @@ def test_check_against_an_imported_upper_list(window: MainWindow, tmp_path: Path
     assert isinstance(page, ReferenceView) and not page.check_button.isEnabled()
     monkeypatch.setattr(reference_view, "choose_workbook", lambda *_args: upper)
     monkeypatch.setattr(reference_view, "ask_reference_name", lambda _parent, suggested: suggested)
+    monkeypatch.setattr(reference_view, "ask_reference_region", lambda _parent, _regions: (True, None))
     page.import_button.click()
     wait_idle(qtbot, window.session)
     assert page.references.count() == 1 and page.check_button.isEnabled()
