@@ -250,10 +250,7 @@ class Laws:
         returns how many laws were added, updated, and cited writings folded into a catalogue law."""
         counts = {"added": 0, "updated": 0, "folded": 0}
         with self.store.transaction():
-            for entry in entries:
-                columns = self._columns({key: value for key, value in entry.items() if value not in (None, "")})
-                if "title" not in columns:
-                    continue
+            for columns in self._editions_merged(entries):
                 columns["catalogued"] = 1
                 existing = self.store.conn.execute("SELECT id, short_titles_json FROM law WHERE title_key = ?",
                                                    (columns["title_key"],)).fetchone()
@@ -275,6 +272,26 @@ class Laws:
             self.store.citations.keys.forget()
             self.store.touch(LAWS)
         return counts
+
+    def _editions_merged(self, entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """The catalogue's entries as columns, one per law: a catalogue lists each edition of a law
+        (会计法 of 2017 and of 2024); the latest edition describes the law, the earlier ones'
+        dates become its amendments."""
+        editions: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            columns = self._columns({key: value for key, value in entry.items() if value not in (None, "")})
+            if "title" in columns:
+                editions.setdefault(columns["title_key"], []).append(columns)
+        merged = []
+        for found in editions.values():
+            found.sort(key=lambda columns: columns.get("promulgated") or "")
+            latest = dict(found[-1])
+            earlier = [{"date": columns["promulgated"], "title": columns["title"]}
+                       for columns in found[:-1] if columns.get("promulgated")]
+            if earlier:
+                latest["amendments_json"] = json.dumps(earlier, ensure_ascii=False)
+            merged.append(latest)
+        return merged
 
     def _fold_cited_writings(self) -> int:
         """Fold each law known only from citations into the catalogue law it names another way
