@@ -234,11 +234,16 @@ def basis_difference(name: str, department: str, ours: str | None, upper: str | 
                            [title for key, title in upper_laws.items() if key not in our_laws])
 
 
+def cited_titles(titles: list[str], separator: str = "") -> str:
+    """Titles as a legal basis writes them: 《A》《B》."""
+    return separator.join(f"《{title}》" for title in titles)
+
+
 def basis_difference_text(difference: BasisDifference) -> str:
     """仅本清单引用《A》；仅上级清单引用《B》《C》 — a basis difference in one line."""
     sides = [(label, titles) for label, titles in (("本清单", difference.only_ours), ("上级清单", difference.only_upper))
              if titles]
-    return "；".join(f"仅{label}引用{''.join(f'《{title}》' for title in titles)}" for label, titles in sides)
+    return "；".join(f"仅{label}引用{cited_titles(titles)}" for label, titles in sides)
 
 
 def compare_lists(lower: list[_Item], upper: list[_Item], result: ReferenceCheck, *, beyond: bool) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lawgov_desktop.core.reference_check import FINDINGS, CityItem, ReferenceCheck, basis_difference_text
+from lawgov_desktop.core.reference_check import FINDINGS, CityItem, ReferenceCheck, cited_titles
 from lawgov_desktop.exporters.tables import ReportColumn, ReportTable, write_report_workbook
 
 TITLE = "对照上级清单核对"
@@ -34,8 +34,9 @@ def write_reference_check_workbook(result: ReferenceCheck, path: str | os.PathLi
                                                         ReportColumn("上级清单实施机关", 36, True)],
                     [[item.name, item.authority, item.upper_authority] for item in result.authority_differences]),
         ReportTable(FINDINGS["basis_differences"], [name_column, ReportColumn("主管部门", 24, True),
-                                                    ReportColumn("引用的法律法规不同", 70, True)],
-                    [[item.name, item.department, basis_difference_text(item).replace("；", "\n")]
+                                                    ReportColumn("仅本清单引用", 45, True),
+                                                    ReportColumn("仅上级清单引用", 45, True)],
+                    [[item.name, item.department, cited_titles(item.only_ours, "\n"), cited_titles(item.only_upper, "\n")]
                      for item in result.basis_differences]),
     ]
     return write_report_workbook(f"{TITLE}（{result.list_label}）", notes,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
-from lawgov_desktop.core.reference_check import ReferenceCheck, basis_difference_text
+from lawgov_desktop.core.reference_check import ReferenceCheck, cited_titles
 
 from . import prompts
 from .jobs import Jobs, ReportPage
@@ -118,10 +118,11 @@ class ReferenceView(ReportPage):
                                          self.tr("Closest upper items")])
         self.missing = findings_table([self.tr("Upper No."), self.tr("Upper item name"), self.tr("Upper department"),
                                        self.tr("Code")])
-        self.departments = findings_table([self.tr("Item name"), self.tr("City department"), self.tr("Upper department")])
+        self.departments = findings_table([self.tr("Item name"), self.tr("Department"), self.tr("Upper department")])
         self.authorities = findings_table([self.tr("Item name"), self.tr("Implementing authority"),
                                            self.tr("Upper implementing authority")])
-        self.bases = findings_table([self.tr("Item name"), self.tr("Department"), self.tr("Laws only one side cites")])
+        self.bases = findings_table([self.tr("Item name"), self.tr("Department"), self.tr("Laws only this list cites"),
+                                     self.tr("Laws only the upper list cites")])
         self.beyond = findings_table([self.tr("No."), self.tr("Item name"), self.tr("Department"),
                                       self.tr("Closest upper items")])
         self.tabs = QTabWidget()
@@ -156,7 +157,9 @@ class ReferenceView(ReportPage):
 
     def _tab_titles(self, result: ReferenceCheck | None) -> None:
         counts = [len(findings) for findings in _findings(result)] if result else None
-        for index, title in enumerate((self.tr("City items not in the upper list"), self.tr("Upper items the city lacks"),
+        missing = self.tr("Upper items this list lacks") if result and result.lower_region else self.tr(
+            "Upper items the city lacks")
+        for index, title in enumerate((self.tr("City items not in the upper list"), missing,
                                        self.tr("Departments that differ"), self.tr("Implementing authorities that differ"),
                                        self.tr("Legal bases that differ"), self.tr("Beyond the upper list"))):
             self.tabs.setTabText(index, f"{title}（{counts[index]}）" if counts else title)
@@ -225,8 +228,8 @@ class ReferenceView(ReportPage):
                                          for item in result.department_differences], (340, 200))
         fill_findings(self.authorities, [[item.name, item.authority, item.upper_authority]
                                          for item in result.authority_differences], (300, 260))
-        fill_findings(self.bases, [[item.name, item.department, basis_difference_text(item)]
-                                   for item in result.basis_differences], (300, 170))
+        fill_findings(self.bases, [[item.name, item.department, cited_titles(item.only_ours), cited_titles(item.only_upper)]
+                                   for item in result.basis_differences], (260, 170, 380))
         fill_findings(self.beyond, [[item.sequence, item.name, item.department, "；".join(item.suggestions)]
                                     for item in result.beyond_upper], (60, 320, 170))
         lower = result.lower_region is not None

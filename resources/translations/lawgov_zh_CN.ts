@@ -2620,7 +2620,7 @@ You can open it read-only to look things up, or quit.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2631,14 +2631,15 @@ You can open it read-only to look things up, or quit.</source>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="118"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="127"/>
         <source>Closest upper items</source>
         <translation>相近的上级事项名称</translation>
     </message>
@@ -2667,14 +2668,9 @@ You can open it read-only to look things up, or quit.</source>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="126"/>
         <source>Item name</source>
         <translation>事项名称</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="121"/>
-        <source>City department</source>
-        <translation>本市主管部门</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="122"/>
@@ -2687,127 +2683,137 @@ You can open it read-only to look things up, or quit.</source>
         <translation>上级清单实施机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
-        <source>Laws only one side cites</source>
-        <translation>仅一方引用的法律法规</translation>
-    </message>
-    <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="147"/>
         <source>%1 (%2 items)</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="155"/>
         <source>No upper list yet. Import the provincial or national licence list (a workbook with 事项名称, 主管部门 …) to check the city&apos;s item names against it.</source>
         <translation>尚无上级清单。请先导入省级或国家行政许可事项清单（含“事项名称”“主管部门”等列的工作簿），再核对本市事项名称。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="162"/>
         <source>City items not in the upper list</source>
         <translation>上级清单中没有的本市事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
         <source>Upper items the city lacks</source>
         <translation>本市缺少的上级事项</translation>
     </message>
     <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="124"/>
+        <source>Laws only this list cites</source>
+        <translation>仅本清单引用</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="125"/>
+        <source>Laws only the upper list cites</source>
+        <translation>仅上级清单引用</translation>
+    </message>
+    <message>
         <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
+        <source>Upper items this list lacks</source>
+        <translation>上级清单有而本清单没有</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="163"/>
         <source>Departments that differ</source>
         <translation>主管部门不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="163"/>
         <source>Implementing authorities that differ</source>
         <translation>实施机关不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
         <source>Legal bases that differ</source>
         <translation>设定依据不一致</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="161"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="164"/>
         <source>Beyond the upper list</source>
         <translation>超出上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="167"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="170"/>
         <source>Upper list workbook</source>
         <translation>上级清单工作簿</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="178"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="181"/>
         <source>Import an upper list</source>
         <translation>导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="182"/>
         <source>An upper list named “%1” exists. Replace it?</source>
         <translation>已有名为“%1”的上级清单。是否替换？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="186"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="189"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="194"/>
         <source>Upper list “%1” imported.</source>
         <translation>已导入上级清单“%1”。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="193"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="196"/>
         <source>Importing the upper list</source>
         <translation>正在导入上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="199"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="202"/>
         <source>Delete upper list</source>
         <translation>删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="200"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="203"/>
         <source>Delete the upper list “%1”? The city&apos;s lists are not touched.</source>
         <translation>删除上级清单“%1”？本市清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="204"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="207"/>
         <source>Deleting the upper list</source>
         <translation>正在删除上级清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="214"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="217"/>
         <source>Checking against the upper list</source>
         <translation>正在对照上级清单核对</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="238"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="241"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; (%3) against the list of %4, &lt;b&gt;%5&lt;/b&gt;: %6 go beyond the upper list, which a lower list may not; the upper list has %7 items this list lacks, %8 departments differ.</source>
         <translation>已将%3的清单&lt;b&gt;%2&lt;/b&gt;的 %1 项事项对照上级%4的清单&lt;b&gt;%5&lt;/b&gt;核对：%6 项超出上级清单（下级清单不得超出上级清单），上级清单有而本清单没有 %7 项，%8 项主管部门不一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="246"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="249"/>
         <source>Checked %1 items of &lt;b&gt;%2&lt;/b&gt; against &lt;b&gt;%3&lt;/b&gt;: %4 not in the upper list, the upper list has %5 items the city lacks, %6 departments differ.</source>
         <translation>已核对&lt;b&gt;%2&lt;/b&gt;的 %1 项事项（对照&lt;b&gt;%3&lt;/b&gt;）：%4 项在上级清单中找不到同名事项，上级清单有 %5 项本市缺少，%6 项主管部门不一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="252"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="255"/>
         <source> %1 implementing authorities and %2 legal bases (the laws cited) differ.</source>
         <translation>另有 %1 个实施机关和 %2 项设定依据（引用的法律法规）不一致。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="268"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="271"/>
         <source>Export the upper-list check</source>
         <translation>导出上级清单核对结果</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="270"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="273"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/reference_view.py" line="279"/>
+        <location filename="../../lawgov_desktop/ui/reference_view.py" line="282"/>
         <source>Exporting the upper-list check</source>
         <translation>正在导出上级清单核对结果</translation>
     </message>

@@ -87,8 +87,8 @@ def test_json_and_the_exported_workbook_carry_the_new_findings(lawgov: Runner, t
     assert book.sheetnames == ["说明", "名称在上级清单中找不到", "实施机关不一致", "设定依据不一致"]
     assert book["说明"]["A4"].value.startswith("名称与上级清单不一致 2 项")
     assert [list(row) for row in book["设定依据不一致"].iter_rows(values_only=True)] == [
-        ["事项名称", "主管部门", "引用的法律法规不同"],
-        ["企业投资项目核准", "汕尾市发展和改革局", "仅上级清单引用《国务院关于投资体制改革的决定》"]]
+        ["事项名称", "主管部门", "仅本清单引用", "仅上级清单引用"],
+        ["企业投资项目核准", "汕尾市发展和改革局", None, "《国务院关于投资体制改革的决定》"]]
     county = tmp_path / "县.xlsx"
     assert lawgov("check", "--reference", "海丰县2023年版", "--export", str(county)).code == 0
     assert openpyxl.load_workbook(county).sheetnames[:2] == ["说明", "超出上级清单"]

@@ -67,7 +67,8 @@ def test_authorities_and_legal_bases_that_differ_have_their_tabs_and_export(
     assert [page.tabs.tabText(n) for n in (3, 4)] == ["实施机关不一致（1）", "设定依据不一致（1）"]
     assert [page.authorities.item(0, column).text() for column in range(3)] == [
         "食品生产许可", "市公安局", "县级以上市场监督管理部门"]
-    assert page.bases.item(0, 2).text() == "仅上级清单引用《企业投资项目核准和备案管理条例》"
+    assert [page.bases.item(0, column).text() for column in (2, 3)] == ["", "《企业投资项目核准和备案管理条例》"]
+    assert page.tabs.tabText(1) == "本市缺少的上级事项（0）"
     assert "1 个实施机关和 1 项设定依据" in page.summary.text()
     assert page.tabs.isTabVisible(0) and not page.tabs.isTabVisible(5)
 
@@ -89,4 +90,5 @@ def test_a_county_list_is_checked_against_the_city_list(window: MainWindow, tmp_
     assert page.tabs.isTabVisible(5) and not page.tabs.isTabVisible(0)
     assert page.tabs.currentIndex() == 5 and page.tabs.tabText(5) == "超出上级清单（1）"
     assert page.beyond.item(0, 1).text() == "海丰县渔船停泊许可"
+    assert page.tabs.tabText(1) == "上级清单有而本清单没有（5）"  # the county's list lacks them, not the city's
     assert "超出上级清单" in page.summary.text()
