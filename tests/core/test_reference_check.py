@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,25 @@ def test_the_district_sheet_of_a_real_two_level_catalogue_against_its_city_sheet
     assert {(item.department, item.upper_department) for item in result.department_differences} == {
         ("克拉玛依市自然资源局各区自然资源分局", "克拉玛依市林业和草原局")}
     assert "进入自然保护区从 事有关活动审批" not in {item.name for item in result.authority_differences}
+
+
+def test_upper_lists_stored_before_migration_0008_keep_their_items(tmp_path: Path) -> None:
+    """0008 rebuilds reference_list on SQLite to add its region: the items (ON DELETE CASCADE) survive."""
+    from alembic import command
+
+    from lawgov_desktop.core import schema
+
+    path = tmp_path / "old.sqlite3"
+    command.upgrade(schema.alembic_config(path), "0007")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO reference_list (id, name, level, created_at) VALUES (1, '广东省2022年版', '省级', 't')")
+    conn.executemany("INSERT INTO reference_item (reference_id, sequence, name, department) VALUES (1, ?, ?, ?)",
+                     [("1", "企业投资项目核准", "省发展改革委"), ("2", "排污许可", "省生态环境厅")])
+    conn.commit()
+    conn.close()
+    with Library(path) as lib:
+        assert [(row["name"], row["region"], row["items"]) for row in lib.references.upper_lists()] == [
+            ("广东省2022年版", None, 2)]
+        result = lib.references.check_reference(1)
+        assert [item.name for item in result.missing] == ["企业投资项目核准", "排污许可"]
+        assert result.basis_differences == [] and result.lower_region is None
