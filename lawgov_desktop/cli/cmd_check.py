@@ -6,7 +6,8 @@ competent department, implementing authority or cited laws differ from the upper
 county's list stored under its region is checked against the city's, and its items the city
 lacks go beyond the upper list.  ``--licences`` checks that nothing outside the licence catalogue
 is licensed (清单之外不得实施许可): the 行政许可 of the departments' 权责清单 against the catalogue,
-both ways, with the closest names.  ``--export`` writes either check as a workbook.
+both ways, with the closest names.  ``--export`` writes either check as a workbook.  ``--citations``
+checks the cited laws as they stand (``cmd_laws.citation_check``).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.licence_check import LicenceCheck, LicenceFinding, check_licences
 from lawgov_desktop.core.reference_check import FINDINGS, CityItem, ReferenceCheck, basis_difference_text
 
+from .cmd_laws import citation_check
 from .errors import UsageError
 from .options import SubParsers, resolve_reference, resolve_version, write_json
 
 
 def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
-    """``check (--reference NAME | --licences) [--of VERSION] [--json] [--export FILE.xlsx]``."""
+    """``check (--reference NAME | --licences | --citations) [--of VERSION] [--json] [--export FILE.xlsx]``."""
     parser = commands.add_parser("check", help="对照上级清单核对许可事项，或核对权责清单中的行政许可是否都在许可清单内",
                                  description="对照上级清单逐项核对许可事项的名称、主管部门、实施机关和设定依据"
                                              "（名称和设定依据须与上级清单一致；县区清单对照市清单时，不得超出市清单）；"
@@ -34,6 +36,8 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     check = parser.add_mutually_exclusive_group(required=True)
     check.add_argument("--reference", metavar="NAME", help="上级清单名称（lawgov reference import 导入）")
     check.add_argument("--licences", action="store_true", help="核对权责清单中的行政许可与许可事项清单")
+    check.add_argument("--citations", action="store_true",
+                       help="核对引用的法律法规：已废止、已修改、尚未生效，或不在法律法规目录中（lawgov laws）")
     parser.add_argument("--of", metavar="VERSION", default="current", help="核对哪个版本（默认当前清单）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--export", metavar="FILE", help="把核对结果导出为 .xlsx 工作簿")
@@ -47,6 +51,10 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if target is not None and target.suffix.lower() != ".xlsx":
         raise UsageError("核对结果只能导出为 .xlsx 工作簿。")
     version_id = resolve_version(library, args.of)
+    if args.citations:
+        if target is not None:
+            raise UsageError("引用核对不能导出；受影响事项可用“lawgov laws affected TITLE --xlsx FILE”导出。")
+        return citation_check(library, version_id, args.json, out)
     if not args.licences:
         reference = library.references.check_reference(resolve_reference(library, args.reference), version_id)
         _write(out, args.json, reference.to_json(), check_lines(reference))

@@ -35,6 +35,7 @@ from . import (
     cmd_import,
     cmd_imports,
     cmd_init,
+    cmd_laws,
     cmd_list,
     cmd_log,
     cmd_merge_departments,
@@ -52,7 +53,7 @@ from .errors import EXIT_FAILED, UsageError, error_report, one_line
 COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
     cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
-    cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_version, cmd_diff, cmd_reference, cmd_check,
+    cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_version, cmd_diff, cmd_reference, cmd_check, cmd_laws,
 )
 
 
