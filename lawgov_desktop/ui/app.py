@@ -22,6 +22,7 @@ from lawgov_desktop import __version__
 from lawgov_desktop.core import db
 from lawgov_desktop.core.errors import DatabaseError, LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import Location, ServerAddress
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import data_safety, focus, i18n, icons, prompts, settings
@@ -34,7 +35,8 @@ if TYPE_CHECKING:  # imported in Launcher.open: the window modules load only whe
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line of the window."""
     parser = argparse.ArgumentParser(prog="lawgov-desktop", description="LawGov Desktop")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: LAWGOV_DB or the user data folder)")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file or postgresql://user@host:port/database "
+                        "(default: LAWGOV_DB or the user data folder)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary database, print a report and exit")
@@ -70,8 +72,9 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self._lock: QLockFile | None = None
 
-    def open(self, path: Path, *, create: bool = True) -> MainWindow | None:
-        """A window on ``path`` (replacing the current one), or None if the clerk gave up.
+    def open(self, location: Location, *, create: bool = True) -> MainWindow | None:
+        """A window on a database file or server (replacing the current one), or None if the
+        clerk gave up.
 
         The integrity check runs on the writer thread from the moment the session exists, in
         parallel with building and painting the window, and before any write; a damaged file
@@ -80,8 +83,11 @@ class Launcher(QObject):
         from .main_window import MainWindow
         from .session import Session
 
-        path = Path(path).expanduser().resolve()
-        reopening = self.window is not None and self.window.session.path.resolve() == path
+        if isinstance(location, ServerAddress):
+            return self._open_server(location)
+        path = Path(location).expanduser().resolve()
+        reopening = (self.window is not None and self.window.session.path is not None
+                     and self.window.session.path.resolve() == path)
         read_only = False
         lock: QLockFile | None = None
         try:
@@ -113,12 +119,34 @@ class Launcher(QObject):
                 lock.unlock()
             self.refuse(str(error))
             return None
+        return self._show(window, lock, reopening=reopening)
+
+    def _open_server(self, address: ServerAddress) -> MainWindow | None:
+        """A window on a server database: no lock file (the server lets clerks work at once); the
+        password asked for if the server wants one nothing else holds (``server_dialog.log_in``)."""
+        from .main_window import MainWindow
+        from .server_dialog import log_in
+        from .session import Session
+
+        try:
+            opened = log_in(self.window, address)
+            if opened is None:
+                return None
+            window = MainWindow(Session(opened))
+        except LawGovError as error:
+            self.refuse(str(error))
+            return None
+        return self._show(window, None, reopening=False)
+
+    def _show(self, window: MainWindow, lock: QLockFile | None, *, reopening: bool) -> MainWindow:
+        """Put ``window`` in the current one's place, holding ``lock`` (None on a server)."""
+        session = window.session
         if self.window is not None:
             self.window.close()
         if self._lock is not None and not reopening:
             self._lock.unlock()
         self._lock = lock
-        settings.add_recent_database(path)
+        settings.add_recent_database(session.location)
         self.window = window
         self.window.open_requested.connect(self._open_requested)
         session.damaged.connect(self._damaged)
@@ -162,8 +190,8 @@ class Launcher(QObject):
         elif not mode:
             self.open(error.path, create=False)  # the same lock; a new window, writable again
 
-    def _open_requested(self, path: Path, new: bool) -> None:
-        self.open(path, create=new)
+    def _open_requested(self, location: Location, new: bool) -> None:
+        self.open(location, create=new)
 
     def release(self) -> None:
         """Give the database up (the program is ending)."""
@@ -202,13 +230,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(create_application)
     app = create_application()
     try:
-        path = db.resolve_location(args.db).expanduser().resolve()
+        location = db.resolve_location(args.db)
     except LawGovError as error:
         Launcher().refuse(str(error))
         return 2
     launcher = Launcher()
     try:
-        if launcher.open(path) is None:
+        if launcher.open(location) is None:
             return 1
     except Exception as error:  # a defect must still leave a message, never a silent exit
         traceback.print_exc()

@@ -57,6 +57,8 @@ class Recovery(Enum):
 
 def close_backup(library: Library, _task: Task) -> Path | None:
     """The backup made when the window closes (runs on the writer); None when none was needed."""
+    if library.path is None:  # a server database: the server's own backups, or ``lawgov backup``
+        return None
     if library.path.stat().st_size > CLOSE_BACKUP_LIMIT:
         return library.backups.ensure_daily_backup()
     newest = next(iter(library.backups.list_backups()), None)
@@ -130,8 +132,10 @@ class SafetyActions(QObject):
         return [self.backup_action, self.backups_action]
 
     def update_actions(self) -> None:
-        """Backing up needs the writer (a read-only window has none)."""
-        self.backup_action.setEnabled(self.session.writer is not None)
+        """Backing up needs the writer (a read-only window has none) and a file (a server keeps
+        its own backups; ``lawgov backup`` copies a server database into a file)."""
+        self.backup_action.setEnabled(self.session.writer is not None and self.session.path is not None)
+        self.backups_action.setEnabled(self.session.path is not None)
 
     # ------------------------------------------------------------------ backups
     def backup_now(self) -> None:
@@ -179,7 +183,7 @@ class SafetyActions(QObject):
 
     def backup_on_close(self) -> None:
         """Queue the closing backup; the writer's shutdown waits for it."""
-        if self.session.writer is not None:
+        if self.session.writer is not None and self.session.path is not None:
             self.window.statusBar().showMessage(self.tr("Backing up before closing…"))
             self.window.statusBar().repaint()
             self.session.submit(close_backup, self.tr("Backing up before closing…"), quiet=True)

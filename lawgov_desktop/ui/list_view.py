@@ -394,14 +394,14 @@ class ListView(QWidget):
         splitter_state = settings.load_state(f"splitter/{self.spec.kind}")
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
-        remembered = settings.list_filter(self.spec.kind, self.session.path)
+        remembered = settings.list_filter(self.spec.kind, self.session.location)
         if remembered is not None:  # shown now, read with the first page
             self.facets.load_options(self.session.library)
             self._show_filter(remembered)
 
     def save_state(self) -> None:
         """Remember column widths, visibility, order, sort, the splitter and the filter."""
-        settings.set_list_filter(self.spec.kind, self.session.path, self.current_filter())
+        settings.set_list_filter(self.spec.kind, self.session.location, self.current_filter())
         settings.save_state(f"header/{self.spec.kind}", self.table.horizontalHeader().saveState())
         settings.set_header_columns(self.spec.kind, [column.key for column in self.spec.columns])
         settings.save_state(f"splitter/{self.spec.kind}", self.splitter.saveState())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.changes import OpChanges
+from lawgov_desktop.core.db import resolve_location
 from lawgov_desktop.core.fields import DEPARTMENT, IMPORTS
 from lawgov_desktop.core.queries import ListFilter
 
@@ -58,14 +59,15 @@ def _name_in_tooltip(action: QAction, text: str, named: str, name: str) -> None:
 class MainWindow(QMainWindow):
     """One window on one open database."""
 
-    open_requested = Signal(Path, bool)  # path, create a new file
+    open_requested = Signal(object, bool)  # a file's Path or a ServerAddress, create a new file
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.setObjectName("main_window")
         mode = self.tr(" [read-only]") if session.read_only else ""
-        self.setWindowTitle(self.tr("LawGov Desktop — %1").replace("%1", session.path.name) + mode)
+        where = session.path.name if session.path is not None else str(session.location)  # a server: its address
+        self.setWindowTitle(self.tr("LawGov Desktop — %1").replace("%1", where) + mode)
         self.views: dict[str, ListView] = {}
         self._closed = False
         self.import_wizard: ImportWizard | None = None
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
-        database = QLabel(str(session.path) + mode)
+        database = QLabel(str(session.location) + mode)
         database.setObjectName("database_label")
         self.statusBar().addPermanentWidget(database)
 
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self.navigation.currentRowChanged.connect(self._navigate)
         self.session.records_changed.connect(self._records_changed)
+        self.session.news.connect(self.show_status)
         self.session.read_only_changed.connect(self._update_actions)
         QApplication.instance().applicationStateChanged.connect(self._application_state)
 
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.new_database_action = self._action(self.tr("&New database…"), self.new_database)
         self.open_database_action = self._action(self.tr("&Open database…"), self.open_database,
                                                  QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
+        self.connect_server_action = self._action(self.tr("Connect to a server &database…"), self.connect_server)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.new_action = self._action(self.tr("&New record…"), lambda: self.current_view().new_record(),
                                        QKeySequence.StandardKey.New, pixmap.SP_FileIcon)
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_database_action)
         file_menu.addAction(self.open_database_action)
+        file_menu.addAction(self.connect_server_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -446,7 +451,7 @@ class MainWindow(QMainWindow):
         """Version and database path."""
         from .dialogs import show_about
 
-        show_about(self, str(self.session.path), self.session.read_only)
+        show_about(self, str(self.session.location), self.session.read_only)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -459,21 +464,33 @@ class MainWindow(QMainWindow):
     def _open_recent(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
-            self.open_requested.emit(Path(action.data()), False)
+            self.open_requested.emit(resolve_location(action.data()), False)
 
     def new_database(self) -> None:
         """Start an empty database file (the regions of Shanwei come with it)."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.session.path.parent),
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self._file_folder(),
                                               self._file_filter())
         if name:
             self.open_requested.emit(Path(name), True)
 
     def open_database(self) -> None:
         """Open another database file in this window's place."""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.session.path.parent),
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), self._file_folder(),
                                               self._file_filter())
         if name:
             self.open_requested.emit(Path(name), False)
+
+    def connect_server(self) -> None:
+        """Open an office's shared database on a PostgreSQL server in this window's place."""
+        from .server_dialog import ServerDialog
+
+        address = ServerDialog.ask(self)
+        if address is not None:
+            self.open_requested.emit(address, False)
+
+    def _file_folder(self) -> str:
+        """Where the file dialogs start: the open file's folder (the home folder on a server)."""
+        return str(self.session.path.parent if self.session.path is not None else Path.home())
 
     def _file_filter(self) -> str:
         return self.tr("LawGov database (*.sqlite3 *.db);;All files (*)")
@@ -489,6 +506,7 @@ class MainWindow(QMainWindow):
             view.save_state()
         QApplication.instance().applicationStateChanged.disconnect(self._application_state)
         self.session.records_changed.disconnect(self._records_changed)
+        self.session.news.disconnect(self.show_status)
         self.session.read_only_changed.disconnect(self._update_actions)
         self.session.undo_stack.undoTextChanged.disconnect(self._show_undo_name)
         self.session.undo_stack.redoTextChanged.disconnect(self._show_redo_name)

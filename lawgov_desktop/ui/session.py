@@ -13,20 +13,23 @@ open read-only has no writer; long reads (exports, checks) then run on a reader 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from lawgov_desktop.core.changes import EVERYTHING, NOTHING, OpChanges
+from lawgov_desktop.core.changes import EVERYTHING, NOTHING, OpChanges, from_notice
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import Location
 from lawgov_desktop.core.progress import Task, TaskState
 from lawgov_desktop.core.safety import DamagedDatabaseError
 
 from . import prompts
 from .tasks import DatabaseWorker
+
+if TYPE_CHECKING:  # psycopg loads only when a server database is opened
+    from .live_changes import ChangeListener
 
 Work = Callable[[Library, Task], Any]
 
@@ -60,18 +63,21 @@ class Session(QObject):
     """The open database as the window sees it."""
 
     records_changed = Signal(object)  # OpChanges: the lists and records a write changed
+    news = Signal(str)  # a status line: another clerk's change on a server, the connection lost or back
     read_only_changed = Signal()
     damaged = Signal(object)  # DamagedDatabaseError: the launcher offers the newest good backup
 
-    def __init__(self, path: Path, *, read_only: bool = False, parent: QObject | None = None) -> None:
+    def __init__(self, location: Location, *, read_only: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # The reading library skips the integrity check; the writer's library runs it as the
         # writer's first task, started here so it overlaps building and painting the window and
         # precedes any write.  Damage comes back through ``damaged``.
-        self.library = Library(path, read_only=read_only, verify=False)
-        self.path = self.library.path
+        self.library = Library(location, read_only=read_only, verify=False)
+        # The workers get the location itself: a password typed in travels in memory only.
+        self.location = self.library.location
+        self.path = self.library.path  # the SQLite file; None on a server
         self.read_only = read_only
-        self.writer = None if read_only else DatabaseWorker(self.path, self)
+        self.writer = None if read_only else DatabaseWorker(self.location, self)
         self._reader: DatabaseWorker | None = None  # long reads of a read-only database
         if self.writer is not None:
             self.writer.submit(lambda _library, _task: None, self.tr("Checking the database"),
@@ -79,13 +85,14 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.closed = False
         self._marker = self._change_marker()
+        self._listener = self._listen() if self.path is None else None  # a server: other clerks' changes
 
     def start_background_work(self) -> None:
         """After the first paint: check the file and make the daily backup on the writer.
 
         The writer's library checks integrity when it opens, so no write can precede the check.
         """
-        if self.writer is not None:
+        if self.writer is not None and self.path is not None:  # a server keeps its own backups
             self.writer.submit(lambda library, _task: library.backups.ensure_daily_backup(),
                                self.tr("Checking the database"), on_error=self._writer_unusable, quiet=True)
 
@@ -103,7 +110,9 @@ class Session(QObject):
             prompts.warn(None, error)
 
     def close(self) -> None:
-        """Stop the writer (after its queued work) and the reader, and close the connections."""
+        """Stop the listener, the writer (after its queued work) and the reader, and close the connections."""
+        if self._listener is not None:
+            self._listener.stop()
         for worker in (self.writer, self._reader):
             if worker is not None:
                 worker.shutdown()
@@ -131,7 +140,7 @@ class Session(QObject):
         worker = self.writer
         if worker is None:
             if self._reader is None:
-                self._reader = DatabaseWorker(self.path, self, read_only=True)
+                self._reader = DatabaseWorker(self.location, self, read_only=True)
             worker = self._reader
 
         def run(library: Library, task: Task) -> tuple[Any, OpChanges]:
@@ -205,6 +214,38 @@ class Session(QObject):
         self.records_changed.emit(changes)
 
     # ------------------------------------------------------------------ outside changes
+    def _listen(self) -> ChangeListener:
+        """Hear other clerks' commits on the server (``live_changes``)."""
+        from .live_changes import ChangeListener
+
+        listener = ChangeListener(self.location, self)
+        listener.notice.connect(self._heard)
+        listener.connection_lost.connect(self.news)
+        listener.reconnected.connect(self._reconnected)
+        listener.start()
+        return listener
+
+    def _heard(self, sender: int, payload: str) -> None:
+        """A commit on the server: read again what another clerk changed; our own writes were
+        announced when they finished."""
+        if self.closed or self._sent_here(sender):
+            return
+        from .live_changes import news_of
+
+        changes, user = from_notice(payload)
+        self._announce(changes)
+        self.news.emit(news_of(user, changes))
+
+    def _sent_here(self, sender: int) -> bool:
+        """Whether a server process that sent a notice is one of this window's connections."""
+        workers = (worker for worker in (self.writer, self._reader) if worker is not None)
+        return sender == self.library.store.conn.backend_pid or any(sender in w.backend_pids for w in workers)
+
+    def _reconnected(self) -> None:
+        """The server is reachable again: notices sent meanwhile were missed, so read everything."""
+        self._announce(EVERYTHING)
+        self.news.emit(self.tr("Connected to the server again; the lists were read again."))
+
     def _change_marker(self) -> tuple[int, int]:
         page = self.library.history.change_log(limit=1)
         return (page.rows[0]["id"] if page.rows else 0, page.total)

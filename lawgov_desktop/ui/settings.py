@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from lawgov_desktop.core.location import Location
 from lawgov_desktop.core.queries import ListFilter
 
 ORGANISATION = "LawGov"
@@ -49,13 +50,14 @@ def set_catalogue_font(path: str) -> None:
 
 
 def recent_databases() -> list[str]:
-    """Recently opened database files, newest first, only those that still exist."""
-    return [path for path in _path_list("files/recent") if Path(path).exists()]
+    """Recently opened database files (those that still exist) and servers' addresses (never
+    with a password), newest first."""
+    return [path for path in _path_list("files/recent") if "://" in path or Path(path).exists()]
 
 
-def add_recent_database(path: Path) -> None:
-    """Put ``path`` at the top of the recent list."""
-    text = str(path.resolve())
+def add_recent_database(location: Location) -> None:
+    """Put a database file or server at the top of the recent list."""
+    text = database_key(location)
     paths = [text, *(p for p in recent_databases() if p != text)][:MAX_RECENT]
     settings().setValue("files/recent", paths)
 
@@ -91,21 +93,26 @@ def set_header_columns(kind: str, keys: list[str]) -> None:
     settings().setValue(f"state/header_columns/{kind}", keys)
 
 
-def list_filter(kind: str, database: Path) -> ListFilter | None:
+def database_key(location: Location) -> str:
+    """How settings name a database: its file's full path, or a server's address without password."""
+    return str(location.resolve()) if isinstance(location, Path) else location.url
+
+
+def list_filter(kind: str, database: Location) -> ListFilter | None:
     """What the clerk last narrowed a list of this database to (departments and regions are the
     database's own, so each database keeps its own); None when nothing was remembered."""
-    remembered = _remembered_filters(kind).get(str(database.resolve()))
+    remembered = _remembered_filters(kind).get(database_key(database))
     try:
         return ListFilter.from_json(remembered) if isinstance(remembered, str) else None
     except (ValueError, TypeError):  # a settings file edited by hand
         return None
 
 
-def set_list_filter(kind: str, database: Path, flt: ListFilter) -> None:
+def set_list_filter(kind: str, database: Location, flt: ListFilter) -> None:
     """Remember a list's filter for the next start, on the working list (a saved version shown
     read-only is not where a clerk starts)."""
     remembered = _remembered_filters(kind)
-    remembered[str(database.resolve())] = dataclasses.replace(flt, version_id=None).to_json()
+    remembered[database_key(database)] = dataclasses.replace(flt, version_id=None).to_json()
     settings().setValue(f"filters/{kind}", json.dumps(remembered, ensure_ascii=False))
 
 
@@ -124,11 +131,11 @@ def _path_list(key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
-def welcome_declined(path: Path) -> bool:
+def welcome_declined(database: Location) -> bool:
     """True once the clerk chose to start this (empty) database from scratch."""
-    return str(path.resolve()) in _path_list("welcome/declined")
+    return database_key(database) in _path_list("welcome/declined")
 
 
-def decline_welcome(path: Path) -> None:
+def decline_welcome(database: Location) -> None:
     """Never greet this database again: the clerk starts it empty."""
-    settings().setValue("welcome/declined", [*_path_list("welcome/declined"), str(path.resolve())])
+    settings().setValue("welcome/declined", [*_path_list("welcome/declined"), database_key(database)])

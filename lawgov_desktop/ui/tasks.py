@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from lawgov_desktop.core.errors import LawGovError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import Location
 from lawgov_desktop.core.progress import Task, TaskState
 
 Work = Callable[[Library, Task], Any]
@@ -47,9 +47,11 @@ class _InThread(QObject):
 
     finished = Signal(int, object, object)  # job number, result, error
 
-    def __init__(self, path: Path, read_only: bool) -> None:
+    def __init__(self, location: Location, read_only: bool) -> None:
         super().__init__()
-        self._path = path
+        self._location = location
+        # The server processes this thread's connections have had: notices they send are ours.
+        self.backend_pids: set[int] = set()
         self._read_only = read_only
         self._library: Library | None = None
 
@@ -57,13 +59,20 @@ class _InThread(QObject):
     def run(self, job: _Job) -> None:
         try:
             if self._library is None:  # checks the file's integrity before the first write
-                self._library = Library(self._path, create=False, read_only=self._read_only)
+                self._library = Library(self._location, create=False, read_only=self._read_only)
+            self._note_connection()
             result, error = job.work(self._library, job.state), None
+            self._note_connection()  # a connection the server dropped is opened again inside
         except LawGovError as exc:
             result, error = None, exc
         except Exception as exc:  # a bug must not kill the worker; report it like an error
-            result, error = None, LawGovError(f"{type(exc).__name__}: {exc}")
+            explained = self._library.store.dialect.explain(exc) if self._library is not None else None
+            result, error = None, LawGovError(explained or f"{type(exc).__name__}: {exc}")
         self.finished.emit(job.number, result, error)
+
+    def _note_connection(self) -> None:
+        if self._library is not None and self._library.path is None:
+            self.backend_pids.add(self._library.store.conn.backend_pid)
 
     @Slot()
     def close(self) -> None:
@@ -78,14 +87,14 @@ class DatabaseWorker(QObject):
     _submit = Signal(object)
     _close = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, location: Location, parent: QObject | None = None, *, read_only: bool = False) -> None:
         """``read_only`` gives a worker for long reads (exports) when the database is open read-only."""
         super().__init__(parent)
         self._numbers = itertools.count(1)
         self._pending: dict[int, _Job] = {}
         self._thread = QThread()
         self._thread.setObjectName("lawgov-reader" if read_only else "lawgov-writer")
-        self._in_thread = _InThread(path, read_only)
+        self._in_thread = _InThread(location, read_only)
         self._in_thread.moveToThread(self._thread)
         self._submit.connect(self._in_thread.run)
         self._close.connect(self._in_thread.close)
@@ -95,6 +104,11 @@ class DatabaseWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._poll)
+
+    @property
+    def backend_pids(self) -> set[int]:
+        """On a server: the server processes of this worker's connection so far (its notices)."""
+        return self._in_thread.backend_pids
 
     @property
     def busy(self) -> bool:

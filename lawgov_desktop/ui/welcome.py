@@ -119,7 +119,7 @@ class WelcomeDialog(QDialog):
 
     def start_empty(self) -> None:
         """Remember the choice for this database and get out of the way."""
-        settings.decline_welcome(self.session.path)
+        settings.decline_welcome(self.session.location)
         self.close()
 
 
@@ -134,7 +134,7 @@ def greet(window: QMainWindow, session: Session, import_workbook: ImportWorkbook
         label.setStyleSheet("color: #c8102e; font-weight: bold")
         window.statusBar().addPermanentWidget(label)
         return None
-    if session.read_only or settings.welcome_declined(session.path):
+    if session.read_only or settings.welcome_declined(session.location):
         return None
     try:
         if not is_empty(session.library):

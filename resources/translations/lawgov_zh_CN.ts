@@ -561,37 +561,37 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DataSafety</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="81"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="82"/>
         <source>&lt;p&gt;The database file &lt;b&gt;%1&lt;/b&gt; is damaged. To protect your data the program has not changed it, and the damaged file is kept.&lt;/p&gt;</source>
         <translation>&lt;p&gt;数据库文件 &lt;b&gt;%1&lt;/b&gt; 已损坏。为保护数据，程序没有对它作任何改动，损坏的文件会保留下来。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="84"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="86"/>
         <source>&lt;p&gt;Newest good backup: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Restoring it replaces the damaged data; the damaged file is saved beside the backups first.&lt;/p&gt;</source>
         <translation>&lt;p&gt;最新的完好备份：&lt;b&gt;%1&lt;/b&gt;（%2）&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;恢复这份备份会替换损坏的数据；恢复前，损坏的文件会先另存到备份文件夹中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="91"/>
         <source>&lt;p&gt;No good backup was found. Open the file read-only to copy out what can still be read, and ask your IT support for help.&lt;/p&gt;</source>
         <translation>&lt;p&gt;没有找到完好的备份。可以以只读方式打开，导出仍能读出的内容，并请技术人员帮助处理。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="95"/>
         <source>Restore the newest good backup</source>
         <translation>恢复最新的完好备份</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="95"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="97"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="98"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -599,12 +599,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>DatabaseWorker</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="161"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/tasks.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/tasks.py" line="169"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1545,12 +1545,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="108"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="114"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="171"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1784,193 +1784,211 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
 </context>
 <context>
+    <name>LiveChanges</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/live_changes.py" line="89"/>
+        <source>Refreshed: %1 changed %2</source>
+        <translation>已刷新：%1 修改了%2</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/live_changes.py" line="90"/>
+        <source>the lists</source>
+        <translation>清单</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="68"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="70"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
         <source>Copy &amp;with header</source>
         <translation>复制(含表头)(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
         <source>Pa&amp;ste</source>
         <translation>粘贴(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="153"/>
         <source>&amp;Fill down</source>
         <translation>向下填充(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="156"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
         <source>C&amp;hange selected records…</source>
         <translation>批量修改所选(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <source>Connect to a server &amp;database…</source>
+        <translation>连接服务器数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
         <source>Undo this &amp;import…</source>
         <translation>撤销这次导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="170"/>
         <source>Refre&amp;sh</source>
         <translation>刷新(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="175"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="195"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="212"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="221"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="380"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="388"/>
         <source>Rows cannot be pasted into this list.</source>
         <translation>不能把行粘贴到这个清单中（可粘贴到行政许可事项、赋权执法事项和部门清单）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="392"/>
         <source>The clipboard holds no table. Copy rows in Excel or WPS, then paste.</source>
         <translation>剪贴板里没有表格。请先在 Excel 或 WPS 中复制若干行，再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="396"/>
         <source>Paste rows</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="471"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="478"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="496"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2072,6 +2090,19 @@ Records it added are removed and records it changed get their earlier values bac
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="32"/>
         <source>Licence list check</source>
         <translation>许可清单核对</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="106"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="107"/>
+        <source>The server %1 asks for the password of user “%2”.</source>
+        <translation>服务器 %1 要求输入用户“%2”的密码。</translation>
     </message>
 </context>
 <context>
@@ -2859,65 +2890,65 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="123"/>
         <source>Backups and re&amp;store…</source>
         <translation>备份与恢复(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="124"/>
         <source>Change &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="123"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="125"/>
         <source>Show this record&apos;s change history</source>
         <translation>查看此记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="147"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="153"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="158"/>
         <source>Backup saved</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="159"/>
         <source>The database was backed up to
 %1</source>
         <translation>数据库已备份到：
 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="162"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="183"/>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="189"/>
         <source>Backing up before closing…</source>
         <translation>关闭前正在备份…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="211"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="215"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/data_safety.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/data_safety.py" line="224"/>
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
@@ -2966,17 +2997,75 @@ You can open it read-only to look things up, or quit.</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="41"/>
+        <source>Connect to a server database</source>
+        <translation>连接服务器数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="53"/>
+        <source>your login name on this computer</source>
+        <translation>留空则使用本机登录名</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="59"/>
+        <source>Recent servers:</source>
+        <translation>最近连接：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="62"/>
+        <source>Server (host):</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="63"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="64"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="65"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="66"/>
+        <source>The password is taken from .pgpass, PGPASSWORD or a service file; if none is found you are asked for it. It is never saved.</source>
+        <translation>密码取自 .pgpass、PGPASSWORD 或服务文件；都没有时会询问您。密码不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="70"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="138"/>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="77"/>
-        <location filename="../../lawgov_desktop/ui/session.py" line="90"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="83"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="97"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="154"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="163"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/session.py" line="247"/>
+        <source>Connected to the server again; the lists were read again.</source>
+        <translation>已重新连接服务器，清单已重新读取。</translation>
     </message>
 </context>
 <context>

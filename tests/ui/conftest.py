@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import ServerAddress
 from lawgov_desktop.ui import i18n, prompts
 from lawgov_desktop.ui.app import Launcher, create_application
 from lawgov_desktop.ui.main_window import MainWindow
@@ -39,21 +40,26 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once (creating a database runs the migrations); each test gets a copy."""
     path = tmp_path_factory.mktemp("template") / "lists.sqlite3"
     with Library(path, user="tester") as lib:
-        for name, aliases in (("市发展和改革局", "市发改局"), ("市市场监督管理局", "市市场监管局"),
-                              ("市生态环境局", ""), ("市城市管理和综合执法局", "市城管执法局")):
-            lib.records.create("department", {"name": name, "aliases": aliases, "level": "市级"})
-        lib.records.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕45号"})
-        for number, (department, name, level, subs) in enumerate(LICENCES, start=1):
-            item = lib.records.create("licence", {"department": department, "name": name, "level": level,
-                                          "sequence": str(number), "legal_basis": "《中华人民共和国行政许可法》"})
-            for sub in subs:
-                lib.records.create("licence", {"parent_id": item, "name": sub})
-        for number, (department, name, kind, streets) in enumerate(POWERS, start=1):
-            power = lib.records.create("power", {"department": department, "name": name, "power_type": kind,
-                                         "sequence": str(number)})
-            for street in streets:
-                lib.records.create("delegation", {"power_id": power, "region": street, "batch": "第一批"})
+        fill_lists(lib)
     return path
+
+
+def fill_lists(lib: Library) -> None:
+    """The test lists: four departments, a batch, six licence items and three powers."""
+    for name, aliases in (("市发展和改革局", "市发改局"), ("市市场监督管理局", "市市场监管局"),
+                          ("市生态环境局", ""), ("市城市管理和综合执法局", "市城管执法局")):
+        lib.records.create("department", {"name": name, "aliases": aliases, "level": "市级"})
+    lib.records.create("batch", {"name": "第一批", "document_number": "汕府函〔2022〕45号"})
+    for number, (department, name, level, subs) in enumerate(LICENCES, start=1):
+        item = lib.records.create("licence", {"department": department, "name": name, "level": level,
+                                      "sequence": str(number), "legal_basis": "《中华人民共和国行政许可法》"})
+        for sub in subs:
+            lib.records.create("licence", {"parent_id": item, "name": sub})
+    for number, (department, name, kind, streets) in enumerate(POWERS, start=1):
+        power = lib.records.create("power", {"department": department, "name": name, "power_type": kind,
+                                     "sequence": str(number)})
+        for street in streets:
+            lib.records.create("delegation", {"power_id": power, "region": street, "batch": "第一批"})
 
 
 @pytest.fixture()
@@ -112,6 +118,18 @@ def launcher(app: QApplication) -> Iterator[Launcher]:
 def window(launcher: Launcher, db_path: Path, messages: list[str], qtbot) -> MainWindow:  # noqa: ANN001
     """The main window on a private copy of the test database."""
     opened = launcher.open(db_path)
+    assert opened is not None
+    qtbot.waitExposed(opened)
+    return opened
+
+
+@pytest.fixture()
+def server_window(launcher: Launcher, server_database: ServerAddress, messages: list[str],  # noqa: ANN001
+                  qtbot) -> MainWindow:
+    """The main window on a fresh database on the test PostgreSQL server holding the test lists."""
+    with Library(server_database, user="tester") as lib:
+        fill_lists(lib)
+    opened = launcher.open(server_database)
     assert opened is not None
     qtbot.waitExposed(opened)
     return opened

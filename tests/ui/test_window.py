@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import type_text, wait_idle
+from ui_helpers import form_renaming, type_text, wait_idle
 
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
@@ -107,10 +107,7 @@ def test_unknown_department_is_reported_at_its_field(window: MainWindow, qtbot) 
 
 def test_edit_then_undo_and_redo(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     view = window.current_view()
-    view.select_id(window.session.library.lists.query("licence", ListFilter(text="排污许可")).rows[0]["id"])
-    dialog = view.edit_current()
-    dialog.widgets["name"].setText("")
-    type_text(dialog.widgets["name"], "排污许可（含变更）")
+    dialog = form_renaming(view, "排污许可", "排污许可（含变更）")
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert "排污许可（含变更）" in names(view)
