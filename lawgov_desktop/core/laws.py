@@ -341,13 +341,15 @@ class Laws:
                 f"SELECT r.id, r.name, r.code, d.name, c.field, c.article, c.paragraph, c.item, c.article_text"
                 f" FROM citation c JOIN {TABLES[kind]} r ON r.id = c.{column}"
                 f" JOIN department d ON d.id = r.department_id"
-                f" WHERE c.law_id = ? AND {version} ORDER BY r.id, c.id",
+                f" WHERE c.law_id = ? AND {version}"  # articles in the law's order, as the index keeps them
+                " ORDER BY c.licence_id, c.power_id, c.field, c.article, c.paragraph, c.item",
                 (law["id"],) if version_id is None else (law["id"], version_id)).fetchall()
             for record_id, name, code, department, field_key, art, paragraph, item, article_text in rows:
                 if wanted and not any(_covers(ref, art, paragraph, item) for ref in wanted):
                     continue
-                record = records.setdefault((kind, record_id),
-                                            AffectedRecord(kind, record_id, name, code, department))
+                record = records.get((kind, record_id))
+                if record is None:
+                    record = records[kind, record_id] = AffectedRecord(kind, record_id, name, code, department)
                 if field_key not in record.fields:
                     record.fields.append(field_key)
                 if article_text and article_text not in record.articles:

@@ -339,18 +339,23 @@ class Law(SQLModel, table=True):
     updated_at: str
 
 
+CITATION_LAW_INDEX = ("law_id", "licence_id", "power_id", "field", "article", "paragraph", "item", "article_text")
+
+
 class Citation(SQLModel, table=True):
     """One law (and article) a legal-basis cell of a licence item or power cites; a row without a law
     keeps text of the cell that cites none, to be listed.  Rebuilt from the cell on every write."""
 
     __tablename__ = "citation"
+    # The affected-items query reads the rows of one law from this index alone (migration 0007).
+    __table_args__ = (Index("ix_citation_law", *CITATION_LAW_INDEX),)
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(description="licence or power")
     licence_id: int | None = Field(default=None, sa_column=_fk("licence_item.id", "CASCADE"))
     power_id: int | None = Field(default=None, sa_column=_fk("power.id", "CASCADE"))
     field: str
     position: int = 0
-    law_id: int | None = Field(default=None, sa_column=_fk("law.id", "RESTRICT"))
+    law_id: int | None = Field(default=None, sa_column=_fk("law.id", "RESTRICT", index=False))
     title: str | None = Field(default=None, description="as written")
     level: str | None = None
     article: int | None = None
