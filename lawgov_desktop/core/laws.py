@@ -385,8 +385,8 @@ class Laws:
         return marks
 
     def unresolved(self, limit: int = 3) -> list[dict[str, Any]]:
-        """Cited titles that match no catalogue law, most cited first, with the closest catalogue
-        titles (a typing error shows the law it meant)."""
+        """Cited titles that match no catalogue law, most cited first, with the catalogue titles
+        close enough to be what a typing error meant (a quarter of the title's characters apart)."""
         conn = self.store.conn
         catalogue = conn.execute("SELECT title, short_titles_json FROM law WHERE catalogued = 1").fetchall()
         index = LawIndex((row[0], short_titles(row[1])) for row in catalogue)
@@ -396,8 +396,9 @@ class Laws:
             if not counts.get(law_id):
                 continue
             closest = index.closest(title, limit) if len(index) else []
+            near = max(1, len(title_key(title)) // 4)  # farther, it names another law, not a typo of this one
             found.append({"id": law_id, "title": title, "cited_by": counts[law_id],
-                          "closest": [{"title": t, "distance": d} for t, d in closest]})
+                          "closest": [{"title": t, "distance": d} for t, d in closest if d <= near]})
         return sorted(found, key=lambda entry: (-entry["cited_by"], entry["title"]))
 
     def unparsed(self, version_id: int | None = None) -> list[dict[str, Any]]:
