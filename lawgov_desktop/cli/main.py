@@ -41,6 +41,7 @@ from . import (
     cmd_merge_departments,
     cmd_reference,
     cmd_restore,
+    cmd_server,
     cmd_show,
     cmd_stats,
     cmd_undo,
@@ -54,6 +55,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
     cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
     cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_version, cmd_diff, cmd_reference, cmd_check, cmd_laws,
+    cmd_server,
 )
 
 
@@ -102,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
+        if hasattr(args, "run_on_server"):  # server: roles of a database that may not exist yet
+            return int(args.run_on_server(args, sys.stdout))
         if hasattr(args, "run_on_file"):  # backup, restore, check: work on the file, even a damaged one
             return int(args.run_on_file(database_path(args), args, sys.stdout))
         with open_library(args) as library:
