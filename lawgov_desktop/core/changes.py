@@ -92,6 +92,25 @@ def make_changes(operation: str | None, lists: Iterable[str],
     return OpChanges(operation, frozenset(lists), MappingProxyType(frozen))
 
 
+# A notice's payload stays under PostgreSQL's 8,000 bytes; more ids than this: reload the lists.
+_NOTICE_IDS = 500
+
+
+def to_notice(changes: OpChanges, user: str) -> str:
+    """The JSON another clerk's window receives (``LISTEN``): who changed which lists and records."""
+    records = {kind: sorted(ids) for kind, ids in changes.records.items()}
+    if sum(len(ids) for ids in records.values()) > _NOTICE_IDS:
+        records = {}
+    return json.dumps({"user": user, "operation": changes.operation, "lists": sorted(changes.lists),
+                       "records": records}, ensure_ascii=False)
+
+
+def from_notice(payload: str) -> tuple[OpChanges, str]:
+    """The changes and the user a notice names (see :func:`to_notice`)."""
+    data = json.loads(payload)
+    return make_changes(data.get("operation"), data.get("lists", []), data.get("records")), str(data.get("user", ""))
+
+
 # Every list: what restoring a backup changes.
 EVERYTHING = make_changes(None, [*KINDS, VERSIONS, IMPORTS, SAVED_FILTERS, MAPPING_TEMPLATES, UPPER_LISTS,
                                  BACKUP_SETTINGS])

@@ -124,6 +124,16 @@ def _token(char: str) -> str:
     return f"{_SYMBOL}{char}"
 
 
+def character_tokens() -> list[tuple[str, str]]:
+    """(character, sort token) for every character that has a reading, and every letter and digit
+    below the Chinese block: the table from which a server database computes ``sort_key`` in SQL
+    (the ``pinyin_key`` function, migration 0006); other characters sort as symbols there too."""
+    chars = [chr(point) for point in _readings()]
+    chars += [chr(point) for point in range(0x30, 0x3000)
+              if chr(point).isalnum() and unicodedata.normalize("NFKC", chr(point)) == chr(point)]
+    return [(char, _token(char)) for char in chars]
+
+
 def sort_key(text: str | None) -> str:
     """The stored sort key of a text: empty for no text, so empty cells sort first, as in Excel.
 

@@ -3,7 +3,7 @@ aggregates and JSON in SQL, pinyin order, the full-text search rows, and the cle
 errors.
 
 The rest of ``core`` writes portable SQL and asks the dialect (through ``Store.dialect``) for
-anything else, so a PostgreSQL dialect added later is a sibling class with the same methods.
+anything else; ``core/postgres.py`` is the sibling for a server database, with the same methods.
 Importing this module costs nothing beyond ``sqlite3`` (the window's first page waits on it).
 """
 
@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .collation import sort_key
+from .search import match_expression
 
 BUSY_TIMEOUT_MS = 10_000
 # The SQL function giving a text's pinyin sort key, for the columns without a stored one.
@@ -77,6 +78,8 @@ class SQLiteDialect:
     name = "sqlite"
     # Takes the write lock at the start, so two writers queue instead of failing half-way.
     begin_write = "BEGIN IMMEDIATE"
+    # Appended to a SELECT of rows about to be changed: nothing, the write lock is already held.
+    lock_rows = ""
     Error = sqlite3.Error
     IntegrityError = sqlite3.IntegrityError
     OperationalError = sqlite3.OperationalError
@@ -88,6 +91,21 @@ class SQLiteDialect:
         record), for code that assigns ids itself: a deleted record's id must stay free for undo."""
         return (f"max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"
                 f" coalesce((SELECT max(id) FROM {table}), 0))")
+
+    @staticmethod
+    def ids_assigned(conn: sqlite3.Connection, table: str) -> None:
+        """Nothing to do: AUTOINCREMENT records explicitly written ids itself."""
+
+    @staticmethod
+    def text_search(table: str, alias: str, words: list[str]) -> tuple[str, list[object]]:
+        """Where ``alias``'s record holds every word as a substring: a phrase query of the
+        characters in the FTS5 table (``core.search``)."""
+        return f"{alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", [match_expression(" ".join(words))]
+
+    @staticmethod
+    def try_import_lock(conn: sqlite3.Connection) -> bool:
+        """Always granted: BEGIN IMMEDIATE already lets one import (one writer) run at a time."""
+        return True
 
     @staticmethod
     def pinyin_order(expression: str) -> str:
@@ -125,3 +143,8 @@ class SQLiteDialect:
 
 
 SQLITE = SQLiteDialect()
+
+
+def dialect_of(conn: object) -> SQLiteDialect:
+    """The dialect of a connection: a server connection names its own, any other is SQLite's."""
+    return getattr(conn, "dialect", SQLITE)

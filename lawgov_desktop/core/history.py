@@ -41,7 +41,7 @@ def change_log_page(conn: sqlite3.Connection, *, entity: str | None = None, enti
     """One page of the history, newest first, with the exact number of matching entries."""
     where = ["1=1"]
     params: list[Any] = []
-    for column, value in (("entity", entity), ("entity_id", entity_id), ("user", user), ("action", action)):
+    for column, value in (("entity", entity), ("entity_id", entity_id), ('"user"', user), ("action", action)):
         if value not in (None, ""):
             where.append(f"{column} = ?")
             params.append(value)
@@ -52,7 +52,7 @@ def change_log_page(conn: sqlite3.Connection, *, entity: str | None = None, enti
         where.append("at < ?")
         params.append((_day(until, "until") + timedelta(days=1)).isoformat())
     if text.strip():
-        where.append("(summary LIKE ? OR user LIKE ?)")
+        where.append("(summary LIKE ? OR \"user\" LIKE ?)")
         params.extend([f"%{text.strip()}%"] * 2)
     clause = " AND ".join(where)
     total = conn.execute(f"SELECT count(*) FROM change_log WHERE {clause}", params).fetchone()[0]
@@ -63,7 +63,7 @@ def change_log_page(conn: sqlite3.Connection, *, entity: str | None = None, enti
 
 def change_log_users(conn: sqlite3.Connection) -> list[str]:
     """Everyone who appears in the history, for the user filter's choices."""
-    return [row[0] for row in conn.execute("SELECT DISTINCT user FROM change_log ORDER BY user")]
+    return [row[0] for row in conn.execute("SELECT DISTINCT \"user\" FROM change_log ORDER BY \"user\"")]
 
 
 class History:

@@ -29,6 +29,7 @@ from .history import History
 from .imports import Imports
 from .laws import Laws
 from .lists import Lists
+from .location import ServerAddress
 from .records import Records
 from .reference_check import References
 from .safety import Backups, opening_warnings
@@ -42,18 +43,27 @@ class Library:
     """An open LawGov database.  One per thread: the window keeps one for reading on the GUI
     thread and one on its background writer."""
 
-    def __init__(self, location: str | Path | None = None, *, read_only: bool = False,
+    def __init__(self, location: str | Path | ServerAddress | None = None, *, read_only: bool = False,
                  user: str | None = None, create: bool = True, verify: bool = True) -> None:
-        self.path = db.resolve_location(location)
+        self.location = db.resolve_location(location)
+        # The SQLite file, or None on a server (``location`` says which server).
+        self.path: Path | None = self.location if isinstance(self.location, Path) else None
         self.read_only = read_only
-        self.user = user or current_user()
-        self.warnings = opening_warnings(self.path, read_only=read_only, verify=verify)
         self.created = False
-        if read_only:
-            schema_revision(self.path)
+        if self.path is None:
+            self.warnings: list[str] = []
+            if not read_only:
+                self.created = db.prepare(self.location, create=create)
         else:
-            self.created = db.prepare(self.path, create=create)
-        self.store = Store(self.path, user=self.user, read_only=read_only)
+            self.warnings = opening_warnings(self.path, read_only=read_only, verify=verify)
+            if read_only:
+                schema_revision(self.path)
+            else:
+                self.created = db.prepare(self.path, create=create)
+        self.store = Store(self.location, user="", read_only=read_only)
+        # On a server the change log names the database user the server knows the clerk as.
+        self.user = user or (self.store.server_user() if self.path is None else current_user())
+        self.store.user = self.user
         self.backups = Backups(self.store)
         self.records = Records(self.store, self.backups)
         self.lists = Lists(self.store)

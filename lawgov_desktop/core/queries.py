@@ -12,11 +12,11 @@ import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .dialect import SQLITE
+from .dialect import SQLITE, dialect_of
 from .errors import LawGovError
 from .fields import BATCH, DEPARTMENT, IMPORTS, LICENCE, POWER, REGION
-from .kinds import DOCUMENT_NUMBER, KINDS, LINE, MULTILINE, Field
-from .search import match_expression
+from .kinds import DOCUMENT_NUMBER, KINDS, LINE, MULTILINE, ROW_VERSION, Field
+from .search import search_words
 
 
 @dataclass
@@ -62,8 +62,9 @@ class Page:
 
 
 def _stored(kind: str, alias: str) -> str:
-    """The kind's stored columns as a select list ("li.name, li.department_id, …")."""
-    return ", ".join(f"{alias}.{key}" for key in KINDS[kind].columns)
+    """The kind's stored columns as a select list ("li.name, li.department_id, …"), and the row
+    version an edit in the list's cells is saved with (``core.conflicts``)."""
+    return ", ".join(f"{alias}.{key}" for key in (*KINDS[kind].columns, ROW_VERSION))
 
 
 # Texts a clerk reads in Chinese sort in pinyin order, as Excel and WPS sort them; codes, dates and
@@ -138,15 +139,16 @@ def _order(sort: str, descending: bool, columns: dict[str, str], tiebreak: str) 
     return f"{columns[sort]} {direction}, {tiebreak} {direction}"
 
 
-def _text_clause(table: str, alias: str, text: str, where: list[str], params: list[Any]) -> None:
-    expression = match_expression(text)
-    if expression is None:
-        return
-    where.append(f"{alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-    params.append(expression)
+def _text_clause(conn: sqlite3.Connection, table: str, alias: str, text: str, where: list[str],
+                 params: list[Any]) -> None:
+    words = search_words(text)
+    if words:
+        clause, values = dialect_of(conn).text_search(table, alias, words)
+        where.append(clause)
+        params.extend(values)
 
 
-def _item_where(alias: str, search_table: str, flt: ListFilter,
+def _item_where(conn: sqlite3.Connection, alias: str, search_table: str, flt: ListFilter,
                 chosen: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[str], list[Any]]:
     """What narrows licence items and powers alike: the version, main items only, the text, and the
     values chosen for columns (departments and ``chosen``: (column, values) pairs)."""
@@ -158,18 +160,18 @@ def _item_where(alias: str, search_table: str, flt: ListFilter,
         if values:
             where.append(f"{alias}.{column} IN ({_placeholders(values)})")
             params.extend(values)
-    _text_clause(search_table, alias, flt.text, where, params)
+    _text_clause(conn, search_table, alias, flt.text, where, params)
     return where, params
 
 
-def _licence_where(flt: ListFilter) -> tuple[str, list[Any]]:
-    where, params = _item_where("li", "licence_search", flt,
+def _licence_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
+    where, params = _item_where(conn, "li", "licence_search", flt,
                                 (("part", flt.parts), ("level", flt.levels), ("status", flt.statuses)))
     return " AND ".join(where), params
 
 
 def _power_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
-    where, params = _item_where("p", "power_search", flt, (("power_type", flt.power_types), ("status", flt.statuses)))
+    where, params = _item_where(conn, "p", "power_search", flt, (("power_type", flt.power_types), ("status", flt.statuses)))
     delegation_terms: list[str] = []
     _within_regions(conn, "dl.region_id", flt.region_ids, delegation_terms, params)
     if flt.batch_ids:
@@ -208,7 +210,7 @@ def _like_any(text: str, expressions: tuple[str, ...]) -> tuple[list[str], list[
 def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position",
                   descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Licence items (main items unless ``include_sub_items``), each with its sub-item count."""
-    where, params = _licence_where(flt)
+    where, params = _licence_where(conn, flt)
     page = _items_page(conn, LICENCE, "licence_item", "li", where, params,
                        _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
     counts = _sub_item_counts(conn, "licence_item", page)
@@ -310,7 +312,7 @@ def query_imports(conn: sqlite3.Connection, flt: ListFilter, sort: str = "at",
     where, params = _like_any(flt.text, ("ir.file_name", "ir.sheet"))
     return _page(
         conn,
-        "ir.id, ir.at, ir.user, ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode, ir.inserted, ir.updated,"
+        "ir.id, ir.at, ir.\"user\", ir.file_name, ir.file_sha256, ir.sheet, ir.kind, ir.mode, ir.inserted, ir.updated,"
         " ir.unchanged, ir.rejected, ir.warnings_json, ir.rejected_json, ir.undone_at, ir.backup_path",
         "import_record ir", where, params, _order(sort, descending, _IMPORT_SORT, "ir.id"), offset, limit)
 

@@ -10,7 +10,7 @@ import csv
 import sqlite3
 
 from .clock import now_text
-from .dialect import SQLITE
+from .dialect import dialect_of
 from .kinds import REGION_KIND
 from .paths import shipped_dir
 
@@ -22,16 +22,16 @@ def load_reference_regions(conn: sqlite3.Connection) -> int:
         rows = list(csv.DictReader(handle))
     stamp = now_text()
     ids: dict[str, int] = {}
-    conn.execute(SQLITE.begin_write)
+    conn.execute(dialect_of(conn).begin_write)
     try:
         for position, row in enumerate(rows):
             parent_id = ids[row["parent"]] if row["parent"] else None
             values = {"name": row["name"], "code": row["code"] or None, "kind": row["kind"], "parent_id": parent_id,
                       "position": position, "created_at": stamp, "updated_at": stamp}
             values.update(REGION_KIND.sort_keys(values))
-            cursor = conn.execute(f"INSERT INTO region ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                                  list(values.values()))
-            ids[row["name"]] = int(cursor.lastrowid)
+            ids[row["name"]] = int(conn.execute(
+                f"INSERT INTO region ({', '.join(values)}) VALUES ({', '.join('?' * len(values))}) RETURNING id",
+                list(values.values())).fetchone()[0])
             for alias in filter(None, row["aliases"].split(";")):
                 conn.execute("INSERT INTO region_alias (region_id, alias) VALUES (?, ?)",
                              (ids[row["name"]], alias))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .dialect import BUSY_TIMEOUT_MS, read_only_uri
 from .errors import DatabaseError
+from .location import Location, ServerAddress
 from .paths import shipped_dir
 
 APPLICATION = "lawgov-desktop"
@@ -49,13 +50,30 @@ def schema_revision(path: Path) -> str:
     return str(row[0])
 
 
-def alembic_config(path: Path):  # noqa: ANN201 - alembic is imported lazily
-    """Alembic's configuration for migrating the file ``path``."""
+def server_schema_revision(conn: object, address: ServerAddress) -> str | None:
+    """The schema revision of a server database (None: an empty database, ready to be made one);
+    refuses a database holding other tables."""
+    execute = conn.execute  # type: ignore[attr-defined]
+    tables = {row[0] for row in execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    if not tables:
+        return None
+    if "lawgov_meta" not in tables or "alembic_version" not in tables:
+        raise DatabaseError(f"服务器数据库“{address.database}”中已有其他程序的数据表，不是 LawGov 数据库，未作任何改动。")
+    app = execute("SELECT value FROM lawgov_meta WHERE key='application'").fetchone()
+    row = execute("SELECT version_num FROM alembic_version").fetchone()
+    if not app or app[0] != APPLICATION or not row:
+        raise DatabaseError(f"服务器数据库“{address.database}”不是 LawGov 数据库，未作任何改动。")
+    return str(row[0])
+
+
+def alembic_config(location: Location):  # noqa: ANN201 - alembic is imported lazily
+    """Alembic's configuration for migrating the database at ``location``."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(shipped_dir("database") / "migrations"))
-    config.set_main_option("sqlalchemy.url", "sqlite:///" + str(path))
+    url = location.sqlalchemy_url() if isinstance(location, ServerAddress) else "sqlite:///" + str(location)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # the ini format's escape
     return config
 
 
@@ -67,8 +85,9 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade(path: Path) -> None:
-    """Apply every pending migration to ``path``."""
+def upgrade(location: Location) -> None:
+    """Apply every pending migration to the database at ``location`` (on a server, in one
+    transaction: PostgreSQL changes its schema transactionally)."""
     from alembic import command
 
-    command.upgrade(alembic_config(path), "head")
+    command.upgrade(alembic_config(location), "head")

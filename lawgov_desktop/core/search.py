@@ -39,12 +39,14 @@ def index_text(values: Iterable[object]) -> str:
     return " ".join(_NOT_WORD.sub(BOUNDARY, normalise(joined)))
 
 
-def match_expression(term: str) -> str | None:
-    """The FTS5 MATCH expression for a search box text, or None when it holds nothing searchable.
+def search_words(term: str) -> list[str]:
+    """The words of a search box text: separated by spaces or punctuation, each must occur (AND)
+    as a substring; none when it holds nothing searchable."""
+    return [word for word in _NOT_WORD.split(normalise(term)) if word]
 
-    Words separated by spaces or punctuation must all occur (AND), each as a substring.
-    """
-    words = [word for word in _NOT_WORD.split(normalise(term)) if word]
-    if not words:
-        return None
-    return " AND ".join('"' + " ".join(word) + '"' for word in words)
+
+def match_expression(term: str) -> str | None:
+    """The FTS5 MATCH expression for a search box text (every word as a phrase of its characters),
+    or None when it holds nothing searchable."""
+    words = search_words(term)
+    return " AND ".join('"' + " ".join(word) + '"' for word in words) if words else None

@@ -1,6 +1,6 @@
 """The store: one open database and what every service needs to change it safely.
 
-It owns the connection and the dialect (the one place that knows the database is SQLite),
+It owns the connection and the dialect (what differs between SQLite and PostgreSQL),
 write transactions, operations (the changes of one user action, undone as one step), the change
 log with each record's snapshot before and after, and the search rows.  The services
 (``records``, ``history``, ``imports`` …) each take the store; none of them knows another's
@@ -22,37 +22,49 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .changes import NOTHING, OpChanges, changes_of_operation, make_changes
+from .changes import NOTHING, OpChanges, changes_of_operation, make_changes, to_notice
 from .citation_rows import CitationRows
 from .clock import now_text
 from .dialect import SQLITE, SQLiteDialect, connect
 from .errors import DatabaseError, LawGovError, NotFoundError
 from .kinds import KINDS, REFERENCE, TABLES
+from .location import CHANGES_CHANNEL, Location, ServerAddress
 from .search_index import SearchIndex
 
 
 class Store:
     """An open connection with transactions, operations, the change log and the search rows."""
 
-    def __init__(self, path: Path, *, user: str, read_only: bool = False,
-                 dialect: SQLiteDialect = SQLITE) -> None:
-        self.path = path
+    def __init__(self, location: Location, *, user: str, read_only: bool = False) -> None:
+        self.location = location
+        # The file of a SQLite database; None for a server database (backups are copies then).
+        self.path: Path | None = location if isinstance(location, Path) else None
         self.user = user
         self.read_only = read_only
-        self.dialect = dialect
-        try:
-            self.conn = connect(path, read_only=read_only)
-        except dialect.Error as exc:
-            raise DatabaseError(f"无法打开数据库“{path}”：{exc}") from exc
-        self.index = SearchIndex(self.conn, dialect)
+        if isinstance(location, ServerAddress):
+            from . import postgres
+
+            self.conn = postgres.connect(location, read_only=read_only)
+            self.dialect: SQLiteDialect = self.conn.dialect
+        else:
+            self.dialect = SQLITE
+            try:
+                self.conn = connect(location, read_only=read_only)
+            except SQLITE.Error as exc:
+                raise DatabaseError(f"无法打开数据库“{location}”：{exc}") from exc
+        self.index = SearchIndex(self.conn, self.dialect)
         self.citations = CitationRows(self.conn)  # the laws each legal basis cites (core.laws)
         self.last_changes: OpChanges = NOTHING
         self._depth = 0
         self._operation: str | None = None
         self._touched: set[str] = set()
 
+    def server_user(self) -> str:
+        """The database user of a server connection (the name the server checks rights by)."""
+        return str(self.conn.execute("SELECT current_user").fetchone()[0])
+
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL file)."""
+        """Close the connection (checkpointing a SQLite file's WAL)."""
         self.conn.close()
 
     # ----------------------------------------------------------------------------- transactions
@@ -89,9 +101,12 @@ class Store:
             raise
         self._depth -= 1
         if self._depth == 0:
+            changes = (changes_of_operation(self.conn, self._operation, self._touched)
+                       if self._operation else make_changes(None, self._touched))
+            if changes and self.path is None:  # other clerks' windows hear of it at the commit
+                self.conn.execute("SELECT pg_notify(?, ?)", (CHANGES_CHANNEL, to_notice(changes, self.user)))
             self.conn.execute("COMMIT")
-            self.last_changes = (changes_of_operation(self.conn, self._operation, self._touched)
-                                 if self._operation else make_changes(None, self._touched))
+            self.last_changes = changes
 
     @contextmanager
     def operation(self, summary: str) -> Iterator[str]:
@@ -159,7 +174,7 @@ class Store:
             before: dict[str, Any] | None, after: dict[str, Any] | None, import_id: int | None = None) -> None:
         """Write one change-log entry under the current operation (a new one outside any)."""
         self.conn.execute(
-            "INSERT INTO change_log (at, user, action, entity, entity_id, summary, before_json, after_json,"
+            "INSERT INTO change_log (at, \"user\", action, entity, entity_id, summary, before_json, after_json,"
             " operation, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (now_text(), self.user, action, kind, record_id, summary,
              json.dumps(before, ensure_ascii=False) if before is not None else None,

@@ -132,6 +132,7 @@ class Versions:
             f" FROM {table} t JOIN temp.version_copy m ON m.old_id = t.id"
             " LEFT JOIN temp.version_copy parent ON parent.old_id = t.parent_id"
             " WHERE t.version_id IS NULL", (version_id,))
+        self.store.dialect.ids_assigned(conn, table)
         return [row[0] for row in conn.execute("SELECT new_id FROM temp.version_copy ORDER BY new_id")]
 
     def revert_entry(self, entry: dict[str, Any]) -> None:
@@ -147,4 +148,5 @@ class Versions:
 
 def _copied_columns(conn: Any, table: str) -> list[str]:
     """The columns of ``table`` a version copy takes over unchanged (all but ids and the import)."""
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in _NOT_COPIED]
+    columns = [column[0] for column in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]
+    return [column for column in columns if column not in _NOT_COPIED]

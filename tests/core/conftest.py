@@ -1,4 +1,5 @@
-"""Fixtures for the core tests: a fresh library in a temporary folder, and a small city."""
+"""Fixtures for the core tests: a fresh library on each engine (a file in a temporary folder, a
+database on the test PostgreSQL server), and a small city."""
 
 from __future__ import annotations
 
@@ -6,16 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from server import fresh_database
 
 from lawgov_desktop.core.library import Library
 
 
-@pytest.fixture
-def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def lib(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
     monkeypatch.setenv("LAWGOV_USER", "测试员")
-    library = Library(tmp_path / "城市 清单.sqlite3")
-    yield library
-    library.close()
+    if request.param == "sqlite":
+        library = Library(tmp_path / "城市 清单.sqlite3")
+        yield library
+        library.close()
+        return
+    with fresh_database() as address:
+        library = Library(address, user="测试员")
+        yield library
+        library.close()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from lawgov_desktop.core import db, dialect, schema
 from lawgov_desktop.core.backup import backup_folder
 from lawgov_desktop.core.errors import DatabaseError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import ServerAddress
 from lawgov_desktop.core.models import SQLModel
 from lawgov_desktop.core.queries import ListFilter
 
@@ -24,19 +25,61 @@ def test_schema_head_matches_the_migrations() -> None:
     assert script.get_current_head() == schema.SCHEMA_HEAD
 
 
-def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    path = tmp_path / "x.sqlite3"
-    Library(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+def _schema_differences(url: str) -> list:
+    """What the migrated schema at ``url`` has that the models lack, or the other way round."""
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={
             "include_object": lambda obj, name, type_, reflected, compare_to: not (
-                type_ == "table" and name.startswith(("licence_search", "power_search")))})
-        assert compare_metadata(context, SQLModel.metadata) == []
+                type_ == "table" and name.startswith(("licence_search", "power_search", "pinyin_token")))})
+        differences = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
+    return differences
 
 
-def test_new_database_has_reference_regions_and_pragmas(lib: Library) -> None:
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    Library(path).close()
+    assert _schema_differences(f"sqlite:///{path}") == []
+
+
+def test_migrated_server_schema_matches_the_models(server_database: ServerAddress) -> None:
+    """The same revision chain gives a PostgreSQL database the models' schema, text in byte order."""
+    Library(server_database, user="测试员").close()
+    assert _schema_differences(server_database.sqlalchemy_url()) == []
+    from lawgov_desktop.core import postgres
+
+    conn = postgres.connect(server_database)
+    try:
+        collations = {row[0] for row in conn.execute(
+            "SELECT DISTINCT coalesce(collation_name, 'default') FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')")}
+        assert collations == {"C"}
+        assert conn.execute("SELECT pinyin_key('市发展和改革局') < pinyin_key('市交通运输局')").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_server_pinyin_function_equals_sort_key(server_database: ServerAddress) -> None:
+    """Columns without a stored key sort on the server by the SQL ``pinyin_key`` exactly as by
+    ``sort_key`` in SQLite: the same key for Chinese, digits, Latin, full-width and symbols."""
+    from lawgov_desktop.core import postgres
+    from lawgov_desktop.core.collation import sort_key
+
+    Library(server_database, user="测试员").close()
+    texts = ["市发展和改革局", "ＡＢＣ１２３ 汕尾", "长安 银行", "《食品安全法》第三十五条", "", "Zz-9", "曾参"]
+    conn = postgres.connect(server_database)
+    try:
+        for text in texts:
+            assert conn.execute("SELECT pinyin_key(?)", (text,)).fetchone()[0] == sort_key(text), text
+    finally:
+        conn.close()
+
+
+def test_new_database_has_reference_regions_and_pragmas(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "x.sqlite3")
     names = {row["name"]: row for row in lib.lists.query("region", limit=100).rows}
     assert names["汕尾市"]["code"] == "441500"
     assert names["红海湾经济开发试验区"]["code"] is None
@@ -46,6 +89,7 @@ def test_new_database_has_reference_regions_and_pragmas(lib: Library) -> None:
     assert lib.store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert lib.store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == dialect.BUSY_TIMEOUT_MS
     assert lib.created is True
+    lib.close()
 
 
 def test_location_from_env_url_and_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,8 +99,10 @@ def test_location_from_env_url_and_default(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("LAWGOV_DB", str(tmp_path / "env.sqlite3"))
     assert db.resolve_location() == tmp_path / "env.sqlite3"
     assert db.resolve_location(f"sqlite:///{tmp_path}/url.sqlite3") == tmp_path / "url.sqlite3"
-    with pytest.raises(DatabaseError, match="暂不支持"):
-        db.resolve_location("postgresql://server/lists")
+    assert db.resolve_location("postgresql://clerk@server:5433/lists") == ServerAddress(
+        host="server", port=5433, database="lists", user="clerk")
+    with pytest.raises(DatabaseError, match="不支持“mysql”"):
+        db.resolve_location("mysql://server/lists")
 
 
 def _refused_untouched(path: Path, match: str) -> None:

@@ -244,9 +244,14 @@ def upgrade() -> None:
         batch_op.create_index("ix_delegation_region", ["region_id", "power_id"], unique=False)
 
     # Substring search in Chinese: the library writes every character as a token (see
-    # core/search.py), so terms of any length match as phrases.
+    # core/search.py), so terms of any length match as phrases.  On a server the rows hold the
+    # text and its characters under a GIN index (core/postgres.py).
     for table in ("licence_search", "power_search"):
-        op.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
+        else:
+            op.execute(f"CREATE TABLE {table} (id integer PRIMARY KEY, body text NOT NULL, chars text[] NOT NULL)")
+            op.execute(f"CREATE INDEX ix_{table}_chars ON {table} USING gin (chars)")
     op.execute("INSERT INTO lawgov_meta (key, value) VALUES ('application', 'lawgov-desktop')")
 
 

@@ -23,12 +23,16 @@ TABLES = ("region", "department", "batch", "licence_item", "power", "delegation"
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # a server's id sequences never go back
+        return
     for table in TABLES:
         with op.batch_alter_table(table, recreate="always", table_kwargs={"sqlite_autoincrement": True}):
             pass
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for table in reversed(TABLES):
         with op.batch_alter_table(table, recreate="always"):
             pass

@@ -27,8 +27,13 @@ TEXT_COLUMNS = ("handling_office", "level", "level_scope", "duties", "responsibi
                 "accountability_scope", "accountability_cases", "extra_json")
 
 
+def _recreate() -> str:
+    """SQLite rebuilds the table to add a foreign key; a server alters it in place."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("power", recreate="always", table_kwargs={"sqlite_autoincrement": True}) as batch_op:
+    with op.batch_alter_table("power", recreate=_recreate(), table_kwargs={"sqlite_autoincrement": True}) as batch_op:
         batch_op.add_column(sa.Column("parent_id", sa.Integer(), nullable=True))
         for name in TEXT_COLUMNS:
             batch_op.add_column(sa.Column(name, sqlmodel.sql.sqltypes.AutoString(), nullable=True))
@@ -47,7 +52,7 @@ def downgrade() -> None:
                 "DELETE FROM power_search WHERE rowid IN (SELECT id FROM power WHERE parent_id IS NOT NULL)",
                 "DELETE FROM power WHERE parent_id IS NOT NULL"):
         op.execute(sql)
-    with op.batch_alter_table("power", recreate="always", table_kwargs={"sqlite_autoincrement": True}) as batch_op:
+    with op.batch_alter_table("power", recreate=_recreate(), table_kwargs={"sqlite_autoincrement": True}) as batch_op:
         batch_op.drop_index("ix_power_stats")
         batch_op.create_index("ix_power_stats", ["version_id", "power_type", "department_id"], unique=False)
         batch_op.drop_index("ix_power_list")

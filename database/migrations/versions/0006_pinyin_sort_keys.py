@@ -16,7 +16,7 @@ get their keys here.  Adding a column with a constant default needs no table reb
 import sqlalchemy as sa
 from alembic import op
 
-from lawgov_desktop.core.collation import sort_key
+from lawgov_desktop.core.collation import character_tokens, sort_key
 
 revision = "0006"
 down_revision = "0005"
@@ -41,6 +41,33 @@ def upgrade() -> None:
             op.create_index(LIST_INDEXES[table], table, ["version_id", "parent_id", "name_sort"])
         else:
             op.create_index(f"ix_{table}_name_sort", table, ["name_sort"])
+
+
+    if connection.dialect.name != "sqlite":
+        _server_pinyin_function(connection)
+
+
+# sort_key in SQL: NFKC, spaces dropped, each character's token (a symbol's when it has none).
+PINYIN_FUNCTION = r"""
+CREATE FUNCTION pinyin_key(t text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(coalesce(k.token, CASE WHEN c.ch ~ '^[0-9]$' THEN '1' || c.ch
+                                                     WHEN c.ch ~ '^[A-Za-z]$' THEN '2' || lower(c.ch)
+                                                     ELSE '0' || c.ch END), '' ORDER BY c.i), '')
+  FROM regexp_split_to_table(normalize(coalesce(t, ''), NFKC), '') WITH ORDINALITY AS c(ch, i)
+  LEFT JOIN pinyin_token k ON k.ch = c.ch
+  WHERE c.ch <> '' AND c.ch !~ '^\s$'
+$$
+"""
+
+
+def _server_pinyin_function(connection: sa.Connection) -> None:
+    """On a server, ``pinyin_key(text)`` orders the columns that keep no stored key, as the SQLite
+    connection's Python function does (core/dialect.py)."""
+    op.create_table("pinyin_token", sa.Column("ch", sa.String(), primary_key=True),
+                    sa.Column("token", sa.String(), nullable=False))
+    connection.execute(sa.text("INSERT INTO pinyin_token (ch, token) VALUES (:ch, :token)"),
+                       [{"ch": char, "token": token} for char, token in character_tokens()])
+    op.execute(PINYIN_FUNCTION)
 
 
 def downgrade() -> None:
