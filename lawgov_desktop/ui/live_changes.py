@@ -33,7 +33,7 @@ class ChangeListener(QThread):
     """Listens for the server's change notices and hands them to the GUI thread."""
 
     notice = Signal(int, str)  # the sending server process (backend pid), the notice's JSON
-    connection_lost = Signal(str)  # why, in the clerk's words
+    connection_lost = Signal()
     reconnected = Signal()
 
     def __init__(self, address: ServerAddress, parent: QObject | None = None) -> None:
@@ -54,9 +54,9 @@ class ChangeListener(QThread):
         while not self._stopping.is_set():
             try:
                 conn = postgres.connect(self._address, read_only=True)
-            except DatabaseError as exc:
+            except DatabaseError:
                 if not lost:
-                    self.connection_lost.emit(str(exc))
+                    self.connection_lost.emit()
                     lost = True
                 self._stopping.wait(pause)
                 pause = min(pause * 2, LONGEST_PAUSE_SECONDS)
@@ -71,10 +71,10 @@ class ChangeListener(QThread):
                 while not self._stopping.is_set():
                     for notify in conn.raw.notifies(timeout=WAIT_SECONDS):
                         self.notice.emit(notify.pid, notify.payload)
-            except postgres.POSTGRES.Error as exc:
+            except postgres.POSTGRES.Error:
                 self.listening.clear()
                 if not lost:
-                    self.connection_lost.emit(postgres.explain_database_error(exc) or str(exc))
+                    self.connection_lost.emit()
                     lost = True
             finally:
                 conn.close()

@@ -220,7 +220,7 @@ class Session(QObject):
 
         listener = ChangeListener(self.location, self)
         listener.notice.connect(self._heard)
-        listener.connection_lost.connect(self.news)
+        listener.connection_lost.connect(self._connection_lost)
         listener.reconnected.connect(self._reconnected)
         listener.start()
         return listener
@@ -240,6 +240,10 @@ class Session(QObject):
         """Whether a server process that sent a notice is one of this window's connections."""
         workers = (worker for worker in (self.writer, self._reader) if worker is not None)
         return sender == self.library.store.conn.backend_pid or any(sender in w.backend_pids for w in workers)
+
+    def _connection_lost(self) -> None:
+        self.news.emit(self.tr("The connection to the server was lost. The program reconnects by itself; "
+                               "open forms keep what you typed."))
 
     def _reconnected(self) -> None:
         """The server is reachable again: notices sent meanwhile were missed, so read everything."""

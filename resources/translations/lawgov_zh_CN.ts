@@ -269,22 +269,22 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>CellEditing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="183"/>
         <source>This column is changed in the record form, not by filling down.</source>
         <translation>这一列要在记录表单中修改，不能向下填充。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="187"/>
         <source>Select the rows to fill: the first row&apos;s value goes into the others.</source>
         <translation>请选中要填充的几行：第一行的值会填入其余各行。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="213"/>
         <source>Change %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="206"/>
+        <location filename="../../lawgov_desktop/ui/cell_editing.py" line="213"/>
         <source>Change %1 of %2 records</source>
         <translation>修改 %2 项记录的%1</translation>
     </message>
@@ -556,6 +556,79 @@ The current data is backed up automatically first, so it can be restored again.<
         <location filename="../../lawgov_desktop/ui/compare_view.py" line="310"/>
         <source>Exporting the comparison</source>
         <translation>正在导出清单调整对照表</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="74"/>
+        <source>Record deleted by someone else</source>
+        <translation>他人已删除此记录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="75"/>
+        <source>Your values (copy what you want to keep):</source>
+        <translation>您填写的内容（可复制保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="80"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="86"/>
+        <source>Changed by someone else meanwhile</source>
+        <translation>他人已修改此记录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="89"/>
+        <source>Keep all mine</source>
+        <translation>全部保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="91"/>
+        <source>Take all theirs</source>
+        <translation>全部采用他人的</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <source>Their value</source>
+        <translation>他人的值</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <source>Your value</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="105"/>
+        <source>Keep</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="105"/>
+        <source>Merged value</source>
+        <translation>合并后的值</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="114"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="115"/>
+        <source>Take theirs</source>
+        <translation>采用他人的</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="116"/>
+        <source>Merge by hand</source>
+        <translation>手动合并</translation>
     </message>
 </context>
 <context>
@@ -1507,37 +1580,37 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="40"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="41"/>
         <source>licence item</source>
         <translation>许可事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="41"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="42"/>
         <source>sub-item</source>
         <translation>子项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="42"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="43"/>
         <source>enforcement power</source>
         <translation>执法事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="43"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="44"/>
         <source>delegation</source>
         <translation>赋权承接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="45"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="45"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="46"/>
         <source>region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="47"/>
         <source>batch</source>
         <translation>批次</translation>
     </message>
@@ -2573,22 +2646,22 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="100"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="100"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="244"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="248"/>
         <source>New %1 “%2”</source>
         <translation>新建%1“%2”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/forms.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/forms.py" line="259"/>
         <source>Edit %1 “%2”</source>
         <translation>修改%1“%2”</translation>
     </message>
@@ -3063,7 +3136,12 @@ You can open it read-only to look things up, or quit.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="247"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="245"/>
+        <source>The connection to the server was lost. The program reconnects by itself; open forms keep what you typed.</source>
+        <translation>与服务器的连接中断，程序正在自动重新连接；已打开的表单保留您输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/session.py" line="251"/>
         <source>Connected to the server again; the lists were read again.</source>
         <translation>已重新连接服务器，清单已重新读取。</translation>
     </message>

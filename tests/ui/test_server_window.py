@@ -178,15 +178,21 @@ def test_a_dropped_connection_keeps_the_open_form_and_saves_after_reconnecting(
     assert session._listener is not None and session._listener.listening.wait(5)
     view = server_window.current_view()
     dialog = form_renaming(view, "排污许可", "排污许可（断线后保存）")
-    with admin_connection() as conn:
-        killed = conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                              " WHERE datname = %s AND pid <> pg_backend_pid()", (server_database.database,)).fetchall()
-    assert len(killed) >= 3  # the window's reading connection, its writer and its listener
-    qtbot.waitUntil(lambda: "连接中断" in status(server_window) or "重新连接" in status(server_window), timeout=3000)
-    assert dialog.isVisible() and dialog.widgets["name"].text() == "排污许可（断线后保存）"
-    dialog.save()
+    with admin_connection() as admin:
+        admin.execute(f'ALTER DATABASE "{server_database.database}" ALLOW_CONNECTIONS false')
+        killed = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                               (server_database.database,)).fetchall()
+        assert len(killed) >= 3  # the window's reading connection, its writer and its listener
+        qtbot.waitUntil(lambda: "连接中断" in status(server_window), timeout=2000)
+        assert "自动重新连接" in status(server_window)
+        dialog.save()  # the server takes no connection yet: said plainly, nothing lost
+        qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+        assert messages[0].startswith("无法连接数据库服务器")
+        assert dialog.isVisible() and dialog.widgets["name"].text() == "排污许可（断线后保存）"
+        admin.execute(f'ALTER DATABASE "{server_database.database}" ALLOW_CONNECTIONS true')
+    dialog.save()  # the server is back: the same edit saves on a new connection
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
-    assert not messages
+    assert len(messages) == 1
     assert "排污许可（断线后保存）" in names(view)
     with Library(server_database) as other:
         assert other.lists.query("licence", ListFilter(text="断线后保存")).total == 1
