@@ -28,6 +28,7 @@ from . import (
     cmd_backups,
     cmd_check,
     cmd_check_db,
+    cmd_copy_db,
     cmd_delete,
     cmd_diff,
     cmd_edit,
@@ -54,7 +55,7 @@ from .errors import EXIT_FAILED, UsageError, error_report, one_line
 COMMANDS: tuple[ModuleType, ...] = (
     cmd_init, cmd_list, cmd_show, cmd_add, cmd_edit, cmd_delete, cmd_merge_departments, cmd_undo,
     cmd_log, cmd_stats, cmd_import, cmd_imports, cmd_undo_import, cmd_export,
-    cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_version, cmd_diff, cmd_reference, cmd_check, cmd_laws,
+    cmd_backup, cmd_backups, cmd_restore, cmd_check_db, cmd_copy_db, cmd_version, cmd_diff, cmd_reference, cmd_check, cmd_laws,
     cmd_server,
 )
 
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 def database_path(args: argparse.Namespace) -> Path:
     """The database file the arguments name; only a command that creates one may name a missing file."""
     path = resolve_location(args.db)
-    if not getattr(args, "creates_database", False) and not path.exists():
+    if not getattr(args, "creates_database", False) and isinstance(path, Path) and not path.exists():
         raise DatabaseError(f"数据库文件“{path}”不存在；请先运行“lawgov --db {path} init”创建，"
                             "或用 --db 指定已有的数据库。")
     return path
@@ -106,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if hasattr(args, "run_on_server"):  # server: roles of a database that may not exist yet
             return int(args.run_on_server(args, sys.stdout))
+        if hasattr(args, "run_without_database"):  # copy-db names its own databases
+            return int(args.run_without_database(args, sys.stdout))
         if hasattr(args, "run_on_file"):  # backup, restore, check: work on the file, even a damaged one
             return int(args.run_on_file(database_path(args), args, sys.stdout))
         with open_library(args) as library:
