@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 _IMPORT_STAMPS = ("import_id", "source_json", "created_at", "updated_at")
 _LICENCE_INSERT = ("id", *LICENCE_KIND.columns, *LICENCE_KIND.sort_columns.values(), *_IMPORT_STAMPS)
 _POWER_INSERT = ("id", *POWER_KIND.columns, *POWER_KIND.sort_columns.values(), *_IMPORT_STAMPS)
+# Another clerk's import holds the server's import lock (``dialect.try_import_lock``).
+IMPORT_BUSY = "另一位同事正在导入数据，请稍后再试；本次导入未作任何改动。"
 _DELEGATION_INSERT = ("power_id", "region_id", "batch_id", "mode", "scope", "effective_date", "change_kind",
                       "document_number", "document_number_raw", "remark", "import_id", "created_at", "updated_at")
 
@@ -98,6 +100,8 @@ class Imports:
         stamp = now_text()
         summary = f"导入“{changes.file_name}”" + (f"（{changes.sheet}）" if changes.sheet else "")
         with self.store.operation(summary), self.store.transaction() as conn:
+            if not self.store.dialect.try_import_lock(conn):  # two imports at once on a server: one waits
+                raise LawGovError(IMPORT_BUSY)
             import_id = int(conn.execute(
                 "INSERT INTO import_record (at, user, file_name, file_sha256, sheet, kind, mode, mapping_json,"
                 " warnings_json, rejected_json, backup_path, inserted, updated, unchanged, rejected)"

@@ -48,6 +48,10 @@ JSON = "json"  # a power's extra columns {header: value}
 ALIASES = "aliases"  # other names, kept in the kind's alias table
 # A default computed when the record is created: one after the last position of its table.
 NEXT_POSITION = "next position"
+# Every record's row version, kept beside its fields (not one of them: no form, column or export
+# shows it): 1 when made, one more with every UPDATE (a trigger, migration 0009).  An editor saves
+# with the version it loaded, so a record another clerk changed meanwhile is not overwritten.
+ROW_VERSION = "row_version"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,12 @@ def _sort_key_column(*, index: bool = False) -> Any:
     return Field(default="", index=index, sa_column_kwargs={"server_default": ""})
 
 
+def _row_version_column() -> Any:
+    """A record's row version: 1 when made, one more with every UPDATE (a trigger, migration 0009),
+    so a clerk's save of what another clerk changed meanwhile is refused (``core.conflicts``)."""
+    return Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
 class Meta(SQLModel, table=True):
     """Key/value facts about the file; ``application`` marks it as a LawGov database."""
 
@@ -54,6 +60,7 @@ class Region(SQLModel, table=True):
     remark: str | None = None
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class RegionAlias(SQLModel, table=True):
@@ -79,6 +86,7 @@ class Department(SQLModel, table=True):
     remark: str | None = None
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class DepartmentAlias(SQLModel, table=True):
@@ -115,6 +123,7 @@ class Batch(SQLModel, table=True):
     remark: str | None = None
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class ImportRecord(SQLModel, table=True):
@@ -174,6 +183,7 @@ class LicenceItem(SQLModel, table=True):
     source_json: str | None = Field(default=None, description="original cell texts of the import")
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class Power(SQLModel, table=True):
@@ -217,6 +227,7 @@ class Power(SQLModel, table=True):
     source_json: str | None = None
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class Delegation(SQLModel, table=True):
@@ -245,6 +256,7 @@ class Delegation(SQLModel, table=True):
     import_id: int | None = Field(default=None, sa_column=_fk("import_record.id", "SET NULL", index=False))
     created_at: str
     updated_at: str
+    row_version: int = _row_version_column()
 
 
 class ChangeLog(SQLModel, table=True):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import queries
 from .clock import now_text
+from .conflicts import check_row_version
 from .errors import LawGovError, NotFoundError, ValidationError
 from .fields import DEPARTMENT, LICENCE, POWER, REGION, part_from_text
 from .kinds import (
@@ -218,9 +219,18 @@ class Records:
                            None, after, import_id)
         return record_id
 
-    def update(self, kind: str, record_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-        """Validate and apply changes to one record; returns the changed fields (old, new)."""
+    def update(self, kind: str, record_id: int, changes: dict[str, Any], *,
+               row_version: int | None = None) -> dict[str, Any]:
+        """Validate and apply changes to one record; returns the changed fields (old, new).
+
+        ``row_version``: the version the clerk's editor loaded; when another clerk saved or deleted
+        the record since, ConflictError (``core.conflicts``) and nothing is written.
+        """
         check_kind(kind)
+        if row_version is not None:
+            with self.store.operation(f"修改{KINDS[kind].label}"):
+                check_row_version(self.store, kind, record_id, row_version, changes, self.field_label)
+                return self.update(kind, record_id, changes)
         before = self.store.snapshot(kind, record_id)
         _check_writable(before)
         values, aliases = self._prepare(kind, changes, existing=before)
@@ -246,12 +256,17 @@ class Records:
                     changed += 1
         return changed
 
-    def delete(self, kind: str, record_id: int) -> dict[str, Any]:
+    def delete(self, kind: str, record_id: int, *, row_version: int | None = None) -> dict[str, Any]:
         """Delete one record and what belongs to it (sub-items, delegations, aliases).
 
         A department or region still used by other records is refused with the counts.
+        ``row_version`` as for :meth:`update`: a record changed since the clerk saw it stays.
         """
         check_kind(kind)
+        if row_version is not None:
+            with self.store.operation(f"删除{KINDS[kind].label}"):
+                check_row_version(self.store, kind, record_id, row_version, {}, self.field_label)
+                return self.delete(kind, record_id)
         before = self.store.snapshot(kind, record_id)
         _check_writable(before)
         self._check_deletable(kind, record_id, before)

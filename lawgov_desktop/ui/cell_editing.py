@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.errors import ConflictError, LawGovError, ValidationError
+from lawgov_desktop.core.kinds import ROW_VERSION
 from lawgov_desktop.core.library import Library
 
+from . import conflict_dialog
 from .kinds import FORMS, FormField, field_label
 from .session import Session
 from .table_model import PagedTableModel
@@ -189,18 +191,23 @@ class CellEditing(QObject):
     def _selected_ids(self) -> list[int]:
         return [int(record["id"]) for record in self.model.selected_records(self.table.selectionModel())]
 
-    def _write(self, ids: list[int], column: int, value: Any) -> None:
-        """Write through the library as one undo step; a refusal shows at the (first) cell."""
+    def _write(self, ids: list[int], column: int, value: Any, row_version: int | None = None) -> None:
+        """Write through the library as one undo step; a refusal shows at the (first) cell.  One
+        record is saved over the row version the list showed (or ``row_version``), so a value
+        another clerk saved meanwhile is not overwritten unseen."""
         shown, kind = self.fields.get(column), self.record_kind
         if shown is None or kind is None or not ids or self._read_only():
             return
         key, label = shown.key, field_label(shown)
         for record_id in ids:
             self.model.set_problem(record_id, column, None)
+        if len(ids) == 1 and row_version is None:
+            row = self.model.row_of(ids[0])
+            row_version = (self.model.row_at(row) or {}).get(ROW_VERSION) if row is not None else None
 
         def work(library: Library) -> object:
             if len(ids) == 1:
-                return library.records.update(kind, ids[0], {key: value})
+                return library.records.update(kind, ids[0], {key: value}, row_version=row_version)
             return library.records.bulk_update(kind, ids, {key: value})
 
         text = (self.tr("Change %1") if len(ids) == 1 else self.tr("Change %1 of %2 records")).replace(
@@ -208,6 +215,13 @@ class CellEditing(QObject):
         self.session.change(text, work, on_error=lambda error: self._refused(ids[0], column, key, error))
 
     def _refused(self, record_id: int, column: int, key: str, error: LawGovError) -> bool:
+        if isinstance(error, ConflictError):  # another clerk saved first: the clerk decides
+
+            def save_again(changes: dict[str, Any], row_version: int) -> None:
+                if key in changes:  # taking theirs leaves the record as the other clerk saved it
+                    self._write([record_id], column, changes[key], row_version)
+            conflict_dialog.resolve(self.table, error, save_again)
+            return True
         message = error.errors.get(key, str(error)) if isinstance(error, ValidationError) else str(error)
         self.model.set_problem(record_id, column, message)
         row = self.model.row_of(record_id)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lawgov_desktop.core.errors import LawGovError, ValidationError
+from lawgov_desktop.core.errors import ConflictError, LawGovError, ValidationError
 from lawgov_desktop.core.fields import BATCH, DELEGATION, DEPARTMENT, LICENCE, POWER, REGION
+from lawgov_desktop.core.kinds import ROW_VERSION
 from lawgov_desktop.core.library import Library
 
-from . import prompts, settings
+from . import conflict_dialog, prompts, settings
 from .facets import facet_options
 from .kinds import FORMS, FormField, field_label
 from .session import Session
@@ -91,6 +92,8 @@ class RecordDialog(QDialog):
         self.record = record
         self.fixed = dict(fixed or {})
         self.saved_id: int | None = record["id"] if record else None
+        # The version loaded: a save of what another clerk changed meanwhile is refused (core.conflicts).
+        self.row_version: int | None = record.get(ROW_VERSION) if record else None
         self._busy = False
         self.setObjectName(f"record_dialog_{kind}")
         title = self.kind_text = kind_title("sub_item" if kind == LICENCE and self._is_sub_item() else kind)
@@ -238,20 +241,26 @@ class RecordDialog(QDialog):
             return
         self.show_errors({})
         data = self.changes()
+        if self.record is not None:
+            self._save_edit(data, self.row_version)
+            return
         kind = self.kind
-        name = str(self.values().get("name") or "")
-        if self.record is None:
-            text = self.tr("New %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
+        text = self.tr("New %1 “%2”").replace("%1", self.kind_text).replace("%2", str(self.values().get("name") or ""))
 
-            def work(library: Library) -> Any:
-                return library.records.create(kind, data)
-        else:
-            record_id = self.record["id"]
-            text = self.tr("Edit %1 “%2”").replace("%1", self.kind_text).replace("%2", name)
+        def work(library: Library) -> Any:
+            return library.records.create(kind, data)
+        self._set_busy(True)
+        self.session.change(text, work, on_done=self._saved, on_error=self._failed)
 
-            def work(library: Library) -> Any:
-                library.records.update(kind, record_id, data)
-                return record_id
+    def _save_edit(self, data: dict[str, Any], row_version: int | None) -> None:
+        """Send an edit saved over ``row_version`` (the one loaded, or after a conflict the one stored then)."""
+        self.row_version = row_version
+        kind, record_id = self.kind, (self.record or {})["id"]
+        text = self.tr("Edit %1 “%2”").replace("%1", self.kind_text).replace("%2", str(self.values().get("name") or ""))
+
+        def work(library: Library) -> Any:
+            library.records.update(kind, record_id, data, row_version=row_version)
+            return record_id
         self._set_busy(True)
         self.session.change(text, work, on_done=self._saved, on_error=self._failed)
 
@@ -265,6 +274,9 @@ class RecordDialog(QDialog):
         self._set_busy(False)
         if isinstance(error, ValidationError):
             self.show_errors(error.errors)
+            return True
+        if isinstance(error, ConflictError):  # another clerk saved first: the clerk decides, the form stays open
+            conflict_dialog.resolve(self, error, self._save_edit)
             return True
         return False
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.errors import LawGovError, NotFoundError
 from lawgov_desktop.core.fields import KIND_LABELS, LIST_VERSION
-from lawgov_desktop.core.kinds import KINDS
+from lawgov_desktop.core.kinds import KINDS, ROW_VERSION
 from lawgov_desktop.core.layouts import field_label as core_field_label
 from lawgov_desktop.core.queries import ListFilter, Page, extra_from_json
 
@@ -69,7 +69,7 @@ HISTORY_KINDS = (*KINDS, LIST_VERSION)
 # Snapshot keys that are bookkeeping, not something the clerk typed, or shown in rows of their own
 # (a power's extra columns each under its header, its sub-items by name).
 HIDDEN_KEYS = frozenset({"id", "version_id", "import_id", "source_json", "created_at", "updated_at", "position",
-                         "document_number_raw", "children", "extra_json", "sub_items"})
+                         "document_number_raw", "children", "extra_json", "sub_items", ROW_VERSION})
 SUB_ITEMS = QT_TRANSLATE_NOOP("History", "Sub-items")
 CHILD_LABELS = {"licence": SUB_ITEMS, "power": QT_TRANSLATE_NOOP("History", "Delegated to")}
 FIRST_DAY = QDate(2000, 1, 1)  # the date edits show "any" at their minimum
