@@ -28,8 +28,10 @@ An editor's regions are rows of ``lawgov_grant`` (login → region); a region co
 Row-level security checks the rows an editor writes (``WITH CHECK``); a row an editor may not touch
 is refused by a trigger rather than by a policy's ``USING``, because PostgreSQL's answer to an
 UPDATE or DELETE outside the policy is silence ("UPDATE 0"), and the program would report a
-change that never happened.  Every refusal is SQLSTATE 42501, which ``core.postgres`` turns into
-the clerk's message; the transaction rolls back, so the database is left as it was.
+change that never happened.  (A cascade — a deleted department's aliases — runs as the tables'
+owner, the admin group, so passes the trigger: the delete that caused it was checked.)  Every
+refusal is SQLSTATE 42501, which ``core.postgres`` turns into the clerk's message; the
+transaction rolls back, so the database is left as it was.
 
 Setup is idempotent; a later migration's new tables get their rights when setup is run again.
 """
@@ -103,8 +105,8 @@ CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT pg_has_role({admin}, 'USAGE') AND NOT coalesce({rule}, false) THEN
     RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-      MESSAGE = format('row-level security: %s row %s lies outside the regions of %s',
-                       TG_TABLE_NAME, OLD.id, current_user);
+      MESSAGE = format('row-level security: 用户 %s 不能修改或删除 %s 表第 %s 行（不在其辖区内）',
+                       current_user, TG_TABLE_NAME, OLD.id);
   END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END

@@ -72,6 +72,25 @@ def test_setup_creates_the_database_and_can_run_again(new_database: ServerAddres
     assert f"已有数据库“{new_database.database}”" in again.out and "数据库结构是最新的" in again.out
 
 
+def test_an_administrator_without_superuser_rights_sets_the_office_up(new_database: ServerAddress, prefix: str,
+                                                                      run_cli: Runner) -> None:
+    """What the README tells an office: a login that may create databases and roles (not the
+    server's superuser) creates the database, sets it up and adds a clerk."""
+    chief = replace(new_database, user=f"{prefix}_chief", password="chief-pw")
+    with admin_connection() as conn:
+        conn.execute(f"CREATE ROLE \"{chief.user}\" LOGIN CREATEDB CREATEROLE PASSWORD 'chief-pw'")
+    setup = run_cli("server", "setup", "--create-database", "--role-prefix", prefix, db=admin_url(chief))
+    assert setup.code == 0, setup.err
+    granted = run_cli("server", "grant", f"{prefix}_clerk", "--role", "editor", "--region", "海丰县", db=admin_url(chief))
+    assert granted.code == 0, granted.err
+    assert "未设置密码：请重新运行并加 --password-prompt" in granted.out
+    with psycopg.connect(**chief.connect_arguments()) as conn:
+        assert conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'licence_item'").fetchone()[0] == \
+            f"{prefix}_admin"
+        conn.execute("INSERT INTO region (name, kind, parent_id, position, created_at, updated_at)"
+                     " VALUES ('新区', 'district', NULL, 99, '2026-01-01', '2026-01-01')")  # an admin: reference data
+
+
 def test_grant_with_a_typed_password_then_the_clerk_logs_in(set_up: ServerAddress, prefix: str, run_cli: Runner,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     typed = iter(["县里的密码", "县里的密码"])

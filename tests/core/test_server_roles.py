@@ -23,6 +23,7 @@ from lawgov_desktop.core.errors import DatabaseError, ValidationError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.location import ServerAddress
 from lawgov_desktop.core.postgres import explain_database_error
+from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.server_admin import ServerAdmin
 
 REFUSED = "您没有修改这条记录的权限（服务器只允许您修改本辖区的记录），数据未作任何改动。"
@@ -132,6 +133,8 @@ def test_library_editor_keeps_working_within_the_county_and_is_told_when_refused
         library.records.create("department", {"name": "海丰县海城镇人民政府", "region": "海城镇"})
         library.history.revert_operation(library.history.last_operation())
         assert {row["user"] for row in library.history.change_log().rows} == {f"{office.prefix}_haifeng", "管理员"}
+        library.lists.save_filter("licence", "本县", ListFilter(department_ids=(ids["haifeng_department"],)))
+        assert [row["id"] for row in library.lists.query("licence", ListFilter(text="小餐饮")).rows] == [new_item]
 
         log_size = admin_value(office, "SELECT count(*) FROM change_log")
         for attempt in (lambda: library.records.update("licence", ids["luhe_item"], {"name": "改名"}),
@@ -152,7 +155,12 @@ def test_a_region_covers_its_towns_and_a_delegation_follows_its_township(office:
     ids = office.ids
     with Library(office.editor) as library:
         town = library.records.create("region", {"name": "梅陇镇", "kind": "town", "parent": "海丰县"})
-        library.records.create("department", {"name": "梅陇镇人民政府", "region_id": town})
+        department = library.records.create("department", {"name": "梅陇镇人民政府", "region_id": town,
+                                                           "aliases": ["梅陇镇政府"]})
+        library.records.delete("department", department)  # its alias goes with it
+        spare = library.records.create("region", {"name": "赤坑镇", "kind": "town", "parent": "海丰县",
+                                                  "aliases": ["赤坑"]})
+        library.records.delete("region", spare)
         library.records.update("delegation", ids["haifeng_delegation"], {"scope": "全镇"})
         library.records.create("delegation", {"power_id": ids["haifeng_power"], "region": "梅陇镇"})
         for attempt in (lambda: library.records.update("region", library.records.find_region("海丰县"),
