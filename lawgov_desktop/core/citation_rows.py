@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .citations import (
@@ -55,11 +56,12 @@ class CellRow:
 def edition_year(citation: Citation) -> int | None:
     """The latest year the note after the title names (（2009年…通过，2021年…修正） → 2021): the
     edition the list cites, older than the law's latest amendment when the list is out of date."""
-    years = [int(year) for year in _YEAR.findall(citation.note)]
+    years = [int(year) for year in _YEAR.findall(citation.note)] if citation.note else []
     return max(years) if years else None
 
 
-def cell_rows(text: str) -> tuple[list[Citation], list[CellRow]]:
+@lru_cache(maxsize=4096)  # a basis is often written alike in many rows (sub-items, a saved version)
+def cell_rows(text: str) -> tuple[tuple[Citation, ...], tuple[CellRow, ...]]:
     """The citations of one cell and the rows that keep them: one per cited article (one without
     an article for a law cited whole), then one per part of the text that cites nothing."""
     citations = parse_citations(text)
@@ -74,7 +76,7 @@ def cell_rows(text: str) -> tuple[list[Citation], list[CellRow]]:
                                 article_text=str(ref)))
     for part in unparsed_parts(text, citations):
         rows.append(CellRow(position=len(citations), title=None, unparsed=part))
-    return citations, rows
+    return tuple(citations), tuple(rows)
 
 
 def short_titles(value: str | None) -> list[str]:
