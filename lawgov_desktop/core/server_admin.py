@@ -81,22 +81,35 @@ EDITOR_WRITES = {
 # Tables an editor appends to under their own login only.
 SIGNED_TABLES = ("change_log", "import_record")
 
+# PL/pgSQL, not SQL: its statements' plans are kept for the session, where an SQL function's
+# recursive query was planned again for every row (thirty times slower on a bulk change).
 _FUNCTIONS = """
-CREATE OR REPLACE FUNCTION lawgov_in_regions(region integer) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT region IS NOT NULL AND EXISTS (
-    WITH RECURSIVE up(id, depth) AS (
-      SELECT region, 0
-      UNION ALL
-      SELECT r.parent_id, up.depth + 1 FROM region r JOIN up ON r.id = up.id
-      WHERE r.parent_id IS NOT NULL AND up.depth < 50)
-    SELECT 1 FROM up JOIN lawgov_grant g ON g.region_id = up.id WHERE g.role_name = current_user)
+CREATE OR REPLACE FUNCTION lawgov_in_regions(start integer) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  here integer := start;
+  steps integer := 0;
+BEGIN
+  WHILE here IS NOT NULL AND steps < 50 LOOP
+    IF EXISTS (SELECT 1 FROM lawgov_grant g WHERE g.region_id = here AND g.role_name = current_user) THEN
+      RETURN true;
+    END IF;
+    SELECT r.parent_id INTO here FROM region r WHERE r.id = here;
+    steps := steps + 1;
+  END LOOP;
+  RETURN false;
+END
 $$;
 COMMENT ON FUNCTION lawgov_in_regions(integer) IS
   'LawGov: whether the region is one the current user was granted, or lies below one';
 CREATE OR REPLACE FUNCTION lawgov_department_in_regions(department integer) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT lawgov_in_regions((SELECT d.region_id FROM department d WHERE d.id = department))
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  home integer;
+BEGIN
+  SELECT d.region_id INTO home FROM department d WHERE d.id = department;
+  RETURN lawgov_in_regions(home);
+END
 $$;
 """
 
