@@ -10,6 +10,7 @@ deleted it and keeps the clerk's values in a box they can copy from.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -50,8 +51,9 @@ def _value_box(text: str, name: str, *, editable: bool = False) -> QPlainTextEdi
     box.setObjectName(name)
     box.setReadOnly(not editable)
     box.setTabChangesFocus(True)
-    lines = max(1, min(4, text.count("\n") + 1))
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    # about a dozen Chinese characters fit a column's line: long texts get up to five lines, then scroll
+    lines = min(5, sum(max(1, math.ceil(len(line) / 12)) for line in text.split("\n")))
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 20)
     return box
 
 
@@ -73,9 +75,10 @@ class ConflictDialog(QDialog):
         if conflict.deleted:
             self.setWindowTitle(self.tr("Record deleted by someone else"))
             layout.addWidget(QLabel(self.tr("Your values (copy what you want to keep):")))
-            self.kept = _value_box(self.kept_text(), "kept_values")
-            self.kept.setFixedHeight(self.kept.fontMetrics().lineSpacing() * 8 + 14)
-            layout.addWidget(self.kept)
+            self.kept = QPlainTextEdit(self.kept_text())
+            self.kept.setObjectName("kept_values")
+            self.kept.setReadOnly(True)
+            layout.addWidget(self.kept, 1)  # the values take the room the dialog has
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.addButton(push_button(self.tr("Copy"), self.copy_kept, "copy_kept"),
                               QDialogButtonBox.ButtonRole.ActionRole)
@@ -93,7 +96,7 @@ class ConflictDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, min(640, 160 + 110 * len(conflict.fields)))
+        self.resize(820, min(640, 160 + 70 * len(conflict.fields)))
 
     def _fields_grid(self) -> QScrollArea:
         fields = QWidget()
@@ -123,6 +126,7 @@ class ConflictDialog(QDialog):
             grid.addWidget(merged, row, 4)
             self.decisions[field.key] = decision
             self.merged[field.key] = merged
+        grid.setRowStretch(len(self.conflict.fields) + 1, 1)  # the rows stay at the top
         scroll = QScrollArea()
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)

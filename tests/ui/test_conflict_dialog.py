@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
+from test_clipboard_and_cells import edit_cell, press_enter, row_of_name
 from ui_helpers import form_renaming, type_text, wait_idle
 
 from lawgov_desktop.core.errors import ConflictError
@@ -18,8 +19,6 @@ from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.ui.conflict_dialog import MERGED, MINE, THEIRS, ConflictDialog
 from lawgov_desktop.ui.forms import RecordDialog
 from lawgov_desktop.ui.main_window import MainWindow
-
-from test_clipboard_and_cells import edit_cell, press_enter, row_of_name
 
 
 def _item(library: Library, name: str) -> int:
