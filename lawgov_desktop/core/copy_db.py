@@ -8,8 +8,7 @@ Here:
 * The target must be new or empty (a new SQLite file, an empty server database): nothing is ever
   overwritten.  Its schema comes from the same migrations every database gets.
 * Every table of ``core.models`` is copied in foreign-key order, rows in id order with their ids,
-  one transaction on the target; a main item whose sub-item comes first (a lower id) gets its
-  ``parent_id`` once its main item is there.  The highest id each table has ever used moves along,
+  one transaction on the target; a sub-item entered before its main item (a lower id) follows it.  The highest id each table has ever used moves along,
   so an undo in the copy re-creates a deleted record under its own id, never a reused one.
 * SQLite keeps whatever type a value came in with; each value is checked against its column
   (an integer in an integer column, text in a text column, no NUL character and no integer beyond
@@ -308,32 +307,37 @@ def _copy(reader: Store, target: Location, task: Task) -> Digest:
 
 
 def _copy_table(reader: Store, conn: Any, table: Table, digest: Digest, on_server: bool) -> None:
-    """The rows of one table in id order; self-references to later rows are set afterwards."""
+    """The rows of one table in id order, except that a row naming a later row of its own table
+    (a sub-item entered before its main item) waits for it: an UPDATE afterwards would count as an
+    edit and move the row's version on."""
     insert = (f"INSERT INTO {table.name} ({', '.join(_quoted(c) for c in table.columns)})"
               f" VALUES ({', '.join('?' * len(table.columns))})")
-    positions = {column: table.columns.index(column) for column in table.self_references}
-    seen: set[Any] = set()
-    later: list[tuple[str, Any, Any]] = []  # (column, id, referenced id) of rows written before their parent
+    positions = [table.columns.index(column) for column in table.self_references]
+    written: set[Any] = set()
+    waiting: dict[Any, list[list[Any]]] = {}  # id of the row not yet written → rows naming it
+
+    def ready(values: list[Any], batch: list[list[Any]]) -> None:
+        batch.append(values)
+        written.add(values[0])
+        for child in waiting.pop(values[0], []):
+            ready(child, batch)
+
     cursor = reader.conn.execute(table.select)
-    while True:
-        rows = cursor.fetchmany(_BATCH)
-        if not rows:
-            break
-        batch = []
+    while rows := cursor.fetchmany(_BATCH):
+        batch: list[list[Any]] = []
         for row in rows:
             values = list(row)
             digest.add(table.name, values)
             _check_values(table, values, on_server)
-            for column, position in positions.items():
-                if values[position] is not None and values[position] not in seen and values[position] != values[0]:
-                    later.append((column, values[0], values[position]))
-                    values[position] = None
-            if table.has_id:
-                seen.add(values[0])
-            batch.append(values)
+            missing = next((values[p] for p in positions if values[p] not in (None, values[0])
+                            and values[p] not in written), None)
+            if missing is None:
+                ready(values, batch)
+            else:
+                waiting.setdefault(missing, []).append(values)
         conn.executemany(insert, batch)
-    for column, row_id, referenced in later:
-        conn.execute(f"UPDATE {table.name} SET {column} = ? WHERE id = ?", (referenced, row_id))
+    if waiting:  # rows naming a row that does not exist: the target's foreign key says so
+        conn.executemany(insert, [values for rows in waiting.values() for values in rows])
 
 
 def _check_values(table: Table, values: list[Any], on_server: bool) -> None:
