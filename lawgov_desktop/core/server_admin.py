@@ -39,7 +39,8 @@ Setup is idempotent; a later migration's new tables get their rights when setup 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,7 +182,7 @@ class ServerAdmin:
         groups = {role: group_name(prefix, role) for role in ROLES}
         ident = {role: sql.Identifier(name) for role, name in groups.items()}
         run = self._run
-        with self.conn.raw.transaction():
+        with self._transaction():
             existing = self._existing_roles(list(groups.values()))
             for name in groups.values():
                 if name not in existing:
@@ -289,7 +290,7 @@ class ServerAdmin:
             raise ValidationError({"用户": f"“{user}”不能用作用户名。"})
         region_ids = [self._region_id(name) for name in regions]
         name = sql.Identifier(user)
-        with self.conn.raw.transaction():
+        with self._transaction():
             created = not self._existing_roles([user])
             if created:
                 self._run("CREATE ROLE {} LOGIN", name)
@@ -308,7 +309,7 @@ class ServerAdmin:
         """Take every LawGov role and region from ``user``; the login itself stays (the server's
         other databases may use it): ``DROP ROLE`` removes it."""
         prefix = self.prefix()
-        with self.conn.raw.transaction():
+        with self._transaction():
             left = self._leave_groups(prefix, user)
             regions = self.conn.raw.execute("DELETE FROM lawgov_grant WHERE role_name = %s", (user,)).rowcount
             if not left and not regions:
@@ -336,6 +337,18 @@ class ServerAdmin:
                 for name in sorted({*roles, *regions})]
 
     # ---------------------------------------------------------------------------- internals
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction of administration; a login lacking the rights for it is told which."""
+        try:
+            with self.conn.raw.transaction():
+                yield
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise DatabaseError(
+                f"账号“{self.address.user or ''}”无权管理这个数据库的用户和权限（{exc.diag.message_primary}）："
+                "请用服务器的超级用户，或有 CREATEDB、CREATEROLE 权限并建立了这个数据库的管理员账号运行；"
+                "数据库未作任何改动。") from exc
+
     def _run(self, statement: str, *parts: sql.Composable, **named: sql.Composable) -> None:
         """Run a statement composed with identifiers and literals (DDL takes no parameters)."""
         self.conn.raw.execute(sql.SQL(statement).format(*parts, **named))

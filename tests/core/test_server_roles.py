@@ -221,6 +221,8 @@ def test_users_grant_and_revoke(office: Office) -> None:
         assert [u.name for u in admin.users()] == [f"{prefix}_viewer"]
     refused = psql(office.editor, f"UPDATE licence_item SET remark = 'x' WHERE id = {office.ids['haifeng_item']}")
     assert refused.returncode != 0, "a revoked editor changes nothing"
+    with ServerAdmin(office.reader) as reader, pytest.raises(DatabaseError, match="无权管理这个数据库的用户和权限"):
+        reader.grant(f"{prefix}_viewer", "admin")
 
 
 def test_setup_again_after_a_migration_gives_new_tables_their_rights(office: Office) -> None:
