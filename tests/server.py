@@ -55,12 +55,12 @@ def template_name() -> str:
 
 
 @contextmanager
-def fresh_database() -> Iterator[ServerAddress]:
-    """A new LawGov database on the server, dropped afterwards."""
-    template = template_name()
+def fresh_database(*, migrated: bool = True) -> Iterator[ServerAddress]:
+    """A new LawGov database on the server (``migrated=False``: an empty one), dropped afterwards."""
+    template = f' TEMPLATE "{template_name()}"' if migrated else ""
     name = f"lawgov_t_{uuid.uuid4().hex[:12]}"
     with admin_connection() as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        conn.execute(f'CREATE DATABASE "{name}"{template}')
     try:
         yield ServerAddress(**{**admin_address().__dict__, "database": name})
     finally:

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
-from dataclasses import replace
 
 from lawgov_desktop.core.copy_db import database_digest
 
 
 def test_a_file_to_a_server_and_back_prints_counts_and_the_same_digest(run_cli, sample_db, tmp_path, monkeypatch):
-    from server import admin_address, admin_connection
+    from server import fresh_database
 
-    name = f"lawgov_cli_copy_{uuid.uuid4().hex[:8]}"
-    server = replace(admin_address(), database=name)
-    monkeypatch.setenv("PGPASSWORD", server.password or "")  # as a clerk's libpq finds it; never in the URL
-    with admin_connection() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
+    with fresh_database(migrated=False) as server:
+        monkeypatch.setenv("PGPASSWORD", server.password or "")  # as a clerk's libpq finds it; never in the URL
         there = run_cli("copy-db", str(sample_db), server.url)
         assert there.code == 0, there.err
         digest = database_digest(sample_db).value
@@ -28,9 +22,6 @@ def test_a_file_to_a_server_and_back_prints_counts_and_the_same_digest(run_cli, 
         assert back.code == 0, back.err
         document = json.loads(back.out)
         assert document["digest"] == digest and document["counts"]["department"] == 3
-    finally:
-        with admin_connection() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     listed = run_cli("list", "items", "--json", db=tmp_path / "笔记本.sqlite3")
     assert json.loads(listed.out)["total"] == json.loads(run_cli("list", "items", "--json", db=sample_db).out)["total"]
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server import admin_address, admin_connection
+from server import fresh_database
 
 from lawgov_desktop.core.copy_db import CopyError, copy_database, database_digest, tables
 from lawgov_desktop.core.imports import ImportChanges
@@ -30,15 +29,9 @@ SEARCHES = ("食", "经营", "核准", "长", "田墘", "第一批", "zz")
 
 @pytest.fixture
 def empty_server() -> Iterator[ServerAddress]:
-    """An empty database on the test server (not the migrated template the lib fixture copies)."""
-    name = f"lawgov_copy_{uuid.uuid4().hex[:10]}"
-    with admin_connection() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield ServerAddress(**{**admin_address().__dict__, "database": name})
-    finally:
-        with admin_connection() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """An empty database on the test server (not a copy of the migrated template)."""
+    with fresh_database(migrated=False) as address:
+        yield address
 
 
 def every_kind(path: Path) -> Path:
