@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 LabelOf = Callable[[str, str], str]
 
 
-def check_row_version(store: Store, kind: str, record_id: int, loaded: int, mine: Mapping[str, Any],
+def check_row_version(store: Store, kind: str, record_id: int, loaded: int, mine: Mapping[str, Any] | None,
                       label_of: LabelOf) -> None:
-    """Inside the save's write transaction: pass when the record still has the ``loaded`` version,
-    else raise ConflictError comparing the stored values with ``mine`` (the clerk's changes)."""
+    """Inside the write transaction: pass when the record still has the ``loaded`` version, else
+    raise ConflictError comparing the stored values with ``mine`` (the clerk's changes; None for a
+    delete)."""
     row = store.conn.execute(f"SELECT {ROW_VERSION} FROM {TABLES[kind]} WHERE id = ?{store.dialect.lock_rows}",
                              (record_id,)).fetchone()
     if row is not None and int(row[0]) == loaded:
@@ -36,9 +37,10 @@ def check_row_version(store: Store, kind: str, record_id: int, loaded: int, mine
     raise conflict_error(store, kind, record_id, mine, label_of)
 
 
-def conflict_error(store: Store, kind: str, record_id: int, mine: Mapping[str, Any],
+def conflict_error(store: Store, kind: str, record_id: int, mine: Mapping[str, Any] | None,
                    label_of: LabelOf) -> ConflictError:
-    """The refusal of a save of ``mine`` to a record changed or deleted since it was loaded."""
+    """The refusal of a save of ``mine`` (None: of a delete) to a record changed or deleted since it
+    was loaded."""
     description = KINDS[kind]
     row = store.conn.execute(f"SELECT id FROM {description.table} WHERE id = ?", (record_id,)).fetchone()
     current = store.snapshot(kind, record_id) if row is not None else None
@@ -50,16 +52,18 @@ def conflict_error(store: Store, kind: str, record_id: int, mine: Mapping[str, A
     before = json.loads(last["before_json"]) if last and last["before_json"] else {}
     title = store.title(kind, current) if current is not None else str(before.get("name") or record_id)
     fields = []
-    for key, value in _by_column(kind, mine).items():
+    for key, value in _by_column(kind, mine or {}).items():
         theirs = current.get(key) if current is not None else None
         fields.append(FieldConflict(key, label_of(kind, key), theirs, value, value_text(store, kind, key, theirs),
                                     value_text(store, kind, key, value)))
     when = f"于 {changed_at} " if changed_at else ""
+    what = f"{description.label}“{title}”"
     if current is None:
-        message = f"{description.label}“{title}”已被{changed_by}{when}删除，您的修改未能保存（内容仍在，可复制保留）。"
+        message = f"{what}已被{changed_by}{when}删除" + ("。" if mine is None else "，您的修改未能保存（内容仍在，可复制保留）。")
         return ConflictError(message, kind=kind, record_id=record_id, fields=fields, row_version=None,
                              changed_by=changed_by, changed_at=changed_at)
-    message = f"{description.label}“{title}”在您打开后已被{changed_by}{when}修改，您的修改未保存：请对照双方的值再保存。"
+    message = f"{what}在您打开后已被{changed_by}{when}修改，" + (
+        "未删除。" if mine is None else "您的修改未保存：请对照双方的值再保存。")
     return ConflictError(message, kind=kind, record_id=record_id, fields=fields,
                          row_version=int(current[ROW_VERSION]), changed_by=changed_by, changed_at=changed_at)
 

@@ -265,7 +265,7 @@ class Records:
         check_kind(kind)
         if row_version is not None:
             with self.store.operation(f"删除{KINDS[kind].label}"):
-                check_row_version(self.store, kind, record_id, row_version, {}, self.field_label)
+                check_row_version(self.store, kind, record_id, row_version, None, self.field_label)
                 return self.delete(kind, record_id)
         before = self.store.snapshot(kind, record_id)
         _check_writable(before)

@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from lawgov_desktop.core.errors import ConflictError, LawGovError
+from lawgov_desktop.core.kinds import ROW_VERSION
 from lawgov_desktop.core.library import Library
 
 from . import prompts
@@ -39,8 +41,10 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
     impact: Counter[str] = Counter()
     for record_id in record_ids:
         impact.update(session.library.records.delete_impact(kind, record_id))
+    row_version: int | None = None  # one record goes only as the clerk saw it when asked (core.conflicts)
     if len(record_ids) == 1:
-        name = session.library.records.get(kind, record_ids[0]).get("name") or ""
+        shown = session.library.records.get(kind, record_ids[0])
+        name, row_version = shown.get("name") or "", shown.get(ROW_VERSION)
         question = translate("Editing", "Delete %1 “%2”?").replace("%1", kind_title(kind)).replace("%2", str(name))
     else:
         question = translate("Editing", "Delete %1 records (%2)?").replace("%1", str(len(record_ids))).replace(
@@ -53,8 +57,26 @@ def delete_records(parent: QWidget, session: Session, kind: str, record_ids: lis
         return False
 
     def work(library: Library) -> int:
+        if row_version is not None:
+            library.records.delete(kind, record_ids[0], row_version=row_version)
+            return 1
         return library.records.delete_many(kind, record_ids)
 
     text = translate("Editing", "Delete %1 %2").replace("%1", str(len(record_ids))).replace("%2", kind_title(kind))
-    session.change(text, work)
+    session.change(text, work, on_error=lambda error: _changed_meanwhile(parent, session, text, kind, error))
+    return True
+
+
+def _changed_meanwhile(parent: QWidget, session: Session, text: str, kind: str, error: LawGovError) -> bool:
+    """Another clerk changed the record after the clerk was asked: say so, and delete it only if
+    they still want to (as it is now); one deleted meanwhile is gone as the clerk wanted."""
+    if not isinstance(error, ConflictError):
+        return False
+    question = str(error) + "\n\n" + translate("Editing", "Delete it anyway, as it is now?")
+    if error.row_version is None:
+        prompts.warn(parent, error)
+    elif prompts.confirm(parent, translate("Editing", "Delete"), question):
+        record_id, version = error.record_id, error.row_version
+        session.change(text, lambda library: library.records.delete(kind, record_id, row_version=version),
+                       on_error=lambda again: _changed_meanwhile(parent, session, text, kind, again))
     return True

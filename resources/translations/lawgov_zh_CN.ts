@@ -561,72 +561,72 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="76"/>
         <source>Record deleted by someone else</source>
         <translation>他人已删除此记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="75"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="77"/>
         <source>Your values (copy what you want to keep):</source>
         <translation>您填写的内容（可复制保留）：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="80"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="83"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="89"/>
         <source>Changed by someone else meanwhile</source>
         <translation>他人已修改此记录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="92"/>
         <source>Keep all mine</source>
         <translation>全部保留我的</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="91"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="94"/>
         <source>Take all theirs</source>
         <translation>全部采用他人的</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="107"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="107"/>
         <source>Their value</source>
         <translation>他人的值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="104"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="107"/>
         <source>Your value</source>
         <translation>您的值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="108"/>
         <source>Keep</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="108"/>
         <source>Merged value</source>
         <translation>合并后的值</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="117"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="115"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="118"/>
         <source>Take theirs</source>
         <translation>采用他人的</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../lawgov_desktop/ui/conflict_dialog.py" line="119"/>
         <source>Merge by hand</source>
         <translation>手动合并</translation>
     </message>
@@ -724,34 +724,40 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="44"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="48"/>
         <source>Delete %1 “%2”?</source>
         <translation>确定删除%1“%2”吗？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="46"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="50"/>
         <source>Delete %1 records (%2)?</source>
         <translation>确定删除 %1 项%2吗？</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="54"/>
         <source>Also deleted with it: %1</source>
         <translation>将一并删除：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="51"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="55"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>删除后可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="56"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="78"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/editing.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="65"/>
         <source>Delete %1 %2</source>
         <translation>删除 %1 项%2</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/editing.py" line="75"/>
+        <source>Delete it anyway, as it is now?</source>
+        <translation>仍要删除它（按现在的内容）吗？</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ def test_a_delete_of_a_record_changed_meanwhile_is_refused_and_the_record_stays(
     other.records.update("licence", item, {"remark": "李四的备注"})
     with pytest.raises(ConflictError) as refused:
         lib.records.delete("licence", item, row_version=loaded)
+    assert "已被李四" in str(refused.value) and "未删除" in str(refused.value)
     assert other.records.get("licence", item)["remark"] == "李四的备注"
     lib.records.delete("licence", item, row_version=refused.value.row_version)  # the clerk still wants it gone
     assert lib.store.count("SELECT count(*) FROM licence_item") == 0

@@ -16,6 +16,7 @@ from ui_helpers import form_renaming, type_text, wait_idle
 from lawgov_desktop.core.errors import ConflictError
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.ui import prompts
 from lawgov_desktop.ui.conflict_dialog import MERGED, MINE, THEIRS, ConflictDialog
 from lawgov_desktop.ui.forms import RecordDialog
 from lawgov_desktop.ui.main_window import MainWindow
@@ -167,3 +168,28 @@ def test_a_cell_saved_over_another_clerks_change_asks_and_taking_theirs_writes_n
     assert [(f.theirs_text, f.mine_text) for f in shown[0].conflict.fields] == [("排污许可（李四）", "排污许可证核发")]
     assert colleague.records.get("licence", record)["name"] == "排污许可（李四）"
     assert colleague.store.count("SELECT count(*) FROM change_log") == entries
+
+
+@pytest.mark.parametrize("still_delete", [True, False])
+def test_a_delete_of_a_record_changed_while_the_clerk_was_asked_asks_again(
+        any_window: MainWindow, colleague: Library, monkeypatch: pytest.MonkeyPatch, qtbot,  # noqa: ANN001
+        still_delete: bool) -> None:
+    view = any_window.current_view()
+    record = _item(colleague, "排污许可")
+    view.select_id(record)
+    questions: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        questions.append(text)
+        if len(questions) == 1:  # while the clerk reads the question, another clerk edits the record
+            colleague.records.update("licence", record, {"remark": "李四刚加的备注"})
+            return True
+        return still_delete
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    assert view.delete_selected()
+    qtbot.waitUntil(lambda: len(questions) == 2, timeout=5000)
+    wait_idle(qtbot, any_window.session)
+    assert "已被李四" in questions[1] and "未删除" in questions[1] and "仍要删除" in questions[1]
+    remaining = colleague.store.count("SELECT count(*) FROM licence_item WHERE id = ?", record)
+    assert remaining == (0 if still_delete else 1)
