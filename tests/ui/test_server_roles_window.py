@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from conftest import fill_lists
 from server import drop_roles
 from ui_helpers import form_renaming
 
@@ -36,7 +35,8 @@ def test_a_county_editor_saves_the_countys_record_and_is_refused_the_citys(
         role_prefix: str, server_database: ServerAddress, launcher: Launcher, messages: list[str],
         qtbot) -> None:  # noqa: ANN001
     with Library(server_database, user="tester") as library:
-        fill_lists(library)  # the city's departments: no region, so the administrators' only
+        city_department = library.records.create("department", {"name": "市生态环境局"})  # no region: the city's, admins' only
+        library.records.create("licence", {"department_id": city_department, "name": "排污许可", "level": "市级"})
         county = library.records.create("department", {"name": "海丰县市场监督管理局", "region": "海丰县"})
         library.records.create("licence", {"department_id": county, "name": "小作坊登记", "level": "县级"})
     editor = f"{role_prefix}_haifeng"
