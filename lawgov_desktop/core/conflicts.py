@@ -85,7 +85,10 @@ def value_text(store: Store, kind: str, key: str, value: Any) -> str:
         return "、".join(str(item) for item in value)
     described = KINDS[kind].field(key)
     if described is not None and described.rule == JSON:
-        extra = json.loads(value) if isinstance(value, str) else value
+        try:
+            extra = json.loads(value) if isinstance(value, str) else value
+        except ValueError:  # extra columns typed as text that is no JSON: shown as typed
+            return str(value)
         return "\n".join(f"{header}：{text}" for header, text in extra.items())
     if described is not None and described.rule == REFERENCE and isinstance(value, int):
         return store.name_of(TABLES[described.reference or kind], value) or str(value)

@@ -229,3 +229,24 @@ def test_two_imports_at_once_on_a_server_are_serialised_with_a_clear_message(lib
     lib.imports.apply_import(_import(department, "医疗器械经营许可"))  # once the first is in, the second goes
     assert sorted(row["name"] for row in lib.lists.query("licence").rows) == [
         "医疗器械经营许可", "药品零售企业许可", "食品经营许可"]
+
+
+def test_a_conflict_names_references_choices_and_extra_columns_as_the_clerk_reads_them(
+        lib: Library, other: Library, item: int) -> None:
+    department = lib.records.get("licence", item)["department_id"]
+    power = lib.records.create("power", {"name": "对无证经营的处罚", "department_id": department,
+                                         "extra": {"备案情况": "已备案"}})
+    loaded = lib.records.get("power", power)["row_version"]
+    other.records.update("power", power, {"extra": {"备案情况": "未备案"}, "department": "汕尾市发展和改革局"})
+    with pytest.raises(ConflictError) as refused:
+        lib.records.update("power", power, {"extra": '{"备案情况": "待备案"}', "department_id": department},
+                           row_version=loaded)
+    texts = {field.key: (field.theirs_text, field.mine_text) for field in refused.value.fields}
+    assert texts == {"extra_json": ("备案情况：未备案", "备案情况：待备案"),
+                     "department_id": ("汕尾市发展和改革局", "汕尾市市场监督管理局")}
+    loaded = lib.records.get("licence", item)["row_version"]
+    other.records.update("licence", item, {"part": "local"})
+    with pytest.raises(ConflictError) as refused:
+        lib.records.update("licence", item, {"part": "central"}, row_version=loaded)
+    [part] = refused.value.fields
+    assert (part.label, part.theirs_text, part.mine_text) == ("部分", "地方性法规、省政府规章设定", "中央层面设定")
