@@ -64,11 +64,11 @@ REGION_RULES = {
     "licence_item": "{row}version_id IS NULL AND lawgov_department_in_regions({row}department_id)",
     "power": "{row}version_id IS NULL AND lawgov_department_in_regions({row}department_id)",
     "delegation": ("lawgov_in_regions({row}region_id)"
-                   " AND (SELECT p.version_id FROM power p WHERE p.id = {row}power_id) IS NULL"),
+                   " AND (SELECT p.version_id FROM public.power p WHERE p.id = {row}power_id) IS NULL"),
     "department": "lawgov_in_regions({row}region_id)",
     "department_alias": "lawgov_department_in_regions({row}department_id)",
     "region": "lawgov_in_regions({row}parent_id)",
-    "region_alias": "lawgov_in_regions((SELECT r.parent_id FROM region r WHERE r.id = {row}region_id))",
+    "region_alias": "lawgov_in_regions((SELECT r.parent_id FROM public.region r WHERE r.id = {row}region_id))",
 }
 # What else an editor writes, and how much of it.
 EDITOR_WRITES = {
@@ -84,6 +84,8 @@ SIGNED_TABLES = ("change_log", "import_record")
 
 # PL/pgSQL, not SQL: its statements' plans are kept for the session, where an SQL function's
 # recursive query was planned again for every row (thirty times slower on a bulk change).
+# Tables are named with their schema here and in REGION_RULES: a session's temporary tables come
+# first in its search path, and a clerk's own "lawgov_grant" must not answer for the real one.
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION lawgov_in_regions(start integer) RETURNS boolean
 LANGUAGE plpgsql STABLE AS $$
@@ -92,10 +94,10 @@ DECLARE
   steps integer := 0;
 BEGIN
   WHILE here IS NOT NULL AND steps < 50 LOOP
-    IF EXISTS (SELECT 1 FROM lawgov_grant g WHERE g.region_id = here AND g.role_name = current_user) THEN
+    IF EXISTS (SELECT 1 FROM public.lawgov_grant g WHERE g.region_id = here AND g.role_name = current_user) THEN
       RETURN true;
     END IF;
-    SELECT r.parent_id INTO here FROM region r WHERE r.id = here;
+    SELECT r.parent_id INTO here FROM public.region r WHERE r.id = here;
     steps := steps + 1;
   END LOOP;
   RETURN false;
@@ -108,7 +110,7 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
   home integer;
 BEGIN
-  SELECT d.region_id INTO home FROM department d WHERE d.id = department;
+  SELECT d.region_id INTO home FROM public.department d WHERE d.id = department;
   RETURN lawgov_in_regions(home);
 END
 $$;

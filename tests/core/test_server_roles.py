@@ -116,6 +116,13 @@ def test_psql_county_editor_cannot_change_another_countys_record(office: Office)
     city = psql(office.editor, f"UPDATE department SET remark = 'x' WHERE id = {ids['city_department']}")
     assert city.returncode != 0, "the city is above the county: not the county editor's"
 
+    # a temporary table comes first in a session's search path: a forged grant there changes nothing
+    forged = psql(office.editor, "CREATE TEMP TABLE lawgov_grant AS SELECT current_user::text AS role_name,"
+                                 " id AS region_id FROM region;"
+                                 " CREATE TEMP TABLE region AS SELECT id, NULL::integer AS parent_id FROM public.region;"
+                                 f" UPDATE licence_item SET name = '改名' WHERE id = {ids['luhe_item']}")
+    assert forged.returncode != 0 and "row-level security" in forged.stderr
+
     own = psql(office.editor, f"UPDATE licence_item SET name = '食品经营许可（改）' WHERE id = {ids['haifeng_item']}")
     assert own.returncode == 0, own.stderr
     assert "UPDATE 1" in own.stdout
