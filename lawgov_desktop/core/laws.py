@@ -202,6 +202,9 @@ class Laws:
         columns = self._columns(values)
         if not columns:
             return law
+        if columns.get("title_key", law["title_key"]) != law["title_key"] and "short_titles_json" not in columns:
+            # renamed: the lists still cite it under its old title
+            columns["short_titles_json"] = json.dumps([*law["short_titles"], law["title"]], ensure_ascii=False)
         with self.store.transaction():
             self._write(law["id"], {**columns, "catalogued": 1})
         return self.get(law["id"])

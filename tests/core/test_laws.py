@@ -164,6 +164,11 @@ def test_editing_a_law_checks_what_it_is_given(lib: Library, cited: dict[str, in
         lib.laws.update("食品安全法", {"promulgated": "去年"})
     with pytest.raises(ValidationError, match="相同"):
         lib.laws.update("食品安全法", {"title": "行政许可法"})
+    renamed = lib.laws.update("行政许可法", {"title": "中华人民共和国行政许可法（试行）"})
+    assert renamed["short_titles"] == ["中华人民共和国行政许可法"]
+    new = lib.records.create("licence", {"name": "新事项", "department": "市市场监督管理局",
+                                         "legal_basis": "《中华人民共和国行政许可法》第十二条"})
+    assert citation_rows(lib, "licence", new) == [("中华人民共和国行政许可法（试行）", 12, None, None)]
 
 
 def test_status_writings_and_article_filters() -> None:
