@@ -1,13 +1,14 @@
-"""``lawgov check-db [--json]``: the full integrity check (exit 1 when anything is wrong)."""
+"""``lawgov check-db [--json]``: the full integrity check (exit 1 when anything is wrong); on a
+server database the reference and search-index checks."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from lawgov_desktop.core.backup import newest_good_backup
 from lawgov_desktop.core.integrity import check_database
+from lawgov_desktop.core.location import Location
 
 from .errors import EXIT_FAILED
 from .options import SubParsers, write_json
@@ -17,13 +18,14 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     """``check-db [--json]``."""
     parser = commands.add_parser(
         "check-db", help="全面检查数据库",
-        description="全面检查数据库：结构完整性（integrity_check）、外键引用、检索索引；只读，不改动文件。")
+        description="全面检查数据库：结构完整性（integrity_check）、外键引用、检索索引；只读，不改动文件。"
+                    "服务器数据库检查外键引用和检索索引（结构完整性由服务器负责）。")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.set_defaults(run_on_file=run)
     return parser
 
 
-def run(database: Path, args: argparse.Namespace, out: TextIO) -> int:
+def run(database: Location, args: argparse.Namespace, out: TextIO) -> int:
     """Print the report; a failed check names the newest sound backup."""
     report = check_database(database)
     backup = None if report.ok else newest_good_backup(database)

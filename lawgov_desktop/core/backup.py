@@ -9,6 +9,13 @@ never looks like a good one), switched to a single-file journal mode, checked wi
 the restore window lists backups without opening them.  The folder keeps the newest ``keep``
 copies (Preferences: ``lawgov_meta`` keys ``backup_keep`` and ``backup_folder``) but never
 deletes the newest sound one.  Restoring one is ``core/restore.py``.
+
+A server database (PostgreSQL) is backed up the same way, as a SQLite copy made by
+``core/copy_db.py`` (a portable backup: any PC opens it, ``lawgov copy-db`` takes it back to a
+server), into a per-user folder named after the server and database.  Only copies a clerk asks
+for are made there: the automatic copies before imports, bulk changes, merges and the daily one
+are skipped (see :func:`safety_backup`), and a server database is never replaced by a backup
+(``core/restore.py`` refuses; the administrator restores the server).
 """
 
 from __future__ import annotations
@@ -24,14 +31,23 @@ from typing import Any
 
 from .atomic import atomic_write
 from .clock import now_text
+from .copy_db import copy_database
 from .errors import DatabaseError, ValidationError
 from .integrity import connection_problem, open_read_only, quick_check
+from .location import Location, ServerAddress
+from .paths import data_dir
 from .schema import schema_revision
 
 DEFAULT_KEEP = 20
 KEEP_KEY = "backup_keep"
 FOLDER_KEY = "backup_folder"
 DAILY_INTERVAL = timedelta(hours=24)
+# Where the copies of server databases go, inside the per-user data folder.
+SERVER_BACKUPS = "server-backups"
+SERVER_RESTORE_REFUSED = (
+    "服务器数据库不能用备份整体替换（那会抹掉同事们在备份之后所做的修改）。要取回备份中的数据，"
+    "可用“lawgov copy-db 备份文件 postgresql://…/新数据库名”把它复制到一个新的空数据库，"
+    "或请管理员从服务器自己的备份恢复。")
 # Temporary files of a backup killed half-way are removed once they are this old.
 STALE_TEMP_AGE = timedelta(hours=1)
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -107,17 +123,30 @@ def write_backup_settings(conn: sqlite3.Connection, keep: int | None = None,
     if keep is not None:
         if keep < 1:
             raise ValidationError({"backup_keep": "至少保留 1 份备份。"})
-        conn.execute("INSERT OR REPLACE INTO lawgov_meta (key, value) VALUES (?, ?)", (KEEP_KEY, str(keep)))
+        _set_meta(conn, KEEP_KEY, str(keep))
     if folder is not None:
         text = str(Path(folder).expanduser().resolve()) if str(folder) else ""
         if text and Path(text).exists() and not Path(text).is_dir():
             raise ValidationError({"backup_folder": f"“{text}”不是文件夹。"})
-        conn.execute("INSERT OR REPLACE INTO lawgov_meta (key, value) VALUES (?, ?)", (FOLDER_KEY, text))
+        _set_meta(conn, FOLDER_KEY, text)
     return read_backup_settings(conn)
 
 
-def backup_settings(database: Path) -> BackupSettings:
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO lawgov_meta (key, value) VALUES (?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def backup_settings(database: Location) -> BackupSettings:
     """The settings of ``database`` read without opening it for writing."""
+    if isinstance(database, ServerAddress):
+        from .postgres import connect
+
+        conn = connect(database, read_only=True)
+        try:
+            return read_backup_settings(conn)  # type: ignore[arg-type]
+        finally:
+            conn.close()
     if not database.is_file():
         return BackupSettings()
     try:
@@ -130,12 +159,24 @@ def backup_settings(database: Path) -> BackupSettings:
         conn.close()
 
 
-def backup_folder(database: Path, settings: BackupSettings | None = None) -> Path:
-    """Backups of ``x.sqlite3`` live in ``x-backups/`` beside it (so they travel with the file),
+def backup_folder(database: Location, settings: BackupSettings | None = None) -> Path:
+    """Backups of ``x.sqlite3`` live in ``x-backups/`` beside it (so they travel with the file);
+    a server database's in this user's data folder, under the server's and the database's name;
     unless Preferences chose another folder."""
     if settings is not None and settings.folder is not None:
         return settings.folder
+    if isinstance(database, ServerAddress):
+        return data_dir() / SERVER_BACKUPS / _file_safe(f"{database.host}-{database.port}-{database.database}")
     return database.with_name(database.stem + "-backups")
+
+
+def backup_stem(database: Location) -> str:
+    """The start of its backups' file names: the file's name, or the server database's."""
+    return _file_safe(database.database) if isinstance(database, ServerAddress) else database.stem
+
+
+def _file_safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)
 
 
 def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -147,13 +188,15 @@ def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return counts
 
 
-def make_backup(database: Path, reason: str, folder: Path | None = None, *,
+def make_backup(database: Location, reason: str, folder: Path | None = None, *,
                 target: Path | None = None) -> Path:
     """Copy ``database`` into the backup folder (or ``folder``) and rotate the set; returns the copy.
 
     ``target`` names the copy exactly instead: an on-demand copy (a USB stick) that is not part
     of the rotating set.
     """
+    if isinstance(database, ServerAddress):
+        return _make_server_backup(database, reason, folder, target)
     try:
         source = open_read_only(database)
     except sqlite3.Error as exc:
@@ -173,11 +216,41 @@ def make_backup(database: Path, reason: str, folder: Path | None = None, *,
     return path
 
 
-def backup_name(database: Path, reason: str, created: datetime) -> str:
+def _make_server_backup(database: ServerAddress, reason: str, folder: Path | None, target: Path | None) -> Path:
+    """``make_backup`` of a server database: a SQLite copy, verified by ``copy_database``."""
+    settings = backup_settings(database)
+    target_dir = target.parent if target is not None else folder or backup_folder(database, settings)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    created = datetime.now()
+    path = target or target_dir / backup_name(database, reason, created)
+    with atomic_write(path) as temp:
+        copy_database(database, temp)
+        copy = sqlite3.connect(temp)
+        try:
+            copy.execute("PRAGMA journal_mode=DELETE")  # one file, as every backup is
+            info = BackupInfo(path, created, reason, record_counts(copy), connection_problem(copy) is None)
+        finally:
+            copy.close()
+    info.size = path.stat().st_size
+    write_sidecar(info)
+    if target is None:
+        rotate_backups(database, target_dir, settings.keep)
+    return path
+
+
+def safety_backup(database: Location, reason: str) -> Path | None:
+    """The automatic copy before an import, a bulk change, a merge or deleting a version; None on
+    a server, where it is skipped: there the change is one transaction that the change log undoes,
+    other clerks' work goes on meanwhile (a copy would be out of date at once), a full copy costs
+    seconds per 10,000 records, and the server's administrator keeps the server's backups."""
+    return None if isinstance(database, ServerAddress) else make_backup(database, reason)
+
+
+def backup_name(database: Location, reason: str, created: datetime) -> str:
     """The file name of a backup: the database's name, when, and why (ASCII, safe on any disk)."""
     stamp = created.strftime(_STAMP_FORMAT)
     safe_reason = "".join(ch for ch in reason if ch.isascii() and (ch.isalnum() or ch in "-_")) or "backup"
-    return f"{database.stem}-{stamp}-{safe_reason}.sqlite3"
+    return f"{backup_stem(database)}-{stamp}-{safe_reason}.sqlite3"
 
 
 def _write_copy(source: sqlite3.Connection, path: Path, reason: str, created: datetime) -> BackupInfo:
@@ -205,12 +278,12 @@ def write_sidecar(info: BackupInfo) -> None:
         temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def list_backups(database: Path, folder: Path | None = None) -> list[BackupInfo]:
+def list_backups(database: Location, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of ``database`` in its backup folder (or ``folder``), newest first."""
     target_dir = folder or backup_folder(database, backup_settings(database))
     if not target_dir.is_dir():
         return []
-    stem = database.stem
+    stem = backup_stem(database)
     found = [read_backup_info(path) for path in target_dir.iterdir()
              if path.name.startswith(stem) and _NAME.fullmatch(path.name[len(stem):]) and path.is_file()]
     return sorted(found, key=lambda info: info.created, reverse=True)
@@ -238,7 +311,7 @@ def read_backup_info(path: Path) -> BackupInfo:
     return BackupInfo(path, created, reason, counts, None, size)
 
 
-def rotate_backups(database: Path, folder: Path, keep: int) -> list[Path]:
+def rotate_backups(database: Location, folder: Path, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups, sparing the newest sound one; returns the deleted.
 
     Also removes temporary files that backups killed half-way left behind.
@@ -255,14 +328,14 @@ def rotate_backups(database: Path, folder: Path, keep: int) -> list[Path]:
             _sidecar(info.path).unlink(missing_ok=True)
             deleted.append(info.path)
     cutoff = (datetime.now() - STALE_TEMP_AGE).timestamp()
-    for temp in folder.glob(f".{database.stem}-*.tmp"):
+    for temp in folder.glob(f".{backup_stem(database)}-*.tmp"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < cutoff:
                 temp.unlink()
     return deleted
 
 
-def newest_good_backup(database: Path, folder: Path | None = None) -> BackupInfo | None:
+def newest_good_backup(database: Location, folder: Path | None = None) -> BackupInfo | None:
     """The newest backup that is a LawGov database and passes ``quick_check`` now."""
     for info in list_backups(database, folder):
         if info.sound is False or quick_check(info.path) is not None:
@@ -275,11 +348,14 @@ def newest_good_backup(database: Path, folder: Path | None = None) -> BackupInfo
     return None
 
 
-def ensure_daily_backup(database: Path, now: datetime | None = None) -> Path | None:
+def ensure_daily_backup(database: Location, now: datetime | None = None) -> Path | None:
     """Back up unless some backup is younger than 24 hours; returns the new copy, if any.
 
-    The window calls this when it starts and when it closes.
+    The window calls this when it starts and when it closes; not for a server database, whose
+    daily backups are its administrator's (see :func:`safety_backup`).
     """
+    if isinstance(database, ServerAddress):
+        return None
     now = now or datetime.now()
     backups = list_backups(database)
     if backups and now - backups[0].created < DAILY_INTERVAL:

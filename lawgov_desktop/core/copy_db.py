@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DatabaseError
+from .errors import DatabaseError, LawGovError
 from .location import Location, ServerAddress
 from .progress import NO_TASK, Task, check_cancelled
 from .schema import SCHEMA_HEAD, schema_revision, server_schema_revision, upgrade
@@ -57,6 +57,7 @@ class Table:
     integer_columns: frozenset[str]
     order_by: str
     self_references: tuple[str, ...]  # columns naming a row of the same table (main item → sub-item)
+    foreign_keys: tuple[tuple[str, str, str], ...]  # (column, referenced table, referenced column)
     has_id: bool
     autoincrement: bool  # SQLite keeps the highest id ever used in sqlite_sequence
 
@@ -81,6 +82,8 @@ def tables() -> list[Table]:
             integer_columns=frozenset(c.name for c in table.columns if isinstance(c.type, Integer)),
             order_by=", ".join(_quoted(column.name) for column in table.primary_key.columns),
             self_references=tuple(fk.parent.name for fk in table.foreign_keys if fk.column.table is table),
+            foreign_keys=tuple(sorted((fk.parent.name, fk.column.table.name, fk.column.name)
+                                      for fk in table.foreign_keys)),
             has_id="id" in columns,
             autoincrement=bool(table.dialect_options["sqlite"].get("autoincrement"))))
     return found
@@ -374,7 +377,7 @@ def _keep_highest_id(writer: Store, table: Table, highest: int) -> None:
 
 def _explain(exc: BaseException) -> str:
     """The clerk's words for why the copy stopped."""
-    if isinstance(exc, DatabaseError):
+    if isinstance(exc, LawGovError):
         return str(exc)
     text = str(exc)
     if "index row size" in text or "index row requires" in text:

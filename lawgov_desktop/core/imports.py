@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .atomic import atomic_write
-from .backup import backup_folder, make_backup
+from .backup import backup_folder, safety_backup
 from .changes import MAPPING_TEMPLATES
 from .clock import now_text
 from .errors import LawGovError, NotFoundError
@@ -94,7 +94,7 @@ class Imports:
         """
         check_cancelled(task)
         task.report(0, 5, "备份数据库")
-        backup = make_backup(self.store.path, "before-import")
+        backup = safety_backup(self.store.location, "before-import")  # none on a server
         if changes.source_path is not None:
             self._keep_imported_file(changes.source_path, changes.file_sha256)
         stamp = now_text()
@@ -109,7 +109,7 @@ class Imports:
                 (stamp, self.store.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
                  changes.mode, json.dumps(changes.mapping, ensure_ascii=False),
                  json.dumps(changes.warnings, ensure_ascii=False),
-                 json.dumps(changes.rejected, ensure_ascii=False), str(backup))).lastrowid)
+                 json.dumps(changes.rejected, ensure_ascii=False), str(backup) if backup else None)).lastrowid)
             task.report(1, 5, "新建部门和区划")
             names = self._create_references(changes, import_id)
             check_cancelled(task)
@@ -158,7 +158,7 @@ class Imports:
             raise NotFoundError(f"未找到导入记录（编号 {import_id}）。")
         if record["undone_at"]:
             raise LawGovError(f"第 {import_id} 次导入已于 {record['undone_at']} 撤销。")
-        make_backup(self.store.path, "before-undo-import")
+        safety_backup(self.store.location, "before-undo-import")
         counts = {"removed": 0, "restored": 0}
         with self.store.operation(f"撤销导入“{record['file_name']}”"), self.store.transaction() as conn:
             kind = record["kind"]
@@ -261,13 +261,13 @@ class Imports:
 
     def imported_file_copy(self, file_sha256: str) -> Path | None:
         """The kept copy of an imported file (the audit trail of its original cells), if any."""
-        folder = backup_folder(self.store.path) / "imports"
+        folder = backup_folder(self.store.location) / "imports"
         return next(iter(sorted(folder.glob(f"{file_sha256}.*"))), None) if folder.is_dir() else None
 
     def _keep_imported_file(self, source: Path, file_sha256: str) -> None:
         if self.imported_file_copy(file_sha256) is not None:
             return
-        folder = backup_folder(self.store.path) / "imports"
+        folder = backup_folder(self.store.location) / "imports"
         folder.mkdir(parents=True, exist_ok=True)
         with atomic_write(folder / f"{file_sha256}{source.suffix.lower()}") as temp:
             shutil.copyfile(source, temp)

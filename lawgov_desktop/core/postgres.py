@@ -211,6 +211,11 @@ def explain_database_error(exc: BaseException) -> str | None:
     return f"数据库出错：{text}"
 
 
+def search_characters(body: str) -> list[str]:
+    """The ``chars`` array of a search row: the distinct characters of its text, sorted."""
+    return sorted(set(body) - {" ", BOUNDARY})
+
+
 class PostgresDialect:
     """The SQL a PostgreSQL database needs where databases differ (see ``core.dialect``)."""
 
@@ -281,7 +286,7 @@ class PostgresDialect:
     def write_search_rows(conn: Connection, table: str, rows: Iterable[tuple[int, str]]) -> None:
         """Add (record id, search text) rows: the text and the set of its characters."""
         conn.executemany(f"INSERT INTO {table} (id, body, chars) VALUES (?, ?, ?)",
-                         [(record_id, body, sorted(set(body) - {" ", BOUNDARY})) for record_id, body in rows])
+                         [(record_id, body, search_characters(body)) for record_id, body in rows])
 
     @staticmethod
     def explain(exc: BaseException) -> str | None:

@@ -16,21 +16,32 @@ from datetime import datetime
 from pathlib import Path
 
 from .atomic import atomic_write
-from .backup import BackupInfo, backup_folder, backup_name, backup_settings, make_backup, write_sidecar
+from .backup import (
+    SERVER_RESTORE_REFUSED,
+    BackupInfo,
+    backup_folder,
+    backup_name,
+    backup_settings,
+    make_backup,
+    write_sidecar,
+)
 from .db import prepare
 from .dialect import connect
 from .errors import DatabaseError
 from .integrity import connection_problem, open_read_only, quick_check
+from .location import Location, ServerAddress
 from .schema import SCHEMA_HEAD, known_revisions, schema_revision
 
 
-def restore_backup(database: Path, backup: Path) -> Path | None:
+def restore_backup(database: Location, backup: Path) -> Path | None:
     """Make ``database`` a copy of ``backup``; returns the backup made of the state it replaced
     (None when there was no database yet: a new PC restoring from a USB stick).
 
     Refuses (changing nothing) a missing, foreign, newer or damaged backup.  The current
     database is backed up first; a damaged one is kept byte for byte instead.
     """
+    if isinstance(database, ServerAddress):
+        raise DatabaseError(SERVER_RESTORE_REFUSED)
     backup = Path(backup)
     if not backup.is_file():
         raise DatabaseError(f"备份文件“{backup}”不存在。")

@@ -8,7 +8,8 @@ read-only opening is allowed, with the same message among ``warnings``.  The win
 opens a verified library as its first task, so no write can precede the check.
 
 Backups: before imports (``core/imports.py``), migrations (``core/db.py``), bulk changes and
-merges (here), daily (``ensure_daily_backup``) and on demand.
+merges (here), daily (``ensure_daily_backup``) and on demand.  A server database gets only the
+copies asked for (a SQLite file each) and is never replaced by one: see ``core/backup.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import backup as backups
 from .changes import BACKUP_SETTINGS, EVERYTHING
 from .errors import DatabaseError
 from .integrity import CheckReport, check_database, network_share_warning, quick_check
+from .location import Location
 from .restore import restore_backup
 from .schema import schema_revision
 
@@ -87,32 +89,36 @@ class Backups:
 
     def check_integrity(self) -> CheckReport:
         """The full check of ``lawgov check-db`` (integrity, foreign keys, search indexes)."""
-        return check_database(self.store.path)
+        return check_database(self.store.location)
 
     def backup(self, target: str | os.PathLike[str] | None = None, reason: str = "manual") -> Path:
-        """A consistent copy now: into the rotating set, or exactly to ``target`` (a file or folder)."""
+        """A consistent copy now (of a server database: a SQLite file): into the rotating set, or
+        exactly to ``target`` (a file or folder)."""
+        location = self.store.location
         if target is None:
-            return backups.make_backup(self.store.path, reason)
-        return backups.make_backup(self.store.path, reason, target=backup_target(self.store.path, Path(target)))
+            return backups.make_backup(location, reason)
+        return backups.make_backup(location, reason, target=backup_target(location, Path(target)))
 
     def list_backups(self) -> list[backups.BackupInfo]:
         """The backups of this database, newest first, with time, reason and record counts."""
-        return backups.list_backups(self.store.path)
+        return backups.list_backups(self.store.location)
 
     def newest_good_backup(self) -> backups.BackupInfo | None:
         """The backup the restore window suggests first."""
-        return backups.newest_good_backup(self.store.path)
+        return backups.newest_good_backup(self.store.location)
 
     def ensure_daily_backup(self, now: datetime | None = None) -> Path | None:
-        """A backup unless one is younger than 24 hours (the window calls this at start and close)."""
-        return backups.ensure_daily_backup(self.store.path, now)
+        """A backup unless one is younger than 24 hours (the window calls this at start and close);
+        none for a server database."""
+        return backups.ensure_daily_backup(self.store.location, now)
 
     def restore(self, backup: str | os.PathLike[str]) -> Path | None:
         """Replace the data with ``backup`` (after checking it and backing up the current state);
-        returns the backup of the replaced state.  Reload every view afterwards."""
+        returns the backup of the replaced state.  Reload every view afterwards.  A server
+        database is refused (``core/restore.py``)."""
         if self.store.writing:
             raise DatabaseError("正在保存修改，请稍后再恢复备份。")
-        kept = restore_backup(self.store.path, Path(backup))
+        kept = restore_backup(self.store.location, Path(backup))
         self.store.last_changes = EVERYTHING
         return kept
 
@@ -128,18 +134,19 @@ class Backups:
             return backups.write_backup_settings(conn, keep, folder)
 
     def backup_before_bulk(self, reason: str) -> None:
-        """A backup before a bulk change, unless it runs inside a larger operation (already backed up)."""
+        """A backup before a bulk change, unless it runs inside a larger operation (already backed
+        up) or on a server (``backup.safety_backup`` says why not)."""
         if not self.store.in_operation:
-            backups.make_backup(self.store.path, reason)
+            backups.safety_backup(self.store.location, reason)
 
 
-def backup_target(database: Path, target: Path) -> Path:
+def backup_target(database: Location, target: Path) -> Path:
     """The file an on-demand backup writes: ``target`` itself, or a dated name inside a folder.
 
     Never the database itself, and never over an existing file.
     """
     if target.is_dir():
-        target = target / f"{database.stem}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        target = target / f"{backups.backup_stem(database)}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
     if target.exists():
         raise DatabaseError(f"文件“{target}”已存在，请换一个文件名（不会覆盖已有文件）。")
     if not target.parent.is_dir():

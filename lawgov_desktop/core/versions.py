@@ -90,7 +90,7 @@ class Versions:
     def delete_version(self, version_id: int) -> dict[str, Any]:
         """Delete a saved version and its copies, after a backup (it cannot be undone otherwise)."""
         before = self.version(version_id)
-        make_backup(self.store.path, "before-delete-version")
+        make_backup(self.store.location, "before-delete-version")  # a copy even on a server: no undo
         with self.store.operation(f"删除清单版本“{before['name']}”"), self.store.transaction() as conn:
             for kind in self.store.index.kinds:
                 self.store.index.remove(kind, [row[0] for row in conn.execute(
@@ -142,7 +142,7 @@ class Versions:
                 self.delete_version(entry["entity_id"])
             return
         name = json.loads(entry["before_json"] or "{}").get("name", "")
-        folder = backup_folder(self.store.path).name
+        folder = backup_folder(self.store.location).name
         raise LawGovError(f"已删除的清单版本“{name}”不能撤销恢复；删除前的备份在数据库旁的“{folder}”文件夹中。")
 
 

@@ -20,6 +20,7 @@ def lib(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monk
         yield library
         library.close()
         return
+    monkeypatch.setenv("LAWGOV_DATA_DIR", str(tmp_path / "data"))  # a server's backups go to the user's folder
     with fresh_database() as address:
         library = Library(address, user="测试员")
         yield library

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,9 +14,20 @@ import pytest
 from safety_helpers import corrupt_pages, digest, fill, rows
 
 from lawgov_desktop.core import backup as backups
+from lawgov_desktop.core.copy_db import database_digest
 from lawgov_desktop.core.errors import DatabaseError, LawGovError, ValidationError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.restore import restore_backup
+
+
+@pytest.fixture
+def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+    """A SQLite library: these tests are about the file's own copies (pages, journal, restore in
+    place); a server database's backups are tested below with ``server_database``."""
+    monkeypatch.setenv("LAWGOV_USER", "测试员")
+    with Library(tmp_path / "城市 清单.sqlite3") as library:
+        yield library
 
 
 def _departments(path: Path) -> list[str]:
@@ -212,3 +224,60 @@ def test_restore_onto_a_new_pc(lib, city, tmp_path):
     assert restore_backup(target, copy) is None
     with Library(target) as restored:
         assert restored.lists.query("department").total == 3
+
+
+@pytest.fixture
+def server_lib(server_database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+    """A library on a server database, this user's data folder in tmp_path."""
+    monkeypatch.setenv("LAWGOV_DATA_DIR", str(tmp_path / "数据"))
+    with Library(server_database, user="测试员") as library:
+        department = library.records.create("department", {"name": "城区市场监督管理局", "aliases": "城区市场监管局"})
+        for name in ("食品经营许可", "药品零售许可", "特种设备使用登记"):
+            library.records.create("licence", {"name": name, "department_id": department, "remark": "长" * 30_000})
+        yield library
+
+
+def test_a_server_database_is_backed_up_as_a_verified_sqlite_copy_in_the_users_folder(server_lib, tmp_path):
+    address = server_lib.location
+    copy = server_lib.backups.backup()
+    assert copy.parent == tmp_path / "数据" / "server-backups" / f"127_0_0_1-{address.port}-{address.database}"
+    assert copy.name.startswith(f"{address.database}-") and copy.name.endswith("-manual.sqlite3")
+    info = backups.read_backup_info(copy)
+    assert info.sound is True and info.counts["licence_items"] == 3 and info.counts["departments"] == 1
+    assert rows(copy, "PRAGMA journal_mode") == [("delete",)] and not list(copy.parent.glob("*-wal"))
+    assert database_digest(copy).value == database_digest(address).value
+    with Library(copy, read_only=True) as portable:  # any PC opens it, search included
+        assert portable.lists.query("licence", ListFilter(text="药品")).total == 1
+    assert [info.path for info in server_lib.backups.list_backups()] == [copy]
+    assert server_lib.backups.newest_good_backup().path == copy
+
+
+def test_a_server_backup_to_a_chosen_file_or_folder_and_the_rotating_set(server_lib, tmp_path):
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    assert server_lib.backups.backup(usb).parent == usb
+    named = server_lib.backups.backup(usb / "给县里的副本.sqlite3")
+    with pytest.raises(DatabaseError, match="已存在"):
+        server_lib.backups.backup(named)
+    assert server_lib.backups.list_backups() == []
+    assert server_lib.backups.set_backup_settings(keep=2).keep == 2  # stored on the server
+    made = [server_lib.backups.backup() for _ in range(3)]
+    assert [info.path for info in server_lib.backups.list_backups()] == made[::-1][:2]
+
+
+def test_on_a_server_the_automatic_copies_are_skipped_and_restore_is_refused(server_lib, tmp_path):
+    ids = [row["id"] for row in server_lib.lists.query("licence").rows]
+    server_lib.records.bulk_update("licence", ids, {"remark": "批量"})
+    other = server_lib.records.create("department", {"name": "城区教育局"})
+    server_lib.records.merge_departments(other, server_lib.records.find_department("城区市场监督管理局"))
+    assert server_lib.backups.ensure_daily_backup() is None
+    assert server_lib.backups.list_backups() == []  # one transaction each, undone by the change log
+    assert not (tmp_path / "数据").exists()
+    copy = server_lib.backups.backup()
+    server_lib.records.create("department", {"name": "备份之后新增"})
+    before = database_digest(server_lib.location).value
+    with pytest.raises(DatabaseError, match="服务器数据库不能用备份整体替换"):
+        server_lib.backups.restore(copy)
+    with pytest.raises(DatabaseError, match="lawgov copy-db"):
+        restore_backup(server_lib.location, copy)
+    assert database_digest(server_lib.location).value == before

@@ -4,6 +4,7 @@ network shares are warned about."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,15 @@ from lawgov_desktop.core.errors import DatabaseError
 from lawgov_desktop.core.integrity import check_database, network_share_warning, quick_check
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.safety import DamagedDatabaseError
+
+
+@pytest.fixture
+def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+    """A SQLite library: these tests damage and check the file itself; the checks of a server
+    database are tested below with ``server_database``."""
+    monkeypatch.setenv("LAWGOV_USER", "测试员")
+    with Library(tmp_path / "城市 清单.sqlite3") as library:
+        yield library
 
 
 @pytest.fixture
@@ -104,6 +114,41 @@ def test_full_check_finds_a_broken_search_index_and_dangling_references(lib, cit
     assert not report.ok and not report.integrity
     assert report.search_index["licence_search"] != "ok" and report.search_index["power_search"] == "ok"
     assert report.foreign_keys == [f"licence_item 第 {city['school']} 行引用了 department 中不存在的记录"]
+
+
+def test_a_sound_server_database_passes_the_reference_and_search_checks(server_database):
+    with Library(server_database, user="测试员") as lib:
+        department = lib.records.create("department", {"name": "城区教育局"})
+        main = lib.records.create("licence", {"name": "民办学校办学许可", "department_id": department})
+        lib.records.create("licence", {"name": "民办学校办学许可（分立）", "parent_id": main})
+        lib.records.create("power", {"name": "对违法办学的处罚", "department_id": department})
+        report = lib.backups.check_integrity()
+    assert report.ok and report == check_database(server_database)
+    assert report.search_index == {"licence_search": "ok", "power_search": "ok"} and report.foreign_keys == []
+    assert report.to_json()["integrity"] == ["not applicable: server database"]
+    assert report.lines()[0].endswith("完好。") and "由数据库服务器负责" in report.lines()[1]
+
+
+def test_the_server_check_finds_missing_extra_and_stale_search_rows_and_dangling_references(server_database):
+    with Library(server_database, user="测试员") as lib:
+        department = lib.records.create("department", {"name": "城区教育局"})
+        ids = [lib.records.create("licence", {"name": f"许可{n}", "department_id": department}) for n in range(3)]
+        power = lib.records.create("power", {"name": "对违法办学的处罚", "department_id": department})
+        conn = lib.store.conn
+        conn.execute("DELETE FROM licence_search WHERE id = ?", (ids[0],))
+        conn.execute("UPDATE licence_search SET body = '被改动' WHERE id = ?", (ids[1],))
+        conn.execute("UPDATE licence_search SET chars = ARRAY['x'] WHERE id = ?", (ids[2],))
+        conn.execute("INSERT INTO licence_search (id, body, chars) VALUES (999, '没有这条记录', ARRAY['没'])")
+        conn.execute("ALTER TABLE delegation DROP CONSTRAINT delegation_power_id_fkey")
+        region = lib.records.find_region("城区")
+        conn.execute("INSERT INTO delegation (power_id, region_id, change_kind, created_at, updated_at)"
+                     " VALUES (?, ?, '新增', '', '')", (power + 100, region))
+    report = check_database(server_database)
+    assert not report.ok
+    result = report.search_index["licence_search"]
+    assert f"缺少检索行 1 条（编号 {ids[0]}）" in result and "多余的检索行 1 条（编号 999）" in result
+    assert f"过期的检索行 2 条（编号 {ids[1]}、{ids[2]}）" in result and report.search_index["power_search"] == "ok"
+    assert report.foreign_keys == ["delegation 第 1 行引用了 power 中不存在的记录"]
 
 
 @pytest.mark.parametrize(("path", "remote"), [
