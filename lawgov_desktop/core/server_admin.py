@@ -235,10 +235,12 @@ class ServerAdmin:
             run("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {}", ident[role])
             run("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}", ident[role])
             run("GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {}", ident[role])
-        # imports and undo write ids themselves and then move the sequence past them (setval)
-        run("GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {}", ident["editor"])
         for table, privileges in EDITOR_WRITES.items():
             run(f"GRANT {privileges} ON {{}} TO {{}}", sql.Identifier(table), ident["editor"])
+            # new ids; imports and undo write ids themselves, then move the sequence past them (setval)
+            sequence = self.conn.raw.execute("SELECT pg_get_serial_sequence(%s, 'id')", (f"public.{table}",)).fetchone()
+            if sequence and sequence[0]:
+                run("GRANT USAGE, UPDATE ON SEQUENCE {} TO {}", sql.SQL(sequence[0]), ident["editor"])
 
     def _secure_rows(self, ident: dict[str, sql.Identifier], admin: str) -> None:
         """Row security on the regions' tables, the signed tables and the grants themselves."""

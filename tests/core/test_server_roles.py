@@ -193,12 +193,15 @@ def test_reader_reads_everything_and_writes_nothing(office: Office) -> None:
     assert psql(office.reader, "SELECT count(*) FROM licence_item").stdout.strip() == "2"
 
 
-def test_the_change_log_is_signed_by_the_login(office: Office) -> None:
+def test_the_change_log_is_signed_by_the_login_and_version_ids_are_the_admins(office: Office) -> None:
     forged = psql(office.editor, "INSERT INTO change_log (at, \"user\", action, entity, summary, operation)"
                                  " VALUES ('2026-01-01', '管理员', 'update', 'licence', '冒名', 'x')")
     assert forged.returncode != 0 and "violates row-level security policy" in forged.stderr
     rewritten = psql(office.editor, "UPDATE change_log SET summary = '改写历史'")
     assert rewritten.returncode != 0 and "permission denied" in rewritten.stderr
+    moved = psql(office.editor, "SELECT setval('list_version_id_seq', 1000)")  # versions are the admins'
+    assert moved.returncode != 0 and "permission denied" in moved.stderr
+    assert psql(office.editor, "SELECT setval('licence_item_id_seq', 1000)").returncode == 0  # as an import does
 
 
 def test_admin_logins_change_everything(office: Office) -> None:
