@@ -28,15 +28,6 @@ def other(lib: Library) -> Iterator[Library]:
     library.close()
 
 
-@pytest.fixture(autouse=True)
-def no_server_backups(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until backups of a server database exist (a SQLite copy, issue 15 item 6), imports and bulk
-    changes on a server skip the file copy they take first on SQLite."""
-    if lib.path is None:
-        monkeypatch.setattr("lawgov_desktop.core.imports.make_backup", lambda *args, **kwargs: None)
-        monkeypatch.setattr("lawgov_desktop.core.safety.Backups.backup_before_bulk", lambda *args, **kwargs: None)
-
-
 @pytest.fixture
 def item(lib: Library) -> int:
     department = lib.records.create("department", {"name": "汕尾市市场监督管理局", "aliases": ["市市场监管局"]})
