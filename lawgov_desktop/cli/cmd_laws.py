@@ -161,9 +161,10 @@ def citation_check(library: Library, version_id: int | None, as_json: bool, out:
     marks = library.laws.marks(version_id)
     unresolved = library.laws.unresolved()
     unparsed = library.laws.unparsed(version_id)
-    names = _record_names(library, marks)
+    records = _records(library, marks)
     if as_json:
-        write_json(out, {"marked": [{"kind": kind, "id": record_id, "name": names[kind, record_id], "reasons": reasons}
+        write_json(out, {"marked": [{"kind": kind, "id": record_id, "name": records[kind, record_id]["name"],
+                                     "department": records[kind, record_id]["department"], "reasons": reasons}
                                     for (kind, record_id), reasons in marks.items()],
                          "unresolved": unresolved, "unparsed": unparsed})
         return 0
@@ -171,7 +172,8 @@ def citation_check(library: Library, version_id: int | None, as_json: bool, out:
              f"{len(unresolved)} 部引用的法律法规不在法律法规目录中；{len(unparsed)} 处依据文字未能识别。"]
     if marks:
         lines.append("引用需核实的事项：")
-        lines.extend(f"  [{_KIND_WORDS[kind]}] {names[kind, record_id]}：{'；'.join(reasons)}"
+        lines.extend(f"  [{_KIND_WORDS[kind]}] {records[kind, record_id]['name']}"
+                     f"（{records[kind, record_id]['department']}）：{'；'.join(reasons)}"
                      for (kind, record_id), reasons in marks.items())
     if unresolved:
         lines.append("不在法律法规目录中的标题（引用事项数；相近的标题）：")
@@ -185,5 +187,7 @@ def citation_check(library: Library, version_id: int | None, as_json: bool, out:
     return 0
 
 
-def _record_names(library: Library, marks: dict[tuple[str, int], list[str]]) -> dict[tuple[str, int], str]:
-    return {(kind, record_id): library.records.get(kind, record_id)["name"] for kind, record_id in marks}
+def _records(library: Library, marks: dict[tuple[str, int], list[str]]) -> dict[tuple[str, int], dict[str, Any]]:
+    """The marked records by (kind, id); named with their department, as departments' lists name
+    many items alike."""
+    return {(kind, record_id): library.records.get(kind, record_id) for kind, record_id in marks}

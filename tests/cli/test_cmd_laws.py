@@ -92,11 +92,12 @@ def test_check_citations_lists_marked_records_unknown_titles_and_unparsed_text(l
     assert lines[0] == ("引用核对：2 项事项引用的法律法规已废止、已修改或尚未生效；1 部引用的法律法规不在法律法规目录中；"
                         "1 处依据文字未能识别。")
     # the catalogue's 食品安全法 is the 2021 edition: the licence cites the 2015 one
-    assert "  [许可事项] 食品生产许可：引用的版本早于最新修改（引用2015年版本，最新2021年）：《食品安全法》" in lines
-    assert "  [执法事项] 对违法占用土地的行政检查：引用已废止的法律法规：《土地管理法》" in lines
+    assert "  [许可事项] 食品生产许可（汕尾市市场监督管理局）：引用的版本早于最新修改（引用2015年版本，最新2021年）：《食品安全法》" in lines
+    assert "  [执法事项] 对违法占用土地的行政检查（汕尾市自然资源局）：引用已废止的法律法规：《土地管理法》" in lines
     assert any(line.startswith("  《中华人民共和国行政许可发》（1 项）；相近：行政许可法") for line in lines)
     assert "  [执法事项] 对违法占用土地的行政检查：参照省有关文件执行" in lines
     document = json.loads(lawgov("check", "--citations", "--json").out)
-    assert {entry["name"] for entry in document["marked"]} == {"食品生产许可", "对违法占用土地的行政检查"}
+    assert {(entry["name"], entry["department"]) for entry in document["marked"]} == {
+        ("食品生产许可", "汕尾市市场监督管理局"), ("对违法占用土地的行政检查", "汕尾市自然资源局")}
     refused = lawgov("check", "--citations", "--export", "x.xlsx")
     assert refused.code == 2 and "引用核对不能导出" in refused.err
