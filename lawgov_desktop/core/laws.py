@@ -93,7 +93,7 @@ def _covers(wanted: ArticleRef, article: int | None, paragraph: int | None, item
     return not (wanted.item is not None and item is not None and item != wanted.item)
 
 
-@dataclass
+@dataclass(slots=True)
 class AffectedRecord:
     """A licence item or power citing the law, with the provisions it cites."""
 
@@ -337,28 +337,28 @@ class Laws:
         optionally only those citing ``article`` (第三十五条 covers 第三十五条第二款), by department."""
         law = self.get(title_or_id)
         wanted = article_refs(article) if article is not None else ()
-        records: dict[tuple[str, int], AffectedRecord] = {}
-        for kind, column in RECORD_COLUMNS.items():
-            version = "r.version_id IS NULL" if version_id is None else "r.version_id = ?"
-            rows = self.store.conn.execute(
-                f"SELECT r.id, r.name, r.code, d.name, c.field, c.article, c.paragraph, c.item, c.article_text"
-                f" FROM citation c JOIN {TABLES[kind]} r ON r.id = c.{column}"
-                f" JOIN department d ON d.id = r.department_id"
-                f" WHERE c.law_id = ? AND {version}"  # articles in the law's order, as the index keeps them
-                " ORDER BY c.licence_id, c.power_id, c.field, c.article, c.paragraph, c.item",
-                (law["id"],) if version_id is None else (law["id"], version_id)).fetchall()
-            for record_id, name, code, department, field_key, art, paragraph, item, article_text in rows:
-                if wanted and not any(_covers(ref, art, paragraph, item) for ref in wanted):
-                    continue
-                record = records.get((kind, record_id))
-                if record is None:
-                    record = records[kind, record_id] = AffectedRecord(kind, record_id, name, code, department)
-                if field_key not in record.fields:
-                    record.fields.append(field_key)
-                if article_text and article_text not in record.articles:
-                    record.articles.append(article_text)
-        ordered = sorted(records.values(), key=lambda r: (r.department, r.kind != LICENCE, r.id))
-        return AffectedReport(law, " ".join(str(ref) for ref in wanted) or None, ordered)
+        version = "r.version_id IS NULL" if version_id is None else "r.version_id = ?"
+        params = (law["id"],) if version_id is None else (law["id"], version_id)
+        # One statement, sorted by department, kind, record and the law's order of the articles, so
+        # the rows arrive grouped as the report lists them.
+        rows = self.store.conn.execute(" UNION ALL ".join(
+            f"SELECT '{kind}', r.id, r.name, r.code, d.name, c.field, c.article, c.paragraph, c.item, c.article_text"
+            f" FROM citation c JOIN {TABLES[kind]} r ON r.id = c.{column} JOIN department d ON d.id = r.department_id"
+            f" WHERE c.law_id = ? AND {version}" for kind, column in RECORD_COLUMNS.items())
+            + " ORDER BY 5, 1, 2, 6, 7, 8, 9", params * len(RECORD_COLUMNS)).fetchall()
+        records: list[AffectedRecord] = []
+        record = None
+        for kind, record_id, name, code, department, field_key, art, paragraph, item, article_text in rows:
+            if wanted and not any(_covers(ref, art, paragraph, item) for ref in wanted):
+                continue
+            if record is None or record.id != record_id or record.kind != kind:
+                record = AffectedRecord(kind, record_id, name, code, department)
+                records.append(record)
+            if field_key not in record.fields:
+                record.fields.append(field_key)
+            if article_text and article_text not in record.articles:
+                record.articles.append(article_text)
+        return AffectedReport(law, " ".join(str(ref) for ref in wanted) or None, records)
 
     def marks(self, version_id: int | None = None) -> dict[tuple[str, int], list[str]]:
         """Records citing a law repealed, amended since the edition they name, or not yet in force:
