@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dialect import dialect_of
 from .errors import DatabaseError, LawGovError
 from .location import Location, ServerAddress
 from .progress import NO_TASK, Task, check_cancelled
@@ -126,8 +127,7 @@ class Digest:
         if table not in self._tables:
             self._tables[table] = hashlib.sha256()
             self.counts[table] = 0
-        line = json.dumps([_plain(value) for value in row], ensure_ascii=False, separators=(",", ":"))
-        self._tables[table].update(line.encode("utf-8") + b"\n")
+        self._tables[table].update(_ROW_TEXT.encode(list(row)).encode("utf-8") + b"\n")
         self.counts[table] += 1
 
     def start(self, table: str) -> None:
@@ -149,9 +149,15 @@ class Digest:
         return whole.hexdigest()
 
 
-def _plain(value: Any) -> Any:
-    """A value as JSON writes it the same on both engines (bytes cannot reach a text column)."""
-    return "\\x" + bytes(value).hex() if isinstance(value, bytes | bytearray | memoryview) else value
+def _bytes_text(value: Any) -> str:
+    """Bytes as JSON text (they cannot reach a text column, but a digest must not fail on them)."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "\\x" + bytes(value).hex()
+    raise TypeError(f"{type(value).__name__} in a database row")
+
+
+# One row as one line of JSON: the same text for the same values on both engines.
+_ROW_TEXT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_bytes_text)
 
 
 def _quoted(column: str) -> str:
@@ -313,8 +319,7 @@ def _copy_table(reader: Store, conn: Any, table: Table, digest: Digest, on_serve
     """The rows of one table in id order, except that a row naming a later row of its own table
     (a sub-item entered before its main item) waits for it: an UPDATE afterwards would count as an
     edit and move the row's version on."""
-    insert = (f"INSERT INTO {table.name} ({', '.join(_quoted(c) for c in table.columns)})"
-              f" VALUES ({', '.join('?' * len(table.columns))})")
+    insert = _inserter(conn, table)
     positions = [table.columns.index(column) for column in table.self_references]
     written: set[Any] = set()
     waiting: dict[Any, list[list[Any]]] = {}  # id of the row not yet written → rows naming it
@@ -338,9 +343,23 @@ def _copy_table(reader: Store, conn: Any, table: Table, digest: Digest, on_serve
                 ready(values, batch)
             else:
                 waiting.setdefault(missing, []).append(values)
-        conn.executemany(insert, batch)
+        insert(batch)
     if waiting:  # rows naming a row that does not exist: the target's foreign key says so
-        conn.executemany(insert, [values for rows in waiting.values() for values in rows])
+        insert([values for rows in waiting.values() for values in rows])
+
+
+def _inserter(conn: Any, table: Table) -> Any:
+    """How rows go into ``table``: PostgreSQL's COPY (several times faster than one INSERT per
+    row), else a prepared INSERT."""
+    columns = ", ".join(_quoted(c) for c in table.columns)
+    if dialect_of(conn).name == "postgresql":
+        def copy_rows(rows: list[list[Any]]) -> None:
+            with conn.raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+                for values in rows:
+                    copy.write_row(values)
+        return copy_rows
+    insert = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(table.columns))})"
+    return lambda rows: conn.executemany(insert, rows)
 
 
 def _check_values(table: Table, values: list[Any], on_server: bool) -> None:
