@@ -79,3 +79,29 @@ def test_restore_refuses_a_damaged_backup(lawgov, sample_db):
     result = lawgov("restore", str(backup), "--yes")
     assert result.code == 1 and "备份" in result.err and "已损坏" in result.err
     assert lawgov("check-db").code == 0
+
+
+def test_on_a_server_backup_writes_a_sqlite_copy_check_db_checks_and_restore_refuses(run_cli, server_database,
+                                                                                    tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWGOV_DATA_DIR", str(tmp_path / "数据"))
+    monkeypatch.setenv("PGPASSWORD", server_database.password or "")  # as libpq finds it; never in the URL
+    url = server_database.url
+    assert run_cli("add", "department", "--name", "城区教育局", db=url).code == 0
+    made = run_cli("backup", db=url)
+    assert made.code == 0 and made.out.startswith("已把服务器数据库复制为 SQLite 文件") and "部门 1" in made.out
+    listed = json.loads(run_cli("backups", "--json", db=url).out)
+    assert listed["total"] == 1 and listed["rows"][0]["sound"] is True
+    copy = Path(listed["rows"][0]["path"])
+    assert copy.is_relative_to(tmp_path / "数据" / "server-backups")
+    assert json.loads(run_cli("list", "departments", "--json", db=copy).out)["total"] == 1  # any PC opens it
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    assert run_cli("backup", str(usb), db=url).code == 0 and len(list(usb.glob("*.sqlite3"))) == 1
+
+    checked = run_cli("check-db", db=url)
+    assert checked.code == 0 and "由数据库服务器负责" in checked.out and "外键引用：通过" in checked.out
+    assert json.loads(run_cli("check-db", "--json", db=url).out)["search_index"] == {
+        "licence_search": "ok", "power_search": "ok"}
+
+    refused = run_cli("restore", str(copy), "--yes", db=url)
+    assert refused.code == 1 and "服务器数据库不能用备份整体替换" in refused.err
