@@ -114,8 +114,11 @@ class SQLiteDialect:
         return f"{PINYIN_FUNCTION}({expression})"
 
     @staticmethod
-    def joined(expression: str, separator: str = " ") -> str:
-        """An aggregate joining ``expression`` over the group's rows with ``separator``."""
+    def joined(expression: str, separator: str = " ", *, distinct: bool = False) -> str:
+        """An aggregate joining ``expression`` (each value once if ``distinct``: then SQLite
+        allows only the separator ",") with ``separator``."""
+        if distinct:
+            return f"group_concat(DISTINCT {expression})"
         return f"group_concat({expression}, '{separator}')"
 
     @staticmethod

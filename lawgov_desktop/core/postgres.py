@@ -10,7 +10,8 @@ rows read by position or by name) over psycopg 3, translating each statement onc
 * ``?`` → ``%s`` (and a literal ``%`` doubled);
 * ``x IS ?`` / ``x IS NOT ?`` (SQLite's NULL-safe comparison) → ``IS [NOT] DISTINCT FROM``;
 * ``LIKE`` → ``ILIKE``, as SQLite's LIKE ignores the case of Latin letters;
-* ``temp.table`` → ``pg_temp.table`` (the session's temporary tables).
+* ``temp.table`` → ``pg_temp.table`` (the session's temporary tables);
+* ``:name`` → ``%(name)s``; SQLite's ``INDEXED BY`` hints dropped.
 
 Text columns are kept in the "C" collation (``database/migrations/env.py``), so text orders byte by
 byte as in SQLite and both engines give the same order.  psycopg is imported only here, and this
@@ -20,7 +21,7 @@ module only when a server database is opened.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -38,7 +39,8 @@ IMPORT_LOCK = 0x4C415747
 
 # -- statements ----------------------------------------------------------------------------------
 
-_PIECE = re.compile(r"""'(?:[^']|'')*'|"[^"]*"|\bIS\s+NOT\s+\?|\bIS\s+\?|\?|%|\bLIKE\b|\btemp\.""", re.IGNORECASE)
+_PIECE = re.compile(r"""'(?:[^']|'')*'|"[^"]*"|\bIS\s+NOT\s+\?|\bIS\s+(?:\?|:\w+)|\?|%|\bLIKE\b|\btemp\."""
+                    r"""|\s+INDEXED\s+BY\s+\w+|(?<![:\w]):[A-Za-z_]\w*""", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -58,9 +60,14 @@ def translate(sql: str) -> str:
             return "ILIKE"
         if upper == "TEMP.":
             return "pg_temp."
+        if upper.startswith(":"):
+            return f"%({text[1:]})s"
+        if "INDEXED" in upper:  # SQLite's index hint: the server's planner chooses for itself
+            return ""
         if re.fullmatch(r"IS\s+NOT\s+\?", upper):
             return "IS DISTINCT FROM %s"
-        return "IS NOT DISTINCT FROM %s"
+        named = re.fullmatch(r"IS\s+:(\w+)", text, re.IGNORECASE)
+        return f"IS NOT DISTINCT FROM %({named.group(1)})s" if named else "IS NOT DISTINCT FROM %s"
 
     return _PIECE.sub(piece, sql)
 
@@ -90,6 +97,53 @@ def _rows(cursor: psycopg.Cursor[Any]) -> Any:
         return tuple
     make = _row_class(tuple(column.name for column in cursor.description))
     return make
+
+
+def _parameters(params: Sequence[Any] | Mapping[str, Any]) -> tuple[Any, ...] | Mapping[str, Any]:
+    """Positional parameters as a tuple; named ones (``:version``) as they are."""
+    return params if isinstance(params, Mapping) else tuple(params)
+
+
+class Cursor:
+    """A psycopg cursor taking the library's SQL, as ``sqlite3.Cursor`` does."""
+
+    def __init__(self, raw: psycopg.Cursor[Any]) -> None:
+        self.raw = raw
+
+    @property
+    def dialect(self) -> PostgresDialect:
+        """How this cursor's SQL differs (``core.dialect.dialect_of``)."""
+        return POSTGRES
+
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Cursor:
+        """Run one statement; this cursor reads its rows."""
+        self.raw.execute(translate(sql), _parameters(params))
+        return self
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Cursor:
+        """Run one statement for each of ``rows``."""
+        self.raw.executemany(translate(sql), [tuple(row) for row in rows])
+        return self
+
+    def fetchone(self) -> Any:
+        return self.raw.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self.raw.fetchall()
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return self.raw.fetchmany(size)
+
+    def __iter__(self) -> Any:
+        return iter(self.raw)
+
+    @property
+    def rowcount(self) -> int:
+        return self.raw.rowcount
+
+    @property
+    def description(self) -> Any:
+        return self.raw.description
 
 
 class Connection:
@@ -149,6 +203,10 @@ class Connection:
     def backend_pid(self) -> int:
         """The server process of this connection, which ``NOTIFY`` names as a notice's sender."""
         return self.raw.info.backend_pid
+
+    def cursor(self) -> Cursor:
+        """A cursor for several statements (the statistics read a few in a row)."""
+        return Cursor(self.raw.cursor())
 
     def close(self) -> None:
         """Close the connection."""
@@ -240,7 +298,8 @@ class PostgresDialect:
     @staticmethod
     def ids_assigned(conn: Connection, table: str) -> None:
         """Move the table's id sequence past ids written explicitly, so new rows never reuse them."""
-        conn.execute(f"SELECT setval('{table}_id_seq', {PostgresDialect.highest_id_sql(table)})")
+        conn.execute(f"SELECT setval('{table}_id_seq', greatest(highest, 1), highest > 0)"
+                     f" FROM (SELECT {PostgresDialect.highest_id_sql(table)} AS highest) AS used")
 
     @staticmethod
     def try_import_lock(conn: Connection) -> bool:
@@ -255,9 +314,9 @@ class PostgresDialect:
         return f"pinyin_key({expression})"
 
     @staticmethod
-    def joined(expression: str, separator: str = " ") -> str:
-        """An aggregate joining ``expression`` over the group's rows with ``separator``."""
-        return f"string_agg(({expression})::text, '{separator}')"
+    def joined(expression: str, separator: str = " ", *, distinct: bool = False) -> str:
+        """An aggregate joining ``expression`` (each value once if ``distinct``) with ``separator``."""
+        return f"string_agg({'DISTINCT ' if distinct else ''}({expression})::text, '{separator}')"
 
     @staticmethod
     def json_object_values(column: str) -> str:

@@ -275,7 +275,8 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
                      descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Departments with their aliases and how many items and powers they hold."""
     where, params = _like_any(
-        flt.text, ("dp.name", "(SELECT group_concat(alias) FROM department_alias WHERE department_id = dp.id)"))
+        flt.text, ("dp.name",
+                   f"(SELECT {dialect_of(conn).joined('alias')} FROM department_alias WHERE department_id = dp.id)"))
     if flt.levels:
         where.append(f"dp.level IN ({_placeholders(flt.levels)})")
         params.extend(flt.levels)
@@ -283,7 +284,8 @@ def query_department(conn: sqlite3.Connection, flt: ListFilter, sort: str = "nam
     return _page(
         conn,
         f"dp.id, {_stored(DEPARTMENT, 'dp')}, r.name AS region,"
-        " (SELECT group_concat(alias, '、') FROM department_alias a WHERE a.department_id = dp.id) AS aliases,"
+        f" (SELECT {dialect_of(conn).joined('alias', '、')} FROM department_alias a WHERE a.department_id = dp.id)"
+        " AS aliases,"
         " (SELECT count(*) FROM licence_item li WHERE li.department_id = dp.id AND li.version_id IS NULL"
         "  AND li.parent_id IS NULL) AS licence_count,"
         " (SELECT count(*) FROM power p WHERE p.department_id = dp.id AND p.version_id IS NULL"
@@ -296,12 +298,13 @@ def query_region(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positio
                  descending: bool = False, offset: int = 0, limit: int = 50) -> Page:
     """Regions (flat, with parent name and aliases); ``region_tree`` gives the tree."""
     where, params = _like_any(
-        flt.text, ("r.name", "r.code", "(SELECT group_concat(alias) FROM region_alias WHERE region_id = r.id)"))
+        flt.text, ("r.name", "r.code",
+                   f"(SELECT {dialect_of(conn).joined('alias')} FROM region_alias WHERE region_id = r.id)"))
     _within_regions(conn, "r.id", flt.region_ids, where, params)
     return _page(
         conn,
         f"r.id, {_stored(REGION, 'r')}, pr.name AS parent,"
-        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases",
+        f" (SELECT {dialect_of(conn).joined('alias', '、')} FROM region_alias a WHERE a.region_id = r.id) AS aliases",
         "region r LEFT JOIN region pr ON pr.id = r.parent_id", where, params,
         _order(sort, descending, _REGION_SORT, "r.id"), offset, limit)
 
@@ -356,7 +359,7 @@ def region_tree(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """All regions as nested dicts (``children`` lists), roots first, in shipped order."""
     rows = [dict(row) for row in conn.execute(
         "SELECT r.id, r.name, r.code, r.kind, r.parent_id,"
-        " (SELECT group_concat(alias, '、') FROM region_alias a WHERE a.region_id = r.id) AS aliases"
+        f" (SELECT {dialect_of(conn).joined('alias', '、')} FROM region_alias a WHERE a.region_id = r.id) AS aliases"
         " FROM region r ORDER BY r.position, r.id")]
     by_id = {row["id"]: {**row, "children": []} for row in rows}
     roots = []

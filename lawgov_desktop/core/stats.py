@@ -28,6 +28,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from .collation import sort_key
+from .dialect import SQLiteDialect, dialect_of
 from .fields import CENTRAL, LOCAL, PART_LABELS, PARTS, power_type_order
 
 if TYPE_CHECKING:
@@ -39,11 +40,11 @@ _TAKEN_BACK_PAIRS = (
     "NOT EXISTS (SELECT 1 FROM delegation back INDEXED BY ix_delegation_taken_back WHERE back.change_kind = '收回'"
     " AND back.power_id = dl.power_id AND back.region_id = dl.region_id)")
 # Each delegated power's regions and batches, grouped by those two lists (a handful of rows).
-_DELEGATION_GROUPS = (
-    "SELECT regions, batches, count(*) FROM (SELECT group_concat(dl.region_id) AS regions,"
-    " group_concat(DISTINCT coalesce(dl.batch_id, 0)) AS batches FROM delegation dl"
-    " WHERE dl.power_id IN (SELECT id FROM power WHERE version_id IS :version)"
-    f" AND {_TAKEN_BACK_PAIRS} GROUP BY dl.power_id) GROUP BY regions, batches")
+def _delegation_groups(dialect: SQLiteDialect) -> str:
+    return (f"SELECT regions, batches, count(*) FROM (SELECT {dialect.joined('dl.region_id', ',')} AS regions,"
+            f" {dialect.joined('coalesce(dl.batch_id, 0)', ',', distinct=True)} AS batches FROM delegation dl"
+            " WHERE dl.power_id IN (SELECT id FROM power WHERE version_id IS :version)"
+            f" AND {_TAKEN_BACK_PAIRS} GROUP BY dl.power_id) AS per_power GROUP BY regions, batches")
 
 
 def compute_stats(conn: sqlite3.Connection, version_id: int | None = None) -> dict[str, Any]:
@@ -160,7 +161,7 @@ def _power_figures(cursor: sqlite3.Cursor, version_id: int | None,
                    "SELECT id, name, document_number, published_on FROM batch ORDER BY position, name")}
     unbatched = {"id": None, "name": UNBATCHED, "document_number": None, "published_on": None, "powers": 0}
     delegated = 0
-    for region_list, batch_list, count in cursor.execute(_DELEGATION_GROUPS, {"version": version_id}):
+    for region_list, batch_list, count in cursor.execute(_delegation_groups(dialect_of(cursor)), {"version": version_id}):
         delegated += count
         for region_id in _with_ancestors(regions, region_list):
             regions[region_id]["powers"] += count

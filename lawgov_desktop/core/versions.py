@@ -52,8 +52,8 @@ class Versions:
             raise ValidationError({"name": f"版本“{name}”已存在，请换一个名称。"})
         with self.store.operation(f"保存清单版本“{name}”"), self.store.transaction() as conn:
             version_id = int(conn.execute(
-                "INSERT INTO list_version (name, created_at, created_by, remark) VALUES (?, ?, ?, ?)",
-                (name, now_text(), self.store.user, clean_text(remark, multiline=True))).lastrowid)
+                "INSERT INTO list_version (name, created_at, created_by, remark) VALUES (?, ?, ?, ?) RETURNING id",
+                (name, now_text(), self.store.user, clean_text(remark, multiline=True))).fetchone()[0])
             licence_ids = self._copy_working_rows("licence_item", version_id)
             power_ids = self._copy_working_rows("power", version_id)
             columns = _copied_columns(conn, "delegation")

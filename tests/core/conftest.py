@@ -28,6 +28,15 @@ def lib(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.fixture
+def sqlite_lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+    """A library in a SQLite file, for what only a file has (its locks, its pages, its copies)."""
+    monkeypatch.setenv("LAWGOV_USER", "测试员")
+    library = Library(tmp_path / "城市 清单.sqlite3")
+    yield library
+    library.close()
+
+
+@pytest.fixture
 def city(lib: Library) -> dict[str, int]:
     """Departments, licence items with sub-items, and one power handed to three streets."""
     ids = {

@@ -20,7 +20,7 @@ from lawgov_desktop.core.queries import ListFilter
 
 def test_nothing_written_nothing_changed(lib, city):
     lib.close()
-    reopened = type(lib)(lib.path)
+    reopened = type(lib)(lib.location)
     try:
         assert reopened.last_changes == NOTHING and not reopened.last_changes
     finally:

@@ -15,38 +15,46 @@ from safety_helpers import rows
 from lawgov_desktop.core import dialect
 from lawgov_desktop.core.errors import DatabaseError
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import Location, ServerAddress
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDS = 200
 WRITER = """
 import sys
 from lawgov_desktop.core.library import Library
+from lawgov_desktop.core.location import Location, ServerAddress
 with Library(sys.argv[1], user=sys.argv[2]) as library:
     for index in range(int(sys.argv[3])):
         library.records.create("department", {"name": f"{sys.argv[2]}-部门{index}"})
 """
 
 
-def _writer(database: Path, name: str) -> subprocess.Popen:
+def _writer(database: Location, name: str) -> subprocess.Popen:
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if isinstance(database, ServerAddress) and database.password:  # as a clerk's PGPASSWORD would
+        environment["PGPASSWORD"] = database.password
     return subprocess.Popen([sys.executable, "-c", WRITER, str(database), name, str(ADDS)], cwd=ROOT,
                             env=environment, stderr=subprocess.PIPE)
 
 
 def test_two_processes_writing_at_once_lose_nothing(lib):
-    lib.close()
-    writers = [_writer(lib.path, name) for name in ("窗口", "命令行")]
+    writers = [_writer(lib.location, name) for name in ("窗口", "命令行")]
     for writer in writers:
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err.decode("utf-8", "replace")
+    conn = lib.store.conn
     for name in ("窗口", "命令行"):
-        names = [row[0] for row in rows(lib.path, f"SELECT name FROM department WHERE name LIKE '{name}-%' ORDER BY id")]
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM department WHERE name LIKE ? ORDER BY id", (f"{name}-%",))]
         assert names == [f"{name}-部门{index}" for index in range(ADDS)]
-    assert rows(lib.path, "SELECT count(*) FROM change_log WHERE action = 'create'") == [(2 * ADDS,)]
-    assert rows(lib.path, "PRAGMA integrity_check") == [("ok",)]
+    assert lib.store.count("SELECT count(*) FROM change_log WHERE action = 'create'") == 2 * ADDS
+    lib.close()
+    if lib.path is not None:
+        assert rows(lib.path, "PRAGMA integrity_check") == [("ok",)]
 
 
-def test_backups_taken_while_another_process_writes_are_consistent(lib):
+def test_backups_taken_while_another_process_writes_are_consistent(sqlite_lib):
+    lib = sqlite_lib
     lib.backups.set_backup_settings(keep=100)
     writer = _writer(lib.path, "窗口")
     copies = []
@@ -61,7 +69,8 @@ def test_backups_taken_while_another_process_writes_are_consistent(lib):
         assert rows(copy, "PRAGMA integrity_check") == [("ok",)]
 
 
-def test_a_writer_that_waits_too_long_gets_a_clear_message(lib, monkeypatch: pytest.MonkeyPatch):
+def test_a_writer_that_waits_too_long_gets_a_clear_message(sqlite_lib, monkeypatch: pytest.MonkeyPatch):
+    lib = sqlite_lib
     monkeypatch.setattr(dialect, "BUSY_TIMEOUT_MS", 200)
     other = Library(lib.path)
     holder = sqlite3.connect(lib.path, isolation_level=None)

@@ -18,7 +18,7 @@ def _set_times(lib: Library, times: dict[int, str]) -> None:
 
 
 def test_filters_by_user_action_entity_and_record(lib, city):
-    other = Library(lib.path, user="县司法局张三")
+    other = Library(lib.location, user="县司法局张三")
     try:
         other.records.update("licence", city["food"], {"remark": "县里改的"})
     finally:

@@ -51,10 +51,15 @@ def test_texts_without_a_stored_key_sort_in_pinyin_order_too(lib: Library) -> No
 
 
 def test_the_first_page_sorted_by_name_reads_an_index(lib: Library) -> None:
-    plan = " ".join(str(row[-1]) for row in lib.store.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT li.id FROM licence_item li JOIN department d ON d.id = li.department_id"
-        " WHERE li.version_id IS NULL AND li.parent_id IS NULL ORDER BY li.name_sort, li.id LIMIT 50"))
-    assert "ix_licence_item_name_sort" in plan and "TEMP B-TREE" not in plan
+    query = ("SELECT li.id FROM licence_item li JOIN department d ON d.id = li.department_id"
+             " WHERE li.version_id IS NULL AND li.parent_id IS NULL ORDER BY li.name_sort, li.id LIMIT 50")
+    if lib.store.dialect.name == "sqlite":
+        plan = " ".join(str(row[-1]) for row in lib.store.conn.execute("EXPLAIN QUERY PLAN " + query))
+        assert "ix_licence_item_name_sort" in plan and "TEMP B-TREE" not in plan
+    else:  # the planner reads a test's tiny table whole; the index must be there for the big ones
+        definition = lib.store.conn.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_licence_item_name_sort'").fetchone()[0]
+        assert "(version_id, parent_id, name_sort)" in definition
 
 
 def test_editing_a_name_updates_its_key_and_undo_restores_it(lib: Library) -> None:

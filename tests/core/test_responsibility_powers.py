@@ -237,6 +237,11 @@ def test_statistics_versions_and_departments_count_main_powers_only(lib: Library
     [department] = [row for row in lib.lists.query("department").rows if row["id"] == city["scj"]]
     assert department["power_count"] == 2
     assert lib.versions.version(lib.versions.save_version("2024年版"))["powers"] == 3
-    plan = lib.store.conn.execute("EXPLAIN QUERY PLAN SELECT power_type, department_id, count(*) FROM power"
-                            " WHERE version_id IS NULL AND parent_id IS NULL GROUP BY 1, 2").fetchall()
-    assert "COVERING INDEX ix_power_stats" in " ".join(row[-1] for row in plan)
+    if lib.store.dialect.name == "sqlite":
+        plan = lib.store.conn.execute("EXPLAIN QUERY PLAN SELECT power_type, department_id, count(*) FROM power"
+                                      " WHERE version_id IS NULL AND parent_id IS NULL GROUP BY 1, 2").fetchall()
+        assert "COVERING INDEX ix_power_stats" in " ".join(row[-1] for row in plan)
+    else:  # the planner reads a test's tiny table whole; the index must be there for the big ones
+        definition = lib.store.conn.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_power_stats'").fetchone()[0]
+        assert "(version_id, parent_id, power_type, department_id)" in definition
