@@ -103,13 +103,13 @@ class Imports:
             if not self.store.dialect.try_import_lock(conn):  # two imports at once on a server: one waits
                 raise LawGovError(IMPORT_BUSY)
             import_id = int(conn.execute(
-                "INSERT INTO import_record (at, user, file_name, file_sha256, sheet, kind, mode, mapping_json,"
+                "INSERT INTO import_record (at, \"user\", file_name, file_sha256, sheet, kind, mode, mapping_json,"
                 " warnings_json, rejected_json, backup_path, inserted, updated, unchanged, rejected)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0) RETURNING id",
                 (stamp, self.store.user, changes.file_name, changes.file_sha256, changes.sheet, changes.kind,
                  changes.mode, json.dumps(changes.mapping, ensure_ascii=False),
                  json.dumps(changes.warnings, ensure_ascii=False),
-                 json.dumps(changes.rejected, ensure_ascii=False), str(backup) if backup else None)).lastrowid)
+                 json.dumps(changes.rejected, ensure_ascii=False), str(backup) if backup else None)).fetchone()[0])
             task.report(1, 5, "新建部门和区划")
             names = self._create_references(changes, import_id)
             check_cancelled(task)
@@ -379,6 +379,7 @@ class Imports:
         delegations.extend(delegation_tuple(item["power_id"], item) for item in changes.new_delegations)
         conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                          rows)
+        self.store.dialect.ids_assigned(conn, table)
         conn.executemany(f"INSERT INTO delegation ({', '.join(_DELEGATION_INSERT)}) VALUES"
                          f" ({', '.join('?' * len(_DELEGATION_INSERT))})", delegations)
         return inserted

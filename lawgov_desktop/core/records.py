@@ -390,9 +390,12 @@ class Records:
     def _insert_row(self, kind: str, row: dict[str, Any]) -> int:
         row = {**row, **KINDS[kind].sort_keys(row)}
         columns = ", ".join(row)
-        cursor = self.store.conn.execute(
-            f"INSERT INTO {TABLES[kind]} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-        return int(cursor.lastrowid)
+        new_id = int(self.store.conn.execute(
+            f"INSERT INTO {TABLES[kind]} ({columns}) VALUES ({', '.join('?' * len(row))}) RETURNING id",
+            list(row.values())).fetchone()[0])
+        if "id" in row:  # a record brought back by undo keeps its id: no new record may take it
+            self.store.dialect.ids_assigned(self.store.conn, TABLES[kind])
+        return new_id
 
     def _check_deletable(self, kind: str, record_id: int, before: dict[str, Any]) -> None:
         description = KINDS[kind]
