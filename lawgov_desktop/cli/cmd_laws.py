@@ -159,7 +159,7 @@ def citation_check(library: Library, version_id: int | None, as_json: bool, out:
     cite or not yet in force, cited titles matching no catalogue law (with the closest), and text of
     legal-basis cells that cites no law."""
     marks = library.laws.marks(version_id)
-    unresolved = library.laws.unresolved()
+    unresolved = library.laws.unresolved(version_id=version_id)
     unparsed = library.laws.unparsed(version_id)
     records = _records(library, marks)
     if as_json:

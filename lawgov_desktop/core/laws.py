@@ -169,13 +169,15 @@ class Laws:
             law["cited_by"] = counts.get(law["id"], 0)
         return sorted(laws, key=lambda law: (-law["cited_by"], law["title"]))
 
-    def _citing_counts(self) -> dict[int, int]:
-        """Per law, how many working-list records cite it."""
+    def _citing_counts(self, version_id: int | None = None) -> dict[int, int]:
+        """Per law, how many records of the working list (or of a saved version) cite it."""
         counts: dict[int, int] = {}
+        version = "r.version_id IS NULL" if version_id is None else "r.version_id = ?"
         for kind, column in RECORD_COLUMNS.items():
             for law_id, count in self.store.conn.execute(
                     f"SELECT c.law_id, count(DISTINCT c.{column}) FROM citation c JOIN {TABLES[kind]} r"
-                    f" ON r.id = c.{column} WHERE r.version_id IS NULL AND c.law_id IS NOT NULL GROUP BY c.law_id"):
+                    f" ON r.id = c.{column} WHERE {version} AND c.law_id IS NOT NULL GROUP BY c.law_id",
+                    () if version_id is None else (version_id,)):
                 counts[law_id] = counts.get(law_id, 0) + count
         return counts
 
@@ -387,13 +389,13 @@ class Laws:
                         found.append(text)
         return marks
 
-    def unresolved(self, limit: int = 3) -> list[dict[str, Any]]:
+    def unresolved(self, limit: int = 3, version_id: int | None = None) -> list[dict[str, Any]]:
         """Cited titles that match no catalogue law, most cited first, with the catalogue titles
         close enough to be what a typing error meant (a quarter of the title's characters apart)."""
         conn = self.store.conn
         catalogue = conn.execute("SELECT title, short_titles_json FROM law WHERE catalogued = 1").fetchall()
         index = LawIndex((row[0], short_titles(row[1])) for row in catalogue)
-        counts = self._citing_counts()
+        counts = self._citing_counts(version_id)
         found = []
         for law_id, title in conn.execute("SELECT id, title FROM law WHERE catalogued = 0").fetchall():
             if not counts.get(law_id):

@@ -135,6 +135,11 @@ def test_titles_outside_the_catalogue_are_listed_with_the_closest(lib: Library, 
     unresolved = lib.laws.unresolved()
     assert [(u["title"], u["closest"]) for u in unresolved] == [
         ("中华人民共和国行政许可发", [{"title": "行政许可法", "distance": 1}])]  # 食品安全法 is too far
+    version = lib.versions.save_version("2024年版")
+    lib.records.update("power", cited["health"], {"responsibility_basis": None})
+    assert lib.laws.unresolved() == []
+    assert [u["title"] for u in lib.laws.unresolved(version_id=version)] == ["中华人民共和国行政许可发"]
+    lib.history.revert_operation(lib.history.last_operation())
     assert lib.laws.coverage() == {"citations": 4, "resolved": 3, "unparsed_texts": 0, "laws": 3,
                                    "catalogued_laws": 2}
 
