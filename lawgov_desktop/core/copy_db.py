@@ -404,9 +404,4 @@ def _explain(exc: BaseException) -> str:
                 f"约 900 个汉字）；请先缩短它。（{' '.join(text.split())}）")
     from .dialect import explain_database_error
 
-    explained = explain_database_error(exc)
-    if explained is None and type(exc).__module__.startswith("psycopg"):
-        from .postgres import explain_database_error as explain_server_error
-
-        explained = explain_server_error(exc)
-    return explained or f"{type(exc).__name__}: {text}"
+    return explain_database_error(exc) or f"{type(exc).__name__}: {text}"

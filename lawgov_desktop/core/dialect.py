@@ -57,7 +57,12 @@ def _pinyin_key(text: str | None) -> str:
 
 
 def explain_database_error(exc: BaseException) -> str | None:
-    """A clerk's explanation of a SQLite error that escaped the library (None: not one)."""
+    """A clerk's explanation of a database error that escaped the library (None: not one); a
+    server's errors in ``core.postgres``'s words (psycopg is loaded by then)."""
+    if type(exc).__module__.startswith("psycopg"):
+        from .postgres import explain_database_error as explain_server_error
+
+        return explain_server_error(exc)
     if not isinstance(exc, sqlite3.Error):
         return None
     text = str(exc).lower()
