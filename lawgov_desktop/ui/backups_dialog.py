@@ -112,7 +112,7 @@ class BackupsDialog(QDialog):
 
     def folder(self) -> Path:
         """Where the rotating set lives (Preferences may have moved it)."""
-        return backup_folder(self.session.path, self.session.library.backups.backup_settings())
+        return backup_folder(self.session.location, self.session.library.backups.backup_settings())
 
     def reload(self) -> None:
         """Read the backup folder again."""

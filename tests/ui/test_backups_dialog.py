@@ -212,3 +212,25 @@ def test_preferences_set_how_many_backups_are_kept_and_where(window: MainWindow,
     window.safety.backup_now()
     wait_idle(qtbot, window.session)
     assert (tmp_path / "elsewhere").is_dir() and len(list((tmp_path / "elsewhere").glob("*.sqlite3"))) == 1
+
+
+def test_on_a_server_the_list_holds_sqlite_copies_in_the_users_folder_and_restore_is_refused(
+        server_window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,  # noqa: ANN001
+        messages: list[str]) -> None:
+    monkeypatch.setenv("LAWGOV_DATA_DIR", str(tmp_path / "数据"))
+    dialog = server_window.safety.show_backups()
+    assert dialog.model.rowCount() == 0  # no automatic copies of a server database
+    assert str(tmp_path / "数据" / "server-backups") in dialog.folder_label.text()
+    dialog.backup_button.click()
+    wait_idle(qtbot, server_window.session)
+    assert dialog.model.rowCount() == 1
+    info = dialog.model.row_at(0)["info"]
+    assert info.path.is_relative_to(tmp_path / "数据" / "server-backups") and info.sound is True
+    told = server_window.findChild(QMessageBox, "backup_saved")
+    if told is not None:
+        told.close()
+    monkeypatch.setattr(prompts, "confirm", lambda *args: True)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    wait_idle(qtbot, server_window.session)
+    assert any("服务器数据库不能用备份整体替换" in message for message in messages)
