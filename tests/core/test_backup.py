@@ -22,12 +22,10 @@ from lawgov_desktop.core.restore import restore_backup
 
 
 @pytest.fixture
-def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+def lib(sqlite_lib: Library) -> Library:
     """A SQLite library: these tests are about the file's own copies (pages, journal, restore in
     place); a server database's backups are tested below with ``server_database``."""
-    monkeypatch.setenv("LAWGOV_USER", "测试员")
-    with Library(tmp_path / "城市 清单.sqlite3") as library:
-        yield library
+    return sqlite_lib
 
 
 def _departments(path: Path) -> list[str]:

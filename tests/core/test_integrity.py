@@ -4,7 +4,6 @@ network shares are warned about."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,10 @@ from lawgov_desktop.core.safety import DamagedDatabaseError
 
 
 @pytest.fixture
-def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+def lib(sqlite_lib: Library) -> Library:
     """A SQLite library: these tests damage and check the file itself; the checks of a server
     database are tested below with ``server_database``."""
-    monkeypatch.setenv("LAWGOV_USER", "测试员")
-    with Library(tmp_path / "城市 清单.sqlite3") as library:
-        yield library
+    return sqlite_lib
 
 
 @pytest.fixture
