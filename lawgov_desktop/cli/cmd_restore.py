@@ -7,7 +7,9 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from lawgov_desktop.core.backup import read_backup_info
+from lawgov_desktop.core.backup import SERVER_RESTORE_REFUSED, read_backup_info
+from lawgov_desktop.core.errors import DatabaseError
+from lawgov_desktop.core.location import Location, ServerAddress
 from lawgov_desktop.core.restore import restore_backup
 
 from .errors import EXIT_FAILED, UsageError
@@ -27,8 +29,10 @@ def add_parser(commands: SubParsers) -> argparse.ArgumentParser:
     return parser
 
 
-def run(database: Path, args: argparse.Namespace, out: TextIO) -> int:
+def run(database: Location, args: argparse.Namespace, out: TextIO) -> int:
     """Ask (unless --yes), restore, and say where the replaced state was kept."""
+    if isinstance(database, ServerAddress):  # refused before anything is asked or announced
+        raise DatabaseError(SERVER_RESTORE_REFUSED)
     if not args.backup.is_file():
         raise UsageError(f"备份文件“{args.backup}”不存在")
     info = read_backup_info(args.backup)

@@ -104,4 +104,4 @@ def test_on_a_server_backup_writes_a_sqlite_copy_check_db_checks_and_restore_ref
         "licence_search": "ok", "power_search": "ok"}
 
     refused = run_cli("restore", str(copy), "--yes", db=url)
-    assert refused.code == 1 and "服务器数据库不能用备份整体替换" in refused.err
+    assert refused.code == 1 and "服务器数据库不能用备份整体替换" in refused.err and refused.out == ""
