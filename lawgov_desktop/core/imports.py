@@ -246,9 +246,9 @@ class Imports:
 
     def mapping_templates(self, header_signature: str | None = None) -> list[dict[str, Any]]:
         """Saved mapping templates: all of them, or those made for sheets with these headers."""
+        where, params = ("", ()) if header_signature is None else (" WHERE header_signature = ?", (header_signature,))
         rows = self.store.conn.execute(
-            "SELECT name, kind, header_signature, mapping_json FROM mapping_template"
-            " WHERE ? IS NULL OR header_signature = ? ORDER BY name", (header_signature, header_signature))
+            f"SELECT name, kind, header_signature, mapping_json FROM mapping_template{where} ORDER BY name", params)
         return [{"name": r[0], "kind": r[1], "header_signature": r[2], "mapping": json.loads(r[3])} for r in rows]
 
     def mapping_template(self, name: str) -> dict[str, Any]:
