@@ -17,6 +17,7 @@ from ui_helpers import form_renaming, type_text, wait_idle
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.location import ServerAddress
 from lawgov_desktop.core.queries import ListFilter
+from lawgov_desktop.ui import app as ui_app
 from lawgov_desktop.ui import settings
 from lawgov_desktop.ui.app import Launcher
 from lawgov_desktop.ui.main_window import MainWindow
@@ -199,3 +200,23 @@ def test_a_dropped_connection_keeps_the_open_form_and_saves_after_reconnecting(
     assert "排污许可（断线后保存）" in names(view)
     with Library(server_database) as other:
         assert other.lists.query("licence", ListFilter(text="断线后保存")).total == 1
+
+
+def test_lawgov_db_names_a_server_and_libpq_finds_the_password(
+        app: QApplication, server_database: ServerAddress, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``LAWGOV_DB=postgresql://…`` (or ``--db``) opens the window on the server; the password
+    comes from ``PGPASSWORD`` as for any PostgreSQL client, and no question is asked."""
+    monkeypatch.setenv("LAWGOV_DB", server_database.url)
+    monkeypatch.setenv("PGPASSWORD", server_database.password or "")
+    titles: list[str] = []
+
+    def run_then_quit() -> int:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                titles.append(widget.windowTitle())
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_then_quit))
+    assert ui_app.main([]) == 0
+    assert titles == [f"LawGov 清单管理 — {server_database.url}"]
