@@ -1,9 +1,10 @@
-"""``lawgov-desktop [--db PATH]``: start the window on a database.
+"""``lawgov-desktop [--db PATH|postgresql://…]``: start the window on a database file or server.
 
 Only sqlite3-based core modules are imported on the way to the first paint; creating a new
 database (which loads Alembic) happens off the GUI thread.  A lock file next to the database
 (``PATH.lock``) tells a second copy of the program that the database is already open; it then
-offers read-only use instead of two windows writing the same lists.
+offers read-only use instead of two windows writing the same lists.  A server database has no
+lock file: the server lets its clerks work at once (``server_dialog.log_in`` opens it).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ again exactly when its list changed and no caller names the lists it touches.  A
 change's operation becomes a ``QUndoCommand`` whose undo and redo both call ``revert_operation``
 — reverting an operation is itself an operation, so reverting that one again is redo.  A database
 open read-only has no writer; long reads (exports, checks) then run on a reader of the session's own.
+On a server database other clerks' commits arrive through ``live_changes`` and go out with
+``records_changed`` as well, with a status line on ``news`` saying who changed what.
 """
 
 from __future__ import annotations
