@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .citation_rows import RECORD_COLUMNS
 from .dialect import SQLITE, dialect_of
 from .errors import LawGovError
 from .fields import BATCH, DEPARTMENT, IMPORTS, LICENCE, POWER, REGION
@@ -33,11 +34,13 @@ class ListFilter:
     region_ids: tuple[int, ...] = ()
     version_id: int | None = None
     include_sub_items: bool = False
+    law_ids: tuple[int, ...] = ()  # items and powers citing one of these laws (依据：食品安全法)
+    law_article: int | None = None  # …in this article of it (第三十五条 → 35)
 
     def is_empty(self) -> bool:
         """True when nothing narrows the list (the version alone does not count)."""
         return not any((self.text.strip(), self.department_ids, self.parts, self.levels, self.statuses,
-                        self.power_types, self.batch_ids, self.region_ids))
+                        self.power_types, self.batch_ids, self.region_ids, self.law_ids))
 
     def to_json(self) -> str:
         """Text form for saved filters."""
@@ -160,6 +163,12 @@ def _item_where(conn: sqlite3.Connection, alias: str, search_table: str, flt: Li
         if values:
             where.append(f"{alias}.{column} IN ({_placeholders(values)})")
             params.extend(values)
+    if flt.law_ids:  # through the citation rows kept per record (core.citation_rows)
+        column = RECORD_COLUMNS[LICENCE if alias == "li" else POWER]
+        article = "" if flt.law_article is None else " AND c.article = ?"
+        where.append(f"{alias}.id IN (SELECT c.{column} FROM citation c WHERE c.law_id IN"
+                     f" ({_placeholders(flt.law_ids)}){article})")
+        params.extend((*flt.law_ids, *(() if flt.law_article is None else (flt.law_article,))))
     _text_clause(conn, search_table, alias, flt.text, where, params)
     return where, params
 
