@@ -37,6 +37,7 @@ FACETS = {
     "power_type": (QT_TRANSLATE_NOOP("Facet", "Power type"), "power_types"),
     "batch": (QT_TRANSLATE_NOOP("Facet", "Batch"), "batch_ids"),
     "region": (QT_TRANSLATE_NOOP("Facet", "Receiving region"), "region_ids"),
+    "law": (QT_TRANSLATE_NOOP("Facet", "Law cited"), "law_ids"),
 }
 
 
@@ -76,6 +77,8 @@ def facet_options(library: Library, facet: str, of_list: str | None = None) -> l
 
         walk(library.records.region_tree(), 0)
         return options
+    if facet == "law":  # the laws the lists cite, most cited first
+        return [(law["id"], f"{law['title']}（{law['cited_by']}）") for law in library.laws.list() if law["cited_by"]]
     fixed = {"part": list(PART_LABELS.items()), "level": [(v, v) for v in LEVELS],
              "department_level": [(v, v) for v in DEPARTMENT_LEVELS],
              "status": [(v, v) for v in STATUSES], "power_type": [(v, v) for v in POWER_TYPES]}

@@ -220,7 +220,7 @@ LICENCE_SPEC = ListSpec(
         *field_columns(LICENCE, implementing_authority=150, legal_basis=300, level=80, code=130, certificate=110,
                        list_year=70, status=60, remark=160),
     ),
-    facets=("department", "part", "level", "status"),
+    facets=("department", "part", "level", "status", "law"),
     record_kind=LICENCE, children="sub_items",
 )
 POWER_SPEC = ListSpec(
@@ -236,7 +236,7 @@ POWER_SPEC = ListSpec(
                hidden=True),
         *RESPONSIBILITY_COLUMNS,
     ),
-    facets=("department", "power_type", "status", "batch", "region"),
+    facets=("department", "power_type", "status", "batch", "region", "law"),
     record_kind=POWER, children="delegations",
 )
 DEPARTMENT_SPEC = ListSpec(

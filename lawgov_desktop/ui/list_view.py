@@ -8,6 +8,7 @@ filter the clerk built is ``current_filter()``: the same object later drives cat
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -44,6 +45,17 @@ if TYPE_CHECKING:  # record dialogs are imported when first opened, not before t
     from .forms import RecordDialog
 
 SEARCH_DELAY_MS = 200
+# "依据：食品安全法 第三十五条 许可": the records citing a law (in an article), then ordinary search words.
+_NUMERAL = "[零〇一二两三四五六七八九十百千\\d]"
+_LAW_SEARCH = re.compile(rf"^\s*依据\s*[：:]\s*《?([^\s《》]+?)》?(?=第{_NUMERAL}+条|\s|$)"
+                         rf"\s*(?:(第{_NUMERAL}+条)\S*|(\d+)(?=\s|$))?\s*(.*)$")
+NO_LAW = 0  # the law id searched for when the title names no law: no record cites it
+
+
+def law_search(text: str) -> tuple[str, str | None, str] | None:
+    """The law title, article and other words of a search by law ("依据：食品安全法 第三十五条"), or None."""
+    found = _LAW_SEARCH.match(text)
+    return (found.group(1), found.group(2) or found.group(3), found.group(4).strip()) if found else None
 
 
 class ListView(QWidget):
@@ -71,6 +83,9 @@ class ListView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search names, codes, departments, legal bases… (Ctrl+F)"))
         self.search.setMinimumWidth(260)
+        if spec.kind in (LICENCE, POWER):
+            self.search.setToolTip(self.tr("Type 依据：食品安全法 (and an article: 依据：食品安全法 第三十五条)"
+                                           " for the records citing a law"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -98,6 +113,8 @@ class ListView(QWidget):
         bar.addStretch(1)
 
         self.model = PagedTableModel(spec.columns, self._fetch, parent=self)
+        if spec.kind in (LICENCE, POWER):  # records citing a changed law: marked at their name
+            self.model.marked_column = next(n for n, column in enumerate(spec.columns) if column.key == "name")
         self.model.stale.connect(self.reload)
         self.table = self._make_table()
         self.cells = CellEditing(self.table, self.model, session, spec.record_kind, lambda: self.read_only)
@@ -208,6 +225,14 @@ class ListView(QWidget):
     def current_filter(self) -> ListFilter:
         """What the clerk narrowed the list to (search text, facets, the region picked in the tree)."""
         flt = self.facets.apply_to(ListFilter(text=self.search.text().strip()))
+        by_law = law_search(flt.text) if self.spec.kind in (LICENCE, POWER) else None
+        if by_law is not None:
+            from lawgov_desktop.core.laws import article_refs
+
+            title, article, words = by_law
+            law_id = self.session.library.laws.find(title)
+            flt = dataclasses.replace(flt, text=words, law_ids=(NO_LAW if law_id is None else law_id,),
+                                      law_article=article_refs(article)[0].article if article else None)
         if self._region_filter:
             flt = dataclasses.replace(flt, region_ids=self._region_filter)
         return dataclasses.replace(flt, version_id=self.version_id())
@@ -229,7 +254,13 @@ class ListView(QWidget):
     def _show_filter(self, flt: ListFilter) -> None:
         """Put a filter in the search box, facets and version picker without reading the list."""
         self.search.blockSignals(True)
-        self.search.setText(flt.text)
+        text = flt.text
+        if flt.law_article is not None and len(flt.law_ids) == 1:  # the article lives in the search box
+            from lawgov_desktop.core.laws import article_refs
+
+            law = self.session.library.laws.get(flt.law_ids[0])
+            text = f"依据：{law['title']} {article_refs(flt.law_article)[0]} {text}".strip()
+        self.search.setText(text)
         self.search.blockSignals(False)
         self.facets.show_filter(flt)
         if self.version_combo is not None:
@@ -241,6 +272,7 @@ class ListView(QWidget):
         if self.version_id() != self._shown_version:  # another list: its own total, and no editing
             self._shown_version, self._grand_total = self.version_id(), None
             self.version_badge.setVisible(self._shown_version is not None)
+            self._read_marks()
         self.model.set_filter(self.current_filter())
         self._select(None)
         self.show_counts()
@@ -289,9 +321,17 @@ class ListView(QWidget):
         if self.version_combo is not None:
             self.version_combo.forget()
         self._grand_total = None
+        self._read_marks()
         self.model.set_filter(self.current_filter())
         self._select(current)
         self.show_counts()
+
+    def _read_marks(self) -> None:
+        """Which records of the list on screen cite a repealed, amended or not-yet-effective law."""
+        if self.model.marked_column >= 0:
+            self.model.marks = {record_id: reasons for (kind, record_id), reasons
+                                in self.session.library.laws.marks(self.version_id()).items()
+                                if kind == self.spec.record_kind}
 
     def show_counts(self) -> None:
         """Put "showing n of N" in the status line."""

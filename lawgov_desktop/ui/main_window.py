@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.db import resolve_location
 from lawgov_desktop.core.fields import DEPARTMENT, IMPORTS
+from lawgov_desktop.core.laws import LAWS
 from lawgov_desktop.core.queries import ListFilter
 
 from . import settings
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self, changes: OpChanges) -> None:
         for kind, view in self.views.items():
-            if changes.touches(kind):
+            if changes.touches(kind, LAWS):  # a law's status marks the records citing it
                 view.reload()
 
     def refresh(self) -> None:

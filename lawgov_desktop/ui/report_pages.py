@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     from .compare_view import CompareView
     from .versions import SaveVersionDialog, VersionsDialog
 
-STATS, COMPARE, REFERENCE, LICENCES = "stats", "compare", "reference", "licences"
+STATS, COMPARE, REFERENCE, LICENCES, LAWS = "stats", "compare", "reference", "licences", "laws"
 PAGES = (
     (STATS, QT_TRANSLATE_NOOP("Nav", "Statistics"), QStyle.StandardPixmap.SP_FileDialogInfoView),
     (COMPARE, QT_TRANSLATE_NOOP("Nav", "List comparison"), QStyle.StandardPixmap.SP_BrowserReload),
     (REFERENCE, QT_TRANSLATE_NOOP("Nav", "Upper list check"), QStyle.StandardPixmap.SP_DialogApplyButton),
     (LICENCES, QT_TRANSLATE_NOOP("Nav", "Licence list check"), QStyle.StandardPixmap.SP_DialogOkButton),
+    (LAWS, QT_TRANSLATE_NOOP("Nav", "Laws and regulations"), QStyle.StandardPixmap.SP_FileDialogContentsView),
 )
 
 Navigate = Callable[[str], object]  # select a navigation entry by its kind, as a click would
@@ -56,12 +57,13 @@ class ReportPages(QObject):
                                             lambda: self.show(REFERENCE))
         self.licences_action = make_action(parent, self.tr("Check &licences against the catalogue…"),
                                            lambda: self.show(LICENCES))
+        self.laws_action = make_action(parent, self.tr("La&ws and regulations…"), lambda: self.show(LAWS))
         self.menu = QMenu(self.tr("&List versions"), parent)
         self.menu.setObjectName("versions_menu")
         self.menu.addActions([self.save_version_action, self.versions_action])
         self.menu.addSeparator()
         self.menu.addActions([self.stats_action, self.compare_action, self.reference_action,
-                              self.licences_action])
+                              self.licences_action, self.laws_action])
         self.menu.aboutToShow.connect(self._update_actions)
 
     def _update_actions(self) -> None:
@@ -88,6 +90,10 @@ class ReportPages(QObject):
                 from .reference_view import ReferenceView
 
                 page = ReferenceView(self.session, self.jobs)
+            elif kind == LAWS:
+                from .laws_view import LawsView
+
+                page = LawsView(self.session, self.jobs, self.open_list)
             else:
                 from .licence_check_view import LicenceCheckView
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.changes import VERSIONS, OpChanges
 from lawgov_desktop.core.fields import LICENCE, PART_LABELS, POWER, REGION_KINDS
 from lawgov_desktop.core.kinds import KINDS
+from lawgov_desktop.core.laws import AMENDED, LAWS, NOT_YET, REPEALED
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.stats import NOT_FILLED
 from lawgov_desktop.core.summary import responsibility_lines, summary_paragraph
@@ -299,6 +300,9 @@ class StatsView(ReportPage):
         self.headline.setObjectName("stats_headline")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.setWordWrap(True)
+        self.citations = QLabel()  # records citing changed laws, and titles matching no law
+        self.citations.setObjectName("stats_citations")
+        self.citations.setWordWrap(True)
 
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summary_text")
@@ -331,6 +335,7 @@ class StatsView(ReportPage):
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addLayout(bar)
         layout.addWidget(self.headline)
+        layout.addWidget(self.citations)
         layout.addWidget(summary_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.hint)
@@ -373,7 +378,7 @@ class StatsView(ReportPage):
     def _records_changed(self, changes: OpChanges) -> None:
         if changes.touches(VERSIONS):
             self.versions.forget()
-        if self.isVisible() and changes.touches(*KINDS):
+        if self.isVisible() and changes.touches(*KINDS, LAWS):
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
@@ -401,6 +406,7 @@ class StatsView(ReportPage):
         self.summary.setPlainText(summary_paragraph(self.stats) or self.tr(
             "No licence items, and nothing delegated to townships: the paragraph has nothing to state yet."))
         self.headline.setText(self._headline(self.stats))
+        self.citations.setText(self._citations_line(version_id))
 
     def _headline(self, stats: dict[str, Any]) -> str:
         locale = QLocale()
@@ -415,6 +421,22 @@ class StatsView(ReportPage):
         second = (self.tr("Enforcement powers %1, delegated to townships %2")
                   .replace("%1", big(powers["total"])).replace("%2", big(powers["delegated"])))
         return f"{first}&nbsp;&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;&nbsp;{second}"
+
+    def _citations_line(self, version_id: int | None) -> str:
+        """How many items and powers cite a repealed, amended or not-yet-effective law, and how many
+        cited titles match no law of a catalogue (the 法律法规 page lists them)."""
+        from .laws_view import mark_counts
+
+        laws = self.session.library.laws
+        counts = mark_counts(laws.marks(version_id))
+        parts = []
+        for status, text in ((REPEALED, self.tr("Citing a repealed law: %1 licence items, %2 powers")),
+                             (AMENDED, self.tr("citing an amended law: %1 licence items, %2 powers")),
+                             (NOT_YET, self.tr("citing a law not yet in force: %1 licence items, %2 powers"))):
+            parts.append(text.replace("%1", str(counts[status].get(LICENCE, 0)))
+                         .replace("%2", str(counts[status].get(POWER, 0))))
+        unresolved = len(laws.unresolved(limit=1, version_id=version_id))
+        return "；".join(parts) + self.tr("; %1 cited titles match no catalogued law.").replace("%1", str(unresolved))
 
     def copy_summary(self) -> None:
         """Put the paragraph on the clipboard, ready to paste into the report."""

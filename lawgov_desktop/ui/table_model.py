@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from lawgov_desktop.core.queries import ListFilter, Page
 
@@ -31,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 # (filter, sort key or None, descending, offset, limit) -> Page
 Fetch = Callable[[ListFilter, str | None, bool, int, int], Page]
 PROBLEM_COLOUR = "#f9dcdc"  # a cell whose typed value the library refused
+MARK_COLOUR = "#b03a2e"  # the name of a record citing a repealed, amended or not-yet-effective law
 
 
 class _ColumnsMixin:
@@ -96,6 +98,9 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         # Whether a column can be edited in its cell now (set by the list's cell editing).
         self.editable: Callable[[int], bool] = lambda _column: False
         self._problems: dict[tuple[int, int], str] = {}  # (record id, column) → the library's message
+        # Records citing a law that changed (record id → the reasons, ``laws.marks``), shown in ``marked_column``.
+        self.marks: dict[int, list[str]] = {}
+        self.marked_column = -1
 
     # ------------------------------------------------------------------ state
     @property
@@ -147,6 +152,13 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             problem = self._problems.get((row["id"], index.column()))
             if problem is not None:
                 return problem if role == Qt.ItemDataRole.ToolTipRole else QBrush(QColor(PROBLEM_COLOUR))
+        if row is not None and index.column() == self.marked_column and row["id"] in self.marks:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join([row.get("name") or "", *self.marks[row["id"]]])
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(MARK_COLOUR))
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self.cell(row, index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

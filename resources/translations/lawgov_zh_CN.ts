@@ -20,6 +20,94 @@
     </message>
 </context>
 <context>
+    <name>AffectedDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <source>Department / item</source>
+        <translation>部门 / 事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <source>List</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <source>Code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
+        <source>Cited in</source>
+        <translation>引用所在</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
+        <source>Cited provisions</source>
+        <translation>引用条款</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="74"/>
+        <source>Save as a saved filter</source>
+        <translation>保存为常用筛选</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="77"/>
+        <source>Show in licence items</source>
+        <translation>在许可事项中显示</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="79"/>
+        <source>Show in powers</source>
+        <translation>在执法事项中显示</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="81"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="82"/>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="86"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="102"/>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="103"/>
+        <source>Saved the filter %1</source>
+        <translation>已保存常用筛选“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="109"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="109"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="110"/>
+        <source>Export the affected items</source>
+        <translation>导出受影响事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="124"/>
+        <source>Exporting the affected items</source>
+        <translation>正在导出受影响事项</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../lawgov_desktop/ui/backups_dialog.py" line="39"/>
@@ -215,12 +303,12 @@ The current data is backed up automatically first, so it can be restored again.<
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="219"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="220"/>
         <source>Click to open these %1 records</source>
         <translation>单击打开这 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="220"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="221"/>
         <source>No list can show these records</source>
         <translation>此项没有可打开的列表</translation>
     </message>
@@ -827,17 +915,22 @@ The current data is backed up automatically first, so it can be restored again.<
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="40"/>
+        <source>Law cited</source>
+        <translation>依据法律</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="230"/>
         <source>%1: all</source>
         <translation>%1：全部</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="229"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="232"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/facets.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/facets.py" line="233"/>
         <source>%1: %2 selected</source>
         <translation>%1：已选 %2 项</translation>
     </message>
@@ -1635,6 +1728,236 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
 </context>
 <context>
+    <name>LawDialog</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="288"/>
+        <source>Law: %1</source>
+        <translation>法律法规：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="303"/>
+        <source>One per line, e.g. 食品安全法</source>
+        <translation>每行一个，例如：食品安全法</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="306"/>
+        <source>One per line: the date, then what changed, e.g. 2021-04-29 第二次修正</source>
+        <translation>每行一条：先写日期，再写修改情况，例如：2021-04-29 第二次修正</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="315"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="315"/>
+        <source>Status</source>
+        <translation>时效性</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="316"/>
+        <source>Level</source>
+        <translation>效力级别</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="316"/>
+        <source>Issuing body</source>
+        <translation>制定机关</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="317"/>
+        <source>Promulgated</source>
+        <translation>公布日期</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="317"/>
+        <source>Effective</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <source>Short titles</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <source>Amendments</source>
+        <translation>修改情况</translation>
+    </message>
+</context>
+<context>
+    <name>LawsView</name>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="93"/>
+        <source>Search titles and short titles…</source>
+        <translation>搜索标题、简称…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="98"/>
+        <source>All statuses</source>
+        <translation>全部时效性</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="102"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="103"/>
+        <source>Affected items…</source>
+        <translation>受影响事项…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="104"/>
+        <source>Every licence item and power citing the law, by department</source>
+        <translation>引用该法律法规的全部许可事项和执法事项，按部门列出</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="105"/>
+        <source>Import a list of laws…</source>
+        <translation>导入法律法规目录…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="106"/>
+        <source>A workbook or CSV with the columns 标题, 制定机关, 法律性质, 时效性, 公布日期, 施行日期</source>
+        <translation>含标题、制定机关、法律性质、时效性、公布日期、施行日期等列的工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <source>Short titles</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <source>Level</source>
+        <translation>效力级别</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <source>Issuing body</source>
+        <translation>制定机关</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <source>Promulgated</source>
+        <translation>公布日期</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <source>Effective</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="119"/>
+        <source>Status</source>
+        <translation>时效性</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <source>Cited by</source>
+        <translation>引用事项数</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <source>Cited title</source>
+        <translation>引用标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <source>Closest titles</source>
+        <translation>最接近的标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <source>Name</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <source>Field</source>
+        <translation>所在栏目</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <source>Text</source>
+        <translation>未能识别的内容</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="153"/>
+        <source>%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them resolved to a catalogued law; %5 legal-basis texts cite no law.</source>
+        <translation>法律法规库中有 %1 部法律法规，其中 %2 部来自法律法规目录；清单引用法律法规 %3 处，其中 %4 处已匹配目录中的法律法规；%5 段依据文字未能识别出法律法规。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="158"/>
+        <source>Laws</source>
+        <translation>法律法规</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="163"/>
+        <source>Showing %1 laws</source>
+        <translation>显示 %1 部法律法规</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="186"/>
+        <source>Titles matching no law</source>
+        <translation>未匹配法律法规库的引用标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="186"/>
+        <source>Legal bases citing no law</source>
+        <translation>未能识别的依据</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="227"/>
+        <source>Saved %1</source>
+        <translation>已保存“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="236"/>
+        <source>Saving the law</source>
+        <translation>正在保存法律法规</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="240"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="257"/>
+        <source>Import a list of laws</source>
+        <translation>导入法律法规目录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="247"/>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="250"/>
+        <source>Importing the list of laws</source>
+        <translation>正在导入法律法规目录</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="253"/>
+        <source>%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the list.</source>
+        <translation>新增 %1 部法律法规，更新 %2 部；清单中引用的 %3 个标题已识别为目录中的法律法规。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="271"/>
+        <source>Finding the affected items</source>
+        <translation>正在查找受影响事项</translation>
+    </message>
+</context>
+<context>
     <name>LayoutOptions</name>
     <message>
         <location filename="../../lawgov_desktop/ui/print_options.py" line="68"/>
@@ -1821,43 +2144,48 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>ListView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="72"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="84"/>
         <source>Search names, codes, departments, legal bases… (Ctrl+F)</source>
         <translation>搜索名称、编码、部门、依据…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="87"/>
+        <source>Type 依据：食品安全法 (and an article: 依据：食品安全法 第三十五条) for the records citing a law</source>
+        <translation>输入“依据：食品安全法”（可加条款，如“依据：食品安全法 第三十五条”）查找引用该法律法规的事项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="97"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="100"/>
         <source>Saved filters</source>
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="258"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="290"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="267"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="299"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="276"/>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="280"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="312"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="276"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="308"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="304"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="344"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -1878,196 +2206,196 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="69"/>
         <source> [read-only]</source>
         <translation>［只读］</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="71"/>
         <source>LawGov Desktop — %1</source>
         <translation>LawGov 清单管理 — %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="139"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="143"/>
         <source>&amp;New record…</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="145"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="151"/>
         <source>Copy &amp;with header</source>
         <translation>复制(含表头)(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="153"/>
         <source>Pa&amp;ste</source>
         <translation>粘贴(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="154"/>
         <source>&amp;Fill down</source>
         <translation>向下填充(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="156"/>
         <source>&amp;Merge departments…</source>
         <translation>合并部门(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="162"/>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="149"/>
         <source>C&amp;hange selected records…</source>
         <translation>批量修改所选(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
         <source>Connect to a server &amp;database…</source>
         <translation>连接服务器数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
         <source>Undo this &amp;import…</source>
         <translation>撤销这次导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="171"/>
         <source>Refre&amp;sh</source>
         <translation>刷新(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="176"/>
         <source>&amp;About LawGov Desktop</source>
         <translation>关于 LawGov 清单管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="184"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="188"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="196"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="222"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="381"/>
         <source>Copied %n row(s)</source>
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="389"/>
         <source>Rows cannot be pasted into this list.</source>
         <translation>不能把行粘贴到这个清单中（可粘贴到行政许可事项、赋权执法事项和部门清单）。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="393"/>
         <source>The clipboard holds no table. Copy rows in Excel or WPS, then paste.</source>
         <translation>剪贴板里没有表格。请先在 Excel 或 WPS 中复制若干行，再粘贴。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="397"/>
         <source>Paste rows</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="472"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="479"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../lawgov_desktop/ui/main_window.py" line="497"/>
         <source>LawGov database (*.sqlite3 *.db);;All files (*)</source>
         <translation>LawGov 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -2169,6 +2497,11 @@ Records it added are removed and records it changed get their earlier values bac
         <location filename="../../lawgov_desktop/ui/report_pages.py" line="32"/>
         <source>Licence list check</source>
         <translation>许可清单核对</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="33"/>
+        <source>Laws and regulations</source>
+        <translation>法律法规</translation>
     </message>
 </context>
 <context>
@@ -2931,37 +3264,42 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>ReportPages</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="50"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="51"/>
         <source>&amp;Save the current list as a version…</source>
         <translation>将当前清单保存为版本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="52"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="53"/>
         <source>&amp;Versions…</source>
         <translation>清单版本管理(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="53"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="54"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="54"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="55"/>
         <source>&amp;Compare lists…</source>
         <translation>清单调整对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="55"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="56"/>
         <source>Check against an &amp;upper list…</source>
         <translation>对照上级清单(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="57"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="58"/>
         <source>Check &amp;licences against the catalogue…</source>
         <translation>许可清单核对(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/report_pages.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="60"/>
+        <source>La&amp;ws and regulations…</source>
+        <translation>法律法规(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/report_pages.py" line="61"/>
         <source>&amp;List versions</source>
         <translation>清单版本(&amp;L)</translation>
     </message>
@@ -3184,130 +3522,130 @@ You can open it read-only to look things up, or quit.</source>
         <translation>（前 %1 个，共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
         <source>Licence items by part</source>
         <translation>许可事项按部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
         <source>Part</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="139"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Departments</source>
         <translation>涉及部门数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="140"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="141"/>
         <source>Departments involved</source>
         <translation>涉及部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="142"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
         <source>Licence items by department</source>
         <translation>许可事项按主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
         <source>Competent department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="143"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="144"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="145"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
         <source>Licence items by level</source>
         <translation>许可事项按行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="146"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
         <source>Level</source>
         <translation>行使层级</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="147"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
         <source>Powers by batch</source>
         <translation>赋权事项按批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="148"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
         <source>Published on</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="149"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="150"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Powers</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="151"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
         <source>Powers by receiving region</source>
         <translation>赋权事项按承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Receiving region</source>
         <translation>承接区划</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="154"/>
         <source>Powers (incl. its townships)</source>
         <translation>事项数（含下辖镇街）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
         <source>Powers by type</source>
         <translation>赋权事项按职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="156"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
         <source>Power type</source>
         <translation>职权类型</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="157"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
         <source>Powers by original department</source>
         <translation>赋权事项按原实施部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="159"/>
         <source>Original department</source>
         <translation>原实施主体</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="173"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="174"/>
         <source>Sub-items</source>
         <translation>子项数</translation>
     </message>
@@ -3315,128 +3653,148 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="281"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="282"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="283"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="284"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="286"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="287"/>
         <source>Export one-page PDF…</source>
         <translation>导出单页 PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="291"/>
         <source>Figures of:</source>
         <translation>统计对象：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="307"/>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="356"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="361"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="313"/>
         <source>Copy the paragraph to paste it into the report</source>
         <translation>复制这段文字，粘贴到报告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="311"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="315"/>
         <source>Summary paragraph for the annual report</source>
         <translation>报告用语（按当前数字生成）</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="327"/>
         <source>Responsibility lists by department</source>
         <translation>各部门权责清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="346"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="351"/>
         <source>Click a row or a slice of the pie to open the list behind the figure.</source>
         <translation>单击表格中的一行或饼图中的扇形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="348"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="353"/>
         <source>Click a row or a bar to open the list behind the figure.</source>
         <translation>单击表格中的一行或图中的柱形，即可打开对应事项的列表。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="355"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="360"/>
         <source>The list holds no powers yet.</source>
         <translation>清单中还没有权责事项。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="358"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="363"/>
         <source>Copy these sentences to paste them into a report</source>
         <translation>复制这些文字，粘贴到报告或公告中</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="360"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="365"/>
         <source>Main items per power type, in the standard order; sub-items are counted apart.</source>
         <translation>按权力类型的标准顺序统计主项，子项另计。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="402"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="407"/>
         <source>No licence items, and nothing delegated to townships: the paragraph has nothing to state yet.</source>
         <translation>当前清单中没有行政许可事项，也没有下放镇街的事项，报告用语暂无内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="412"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="418"/>
         <source>Licence items %1 (sub-items %2), %3 departments</source>
         <translation>行政许可事项 %1 项（子项 %2 项），涉及 %3 个部门</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="415"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="421"/>
         <source>Enforcement powers %1, delegated to townships %2</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="422"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="433"/>
+        <source>Citing a repealed law: %1 licence items, %2 powers</source>
+        <translation>引用已废止法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="434"/>
+        <source>citing an amended law: %1 licence items, %2 powers</source>
+        <translation>引用已被修改法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="435"/>
+        <source>citing a law not yet in force: %1 licence items, %2 powers</source>
+        <translation>引用尚未生效法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
+        <source>; %1 cited titles match no catalogued law.</source>
+        <translation>；有 %1 个引用标题未匹配法律法规库中的法律法规。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="444"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="427"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="449"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="440"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="462"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="443"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="465"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="455"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="477"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="486"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="468"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="490"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>

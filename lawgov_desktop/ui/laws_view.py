@@ -1,0 +1,349 @@
+"""法律法规: the law library the lists cite — search, edit by hand, import a catalogue, and the
+titles and texts that resolve to no law.
+
+The page reads ``library.laws`` on the GUI thread (a list of a thousand laws with their citing
+counts is a few queries); every write — an edit, a catalogue imported — runs on the session's
+writer through the window's ``Jobs``, and the page reads again when the library says the laws
+changed.  Marking a law amended, repealed or not yet in force opens its 受影响事项 report
+(``affected_view``): the office's next step is to tell the departments whose items cite it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawgov_desktop.core.changes import OpChanges
+from lawgov_desktop.core.errors import ValidationError
+from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.laws import (
+    AMENDED,
+    LAWS,
+    MARK_REASONS,
+    NOT_YET,
+    OUTDATED_REASON,
+    REPEALED,
+    STATUSES,
+    UNKNOWN_LABEL,
+    AffectedReport,
+)
+from lawgov_desktop.core.library import Library
+
+from .jobs import Jobs, OpenList, ReportPage
+from .session import Session
+from .widgets import (
+    ERROR_STYLE,
+    choose_workbook,
+    fill_findings,
+    findings_table,
+    page_layout,
+    push_button,
+    summary_label,
+)
+
+_LAW_WIDTHS = (300, 160, 90, 140, 90, 90, 80)
+# The statuses after which the departments citing the law must review their items.
+_REVIEW_STATUSES = (AMENDED, REPEALED, NOT_YET)
+
+
+def mark_counts(marks: Mapping[tuple[str, int], list[str]]) -> dict[str, dict[str, int]]:
+    """Per reason (repealed, amended — by status or since the edition cited — , not yet in force),
+    how many records of each kind ``laws.marks`` marks: the statistics page's figures."""
+    counts: dict[str, dict[str, int]] = {status: {} for status in (REPEALED, AMENDED, NOT_YET)}
+    for (kind, _record_id), reasons in marks.items():
+        for status in counts:
+            prefixes = (MARK_REASONS[status], OUTDATED_REASON) if status == AMENDED else (MARK_REASONS[status],)
+            if any(reason.startswith(prefixes) for reason in reasons):
+                counts[status][kind] = counts[status].get(kind, 0) + 1
+    return counts
+
+
+def status_label(status: str) -> str:
+    """A law's status as the page shows it (未知 for a law nobody described yet)."""
+    return status or UNKNOWN_LABEL
+
+
+class LawsView(ReportPage):
+    """The law library page: the laws, the unmatched titles, the unparsed texts."""
+
+    def __init__(self, session: Session, jobs: Jobs, open_list: OpenList) -> None:
+        super().__init__(session, jobs, "laws_view")
+        self.open_list = open_list
+        self.laws: list[dict[str, Any]] = []
+        self.search = QLineEdit()
+        self.search.setObjectName("law_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search titles and short titles…"))
+        self.search.setMinimumWidth(260)
+        self.search.textChanged.connect(self.reload)
+        self.status = QComboBox()
+        self.status.setObjectName("law_status")
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in (*STATUSES, UNKNOWN_LABEL):
+            self.status.addItem(status, status)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.edit_button = push_button(self.tr("Edit…"), self.edit_current, "edit_law")
+        self.affected_button = push_button(self.tr("Affected items…"), self.show_affected, "affected_button",
+                                           tip=self.tr("Every licence item and power citing the law, by department"))
+        self.import_button = push_button(self.tr("Import a list of laws…"), self.import_catalogue, "import_laws",
+                                         tip=self.tr("A workbook or CSV with the columns 标题, 制定机关, 法律性质,"
+                                                     " 时效性, 公布日期, 施行日期"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.affected_button)
+        bar.addStretch(1)
+        bar.addWidget(self.import_button)
+
+        self.summary = summary_label("laws_summary")
+        self.table = findings_table([self.tr("Title"), self.tr("Short titles"), self.tr("Level"),
+                                     self.tr("Issuing body"), self.tr("Promulgated"), self.tr("Effective"),
+                                     self.tr("Status"), self.tr("Cited by")])
+        self.table.setObjectName("laws_table")
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.unresolved = findings_table([self.tr("Cited title"), self.tr("Cited by"), self.tr("Closest titles")])
+        self.unresolved.setObjectName("unresolved_table")
+        self.unparsed = findings_table([self.tr("List"), self.tr("Name"), self.tr("Field"), self.tr("Text")])
+        self.unparsed.setObjectName("unparsed_table")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("laws_tabs")
+        for table in (self.table, self.unresolved, self.unparsed):
+            self.tabs.addTab(table, "")
+        self.tabs.currentChanged.connect(self._fill_tab)
+        page_layout(self, bar, self.summary, self.tabs, grows=self.tabs)
+        self.session.records_changed.connect(self._records_changed)
+        self.reload()
+
+    # ------------------------------------------------------------------ reading
+    def _records_changed(self, changes: OpChanges) -> None:
+        if changes.touches(LAWS, "licence", "power"):
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the laws the search and status choose, and the counts of the other tabs."""
+        laws = self.session.library.laws
+        self.laws = laws.list(self.status.currentData(), self.search.text().strip() or None)
+        locale = QLocale()
+        rows = [[law["title"], "、".join(law["short_titles"]), law["level"] or "", law["issuing_body"] or "",
+                 law["promulgated"] or "", law["effective"] or "", status_label(law["status"]),
+                 locale.toString(law["cited_by"])] for law in self.laws]
+        fill_findings(self.table, rows, _LAW_WIDTHS)
+        coverage = laws.coverage()
+        self.summary.setText(self.tr(
+            "%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them"
+            " resolved to a catalogued law; %5 legal-basis texts cite no law.")
+            .replace("%1", locale.toString(coverage["laws"])).replace("%2", locale.toString(coverage["catalogued_laws"]))
+            .replace("%3", locale.toString(coverage["citations"])).replace("%4", locale.toString(coverage["resolved"]))
+            .replace("%5", locale.toString(coverage["unparsed_texts"])))
+        laws_title = self.tr("Laws")
+        self.tabs.setTabText(0, f"{laws_title}（{len(self.laws)}）")
+        self._filled: set[int] = set()
+        self._fill_tab(self.tabs.currentIndex())
+        self._update_buttons()
+        self.status_text = self.tr("Showing %1 laws").replace("%1", locale.toString(len(self.laws)))
+
+    def _fill_tab(self, index: int) -> None:
+        """The unmatched titles and unparsed texts are read when their tab is first shown."""
+        if index in self._filled or index == 0:
+            return
+        self._filled.add(index)
+        laws = self.session.library.laws
+        if index == 1:
+            found = laws.unresolved()
+            fill_findings(self.unresolved, [[entry["title"], entry["cited_by"], "、".join(
+                close["title"] for close in entry["closest"])] for entry in found], (320, 70))
+            title = self.tr("Titles matching no law")
+            self.tabs.setTabText(1, f"{title}（{len(found)}）")
+        else:
+            texts = laws.unparsed()
+            fill_findings(self.unparsed, [[KIND_LABELS[entry["kind"]], entry["name"], entry["field"], entry["text"]]
+                                          for entry in texts], (90, 260, 120))
+            title = self.tr("Legal bases citing no law")
+            self.tabs.setTabText(2, f"{title}（{len(texts)}）")
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Tab titles name their counts once they are read; before, just their names."""
+        for index, title in ((1, self.tr("Titles matching no law")), (2, self.tr("Legal bases citing no law"))):
+            if index not in self._filled:
+                self.tabs.setTabText(index, title)
+        super().showEvent(event)
+
+    def current_law(self) -> dict[str, Any] | None:
+        """The law of the selected row."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.laws[rows[0].row()] if rows and rows[0].row() < len(self.laws) else None
+
+    def select_title(self, title: str) -> bool:
+        """Select the law of that title among the rows shown."""
+        for row, law in enumerate(self.laws):
+            if law["title"] == title:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_law() is not None
+        self.edit_button.setEnabled(chosen and not self.session.read_only)
+        self.affected_button.setEnabled(chosen)
+        self.import_button.setEnabled(not self.session.read_only)
+
+    # ------------------------------------------------------------------ writing
+    def edit_current(self) -> LawDialog | None:
+        """The form of the selected law."""
+        law = self.current_law()
+        if law is None or self.session.read_only:
+            return None
+        dialog = LawDialog(law, self)
+        dialog.submitted.connect(lambda values: self.save(law, values, dialog))
+        dialog.open()
+        return dialog
+
+    def save(self, law: dict[str, Any], values: dict[str, Any], dialog: LawDialog | None = None) -> None:
+        """Write a law's description; a law newly amended, repealed or not yet in force opens its report."""
+
+        def done(saved: dict[str, Any]) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.jobs.status(self.tr("Saved %1").replace("%1", saved["title"]))
+            if saved["status"] in _REVIEW_STATUSES and saved["status"] != law["status"]:
+                self.show_affected(saved["id"])
+
+        def failed(error: Exception) -> None:
+            if dialog is not None and isinstance(error, ValidationError):
+                dialog.show_error(error)
+
+        self.jobs.submit(lambda library, _task: library.laws.update(law["id"], values),
+                         self.tr("Saving the law"), done, on_error=failed)
+
+    def import_catalogue(self) -> None:
+        """A catalogue of laws (the national database's export, a hand-made list) merged into the library."""
+        path = choose_workbook(self, self.tr("Import a list of laws"))
+        if path is None:
+            return
+
+        def work(library: Library, task: Any) -> dict[str, int]:
+            from lawgov_desktop.importers.law_list import read_law_list
+
+            task.report(0, 0, self.tr("Reading %1").replace("%1", path.name))
+            return library.laws.import_catalogue(read_law_list(path))
+
+        self.jobs.submit(work, self.tr("Importing the list of laws"), self._imported)
+
+    def _imported(self, counts: dict[str, int]) -> None:
+        text = (self.tr("%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the"
+                        " list.").replace("%1", str(counts["added"])).replace("%2", str(counts["updated"]))
+                .replace("%3", str(counts["folded"])))
+        self.jobs.status(text)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import a list of laws"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("laws_imported")
+        box.open()
+
+    # ------------------------------------------------------------------ the report
+    def show_affected(self, law_id: int | None = None, article: str | None = None) -> None:
+        """The 受影响事项 report of the selected law (or of ``law_id``), read on the writer."""
+        if law_id is None:
+            law = self.current_law()
+            if law is None:
+                return
+            law_id = law["id"]
+        self.jobs.submit(lambda library, _task: library.laws.affected(law_id, article),
+                         self.tr("Finding the affected items"), self._show_report)
+
+    def _show_report(self, report: AffectedReport) -> None:
+        from .affected_view import AffectedDialog
+
+        self.report_dialog = AffectedDialog(report, self.session, self.jobs, self.open_list, self)
+        self.report_dialog.show()
+
+
+class LawDialog(QDialog):
+    """A law described by hand: status, level, issuing body, dates, short titles, amendments."""
+
+    submitted = Signal(dict)  # the form's values, for the page to write
+
+    def __init__(self, law: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("law_dialog")
+        self.setWindowTitle(self.tr("Law: %1").replace("%1", law["title"]))
+        self.law = law
+        self.title = QLineEdit(law["title"])
+        self.status = QComboBox()
+        self.status.addItem(UNKNOWN_LABEL, "")
+        for status in STATUSES:
+            self.status.addItem(status, status)
+        self.status.setCurrentIndex(max(0, self.status.findData(law["status"])))
+        self.level = QLineEdit(law["level"] or "")
+        self.issuing_body = QLineEdit(law["issuing_body"] or "")
+        self.promulgated = QLineEdit(law["promulgated"] or "")
+        self.effective = QLineEdit(law["effective"] or "")
+        for date in (self.promulgated, self.effective):
+            date.setPlaceholderText("2021-04-29")
+        self.short_titles = QPlainTextEdit("\n".join(law["short_titles"]))
+        self.short_titles.setPlaceholderText(self.tr("One per line, e.g. 食品安全法"))
+        self.amendments = QPlainTextEdit("\n".join(
+            f"{entry.get('date') or ''} {entry.get('title') or ''}".strip() for entry in law["amendments"]))
+        self.amendments.setPlaceholderText(self.tr("One per line: the date, then what changed, e.g. 2021-04-29 第二次修正"))
+        for text in (self.short_titles, self.amendments):
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+        self.error = QLabel()
+        self.error.setObjectName("law_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        for label, widget in ((self.tr("Title"), self.title), (self.tr("Status"), self.status),
+                              (self.tr("Level"), self.level), (self.tr("Issuing body"), self.issuing_body),
+                              (self.tr("Promulgated"), self.promulgated), (self.tr("Effective"), self.effective),
+                              (self.tr("Short titles"), self.short_titles), (self.tr("Amendments"), self.amendments)):
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        """What the form says, in the keys ``laws.update`` takes."""
+        amendments = []
+        for line in self.amendments.toPlainText().splitlines():
+            date, _space, title = line.strip().partition(" ")
+            if date:
+                amendments.append({"date": date, "title": title.strip()})
+        return {"title": self.title.text(), "status": self.status.currentData(), "level": self.level.text(),
+                "issuing_body": self.issuing_body.text(), "promulgated": self.promulgated.text(),
+                "effective": self.effective.text(), "short_titles": self.short_titles.toPlainText(),
+                "amendments": amendments}
+
+    def _submit(self) -> None:
+        self.error.hide()
+        self.submitted.emit(self.values())
+
+    def show_error(self, error: ValidationError) -> None:
+        """The library's reasons for refusing the form, under it."""
+        self.error.setText("\n".join(str(message) for message in error.errors.values()))
+        self.error.show()
+
