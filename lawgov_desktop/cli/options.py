@@ -23,6 +23,7 @@ from lawgov_desktop.core.fields import (
     STATUSES,
     part_from_text,
 )
+from lawgov_desktop.core.laws import article_refs
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.records import Records
@@ -75,6 +76,8 @@ _FILTERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "batches": ("--batch", (POWER,)),
     "regions": ("--region", (POWER, DEPARTMENT, REGION)),
     "sub_items": ("--sub-items", (LICENCE, POWER)),
+    "laws": ("--law", (LICENCE, POWER)),
+    "article": ("--article", (LICENCE, POWER)),
 }
 
 
@@ -95,6 +98,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", dest="regions", action="append", default=[], metavar="NAME",
                         help="承接区划，含其下所有镇街（可重复）")
     parser.add_argument("--sub-items", action="store_true", help="事项连同子项一起列出")
+    parser.add_argument("--law", dest="laws", action="append", default=[], metavar="TITLE",
+                        help="引用这部法律法规的事项（全称或简称，可重复），如 食品安全法")
+    parser.add_argument("--article", metavar="ARTICLE", help="与 --law 一起：只列引用该条的事项，如 第三十五条")
 
 
 def list_filter(library: Library, kind: str, args: argparse.Namespace) -> ListFilter:
@@ -112,7 +118,18 @@ def list_filter(library: Library, kind: str, args: argparse.Namespace) -> ListFi
         batch_ids=tuple(resolve(library, BATCH, name) for name in args.batches),
         region_ids=tuple(resolve(library, REGION, name) for name in args.regions),
         include_sub_items=args.sub_items,
+        law_ids=tuple(library.laws.get(title)["id"] for title in args.laws),
+        law_article=_article(args),
     )
+
+
+def _article(args: argparse.Namespace) -> int | None:
+    """The article number of ``--article`` (第三十五条, 35), which narrows ``--law``."""
+    if args.article is None:
+        return None
+    if not args.laws:
+        raise UsageError("--article 需与 --law 一起使用。")
+    return article_refs(args.article)[0].article
 
 
 def _part(text: str) -> str:

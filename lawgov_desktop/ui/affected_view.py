@@ -26,7 +26,7 @@ from .jobs import Jobs, OpenList
 from .session import Session
 from .widgets import button_row, choose_save_path, push_button, summary_label
 
-_WIDTHS = (300, 80, 150, 130)
+_WIDTHS = (430, 90, 120, 170)
 
 
 def law_filter(report: AffectedReport) -> ListFilter:

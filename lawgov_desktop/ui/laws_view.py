@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.errors import ValidationError
-from lawgov_desktop.core.fields import KIND_LABELS
+from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER
 from lawgov_desktop.core.laws import (
     AMENDED,
     LAWS,
@@ -133,60 +133,63 @@ class LawsView(ReportPage):
         page_layout(self, bar, self.summary, self.tabs, grows=self.tabs)
         self.session.records_changed.connect(self._records_changed)
         self.reload()
+        self._reread_findings()
 
     # ------------------------------------------------------------------ reading
     def _records_changed(self, changes: OpChanges) -> None:
-        if changes.touches(LAWS, "licence", "power"):
+        if changes.touches(LAWS, LICENCE, POWER):
             self.reload()
+            self._reread_findings()
 
     def reload(self) -> None:
-        """Read the laws the search and status choose, and the counts of the other tabs."""
-        laws = self.session.library.laws
-        self.laws = laws.list(self.status.currentData(), self.search.text().strip() or None)
+        """Read the laws the search and status choose."""
+        self.laws = self.session.library.laws.list(self.status.currentData(), self.search.text().strip() or None)
         locale = QLocale()
         rows = [[law["title"], "、".join(law["short_titles"]), law["level"] or "", law["issuing_body"] or "",
                  law["promulgated"] or "", law["effective"] or "", status_label(law["status"]),
                  locale.toString(law["cited_by"])] for law in self.laws]
         fill_findings(self.table, rows, _LAW_WIDTHS)
-        coverage = laws.coverage()
+        laws_title = self.tr("Laws")
+        self.tabs.setTabText(0, f"{laws_title}（{len(self.laws)}）")
+        self._update_buttons()
+        self.status_text = self.tr("Showing %1 laws").replace("%1", locale.toString(len(self.laws)))
+
+    def _reread_findings(self) -> None:
+        """After a change of the laws or the lists: how far the citations are known, and the other
+        tabs read again when next shown (now, if one of them is on screen)."""
+        coverage, locale = self.session.library.laws.coverage(), QLocale()
         self.summary.setText(self.tr(
             "%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them"
             " resolved to a catalogued law; %5 legal-basis texts cite no law.")
             .replace("%1", locale.toString(coverage["laws"])).replace("%2", locale.toString(coverage["catalogued_laws"]))
             .replace("%3", locale.toString(coverage["citations"])).replace("%4", locale.toString(coverage["resolved"]))
             .replace("%5", locale.toString(coverage["unparsed_texts"])))
-        laws_title = self.tr("Laws")
-        self.tabs.setTabText(0, f"{laws_title}（{len(self.laws)}）")
         self._filled: set[int] = set()
+        self.tabs.setTabText(1, self.tr("Titles matching no law"))
+        self.tabs.setTabText(2, self.tr("Legal bases citing no law"))
         self._fill_tab(self.tabs.currentIndex())
-        self._update_buttons()
-        self.status_text = self.tr("Showing %1 laws").replace("%1", locale.toString(len(self.laws)))
 
     def _fill_tab(self, index: int) -> None:
-        """The unmatched titles and unparsed texts are read when their tab is first shown."""
+        """The unmatched titles (their closest titles take a few seconds over a national catalogue:
+        read on the writer) and the unparsed texts are read when their tab is first shown."""
         if index in self._filled or index == 0:
             return
         self._filled.add(index)
-        laws = self.session.library.laws
         if index == 1:
-            found = laws.unresolved()
-            fill_findings(self.unresolved, [[entry["title"], entry["cited_by"], "、".join(
-                close["title"] for close in entry["closest"])] for entry in found], (320, 70))
-            title = self.tr("Titles matching no law")
-            self.tabs.setTabText(1, f"{title}（{len(found)}）")
-        else:
-            texts = laws.unparsed()
-            fill_findings(self.unparsed, [[KIND_LABELS[entry["kind"]], entry["name"], entry["field"], entry["text"]]
-                                          for entry in texts], (90, 260, 120))
-            title = self.tr("Legal bases citing no law")
-            self.tabs.setTabText(2, f"{title}（{len(texts)}）")
+            self.jobs.submit(lambda library, _task: library.laws.unresolved(), self.tr("Finding the closest titles"),
+                             self._show_unresolved)
+            return
+        texts = self.session.library.laws.unparsed()
+        fill_findings(self.unparsed, [[KIND_LABELS[entry["kind"]], entry["name"], entry["field"], entry["text"]]
+                                      for entry in texts], (90, 260, 120))
+        title = self.tr("Legal bases citing no law")
+        self.tabs.setTabText(2, f"{title}（{len(texts)}）")
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Tab titles name their counts once they are read; before, just their names."""
-        for index, title in ((1, self.tr("Titles matching no law")), (2, self.tr("Legal bases citing no law"))):
-            if index not in self._filled:
-                self.tabs.setTabText(index, title)
-        super().showEvent(event)
+    def _show_unresolved(self, found: list[dict[str, Any]]) -> None:
+        fill_findings(self.unresolved, [[entry["title"], entry["cited_by"], "、".join(
+            close["title"] for close in entry["closest"])] for entry in found], (420, 80))
+        title = self.tr("Titles matching no law")
+        self.tabs.setTabText(1, f"{title}（{len(found)}）")
 
     def current_law(self) -> dict[str, Any] | None:
         """The law of the selected row."""

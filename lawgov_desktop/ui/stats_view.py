@@ -423,8 +423,9 @@ class StatsView(ReportPage):
         return f"{first}&nbsp;&nbsp;&nbsp;&nbsp;·&nbsp;&nbsp;&nbsp;&nbsp;{second}"
 
     def _citations_line(self, version_id: int | None) -> str:
-        """How many items and powers cite a repealed, amended or not-yet-effective law, and how many
-        cited titles match no law of a catalogue (the 法律法规 page lists them)."""
+        """How many items and powers cite a repealed, amended or not-yet-effective law, and for the
+        working list how many cited titles match no law of a catalogue (the 法律法规 page lists them
+        with the closest titles, which take seconds to find: counted here without them)."""
         from .laws_view import mark_counts
 
         laws = self.session.library.laws
@@ -435,8 +436,11 @@ class StatsView(ReportPage):
                              (NOT_YET, self.tr("citing a law not yet in force: %1 licence items, %2 powers"))):
             parts.append(text.replace("%1", str(counts[status].get(LICENCE, 0)))
                          .replace("%2", str(counts[status].get(POWER, 0))))
-        unresolved = len(laws.unresolved(limit=1, version_id=version_id))
-        return "；".join(parts) + self.tr("; %1 cited titles match no catalogued law.").replace("%1", str(unresolved))
+        line = "；".join(parts)
+        if version_id is None:
+            unresolved = sum(1 for law in laws.list() if law["cited_by"] and not law["catalogued"])
+            line += self.tr("; %1 cited titles match no catalogued law.").replace("%1", str(unresolved))
+        return line
 
     def copy_summary(self) -> None:
         """Put the paragraph on the clipboard, ready to paste into the report."""

@@ -131,7 +131,9 @@ def test_titles_matching_no_law_and_texts_citing_none_are_listed(window: MainWin
         [{"title": "中华人民共和国行政许可法"}, {"title": FOOD}]), "")
     wait_idle(qtbot, window.session)
     page = laws_page(window)
-    page.tabs.setCurrentIndex(1)
+    assert page.tabs.tabText(1) == "未匹配法律法规库的引用标题"
+    page.tabs.setCurrentIndex(1)  # the closest titles are found on the writer
+    wait_idle(qtbot, window.session)
     assert page.tabs.tabText(1) == "未匹配法律法规库的引用标题（1）"
     assert [page.unresolved.item(0, column).text() for column in range(3)] == [
         "中华人民共和国行证许可法", "1", "中华人民共和国行政许可法"]
@@ -203,6 +205,14 @@ def test_a_repealed_law_marks_its_citing_records_and_is_counted(window: MainWind
     assert stats.citations.text().startswith("引用已废止法律法规的：许可事项 1 项，执法事项 1 项；"
                                              "引用已被修改法律法规的：许可事项 0 项，执法事项 0 项；")
     assert stats.citations.text().endswith("有 1 个引用标题未匹配法律法规库中的法律法规。")
+    # a saved version: its own marks; the titles matching no law are the working list's only
+    window.session.submit(lambda library, _task: library.versions.save_version("2024年版"), "",
+                          on_done=stats.versions.set_version)
+    wait_idle(qtbot, window.session)
+    stats.reload()
+    assert stats.citations.text() == ("引用已废止法律法规的：许可事项 1 项，执法事项 1 项；"
+                                      "引用已被修改法律法规的：许可事项 0 项，执法事项 0 项；"
+                                      "引用尚未生效法律法规的：许可事项 0 项，执法事项 0 项")
 
 
 @pytest.fixture()
