@@ -1717,12 +1717,12 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="114"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="115"/>
         <source>Creating the database…</source>
         <translation>正在创建数据库…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/app.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/app.py" line="172"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -1730,57 +1730,57 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LawDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="288"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="291"/>
         <source>Law: %1</source>
         <translation>法律法规：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="303"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="306"/>
         <source>One per line, e.g. 食品安全法</source>
         <translation>每行一个，例如：食品安全法</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="306"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="309"/>
         <source>One per line: the date, then what changed, e.g. 2021-04-29 第二次修正</source>
         <translation>每行一条：先写日期，再写修改情况，例如：2021-04-29 第二次修正</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="315"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
         <source>Status</source>
         <translation>时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="319"/>
         <source>Level</source>
         <translation>效力级别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="316"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="319"/>
         <source>Issuing body</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="320"/>
         <source>Promulgated</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="317"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="320"/>
         <source>Effective</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="321"/>
         <source>Short titles</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="321"/>
         <source>Amendments</source>
         <translation>修改情况</translation>
     </message>
@@ -1894,65 +1894,70 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>未能识别的内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="153"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="162"/>
         <source>%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them resolved to a catalogued law; %5 legal-basis texts cite no law.</source>
         <translation>法律法规库中有 %1 部法律法规，其中 %2 部来自法律法规目录；清单引用法律法规 %3 处，其中 %4 处已匹配目录中的法律法规；%5 段依据文字未能识别出法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="152"/>
         <source>Laws</source>
         <translation>法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="155"/>
         <source>Showing %1 laws</source>
         <translation>显示 %1 部法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="175"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="186"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="168"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="191"/>
         <source>Titles matching no law</source>
         <translation>未匹配法律法规库的引用标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="181"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="186"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="169"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="185"/>
         <source>Legal bases citing no law</source>
         <translation>未能识别的依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="227"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="179"/>
+        <source>Finding the closest titles</source>
+        <translation>正在查找最接近的标题</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="230"/>
         <source>Saved %1</source>
         <translation>已保存“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="236"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="239"/>
         <source>Saving the law</source>
         <translation>正在保存法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="240"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="243"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="260"/>
         <source>Import a list of laws</source>
         <translation>导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="247"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="250"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="253"/>
         <source>Importing the list of laws</source>
         <translation>正在导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="256"/>
         <source>%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the list.</source>
         <translation>新增 %1 部法律法规，更新 %2 部；清单中引用的 %3 个标题已识别为目录中的法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="271"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="274"/>
         <source>Finding the affected items</source>
         <translation>正在查找受影响事项</translation>
     </message>
@@ -3469,23 +3474,23 @@ You can open it read-only to look things up, or quit.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="83"/>
-        <location filename="../../lawgov_desktop/ui/session.py" line="97"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="85"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="99"/>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="163"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="165"/>
         <source>The database is open read-only.</source>
         <translation>数据库以只读方式打开，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="245"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="247"/>
         <source>The connection to the server was lost. The program reconnects by itself; open forms keep what you typed.</source>
         <translation>与服务器的连接中断，程序正在自动重新连接；已打开的表单保留您输入的内容。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/session.py" line="251"/>
+        <location filename="../../lawgov_desktop/ui/session.py" line="253"/>
         <source>Connected to the server again; the lists were read again.</source>
         <translation>已重新连接服务器，清单已重新读取。</translation>
     </message>
@@ -3734,67 +3739,67 @@ You can open it read-only to look things up, or quit.</source>
         <translation>赋权执法事项 %1 项，已下放镇街 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="433"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="434"/>
         <source>Citing a repealed law: %1 licence items, %2 powers</source>
         <translation>引用已废止法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="434"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="435"/>
         <source>citing an amended law: %1 licence items, %2 powers</source>
         <translation>引用已被修改法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="435"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="436"/>
         <source>citing a law not yet in force: %1 licence items, %2 powers</source>
         <translation>引用尚未生效法律法规的：许可事项 %1 项，执法事项 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="439"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="442"/>
         <source>; %1 cited titles match no catalogued law.</source>
         <translation>；有 %1 个引用标题未匹配法律法规库中的法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="444"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="448"/>
         <source>The paragraph is on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="449"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="453"/>
         <source>The sentences are on the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="462"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="466"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="468"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="464"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="468"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="465"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="469"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="477"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="481"/>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="486"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="490"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/stats_view.py" line="490"/>
+        <location filename="../../lawgov_desktop/ui/stats_view.py" line="494"/>
         <source>Exporting statistics</source>
         <translation>正在导出统计</translation>
     </message>
