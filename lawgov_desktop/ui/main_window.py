@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.new_database_action = self._action(self.tr("&New database…"), self.new_database)
         self.open_database_action = self._action(self.tr("&Open database…"), self.open_database,
                                                  QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
-        self.connect_server_action = self._action(self.tr("Connect to a server &database…"), self.connect_server)
+        self.connect_server_action = self._action(self.tr("&Connect to a server database…"), self.connect_server)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.new_action = self._action(self.tr("&New record…"), lambda: self.current_view().new_record(),
                                        QKeySequence.StandardKey.New, pixmap.SP_FileIcon)

@@ -22,87 +22,87 @@
 <context>
     <name>AffectedDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
         <source>Department / item</source>
         <translation>部门 / 事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
         <source>List</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="58"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
         <source>Code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="60"/>
         <source>Cited in</source>
         <translation>引用所在</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="59"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="60"/>
         <source>Cited provisions</source>
         <translation>引用条款</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="74"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="75"/>
         <source>Save as a saved filter</source>
         <translation>保存为常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="77"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="78"/>
         <source>Show in licence items</source>
         <translation>在许可事项中显示</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="79"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="80"/>
         <source>Show in powers</source>
         <translation>在执法事项中显示</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="81"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="82"/>
         <source>Export workbook…</source>
         <translation>导出工作簿…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="82"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="83"/>
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="86"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="103"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="104"/>
         <source>Saved the filter %1</source>
         <translation>已保存常用筛选“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="109"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="110"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="109"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="110"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="110"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="111"/>
         <source>Export the affected items</source>
         <translation>导出受影响事项</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/affected_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/affected_view.py" line="125"/>
         <source>Exporting the affected items</source>
         <translation>正在导出受影响事项</translation>
     </message>
@@ -1730,57 +1730,57 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LawDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="291"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="295"/>
         <source>Law: %1</source>
         <translation>法律法规：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="306"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="310"/>
         <source>One per line, e.g. 食品安全法</source>
         <translation>每行一个，例如：食品安全法</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="309"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="313"/>
         <source>One per line: the date, then what changed, e.g. 2021-04-29 第二次修正</source>
         <translation>每行一条：先写日期，再写修改情况，例如：2021-04-29 第二次修正</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="322"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="318"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="322"/>
         <source>Status</source>
         <translation>时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="323"/>
         <source>Level</source>
         <translation>效力级别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="319"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="323"/>
         <source>Issuing body</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="324"/>
         <source>Promulgated</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="320"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="324"/>
         <source>Effective</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="325"/>
         <source>Short titles</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="321"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="325"/>
         <source>Amendments</source>
         <translation>修改情况</translation>
     </message>
@@ -1788,176 +1788,176 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LawsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="93"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="96"/>
         <source>Search titles and short titles…</source>
         <translation>搜索标题、简称…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="98"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="101"/>
         <source>All statuses</source>
         <translation>全部时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="102"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="105"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="103"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="106"/>
         <source>Affected items…</source>
         <translation>受影响事项…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="104"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="107"/>
         <source>Every licence item and power citing the law, by department</source>
         <translation>引用该法律法规的全部许可事项和执法事项，按部门列出</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="108"/>
         <source>Import a list of laws…</source>
         <translation>导入法律法规目录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="109"/>
         <source>A workbook or CSV with the columns 标题, 制定机关, 法律性质, 时效性, 公布日期, 施行日期</source>
         <translation>含标题、制定机关、法律性质、时效性、公布日期、施行日期等列的工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
         <source>Short titles</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
         <source>Level</source>
         <translation>效力级别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
         <source>Issuing body</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
         <source>Promulgated</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="118"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
         <source>Effective</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="119"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="122"/>
         <source>Status</source>
         <translation>时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="119"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
         <source>Cited by</source>
         <translation>引用事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
         <source>Cited title</source>
         <translation>引用标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="124"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
         <source>Closest titles</source>
         <translation>最接近的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Field</source>
         <translation>所在栏目</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="126"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Text</source>
         <translation>未能识别的内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="162"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="165"/>
         <source>%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them resolved to a catalogued law; %5 legal-basis texts cite no law.</source>
         <translation>法律法规库中有 %1 部法律法规，其中 %2 部来自法律法规目录；清单引用法律法规 %3 处，其中 %4 处已匹配目录中的法律法规；%5 段依据文字未能识别出法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="152"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="155"/>
         <source>Laws</source>
         <translation>法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="158"/>
         <source>Showing %1 laws</source>
         <translation>显示 %1 部法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="168"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="191"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="171"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="195"/>
         <source>Titles matching no law</source>
         <translation>未匹配法律法规库的引用标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="169"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="185"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="172"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="189"/>
         <source>Legal bases citing no law</source>
         <translation>未能识别的依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="179"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="182"/>
         <source>Finding the closest titles</source>
         <translation>正在查找最接近的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="230"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="234"/>
         <source>Saved %1</source>
         <translation>已保存“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="239"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="243"/>
         <source>Saving the law</source>
         <translation>正在保存法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="243"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="247"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="264"/>
         <source>Import a list of laws</source>
         <translation>导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="250"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="254"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="253"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="257"/>
         <source>Importing the list of laws</source>
         <translation>正在导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="256"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="260"/>
         <source>%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the list.</source>
         <translation>新增 %1 部法律法规，更新 %2 部；清单中引用的 %3 个标题已识别为目录中的法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="274"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="278"/>
         <source>Finding the affected items</source>
         <translation>正在查找受影响事项</translation>
     </message>
@@ -2304,8 +2304,8 @@ Records it added are removed and records it changed get their earlier values bac
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="141"/>
-        <source>Connect to a server &amp;database…</source>
-        <translation>连接服务器数据库(&amp;D)…</translation>
+        <source>&amp;Connect to a server database…</source>
+        <translation>连接服务器数据库(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../lawgov_desktop/ui/main_window.py" line="159"/>
