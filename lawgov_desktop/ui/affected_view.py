@@ -23,6 +23,7 @@ from lawgov_desktop.exporters.affected import WHOLE_LAW, affected_notes, affecte
 
 from . import settings
 from .jobs import Jobs, OpenList
+from .kinds import field_title
 from .session import Session
 from .widgets import button_row, choose_save_path, push_button, summary_label
 
@@ -60,7 +61,7 @@ class AffectedDialog(QDialog):
         for department, records in report.by_department.items():
             top = QTreeWidgetItem([f"{department}（{len(records)}）"])
             for record in records:
-                fields = "、".join(KINDS[record.kind].field(key).label for key in record.fields)
+                fields = "、".join(field_title(KINDS[record.kind].field(key)) for key in record.fields)
                 articles = "、".join(record.articles) or WHOLE_LAW
                 child = QTreeWidgetItem([record.name, KIND_LABELS[record.kind], record.code or "", fields, articles])
                 for column in range(5):

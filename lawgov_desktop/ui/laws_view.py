@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from lawgov_desktop.core.changes import OpChanges
 from lawgov_desktop.core.errors import ValidationError
 from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER
+from lawgov_desktop.core.kinds import KINDS
 from lawgov_desktop.core.laws import (
     AMENDED,
     LAWS,
@@ -47,6 +48,7 @@ from lawgov_desktop.core.laws import (
 from lawgov_desktop.core.library import Library
 
 from .jobs import Jobs, OpenList, ReportPage
+from .kinds import field_title
 from .session import Session
 from .widgets import (
     ERROR_STYLE,
@@ -64,8 +66,9 @@ _REVIEW_STATUSES = (AMENDED, REPEALED, NOT_YET)
 
 
 def mark_counts(marks: Mapping[tuple[str, int], list[str]]) -> dict[str, dict[str, int]]:
-    """Per reason (repealed, amended — by status or since the edition cited — , not yet in force),
-    how many records of each kind ``laws.marks`` marks: the statistics page's figures."""
+    """How many records of each kind ``laws.marks`` marks for citing a repealed law, an amended one
+    (by its status, or amended since the edition cited) and one not yet in force: the statistics
+    page's figures."""
     counts: dict[str, dict[str, int]] = {status: {} for status in (REPEALED, AMENDED, NOT_YET)}
     for (kind, _record_id), reasons in marks.items():
         for status in counts:
@@ -180,7 +183,8 @@ class LawsView(ReportPage):
                              self._show_unresolved)
             return
         texts = self.session.library.laws.unparsed()
-        fill_findings(self.unparsed, [[KIND_LABELS[entry["kind"]], entry["name"], entry["field"], entry["text"]]
+        fill_findings(self.unparsed, [[KIND_LABELS[entry["kind"]], entry["name"],
+                                       field_title(KINDS[entry["kind"]].field(entry["field"])), entry["text"]]
                                       for entry in texts], (90, 260, 120))
         title = self.tr("Legal bases citing no law")
         self.tabs.setTabText(2, f"{title}（{len(texts)}）")
