@@ -220,3 +220,24 @@ def test_lawgov_db_names_a_server_and_libpq_finds_the_password(
     monkeypatch.setattr(QApplication, "exec", staticmethod(run_then_quit))
     assert ui_app.main([]) == 0
     assert titles == [f"LawGov 清单管理 — {server_database.url}"]
+
+
+def test_a_connection_lost_inside_a_write_is_told_plainly_and_the_next_write_reconnects(
+        server_window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """The server rolls back a transaction whose connection it lost: the clerk reads that nothing
+    was saved (not a driver's class name), and the next work runs on a new connection."""
+    session = server_window.session
+    outcome: list[object] = []
+
+    def lose_connection_midway(library: Library, _task: object) -> None:
+        with library.store.transaction():
+            with admin_connection() as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (library.store.conn.backend_pid,))
+            library.store.conn.execute("SELECT 1")
+
+    session.submit(lose_connection_midway, "test", on_error=lambda error: outcome.append(str(error)))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert str(outcome[0]).startswith("与数据库服务器的连接中断，尚未保存的修改未写入")
+    session.submit(lambda library, _task: library.lists.query("licence").total, "test", on_done=outcome.append)
+    qtbot.waitUntil(lambda: len(outcome) == 2, timeout=5000)
+    assert outcome[1] == 6
