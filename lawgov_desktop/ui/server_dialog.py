@@ -120,6 +120,7 @@ class PasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (question, self.problem, self.password, buttons):
             layout.addWidget(widget)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
 
 def ask_password(parent: QWidget | None, address: ServerAddress, problem: str = "") -> str | None:
