@@ -38,7 +38,7 @@ from .detail import DetailPane
 from .facets import FacetBar
 from .kinds import ListSpec
 from .session import Session
-from .table_model import PagedTableModel
+from .table_model import LAW_MARKS, PagedTableModel
 from .versions import VersionCombo, read_only_label
 
 if TYPE_CHECKING:  # record dialogs are imported when first opened, not before the first paint
@@ -214,8 +214,13 @@ class ListView(QWidget):
         """One page from the library; a file that fails to read (a damaged page) shows the
         library's message in the status line and an empty page instead of an exception."""
         try:
-            return self.session.library.lists.query(self.spec.kind, flt, sort=sort, descending=descending,
-                                              offset=offset, limit=limit)
+            page = self.session.library.lists.query(self.spec.kind, flt, sort=sort, descending=descending,
+                                                    offset=offset, limit=limit)
+            if self.spec.kind in (LICENCE, POWER) and page.rows:  # the page's records citing a changed law
+                marks = self.session.library.laws.marks(flt.version_id, (self.spec.kind, [r["id"] for r in page.rows]))
+                for row in page.rows:
+                    row[LAW_MARKS] = marks.get((self.spec.kind, row["id"]))
+            return page
         except LawGovError as error:
             self.status_text = str(error)
             self.status_changed.emit(self.status_text)
@@ -272,7 +277,6 @@ class ListView(QWidget):
         if self.version_id() != self._shown_version:  # another list: its own total, and no editing
             self._shown_version, self._grand_total = self.version_id(), None
             self.version_badge.setVisible(self._shown_version is not None)
-            self._read_marks()
         self.model.set_filter(self.current_filter())
         self._select(None)
         self.show_counts()
@@ -321,17 +325,9 @@ class ListView(QWidget):
         if self.version_combo is not None:
             self.version_combo.forget()
         self._grand_total = None
-        self._read_marks()
         self.model.set_filter(self.current_filter())
         self._select(current)
         self.show_counts()
-
-    def _read_marks(self) -> None:
-        """Which records of the list on screen cite a repealed, amended or not-yet-effective law."""
-        if self.model.marked_column >= 0:
-            self.model.marks = {record_id: reasons for (kind, record_id), reasons
-                                in self.session.library.laws.marks(self.version_id()).items()
-                                if kind == self.spec.record_kind}
 
     def show_counts(self) -> None:
         """Put "showing n of N" in the status line."""

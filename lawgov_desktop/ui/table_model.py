@@ -33,6 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[ListFilter, str | None, bool, int, int], Page]
 PROBLEM_COLOUR = "#f9dcdc"  # a cell whose typed value the library refused
 MARK_COLOUR = "#b03a2e"  # the name of a record citing a repealed, amended or not-yet-effective law
+LAW_MARKS = "law_marks"  # a row's reasons for that mark (``laws.marks``), added to the rows it is read with
 
 
 class _ColumnsMixin:
@@ -98,9 +99,7 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
         # Whether a column can be edited in its cell now (set by the list's cell editing).
         self.editable: Callable[[int], bool] = lambda _column: False
         self._problems: dict[tuple[int, int], str] = {}  # (record id, column) → the library's message
-        # Records citing a law that changed (record id → the reasons, ``laws.marks``), shown in ``marked_column``.
-        self.marks: dict[int, list[str]] = {}
-        self.marked_column = -1
+        self.marked_column = -1  # where a row's LAW_MARKS show (none: -1)
 
     # ------------------------------------------------------------------ state
     @property
@@ -152,9 +151,9 @@ class PagedTableModel(_ColumnsMixin, QAbstractTableModel):
             problem = self._problems.get((row["id"], index.column()))
             if problem is not None:
                 return problem if role == Qt.ItemDataRole.ToolTipRole else QBrush(QColor(PROBLEM_COLOUR))
-        if row is not None and index.column() == self.marked_column and row["id"] in self.marks:
+        if row is not None and index.column() == self.marked_column and row.get(LAW_MARKS):
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join([row.get("name") or "", *self.marks[row["id"]]])
+                return "\n".join([row.get("name") or "", *row[LAW_MARKS]])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(MARK_COLOUR))
             if role == Qt.ItemDataRole.DecorationRole:

@@ -37,3 +37,17 @@ def test_records_citing_a_law_and_an_article(lib: Library) -> None:
     version = lib.versions.save_version("2024年版")
     assert [row["name"] for row in lib.lists.query("licence", ListFilter(law_ids=(food,), version_id=version)).rows] \
         == ["食品经营许可"]
+
+
+def test_the_marks_of_a_page_of_records(lib: Library) -> None:
+    """What a list's page asks: the marks of its records alone, the same as the whole list's."""
+    lib.records.create("department", {"name": "市市场监督管理局"})
+    cited = [lib.records.create("licence", {"name": f"许可{n}", "department": "市市场监督管理局",
+                                            "legal_basis": FOOD}) for n in range(3)]
+    power = lib.records.create("power", {"name": "检查", "department": "市市场监督管理局", "legal_basis": FOOD})
+    lib.laws.update("食品安全法", {"status": "已废止"})
+    whole = lib.laws.marks()
+    assert set(whole) == {*(("licence", n) for n in cited), ("power", power)}
+    page = lib.laws.marks(only=("licence", cited[1:]))
+    assert page == {("licence", n): whole[("licence", n)] for n in cited[1:]}
+    assert lib.laws.marks(only=("power", [])) == {}
