@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,6 +49,7 @@ from lawgov_desktop.core.library import Library
 
 from .jobs import Jobs, OpenList, ReportPage
 from .kinds import field_title
+from .list_view import SEARCH_DELAY_MS
 from .session import Session
 from .widgets import (
     ERROR_STYLE,
@@ -95,7 +96,13 @@ class LawsView(ReportPage):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search titles and short titles…"))
         self.search.setMinimumWidth(260)
-        self.search.textChanged.connect(self.reload)
+        # Each keystroke restarts the timer: the citing counts of every law are read once per pause
+        # in typing (most of a second at 100,000 records), not once per character.
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self.search_timer.start)
         self.status = QComboBox()
         self.status.setObjectName("law_status")
         self.status.addItem(self.tr("All statuses"), None)
@@ -146,6 +153,8 @@ class LawsView(ReportPage):
 
     def reload(self) -> None:
         """Read the laws the search and status choose."""
+        if self.session.closed:  # the search paused as the window closed
+            return
         self.laws = self.session.library.laws.list(self.status.currentData(), self.search.text().strip() or None)
         locale = QLocale()
         rows = [[law["title"], "、".join(law["short_titles"]), law["level"] or "", law["issuing_body"] or "",

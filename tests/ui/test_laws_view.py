@@ -63,7 +63,7 @@ def test_the_law_page_lists_searches_and_edits_a_law(window: MainWindow, qtbot) 
     assert "法律法规库中有 2 部法律法规" in page.summary.text()
 
     type_text(page.search, "食品安全")
-    assert titles(page) == [FOOD]
+    qtbot.waitUntil(lambda: titles(page) == [FOOD])
     page.search.clear()
     page.status.setCurrentIndex(page.status.findData("已废止"))
     assert titles(page) == []
@@ -232,7 +232,7 @@ def test_the_affected_report_of_a_real_workbook_by_department(launcher, forestry
     qtbot.waitExposed(window)
     page = laws_page(window)
     type_text(page.search, "森林病虫害")
-    assert page.select_title("森林病虫害防治条例")
+    qtbot.waitUntil(lambda: page.select_title("森林病虫害防治条例"))
     page.affected_button.click()
     wait_idle(qtbot, window.session)
     dialog = page.report_dialog
