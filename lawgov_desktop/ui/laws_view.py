@@ -64,6 +64,7 @@ from .widgets import (
 _LAW_WIDTHS = (300, 160, 90, 140, 90, 90, 80)
 # The statuses after which the departments citing the law must review their items.
 _REVIEW_STATUSES = (AMENDED, REPEALED, NOT_YET)
+_NAMED = 8  # laws named in a message, the rest summed up
 
 
 def mark_counts(marks: Mapping[tuple[str, int], list[str]]) -> dict[str, dict[str, int]]:
@@ -257,18 +258,29 @@ class LawsView(ReportPage):
         if path is None:
             return
 
-        def work(library: Library, task: Any) -> dict[str, int]:
+        def work(library: Library, task: Any) -> tuple[dict[str, int], list[str]]:
             from lawgov_desktop.importers.law_list import read_law_list
 
             task.report(0, 0, self.tr("Reading %1").replace("%1", path.name))
-            return library.laws.import_catalogue(read_law_list(path))
+            entries = read_law_list(path)
+            before = {law["id"]: law["status"] for law in library.laws.list()}
+            counts = library.laws.import_catalogue(entries)
+            return counts, [law["title"] for law in library.laws.list() if law["cited_by"]
+                            and law["status"] in _REVIEW_STATUSES and before.get(law["id"]) != law["status"]]
 
-        self.jobs.submit(work, self.tr("Importing the list of laws"), self._imported)
+        self.jobs.submit(work, self.tr("Importing the list of laws"), lambda outcome: self._imported(*outcome))
 
-    def _imported(self, counts: dict[str, int]) -> None:
+    def _imported(self, counts: dict[str, int], changed: list[str]) -> None:
+        """Say what the import did, naming the cited laws it found amended, repealed or not yet in
+        force: the ones whose 受影响事项 the office goes through next."""
         text = (self.tr("%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the"
                         " list.").replace("%1", str(counts["added"])).replace("%2", str(counts["updated"]))
                 .replace("%3", str(counts["folded"])))
+        if changed:
+            named = "、".join(f"《{title}》" for title in changed[:_NAMED]) + ("…" if len(changed) > _NAMED else "")
+            text += self.tr(" %1 laws the lists cite are now amended, repealed or not yet in force: %2. Select one"
+                            " and press Affected items… to see the items citing it.").replace(
+                "%1", str(len(changed))).replace("%2", named)
         self.jobs.status(text)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import a list of laws"), text,
                           QMessageBox.StandardButton.Ok, self)

@@ -1730,57 +1730,57 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LawDialog</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="295"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="316"/>
         <source>Law: %1</source>
         <translation>法律法规：%1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="310"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="331"/>
         <source>One per line, e.g. 食品安全法</source>
         <translation>每行一个，例如：食品安全法</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="313"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="334"/>
         <source>One per line: the date, then what changed, e.g. 2021-04-29 第二次修正</source>
         <translation>每行一条：先写日期，再写修改情况，例如：2021-04-29 第二次修正</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="343"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="322"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="343"/>
         <source>Status</source>
         <translation>时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="344"/>
         <source>Level</source>
         <translation>效力级别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="323"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="344"/>
         <source>Issuing body</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="324"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="345"/>
         <source>Promulgated</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="324"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="345"/>
         <source>Effective</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="346"/>
         <source>Short titles</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="325"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="346"/>
         <source>Amendments</source>
         <translation>修改情况</translation>
     </message>
@@ -1788,176 +1788,181 @@ Records it added are removed and records it changed get their earlier values bac
 <context>
     <name>LawsView</name>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="96"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="98"/>
         <source>Search titles and short titles…</source>
         <translation>搜索标题、简称…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="101"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="109"/>
         <source>All statuses</source>
         <translation>全部时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="105"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="113"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="106"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="114"/>
         <source>Affected items…</source>
         <translation>受影响事项…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="107"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="115"/>
         <source>Every licence item and power citing the law, by department</source>
         <translation>引用该法律法规的全部许可事项和执法事项，按部门列出</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="108"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="116"/>
         <source>Import a list of laws…</source>
         <translation>导入法律法规目录…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="109"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="117"/>
         <source>A workbook or CSV with the columns 标题, 制定机关, 法律性质, 时效性, 公布日期, 施行日期</source>
         <translation>含标题、制定机关、法律性质、时效性、公布日期、施行日期等列的工作簿或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="128"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="128"/>
         <source>Short titles</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="120"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="128"/>
         <source>Level</source>
         <translation>效力级别</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Issuing body</source>
         <translation>制定机关</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Promulgated</source>
         <translation>公布日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="121"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
         <source>Effective</source>
         <translation>施行日期</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="122"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="130"/>
         <source>Status</source>
         <translation>时效性</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="122"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="130"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="135"/>
         <source>Cited by</source>
         <translation>引用事项数</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="135"/>
         <source>Cited title</source>
         <translation>引用标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="127"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="135"/>
         <source>Closest titles</source>
         <translation>最接近的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="137"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="137"/>
         <source>Name</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="137"/>
         <source>Field</source>
         <translation>所在栏目</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="129"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="137"/>
         <source>Text</source>
         <translation>未能识别的内容</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="165"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="175"/>
         <source>%1 laws in the library, %2 of them from a catalogue; the lists cite laws %3 times, %4 of them resolved to a catalogued law; %5 legal-basis texts cite no law.</source>
         <translation>法律法规库中有 %1 部法律法规，其中 %2 部来自法律法规目录；清单引用法律法规 %3 处，其中 %4 处已匹配目录中的法律法规；%5 段依据文字未能识别出法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="155"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="165"/>
         <source>Laws</source>
         <translation>法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="158"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="168"/>
         <source>Showing %1 laws</source>
         <translation>显示 %1 部法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="171"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="195"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="181"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="205"/>
         <source>Titles matching no law</source>
         <translation>未匹配法律法规库的引用标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="172"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="189"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="199"/>
         <source>Legal bases citing no law</source>
         <translation>未能识别的依据</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="182"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="192"/>
         <source>Finding the closest titles</source>
         <translation>正在查找最接近的标题</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="234"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="244"/>
         <source>Saved %1</source>
         <translation>已保存“%1”</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="243"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="253"/>
         <source>Saving the law</source>
         <translation>正在保存法律法规</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="247"/>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="264"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="285"/>
         <source>Import a list of laws</source>
         <translation>导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="254"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="264"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="257"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="271"/>
         <source>Importing the list of laws</source>
         <translation>正在导入法律法规目录</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="260"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="276"/>
         <source>%1 laws added, %2 updated; %3 titles cited in the lists were recognised as laws of the list.</source>
         <translation>新增 %1 部法律法规，更新 %2 部；清单中引用的 %3 个标题已识别为目录中的法律法规。</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/laws_view.py" line="278"/>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="281"/>
+        <source> %1 laws the lists cite are now amended, repealed or not yet in force: %2. Select one and press Affected items… to see the items citing it.</source>
+        <translation>清单引用的 %1 部法律法规现已被修改、废止或尚未生效：%2。选中后点击“受影响事项…”查看引用它的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../lawgov_desktop/ui/laws_view.py" line="299"/>
         <source>Finding the affected items</source>
         <translation>正在查找受影响事项</translation>
     </message>
@@ -2169,28 +2174,28 @@ Records it added are removed and records it changed get their earlier values bac
         <translation>常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="290"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="294"/>
         <source>Save current filter…</source>
         <translation>保存当前筛选…</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="299"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="303"/>
         <source>Delete saved filter</source>
         <translation>删除常用筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="308"/>
         <location filename="../../lawgov_desktop/ui/list_view.py" line="312"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="316"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="308"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="312"/>
         <source>Name of the filter:</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/list_view.py" line="344"/>
+        <location filename="../../lawgov_desktop/ui/list_view.py" line="340"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 项 / 共 %2 项</translation>
     </message>
@@ -3466,7 +3471,7 @@ You can open it read-only to look things up, or quit.</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="138"/>
+        <location filename="../../lawgov_desktop/ui/server_dialog.py" line="139"/>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>

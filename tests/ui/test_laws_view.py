@@ -115,7 +115,10 @@ def test_a_catalogue_of_laws_is_imported_from_the_page(window: MainWindow, qtbot
     monkeypatch.setattr(laws_view, "choose_workbook", lambda *_args: catalogue)
     page.import_button.click()
     wait_idle(qtbot, window.session)
-    assert window.statusBar().currentMessage().startswith("新增 1 部法律法规，更新 2 部")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("新增 1 部法律法规，更新 2 部")
+    assert message.endswith(f"清单引用的 1 部法律法规现已被修改、废止或尚未生效：《{FOOD}》。选中后点击“受影响事项…”"
+                            "查看引用它的事项。")
     assert len(titles(page)) == 3
     row = titles(page).index(FOOD)
     assert [page.table.item(row, column).text() for column in (3, 4, 6)] == [
