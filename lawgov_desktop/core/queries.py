@@ -135,11 +135,14 @@ def _within_regions(conn: sqlite3.Connection, column: str, region_ids: tuple[int
         params.extend(regions)
 
 
-def _order(sort: str, descending: bool, columns: dict[str, str], tiebreak: str) -> str:
+def _order(sort: str, descending: bool, columns: dict[str, str], tiebreak: str, fixed: tuple[str, ...] = ()) -> str:
+    """The ORDER BY of a list; ``fixed`` names columns the filter holds at one value (IS NULL) first,
+    which orders nothing but lets PostgreSQL walk the list's index (version_id, parent_id, sort
+    column) for a page instead of sorting the whole list: its planner takes only ``=`` as fixing a column."""
     if sort not in columns:
         raise LawGovError(f"不能按“{sort}”排序。")
     direction = "DESC" if descending else "ASC"
-    return f"{columns[sort]} {direction}, {tiebreak} {direction}"
+    return ", ".join(f"{column} {direction}" for column in (*fixed, columns[sort], tiebreak))
 
 
 def _text_clause(conn: sqlite3.Connection, table: str, alias: str, text: str, where: list[str],
@@ -155,8 +158,9 @@ def _item_where(conn: sqlite3.Connection, alias: str, search_table: str, flt: Li
                 chosen: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[str], list[Any]]:
     """What narrows licence items and powers alike: the version, main items only, the text, and the
     values chosen for columns (departments and ``chosen``: (column, values) pairs)."""
-    where = [f"{alias}.version_id IS ?"]
-    params: list[Any] = [flt.version_id]
+    # "= ?" and "IS NULL", not "IS ?": PostgreSQL's IS NOT DISTINCT FROM can use no index.
+    where = [f"{alias}.version_id IS NULL" if flt.version_id is None else f"{alias}.version_id = ?"]
+    params: list[Any] = [] if flt.version_id is None else [flt.version_id]
     if not flt.include_sub_items:
         where.append(f"{alias}.parent_id IS NULL")
     for column, values in (("department_id", flt.department_ids), *chosen):
@@ -171,6 +175,11 @@ def _item_where(conn: sqlite3.Connection, alias: str, search_table: str, flt: Li
         params.extend((*flt.law_ids, *(() if flt.law_article is None else (flt.law_article,))))
     _text_clause(conn, search_table, alias, flt.text, where, params)
     return where, params
+
+
+def _fixed(alias: str, flt: ListFilter) -> tuple[str, ...]:
+    """The columns ``_item_where`` holds at one value, in the order of the lists' indexes."""
+    return (f"{alias}.version_id",) if flt.include_sub_items else (f"{alias}.version_id", f"{alias}.parent_id")
 
 
 def _licence_where(conn: sqlite3.Connection, flt: ListFilter) -> tuple[str, list[Any]]:
@@ -221,7 +230,7 @@ def query_licence(conn: sqlite3.Connection, flt: ListFilter, sort: str = "positi
     """Licence items (main items unless ``include_sub_items``), each with its sub-item count."""
     where, params = _licence_where(conn, flt)
     page = _items_page(conn, LICENCE, "licence_item", "li", where, params,
-                       _order(sort, descending, _LICENCE_SORT, "li.id"), offset, limit)
+                       _order(sort, descending, _LICENCE_SORT, "li.id", _fixed("li", flt)), offset, limit)
     counts = _sub_item_counts(conn, "licence_item", page)
     for row in page.rows:
         row["sub_item_count"] = counts.get(row["id"], 0)
@@ -252,7 +261,7 @@ def query_power(conn: sqlite3.Connection, flt: ListFilter, sort: str = "position
     """Powers (main items unless ``include_sub_items``), each with its sub-item count, its extra
     columns as ``extra`` and its receiving townships and batches joined for display."""
     where, params = _power_where(conn, flt)
-    page = _items_page(conn, POWER, "power", "p", where, params, _order(sort, descending, _POWER_SORT, "p.id"),
+    page = _items_page(conn, POWER, "power", "p", where, params, _order(sort, descending, _POWER_SORT, "p.id", _fixed("p", flt)),
                        offset, limit)
     ids = tuple(row["id"] for row in page.rows)
     for row in page.rows:
