@@ -93,7 +93,7 @@ def _setup(args: argparse.Namespace, out: TextIO) -> int:
     with ServerAdmin(address) as admin:
         groups = admin.setup(args.role_prefix)
     roles = "、".join(f"{name}（{ROLE_LABELS[role]}）" for role, name in groups.items())
-    out.write(f"已设置角色 {roles} 及各表的权限和行级安全。\n"
+    out.write(f"已设置角色 {roles}，以及各表的权限和行级安全。\n"
               f"下一步：lawgov server grant 用户名 --role editor --region 辖区 --password-prompt --db {address.url}\n"
               "程序升级并更新数据库结构后，请再运行一次 lawgov server setup。\n")
     return 0
@@ -110,7 +110,8 @@ def _grant(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"{'已新建登录账号' if created else '用户'}“{args.user}”：{ROLE_LABELS[args.role]}{regions}。\n")
     if password is None and created:
         out.write(f"未设置密码：请重新运行并加 --password-prompt，或在 psql 中用 \\password {args.user} 设置。\n")
-    out.write(f"该用户连接：lawgov --db postgresql://{args.user}@{address.host}:{address.port}/{address.database}\n")
+    out.write(f"该用户连接：lawgov --db postgresql://{args.user}@{address.host}:{address.port}/{address.database}"
+              "（或在窗口中：文件 → 连接服务器数据库…）\n")
     return 0
 
 
