@@ -260,11 +260,12 @@ class ListView(QWidget):
         """Put a filter in the search box, facets and version picker without reading the list."""
         self.search.blockSignals(True)
         text = flt.text
-        if flt.law_article is not None and len(flt.law_ids) == 1:  # the article lives in the search box
+        law_id = flt.law_ids[0] if flt.law_article is not None and len(flt.law_ids) == 1 else None
+        if law_id is not None and self.session.library.laws.find(law_id) is not None:  # the article lives here
             from lawgov_desktop.core.laws import article_refs
 
-            law = self.session.library.laws.get(flt.law_ids[0])
-            text = f"依据：{law['title']} {article_refs(flt.law_article)[0]} {text}".strip()
+            title = self.session.library.laws.get(law_id)["title"]
+            text = f"依据：{title} {article_refs(flt.law_article)[0]} {text}".strip()
         self.search.setText(text)
         self.search.blockSignals(False)
         self.facets.show_filter(flt)

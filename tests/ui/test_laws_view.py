@@ -185,6 +185,10 @@ def test_the_search_and_the_facet_by_law_narrow_the_lists(window: MainWindow) ->
     assert licences.search.text() == f"依据：{FOOD} 第三十五条"
     assert licences.current_filter().law_ids == (law_id,) and licences.current_filter().law_article == 35
     assert licences.model.total == 1
+    # a search for a law not in the library, kept with its article, comes back without an error (as the whole list)
+    assert search(licences, "依据：没有这部法 第三条") == 0
+    licences.set_filter(licences.current_filter())
+    assert licences.search.text() == "" and licences.model.total == 7
 
 
 def test_a_repealed_law_marks_its_citing_records_and_is_counted(window: MainWindow, qtbot) -> None:  # noqa: ANN001
