@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawgov_desktop.core.changes import OpChanges
-from lawgov_desktop.core.errors import ValidationError
+from lawgov_desktop.core.errors import LawGovError, ValidationError
 from lawgov_desktop.core.fields import KIND_LABELS, LICENCE, POWER
 from lawgov_desktop.core.kinds import KINDS
 from lawgov_desktop.core.laws import (
@@ -47,6 +47,7 @@ from lawgov_desktop.core.laws import (
 )
 from lawgov_desktop.core.library import Library
 
+from . import prompts
 from .jobs import Jobs, OpenList, ReportPage
 from .kinds import field_title
 from .list_view import SEARCH_DELAY_MS
@@ -245,12 +246,14 @@ class LawsView(ReportPage):
             if saved["status"] in _REVIEW_STATUSES and saved["status"] != law["status"]:
                 self.show_affected(saved["id"])
 
-        def failed(error: Exception) -> None:
+        def failed(error: LawGovError) -> None:
             if dialog is not None and isinstance(error, ValidationError):
-                dialog.show_error(error)
+                dialog.show_error(error)  # at the form, not in a message box as well
+            else:
+                prompts.warn(self, error)
 
-        self.jobs.submit(lambda library, _task: library.laws.update(law["id"], values),
-                         self.tr("Saving the law"), done, on_error=failed)
+        self.session.submit(lambda library, _task: library.laws.update(law["id"], values),
+                            self.tr("Saving the law"), on_done=done, on_error=failed)
 
     def import_catalogue(self) -> None:
         """A catalogue of laws (the national database's export, a hand-made list) merged into the library."""
@@ -288,14 +291,14 @@ class LawsView(ReportPage):
         box.open()
 
     # ------------------------------------------------------------------ the report
-    def show_affected(self, law_id: int | None = None, article: str | None = None) -> None:
+    def show_affected(self, law_id: int | None = None) -> None:
         """The 受影响事项 report of the selected law (or of ``law_id``), read on the writer."""
         if law_id is None:
             law = self.current_law()
             if law is None:
                 return
             law_id = law["id"]
-        self.jobs.submit(lambda library, _task: library.laws.affected(law_id, article),
+        self.jobs.submit(lambda library, _task: library.laws.affected(law_id),
                          self.tr("Finding the affected items"), self._show_report)
 
     def _show_report(self, report: AffectedReport) -> None:

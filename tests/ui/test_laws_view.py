@@ -100,6 +100,7 @@ def test_a_wrong_date_is_shown_in_the_form(window: MainWindow, qtbot, messages: 
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     wait_idle(qtbot, window.session)
     assert dialog.isVisible() and dialog.error.isVisible() and dialog.error.text()
+    assert messages == []  # shown at the form only
     assert window.session.library.laws.get(FOOD)["effective"] is None
 
 
