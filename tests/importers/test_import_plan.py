@@ -10,6 +10,7 @@ import pytest
 from workbook_builders import write_xlsx
 
 from lawgov_desktop.core.errors import Cancelled, ImportFileError
+from lawgov_desktop.core.kinds import ROW_VERSION
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.importers.plan import ImportOptions, import_file, plan_import
@@ -38,9 +39,11 @@ def lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
 
 
 def _dump(lib: Library) -> dict[str, list[dict]]:
-    """Every row of every list table, for exact before/after comparisons."""
+    """Every row of every list table, for exact before/after comparisons — all but the row version,
+    which every write moves on (an undo too: another clerk's open copy must count as outdated)."""
     tables = ("licence_item", "power", "delegation", "department", "department_alias", "region", "batch")
-    return {t: [dict(r) for r in lib.store.conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
+    return {t: [{k: v for k, v in dict(r).items() if k != ROW_VERSION}
+                for r in lib.store.conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in tables}
 
 
 def _central(tmp_path: Path, name: str = "v1.xlsx", **changes: object) -> Path:
@@ -84,8 +87,10 @@ def test_merge_updates_only_changed_fields_and_undo_restores_exactly(lib: Librar
     assert changed["remark"] == "实行告知承诺"
     log = lib.history.change_log(entity="licence", entity_id=changed["id"]).rows[0]
     assert json.loads(log["before_json"])["remark"] is None and log["import_id"] == result.import_id
+    version = lib.records.get("licence", changed["id"])[ROW_VERSION]
     lib.imports.undo_import(result.import_id)
     assert _dump(lib) == before
+    assert lib.records.get("licence", changed["id"])[ROW_VERSION] > version
     with pytest.raises(Exception, match="已于"):
         lib.imports.undo_import(result.import_id)
 
