@@ -207,10 +207,12 @@ def _like(text: str) -> str:
 
 
 def _page(conn: sqlite3.Connection, select: str, source: str, where: list[str], params: list[Any],
-          order: str, offset: int, limit: int) -> Page:
-    """Count every row the filter selects, then fetch one ordered page of them."""
-    base = f"FROM {source} WHERE {' AND '.join(where) or '1=1'}"
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+          order: str, offset: int, limit: int, count_source: str | None = None) -> Page:
+    """Count every row the filter selects, then fetch one ordered page of them; ``count_source`` is
+    the same rows without the joins that only add columns (PostgreSQL would join every row to count)."""
+    condition = f"WHERE {' AND '.join(where) or '1=1'}"
+    base = f"FROM {source} {condition}"
+    total = conn.execute(f"SELECT count(*) FROM {count_source or source} {condition}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {select} {base} ORDER BY {order} LIMIT ? OFFSET ?",
                         [*params, limit, offset]).fetchall()
     return Page([dict(row) for row in rows], total, offset)
@@ -243,7 +245,8 @@ def _items_page(conn: sqlite3.Connection, kind: str, table: str, alias: str, whe
     return _page(
         conn,
         f"{alias}.id, {_stored(kind, alias)}, d.name AS department, {alias}.version_id, {alias}.updated_at",
-        f"{table} {alias} JOIN department d ON d.id = {alias}.department_id", [where], params, order, offset, limit)
+        f"{table} {alias} JOIN department d ON d.id = {alias}.department_id", [where], params, order, offset, limit,
+        count_source=f"{table} {alias}")  # every record has its department (NOT NULL, a foreign key)
 
 
 def _sub_item_counts(conn: sqlite3.Connection, table: str, page: Page) -> dict[int, int]:
