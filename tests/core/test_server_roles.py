@@ -14,6 +14,7 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -25,6 +26,7 @@ from lawgov_desktop.core.location import ServerAddress
 from lawgov_desktop.core.postgres import explain_database_error
 from lawgov_desktop.core.queries import ListFilter
 from lawgov_desktop.core.server_admin import ServerAdmin
+from lawgov_desktop.importers.plan import import_file
 
 REFUSED = "您没有修改这条记录的权限（服务器只允许您修改本辖区的记录），数据未作任何改动。"
 NOT_ALLOWED = "您的数据库账号无权做这项修改"
@@ -142,6 +144,7 @@ def test_library_editor_keeps_working_within_the_county_and_is_told_when_refused
         assert {row["user"] for row in library.history.change_log().rows} == {f"{office.prefix}_haifeng", "管理员"}
         library.lists.save_filter("licence", "本县", ListFilter(department_ids=(ids["haifeng_department"],)))
         assert [row["id"] for row in library.lists.query("licence", ListFilter(text="小餐饮")).rows] == [new_item]
+        assert library.records.bulk_update("licence", [ids["haifeng_item"], new_item], {"remark": "批量"}) == 2
 
         log_size = admin_value(office, "SELECT count(*) FROM change_log")
         for attempt in (lambda: library.records.update("licence", ids["luhe_item"], {"name": "改名"}),
@@ -149,13 +152,16 @@ def test_library_editor_keeps_working_within_the_county_and_is_told_when_refused
                         lambda: library.records.update("licence", new_item,
                                                        {"department_id": ids["luhe_department"]}),
                         lambda: library.records.create("licence", {"name": "越权事项", "part": "central",
-                                                                   "department_id": ids["luhe_department"]})):
+                                                                   "department_id": ids["luhe_department"]}),
+                        lambda: library.records.bulk_update("licence", [new_item, ids["luhe_item"]],
+                                                            {"remark": "一并改"})):
             with pytest.raises(psycopg.errors.InsufficientPrivilege) as refusal:
                 attempt()
             assert explain_database_error(refusal.value) == REFUSED
         assert admin_value(office, "SELECT count(*) FROM change_log") == log_size
         assert library.records.get("licence", ids["luhe_item"])["name"] == "药品零售许可"
         assert library.records.get("licence", new_item)["department_id"] == ids["haifeng_department"]
+        assert library.records.get("licence", new_item)["remark"] == "批量", "the refused bulk change left it"
 
 
 def test_a_region_covers_its_towns_and_a_delegation_follows_its_township(office: Office) -> None:
@@ -210,10 +216,10 @@ def test_admin_logins_change_everything(office: Office) -> None:
     with Library(login(office.admin, f"{office.prefix}_chief", "chief-pw")) as library:
         library.records.update("licence", office.ids["luhe_item"], {"remark": "市里改的"})
         library.records.update("region", library.records.find_region("海丰县"), {"remark": "县"})
+        library.versions.save_version("2026年版")
     assert admin_value(office, "SELECT remark FROM licence_item WHERE id = %s", office.ids["luhe_item"]) == "市里改的"
-    version = "INSERT INTO list_version (name, created_at, created_by) VALUES ('2026年版', '2026-01-01', '市局')"  # versions: admins'
-    assert psql(login(office.admin, f"{office.prefix}_chief", "chief-pw"), version).returncode == 0
-    assert "permission denied" in psql(office.editor, version).stderr
+    version = "INSERT INTO list_version (name, created_at, created_by) VALUES ('2027年版', '2027-01-01', '县局')"
+    assert "permission denied" in psql(office.editor, version).stderr, "versions are the administrators'"
 
 
 def test_users_grant_and_revoke(office: Office) -> None:
@@ -247,3 +253,20 @@ def test_setup_again_after_a_migration_gives_new_tables_their_rights(office: Off
         f"{office.prefix}_admin"
     own = psql(office.editor, f"UPDATE licence_item SET remark = '再次设置后' WHERE id = {office.ids['haifeng_item']}")
     assert own.returncode == 0, own.stderr
+
+
+def test_an_editor_imports_the_countys_workbook_and_undoes_it(office: Office, tmp_path: Path) -> None:
+    own, other = tmp_path / "海丰县.csv", tmp_path / "陆河县.csv"
+    own.write_text("序号,事项名称,主管部门,行使层级\n1,小作坊登记,海丰县市场监督管理局,县级\n"
+                   "2,林木采伐许可,海丰县林业局,县级\n", encoding="utf-8")
+    other.write_text("序号,事项名称,主管部门,行使层级\n1,药店登记,陆河县市场监督管理局,县级\n", encoding="utf-8")
+    with Library(office.editor) as library:
+        result = import_file(library, own)  # a new department of the county's comes with it
+        assert result.inserted == 2
+        imports = admin_value(office, "SELECT count(*) FROM import_record")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege) as refusal:
+            import_file(library, other)
+        assert explain_database_error(refusal.value) == REFUSED
+        assert admin_value(office, "SELECT count(*) FROM import_record") == imports
+        assert library.imports.undo_import(result.import_id)["removed"] == 2
+    assert admin_value(office, "SELECT count(*) FROM licence_item") == 2
