@@ -130,6 +130,10 @@ def _prepare_server(address: ServerAddress, *, create: bool) -> bool:
         try:
             upgrade(address)
         except Exception as exc:
+            if "must be owner" in str(exc) or "permission denied" in str(exc):  # a clerk's login, not the owner's
+                raise DatabaseError(
+                    f"服务器数据库“{address.database}”的结构需要升级（结构版本 {revision or '空'} → {SCHEMA_HEAD}），"
+                    "这须由管理员用新版程序运行 lawgov server setup；数据库未作任何改动。") from exc
             raise DatabaseError(f"无法在服务器上建立或升级数据库结构：{exc}") from exc
         if revision is None:
             load_reference_regions(conn)

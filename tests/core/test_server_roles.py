@@ -270,3 +270,19 @@ def test_an_editor_imports_the_countys_workbook_and_undoes_it(office: Office, tm
         assert admin_value(office, "SELECT count(*) FROM import_record") == imports
         assert library.imports.undo_import(result.import_id)["removed"] == 2
     assert admin_value(office, "SELECT count(*) FROM licence_item") == 2
+
+
+def test_a_clerk_on_an_older_schema_is_told_the_administrator_must_upgrade(office: Office) -> None:
+    """A clerk's newer program cannot migrate a database it does not own: one message says who can."""
+    from lawgov_desktop.core import postgres
+    from lawgov_desktop.core.schema import SCHEMA_HEAD, known_revisions
+
+    older = max(revision for revision in known_revisions() if revision < SCHEMA_HEAD)
+    conn = postgres.connect(office.admin)
+    try:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (older,))
+        with pytest.raises(DatabaseError, match="须由管理员用新版程序运行 lawgov server setup"):
+            Library(office.editor)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == older
+    finally:
+        conn.close()
