@@ -28,6 +28,7 @@ from .citations import (
     unparsed_parts,
 )
 from .clock import now_text
+from .dialect import dialect_of
 from .fields import LICENCE, POWER
 from .kinds import KINDS, TABLES
 
@@ -175,11 +176,10 @@ class CitationRows:
                              laws[row.position] if row.title is not None else None, row.title, row.level,
                              row.article, row.paragraph, row.item, row.article_text, row.edition_year,
                              row.quoted, row.unparsed) for row in cell)
-        if rows:
-            self.conn.executemany(
-                f"INSERT INTO citation (kind, {column}, field, position, law_id, title, level, article,"
-                " paragraph, item, article_text, edition_year, quoted, unparsed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if rows:  # COPY on a server (dialect.insert_rows)
+            dialect_of(self.conn).insert_rows(self.conn, "citation", (
+                "kind", column, "field", "position", "law_id", "title", "level", "article", "paragraph", "item",
+                "article_text", "edition_year", "quoted", "unparsed"), rows)
         for decision, amended in decisions.items():
             if amended:
                 self.link_amendment(decision, amended)

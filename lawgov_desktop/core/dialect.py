@@ -10,7 +10,7 @@ Importing this module costs nothing beyond ``sqlite3`` (the window's first page 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -143,6 +143,11 @@ class SQLiteDialect:
     def write_search_rows(conn: sqlite3.Connection, table: str, rows: Iterable[tuple[int, str]]) -> None:
         """Add (record id, search text) rows to an FTS5 table."""
         conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", rows)
+
+    @staticmethod
+    def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[Sequence[object]]) -> None:
+        """Insert many rows at once (values in the order of ``columns``)."""
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
 
     @staticmethod
     def explain(exc: BaseException) -> str | None:

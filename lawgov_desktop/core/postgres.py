@@ -355,6 +355,14 @@ class PostgresDialect:
                 copy.write_row((record_id, body, "{" + ",".join(search_characters(body)) + "}"))
 
     @staticmethod
+    def insert_rows(conn: Connection, table: str, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows at once (values in the order of ``columns``) by COPY: under half the
+        time of psycopg's executemany for the 120,000 citation rows of 40,000 powers (bench/bench_server.py)."""
+        with conn.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @staticmethod
     def explain(exc: BaseException) -> str | None:
         """The clerk's words for a database error (see :func:`explain_database_error`)."""
         return explain_database_error(exc)

@@ -89,3 +89,15 @@ def test_the_total_of_a_list_counts_its_records_without_joining_their_department
     count = next(sql for sql, _ in seen if "count(*)" in sql and "parent_id IS NULL" in sql)
     assert "JOIN department" not in count
     assert page.total == sum(1 for row in lib.lists.query(kind, ListFilter(text="市"), limit=1000).rows) > 0
+
+
+def test_many_rows_go_in_at_once_with_any_text(lib: Library) -> None:
+    """dialect.insert_rows (COPY on a server) writes texts COPY would escape (tab, line break, backslash) as given."""
+    department = lib.records.create("department", {"name": "市司法局"})
+    texts = ["a\tb", "第一行\n第二行", "反斜杠\\N", "\\", "", None]
+    with lib.store.transaction() as conn:
+        lib.store.dialect.insert_rows(conn, "department_alias", ("department_id", "alias"),
+                                      [(department, f"别名{number}{text or ''}") for number, text in enumerate(texts)])
+    stored = [row[0] for row in lib.store.conn.execute(
+        "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY alias", (department,)).fetchall()]
+    assert stored == sorted(f"别名{number}{text or ''}" for number, text in enumerate(texts))
