@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from lawgov_desktop.cli.cmd_import import report_lines
+from lawgov_desktop.core.kinds import ROW_VERSION
 from lawgov_desktop.core.library import Library
 from lawgov_desktop.core.progress import TaskState
 from lawgov_desktop.core.queries import ListFilter
@@ -111,8 +112,10 @@ def to_summary(wizard: ImportWizard, qtbot) -> None:  # noqa: ANN001
 
 
 def snapshot(library: Library) -> tuple:
-    """What an import could change, to compare before and after."""
-    rows = {kind: sorted(str(sorted(row.items())) for row in library.lists.query(kind, ListFilter(), limit=1000).rows)
+    """What an import could change, to compare before and after (all but the row versions, which
+    every write — an undo too — moves on)."""
+    rows = {kind: sorted(str(sorted((key, value) for key, value in row.items() if key != ROW_VERSION))
+                         for row in library.lists.query(kind, ListFilter(), limit=1000).rows)
             for kind in ("licence", "department", "region", "imports")}
     return rows, library.history.change_log(limit=1).total
 
