@@ -117,6 +117,7 @@ class ListView(QWidget):
             self.model.marked_column = next(n for n, column in enumerate(spec.columns) if column.key == "name")
         self.model.stale.connect(self.reload)
         self.table = self._make_table()
+        self._reload_after_edit = False
         self.cells = CellEditing(self.table, self.model, session, spec.record_kind, lambda: self.read_only)
         self.cells.form_requested.connect(self.edit_current)
         self.detail = DetailPane(session, spec) if spec.record_kind else None
@@ -318,7 +319,16 @@ class ListView(QWidget):
 
     # ------------------------------------------------------------------ reading
     def reload(self) -> None:
-        """Read everything again (after a change here or elsewhere), keeping filter and selection."""
+        """Read everything again (after a change here or elsewhere), keeping filter and selection.
+
+        Never under a cell the clerk is typing in (another clerk's change arrives at any moment on
+        a server): the list is read once the edit ends, saved or not.
+        """
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            if not self._reload_after_edit:
+                self._reload_after_edit = True
+                self.table.itemDelegate().closeEditor.connect(self._edit_ended, Qt.ConnectionType.SingleShotConnection)
+            return
         current = self.current_id()
         self.facets.load_options(self.session.library)
         if self.spec.kind == REGION:
@@ -329,6 +339,11 @@ class ListView(QWidget):
         self.model.set_filter(self.current_filter())
         self._select(current)
         self.show_counts()
+
+    def _edit_ended(self) -> None:
+        """The reading a cell edit held back, once the view has closed its editor."""
+        self._reload_after_edit = False
+        QTimer.singleShot(0, self.reload)
 
     def show_counts(self) -> None:
         """Put "showing n of N" in the status line."""

@@ -319,3 +319,23 @@ def test_a_refused_value_mark_goes_when_the_list_reads_again(window: MainWindow,
     assert view.model.problem(record, column_of(view, "name")) is not None
     window.refresh()
     assert view.model.problem(record, column_of(view, "name")) is None
+
+
+def test_another_clerks_change_waits_while_a_cell_is_being_typed_in(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """On a server a colleague's change arrives at any moment: it must not close the cell the clerk
+    is typing in; the list is read again once the edit is saved."""
+    view = window.current_view()
+    row = row_of_name(view, "排污许可")
+    other = view.model.id_at(row_of_name(view, "特种设备使用登记"))
+    editor = edit_cell(view, qtbot, row, "name")
+    editor.clear()
+    type_text(editor, "排污许可证核发")
+    library = window.session.library
+    library.records.update("licence", other, {"remark": "同事改的"})  # as another clerk's notice would say:
+    window.session.records_changed.emit(library.last_changes)
+    qtbot.wait(50)
+    assert view.table.state() == QAbstractItemView.State.EditingState and editor.text() == "排污许可证核发"
+    press_enter(view, qtbot, editor)
+    assert "排污许可证核发" in names(view)
+    qtbot.waitUntil(lambda: view.model.row_at(row_of_name(view, "特种设备使用登记"))["remark"] == "同事改的",
+                    timeout=3000)
