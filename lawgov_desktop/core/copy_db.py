@@ -309,6 +309,8 @@ def _copy(reader: Store, target: Location, task: Task) -> Digest:
             task.report(2, 3, "重建检索索引")
             for kind in writer.index.kinds:
                 writer.index.reindex(kind, None)
+        if on_server:  # the planner's statistics now, not when autovacuum gets round to it
+            writer.conn.execute("ANALYZE")
         task.report(3, 3, "核对")
         return digest
     finally:

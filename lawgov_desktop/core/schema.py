@@ -16,7 +16,7 @@ from .paths import shipped_dir
 
 APPLICATION = "lawgov-desktop"
 # The newest migration this program knows.  tests/core/test_db.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
