@@ -95,11 +95,13 @@ def answer(qtbot, kind: type[QWidget], act: Callable[[QWidget], None]) -> list[Q
     answered: list[QWidget] = []
 
     def look() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if shown and not answered:
-            answered.append(shown[0])
-            act(shown[0])
-        else:
+        # Only the dialog in front: walking every top-level widget touched the progress dialog
+        # of run_off_gui_thread while it was being torn down, and crashed now and then.
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, kind) and shown.isVisible() and not answered:
+            answered.append(shown)
+            act(shown)
+        elif not answered:
             QTimer.singleShot(20, look)
 
     QTimer.singleShot(20, look)
